@@ -1,0 +1,202 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Errors,
+  Fail,
+  IntegrationPattern,
+  JsonPath,
+  LogLevel,
+  Pass,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+  Timeout,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import type { FunctionName } from '../functions.ts';
+
+export interface ApprovalWorkflowProps {
+  readonly functions: Record<FunctionName, IFunction>;
+  /** Seconds a reviewer has before the review task times out (reminder, then escalation). */
+  readonly reviewTimeoutSeconds: number;
+  /** Reminders sent to the reviewers before the coordinator is alerted. */
+  readonly remindersBeforeEscalation: number;
+}
+
+/** Timeout of a plain (non-callback) Lambda step. */
+const STEP_TIMEOUT = Timeout.duration(Duration.seconds(90));
+
+/**
+ * The approval workflow of DESIGN §6, one execution per submitted dossier (name = dossier id).
+ * This is the only definition: the local runtime runs the ASL synthesized from it.
+ */
+export class ApprovalWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: ApprovalWorkflowProps) {
+    super(scope, id);
+    const fns = props.functions;
+
+    const step = (name: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string | null) => {
+      const task = new LambdaInvoke(this, name, {
+        lambdaFunction: fn,
+        payload: TaskInput.fromObject(payload),
+        payloadResponseOnly: false,
+        retryOnServiceExceptions: true,
+        resultSelector: { 'value.$': '$.Payload' },
+        resultPath: resultPath === null ? JsonPath.DISCARD : resultPath,
+        taskTimeout: STEP_TIMEOUT,
+      });
+      return task;
+    };
+
+    const recordFailure = step(
+      'RecordFailure',
+      fns.recordOutcome,
+      { dossierId: JsonPath.stringAt('$.dossierId'), action: 'failed', 'detail.$': '$.failure' },
+      null,
+    ).next(new Fail(this, 'Failed', { error: 'DossierWorkflowFailed', cause: 'Recorded on the dossier' }));
+
+    const guard = <T extends LambdaInvoke>(task: T): T => {
+      task.addCatch(recordFailure, { errors: [Errors.ALL], resultPath: '$.failure' });
+      return task;
+    };
+
+    const checkDossier = guard(
+      step('CheckDossier', fns.checkDossier, { dossierId: JsonPath.stringAt('$.dossierId') }, '$.check'),
+    );
+
+    const awaitReview = new LambdaInvoke(this, 'AwaitReview', {
+      lambdaFunction: fns.requestReview,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        dossierId: JsonPath.stringAt('$.dossierId'),
+        taskToken: JsonPath.taskToken,
+        attempt: JsonPath.numberAt('$.reviewAttempt'),
+      }),
+      resultPath: '$.decision',
+      taskTimeout: Timeout.duration(Duration.seconds(props.reviewTimeoutSeconds)),
+    });
+    awaitReview.addRetry({ errors: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException'], maxAttempts: 3 });
+
+    const countReminder = new Pass(this, 'CountReminder', {
+      parameters: {
+        'dossierId.$': '$.dossierId',
+        'roundId.$': '$.roundId',
+        'reviewAttempt.$': 'States.MathAdd($.reviewAttempt, 1)',
+      },
+    });
+    const escalate = guard(
+      step(
+        'Escalate',
+        fns.recordOutcome,
+        { dossierId: JsonPath.stringAt('$.dossierId'), action: 'escalate', 'detail.$': '$.reviewAttempt' },
+        null,
+      ),
+    );
+    awaitReview.addCatch(countReminder, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
+    guard(awaitReview);
+    countReminder.next(
+      new Choice(this, 'EscalateOrRemind')
+        .when(
+          Condition.numberGreaterThan('$.reviewAttempt', props.remindersBeforeEscalation),
+          escalate.next(awaitReview),
+        )
+        .otherwise(awaitReview),
+    );
+
+    const awaitSupplement = new LambdaInvoke(this, 'AwaitSupplement', {
+      lambdaFunction: fns.requestSupplement,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        dossierId: JsonPath.stringAt('$.dossierId'),
+        taskToken: JsonPath.taskToken,
+        attempt: 0,
+        'request.$': '$.decision',
+      }),
+      resultPath: JsonPath.DISCARD,
+      taskTimeout: Timeout.at('$.decision.timeoutSeconds'),
+    });
+    const closeIncomplete = guard(
+      step(
+        'CloseIncomplete',
+        fns.recordOutcome,
+        { dossierId: JsonPath.stringAt('$.dossierId'), action: 'incomplete' },
+        null,
+      ),
+    ).next(new Succeed(this, 'ClosedIncomplete'));
+    awaitSupplement.addCatch(closeIncomplete, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
+    guard(awaitSupplement);
+
+    const resetReview = new Pass(this, 'BackToCheck', {
+      parameters: { 'dossierId.$': '$.dossierId', 'roundId.$': '$.roundId', reviewAttempt: 0 },
+    });
+
+    const issueCertificate = guard(
+      step('IssueCertificate', fns.issueCertificate, { dossierId: JsonPath.stringAt('$.dossierId') }, '$.certificate'),
+    );
+    const notifyApproved = guard(
+      step(
+        'NotifyApproved',
+        fns.recordOutcome,
+        { dossierId: JsonPath.stringAt('$.dossierId'), action: 'approved', 'detail.$': '$.certificate.value' },
+        null,
+      ),
+    );
+    const notifyRejected = guard(
+      step(
+        'NotifyRejected',
+        fns.recordOutcome,
+        { dossierId: JsonPath.stringAt('$.dossierId'), action: 'rejected', 'detail.$': '$.decision' },
+        null,
+      ),
+    );
+
+    const decide = new Choice(this, 'Decision')
+      .when(
+        Condition.stringEquals('$.decision.outcome', 'approved'),
+        issueCertificate.next(notifyApproved).next(new Succeed(this, 'Approved')),
+      )
+      .when(
+        Condition.stringEquals('$.decision.outcome', 'supplement'),
+        awaitSupplement.next(resetReview).next(checkDossier),
+      )
+      .otherwise(notifyRejected.next(new Succeed(this, 'Rejected')));
+
+    const documentsOk = new Choice(this, 'DocumentsOk')
+      .when(Condition.booleanEquals('$.check.value.ok', true), awaitReview)
+      .otherwise(
+        guard(
+          step(
+            'RecordCheckFailure',
+            fns.recordOutcome,
+            { dossierId: JsonPath.stringAt('$.dossierId'), action: 'failed', 'detail.$': '$.check.value' },
+            null,
+          ),
+        ).next(new Fail(this, 'DocumentsInvalid', { error: 'DocumentsInvalid' })),
+      );
+    awaitReview.next(decide);
+
+    const start = new Pass(this, 'Start', {
+      parameters: { 'dossierId.$': '$.dossierId', 'roundId.$': '$.roundId', reviewAttempt: 0 },
+    });
+
+    const logs = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.SIX_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(start.next(checkDossier).next(documentsOk)),
+      tracingEnabled: true,
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
+      timeout: Duration.days(120),
+    });
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The function catalog: every Lambda, its handler module and what it may touch. Read by the CDK
+ * stack (bundling, grants, environment) and by the local runtime (which imports the same modules).
+ */
+export interface FunctionSpec {
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  /** Access this function needs; the stack turns each into a grant plus its environment variable. */
+  readonly needs: {
+    readonly table?: 'read' | 'readWrite';
+    readonly bucket?: 'read' | 'readWrite';
+    readonly mail?: boolean;
+    readonly workflow?: 'start' | 'callback';
+  };
+}
+
+export const functions = {
+  site: {
+    entry: 'functions/site/handler.ts',
+    description: 'Public pages: the round, the application form, status lookup',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    needs: { table: 'read' },
+  },
+  intake: {
+    entry: 'functions/intake/handler.ts',
+    description: 'Applicant API: drafts, uploads, submission',
+    memoryMb: 1024,
+    timeoutSeconds: 15,
+    needs: { table: 'readWrite', bucket: 'readWrite', mail: true, workflow: 'start' },
+  },
+  review: {
+    entry: 'functions/review/handler.ts',
+    description: 'Reviewer pages and decisions through emailed links',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    needs: { table: 'readWrite', bucket: 'read', workflow: 'callback' },
+  },
+  checkDossier: {
+    entry: 'functions/check-dossier/handler.ts',
+    description: 'Workflow: checks every document of a dossier',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    needs: { table: 'readWrite', bucket: 'read' },
+  },
+  requestReview: {
+    entry: 'functions/request-review/handler.ts',
+    description: 'Workflow: stores the review task token and emails the reviewers their links',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    needs: { table: 'readWrite', mail: true },
+  },
+  requestSupplement: {
+    entry: 'functions/request-supplement/handler.ts',
+    description: 'Workflow: stores the supplement task token and emails the applicant',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    needs: { table: 'readWrite', mail: true },
+  },
+  issueCertificate: {
+    entry: 'functions/issue-certificate/handler.ts',
+    description: 'Workflow: issues the one membership certificate of an approved dossier',
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    needs: { table: 'readWrite', bucket: 'readWrite' },
+  },
+  recordOutcome: {
+    entry: 'functions/record-outcome/handler.ts',
+    description: 'Workflow: records an outcome, escalation or failure on the dossier and notifies',
+    memoryMb: 512,
+    timeoutSeconds: 30,
+    needs: { table: 'readWrite', bucket: 'read', mail: true },
+  },
+  jobs: {
+    entry: 'functions/jobs/handler.ts',
+    description: 'Scheduled jobs: deadline reminder, closing, ceremony invitations',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    needs: { table: 'readWrite', mail: true },
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof functions;

@@ -1,0 +1,33 @@
+import type { FunctionName } from './functions.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface Route {
+  readonly method: HttpMethod;
+  /** API Gateway path syntax: `{name}` is one path segment. */
+  readonly path: string;
+  readonly fn: FunctionName;
+}
+
+/** The route table: the HTTP API in AWS and the local API server are both built from it. */
+export const routes = [
+  { method: 'GET', path: '/', fn: 'site' },
+  { method: 'GET', path: '/status', fn: 'site' },
+  { method: 'POST', path: '/status', fn: 'site' },
+  { method: 'GET', path: '/resume/{linkId}', fn: 'site' },
+  { method: 'GET', path: '/assets/{file}', fn: 'site' },
+  { method: 'GET', path: '/api/round', fn: 'intake' },
+  { method: 'GET', path: '/api/wards', fn: 'intake' },
+  { method: 'POST', path: '/api/applications', fn: 'intake' },
+  { method: 'POST', path: '/api/resume', fn: 'intake' },
+  { method: 'GET', path: '/api/applications/{id}', fn: 'intake' },
+  { method: 'PUT', path: '/api/applications/{id}', fn: 'intake' },
+  { method: 'POST', path: '/api/applications/{id}/uploads', fn: 'intake' },
+  { method: 'DELETE', path: '/api/applications/{id}/documents/{slot}', fn: 'intake' },
+  { method: 'POST', path: '/api/applications/{id}/submit', fn: 'intake' },
+  { method: 'GET', path: '/review/{linkId}', fn: 'review' },
+  { method: 'POST', path: '/review/{linkId}', fn: 'review' },
+] as const satisfies readonly Route[];
+
+/** API Gateway's route key for a route, e.g. `GET /api/applications/{id}`. */
+export const routeKey = (r: Pick<Route, 'method' | 'path'>): string => `${r.method} ${r.path}`;

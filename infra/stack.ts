@@ -1,0 +1,120 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { Env } from '../shared/env.ts';
+import { AppFunction } from './constructs/app-function.ts';
+import { ApprovalWorkflow } from './constructs/approval-workflow.ts';
+import { DataTable } from './constructs/data-table.ts';
+import { DocumentBucket } from './constructs/document-bucket.ts';
+import { PublicApi } from './constructs/http-api.ts';
+import { Mailer } from './constructs/mailer.ts';
+import { OperationsAlarms } from './constructs/operations-alarms.ts';
+import { RoundSchedules } from './constructs/round-schedules.ts';
+import { type FunctionName, functions } from './functions.ts';
+import type { StageConfig } from './stages.ts';
+
+export interface PlatformStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The whole platform in one stack; wiring only, every piece lives in its construct. */
+export class PlatformStack extends Stack {
+  readonly fns: Record<FunctionName, AppFunction>;
+  readonly table: DataTable;
+  readonly documents: DocumentBucket;
+
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const data = new DataTable(this, 'Data', { retain: config.retainData });
+    this.table = data;
+    const documents = new DocumentBucket(this, 'Documents', {
+      formOrigin: config.formOrigin,
+      retain: config.retainData,
+    });
+    this.documents = documents;
+    const mailer = new Mailer(this, 'Mail', { mailDomain: config.mailDomain });
+
+    const common = {
+      [Env.stage]: config.stage,
+      [Env.mailFrom]: config.mailFrom,
+      [Env.reviewerEmails]: config.reviewerEmails,
+      [Env.coordinatorEmails]: config.coordinatorEmails,
+      ...(config.publicBaseUrl ? { [Env.publicBaseUrl]: config.publicBaseUrl } : {}),
+    };
+    this.fns = Object.fromEntries(
+      Object.entries(functions).map(([name, spec]) => [
+        name,
+        new AppFunction(this, `${pascal(name)}Function`, { name, spec, environment: common }),
+      ]),
+    ) as Record<FunctionName, AppFunction>;
+    const lambdas = Object.fromEntries(Object.entries(this.fns).map(([k, v]) => [k, v.fn])) as Record<
+      FunctionName,
+      IFunction
+    >;
+
+    const workflow = new ApprovalWorkflow(this, 'Approval', {
+      functions: lambdas,
+      reviewTimeoutSeconds: config.reviewTimeoutSeconds,
+      remindersBeforeEscalation: 2,
+    });
+    const api = new PublicApi(this, 'Http', { functions: lambdas });
+    if (!config.publicBaseUrl) {
+      for (const f of Object.values(this.fns)) f.fn.addEnvironment(Env.publicBaseUrl, api.api.apiEndpoint);
+    }
+
+    // Each grant sits next to the environment variable that lets the function use it.
+    for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
+      const needs = functions[name].needs as (typeof functions)[FunctionName]['needs'] & Record<string, unknown>;
+      if (needs.table) {
+        f.fn.addEnvironment(Env.tableName, data.table.tableName);
+        if (needs.table === 'read') data.table.grantReadData(f.fn);
+        else data.table.grantReadWriteData(f.fn);
+      }
+      if (needs.bucket) {
+        f.fn.addEnvironment(Env.bucketName, documents.bucket.bucketName);
+        // Object-level actions only: keys are built by the server, nothing lists the bucket.
+        const actions = needs.bucket === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+        f.fn.addToRolePolicy(new PolicyStatement({ actions, resources: [documents.bucket.arnForObjects('*')] }));
+      }
+      if (needs.mail) {
+        f.fn.addEnvironment(Env.sesConfigurationSet, mailer.configurationSet.configurationSetName);
+        mailer.identity.grantSendEmail(f.fn);
+      }
+      if (needs.workflow) {
+        f.fn.addEnvironment(Env.stateMachineArn, workflow.stateMachine.stateMachineArn);
+        if (needs.workflow === 'start') workflow.stateMachine.grantStartExecution(f.fn);
+        else workflow.stateMachine.grantTaskResponse(f.fn);
+      }
+    }
+
+    const jobsDlq = new Queue(this, 'JobsDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    new RoundSchedules(this, 'Schedules', {
+      target: lambdas.jobs,
+      deadLetterQueue: jobsDlq,
+      roundId: config.roundId,
+      dates: {
+        deadlineDate: config.deadlineDate,
+        reminderDaysBefore: config.reminderDaysBefore,
+        invitationsAt: config.invitationsAt,
+      },
+    });
+    new OperationsAlarms(this, 'Alarms', {
+      functions: lambdas,
+      stateMachine: workflow.stateMachine,
+      deadLetterQueues: [jobsDlq],
+      notifyEmails: config.coordinatorEmails.split(',').map((s) => s.trim()),
+    });
+    new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'BucketName', { value: documents.bucket.bucketName });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Settings that differ between deployments; chosen with `-c stage=dev|prod`, fields overridable by context. */
+export const StageConfigSchema = z.object({
+  stage: z.enum(['dev', 'prod']),
+  /** Domain verified in SES; the sender address lives on it. */
+  mailDomain: z.string().min(3),
+  mailFrom: z.string().min(3),
+  /** Public URL of the site (custom domain or the API endpoint once known). Empty = the API's own URL. */
+  publicBaseUrl: z.string().default(''),
+  /** Comma-separated lists; not secrets, so context is the right place. */
+  reviewerEmails: z.string().min(3),
+  coordinatorEmails: z.string().min(3),
+  /** Origin allowed to POST uploads straight to the bucket. */
+  formOrigin: z.string().min(1),
+  /** How long a reviewer has before a reminder, and a supplement's maximum wait, in seconds. */
+  reviewTimeoutSeconds: z.number().int().positive().max(2_147_483),
+  supplementTimeoutSeconds: z.number().int().positive(),
+  /** The round the stack schedules jobs for: deadline day (yyyy-MM-dd, ends 23:59:59 ICT) and invitation time. */
+  roundId: z.string().min(1),
+  deadlineDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  reminderDaysBefore: z.number().int().min(0),
+  invitationsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  retainData: z.boolean(),
+});
+
+export type StageConfig = z.infer<typeof StageConfigSchema>;
+
+const defaults: Record<StageConfig['stage'], StageConfig> = {
+  dev: {
+    stage: 'dev',
+    mailDomain: 'kgst.example.vn',
+    mailFrom: 'Mạng lưới KGST Hà Nội <no-reply@kgst.example.vn>',
+    publicBaseUrl: '',
+    reviewerEmails: 'reviewer@kgst.example.vn',
+    coordinatorEmails: 'coordinator@kgst.example.vn',
+    formOrigin: '*',
+    reviewTimeoutSeconds: 3 * 24 * 3600,
+    supplementTimeoutSeconds: 14 * 24 * 3600,
+    roundId: '2025',
+    deadlineDate: '2025-05-30',
+    reminderDaysBefore: 3,
+    invitationsAt: '2025-06-16T09:00',
+    retainData: false,
+  },
+  prod: {
+    stage: 'prod',
+    mailDomain: 'kgst.hanoi.gov.vn',
+    mailFrom: 'Mạng lưới Không gian Sáng tạo Hà Nội <no-reply@kgst.hanoi.gov.vn>',
+    publicBaseUrl: '',
+    reviewerEmails: 'thamdinh@kgst.hanoi.gov.vn',
+    coordinatorEmails: 'dieuphoi@kgst.hanoi.gov.vn',
+    formOrigin: 'https://kgst.hanoi.gov.vn',
+    reviewTimeoutSeconds: 3 * 24 * 3600,
+    supplementTimeoutSeconds: 14 * 24 * 3600,
+    roundId: '2025',
+    deadlineDate: '2025-05-30',
+    reminderDaysBefore: 3,
+    invitationsAt: '2025-06-16T09:00',
+    retainData: true,
+  },
+};
+
+/** Reads the stage from context (`stage`) and lets any field be overridden by a context key of the same name. */
+export function resolveStageConfig(tryGetContext: (key: string) => unknown): StageConfig {
+  const stage = StageConfigSchema.shape.stage.parse(tryGetContext('stage') ?? 'dev');
+  const base = defaults[stage];
+  const merged: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(base)) {
+    const v = tryGetContext(key);
+    if (v !== undefined) merged[key] = typeof base[key as keyof StageConfig] === 'number' ? Number(v) : v;
+  }
+  return StageConfigSchema.parse(merged);
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { Env, LocalEndpointEnv } from './env.ts';
+
+const emailList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  );
+
+/** Typed view of the environment contract; parsed once at cold start. */
+export const ConfigSchema = z.object({
+  [Env.stage]: z.enum(['local', 'dev', 'prod']).default('local'),
+  [Env.tableName]: z.string().min(1).optional(),
+  [Env.bucketName]: z.string().min(1).optional(),
+  [Env.stateMachineArn]: z.string().min(1).optional(),
+  [Env.mailFrom]: z.string().min(3).default('Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>'),
+  [Env.sesConfigurationSet]: z.string().optional(),
+  [Env.publicBaseUrl]: z.string().url().default('http://127.0.0.1:3000'),
+  [Env.reviewerEmails]: emailList,
+  [Env.coordinatorEmails]: emailList,
+  [Env.s3ForcePathStyle]: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  [Env.clockOffsetFile]: z.string().optional(),
+  [LocalEndpointEnv.dynamodb]: z.string().optional(),
+  [LocalEndpointEnv.s3]: z.string().optional(),
+  [LocalEndpointEnv.sesv2]: z.string().optional(),
+  [LocalEndpointEnv.sfn]: z.string().optional(),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  readonly stage: 'local' | 'dev' | 'prod';
+  readonly tableName?: string;
+  readonly bucketName?: string;
+  readonly stateMachineArn?: string;
+  readonly mailFrom: string;
+  readonly sesConfigurationSet?: string;
+  readonly publicBaseUrl: string;
+  readonly reviewerEmails: readonly string[];
+  readonly coordinatorEmails: readonly string[];
+  readonly s3ForcePathStyle: boolean;
+  readonly clockOffsetFile?: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/;
+
+/**
+ * Parses the environment. In the local stage every AWS endpoint must point at loopback, so a
+ * local run or a test can never reach a real AWS account by accident.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid environment: ${detail}`);
+  }
+  const raw = parsed.data;
+  if (raw.STAGE === 'local') {
+    for (const name of Object.values(LocalEndpointEnv)) {
+      const url = raw[name];
+      if (!url || !LOOPBACK.test(url)) {
+        throw new ConfigError(
+          `Local stage refuses to run: ${name} must point at a loopback emulator (got ${url ?? 'nothing'}).`,
+        );
+      }
+    }
+  }
+  return {
+    stage: raw.STAGE,
+    tableName: raw.TABLE_NAME,
+    bucketName: raw.BUCKET_NAME,
+    stateMachineArn: raw.STATE_MACHINE_ARN,
+    mailFrom: raw.MAIL_FROM,
+    sesConfigurationSet: raw.SES_CONFIGURATION_SET || undefined,
+    publicBaseUrl: raw.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    reviewerEmails: raw.REVIEWER_EMAILS,
+    coordinatorEmails: raw.COORDINATOR_EMAILS,
+    s3ForcePathStyle: raw.S3_FORCE_PATH_STYLE,
+    clockOffsetFile: raw.CLOCK_OFFSET_FILE,
+  };
+}
+
+/** Returns a required setting or fails fast with the variable's name. */
+export function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined || value === '') throw new ConfigError(`Missing environment variable ${name}`);
+  return value;
+}

@@ -1,0 +1,43 @@
+import { addDays, fromIctLocal, toIctLocal } from './time.ts';
+
+/**
+ * The schedules of a round, defined once: EventBridge Scheduler in AWS and the local scheduler both
+ * read this list and these times. Times are Hanoi wall-clock times (Asia/Ho_Chi_Minh).
+ */
+export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export const JOB_NAMES = ['deadline-reminder', 'close-round', 'send-invitations'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export const schedules: readonly { job: JobName; title: { vi: string; en: string } }[] = [
+  {
+    job: 'deadline-reminder',
+    title: { vi: 'Nhắc hạn nộp hồ sơ cho các bản nháp', en: 'Deadline reminder to unsubmitted drafts' },
+  },
+  { job: 'close-round', title: { vi: 'Đóng đợt đăng ký khi hết hạn', en: 'Close the round at the deadline' } },
+  { job: 'send-invitations', title: { vi: 'Gửi thư mời dự lễ trao chứng nhận', en: 'Send ceremony invitations' } },
+];
+
+/** The event a schedule delivers to the `jobs` function. */
+export interface JobEvent {
+  readonly job: JobName;
+  readonly roundId: string;
+}
+
+export interface RoundDates {
+  /** Last day to submit (yyyy-MM-dd); the round closes at 23:59:59 ICT that day. */
+  readonly deadlineDate: string;
+  readonly reminderDaysBefore: number;
+  /** Hanoi wall-clock time of the invitations, yyyy-MM-ddTHH:mm. */
+  readonly invitationsAt: string;
+}
+
+/** Hanoi wall-clock times (yyyy-MM-ddTHH:mm:ss) at which each job runs. */
+export function scheduleTimes(dates: RoundDates): Record<JobName, string> {
+  return {
+    'deadline-reminder': `${addDays(dates.deadlineDate, -dates.reminderDaysBefore)}T09:00:00`,
+    // The server refuses writes after 23:59:59; the job only tidies up a moment later.
+    'close-round': `${addDays(dates.deadlineDate, 1)}T00:00:00`,
+    'send-invitations': toIctLocal(fromIctLocal(dates.invitationsAt)),
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Shapes that cross the approval workflow: the execution input, what each Task receives and what a
+ * callback sends back. The CDK definition and the handlers are both typed by these.
+ */
+export interface ExecutionInput {
+  readonly dossierId: string;
+  readonly roundId: string;
+}
+
+export type ReviewOutcome = 'approved' | 'supplement' | 'rejected';
+
+/** The output a reviewer's decision sends through SendTaskSuccess. */
+export interface ReviewDecision {
+  readonly outcome: ReviewOutcome;
+  readonly by: string;
+  readonly at: string;
+  readonly comment: string;
+  /** For a supplement: seconds until the due date, used as the AwaitSupplement timeout. */
+  readonly timeoutSeconds?: number;
+}
+
+export interface CallbackTaskInput {
+  readonly dossierId: string;
+  readonly taskToken: string;
+  readonly attempt: number;
+}
+
+export type OutcomeAction = 'approved' | 'rejected' | 'incomplete' | 'escalate' | 'failed';
+
+export interface RecordOutcomeInput {
+  readonly dossierId: string;
+  readonly action: OutcomeAction;
+  readonly detail?: unknown;
+}
+
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly problems: readonly string[];
+}
+
+/** Error name a Lambda throws for a dossier whose state forbids the step; never retried. */
+export const NON_RETRYABLE_ERRORS = ['DossierStateError'] as const;

@@ -1,0 +1,32 @@
+/**
+ * The environment contract: every environment variable a function reads, named once.
+ * The CDK stack sets them on each Lambda (next to the grant they need) and the local
+ * runtime sets the same names on the process that runs the handlers.
+ */
+export const Env = {
+  stage: 'STAGE',
+  tableName: 'TABLE_NAME',
+  bucketName: 'BUCKET_NAME',
+  stateMachineArn: 'STATE_MACHINE_ARN',
+  mailFrom: 'MAIL_FROM',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  reviewerEmails: 'REVIEWER_EMAILS',
+  coordinatorEmails: 'COORDINATOR_EMAILS',
+  /** Local only: path-style S3 addressing for s3rver. */
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  /** Local only: milliseconds added to the wall clock (the jobs page's clock offset). */
+  clockOffsetFile: 'CLOCK_OFFSET_FILE',
+  powertoolsServiceName: 'POWERTOOLS_SERVICE_NAME',
+  powertoolsMetricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
+} as const;
+
+export type EnvName = (typeof Env)[keyof typeof Env];
+
+/** Endpoint variables the AWS SDK v3 reads natively; set only by the local runtime. */
+export const LocalEndpointEnv = {
+  dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB',
+  s3: 'AWS_ENDPOINT_URL_S3',
+  sesv2: 'AWS_ENDPOINT_URL_SESV2',
+  sfn: 'AWS_ENDPOINT_URL_SFN',
+} as const;
