@@ -83,7 +83,6 @@ export class ApprovalWorkflow extends Construct {
       resultPath: '$.decision',
       taskTimeout: Timeout.duration(Duration.seconds(props.reviewTimeoutSeconds)),
     });
-    awaitReview.addRetry({ errors: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException'], maxAttempts: 3 });
 
     const countReminder = new Pass(this, 'CountReminder', {
       parameters: {
