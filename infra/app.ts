@@ -14,7 +14,7 @@ export function buildApp(props: AppProps = {}, options: { nag?: boolean } = {}):
   });
   Tags.of(stack).add('project', 'hanoi-creative-space-network');
   if (options.nag !== false) {
-    Validations.of(app).addPlugins(new AwsSolutionsChecks({ verbose: true }));
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(undefined, { verbose: true }));
     acknowledgeNagFindings(stack);
   }
   return { app, stack };

@@ -23,7 +23,7 @@ export const routes = [
   { method: 'GET', path: '/api/applications/{id}', fn: 'intake' },
   { method: 'PUT', path: '/api/applications/{id}', fn: 'intake' },
   { method: 'POST', path: '/api/applications/{id}/uploads', fn: 'intake' },
-  { method: 'DELETE', path: '/api/applications/{id}/documents/{slot}', fn: 'intake' },
+  { method: 'DELETE', path: '/api/applications/{id}/documents/{fileId}', fn: 'intake' },
   { method: 'POST', path: '/api/applications/{id}/submit', fn: 'intake' },
   { method: 'GET', path: '/review/{linkId}', fn: 'review' },
   { method: 'POST', path: '/review/{linkId}', fn: 'review' },

@@ -52,10 +52,7 @@ export class PlatformStack extends Stack {
         new AppFunction(this, `${pascal(name)}Function`, { name, spec, environment: common }),
       ]),
     ) as Record<FunctionName, AppFunction>;
-    const lambdas = Object.fromEntries(Object.entries(this.fns).map(([k, v]) => [k, v.fn])) as Record<
-      FunctionName,
-      IFunction
-    >;
+    const lambdas = Object.fromEntries(Object.entries(this.fns).map(([k, v]) => [k, v.fn])) as unknown as Record<FunctionName, IFunction>;
 
     const workflow = new ApprovalWorkflow(this, 'Approval', {
       functions: lambdas,

@@ -1,1 +1,73 @@
-export const handler = async () => ({ statusCode: 200 });
+import { z } from 'zod';
+import { compose } from '../../shared/composition.ts';
+import { DraftSchema, FIELD_LABELS } from '../../shared/domain/application-schema.ts';
+import { deadlineOf } from '../../shared/domain/round.ts';
+import { searchWards } from '../../shared/domain/wards.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { type HttpRequest, parseJsonBody } from '../../shared/http/request.ts';
+import { json } from '../../shared/http/response.ts';
+import { makeIntake } from '../../shared/usecases/intake.ts';
+
+const intake = makeIntake({
+  rounds: compose.rounds(),
+  dossiers: compose.dossiers(),
+  links: compose.links(),
+  files: compose.files(),
+  workflow: compose.workflow(),
+  mailer: compose.mailer(),
+  clock: compose.clock,
+  publicBaseUrl: compose.config.publicBaseUrl,
+});
+
+const UploadRequestSchema = z.object({
+  slot: z.string().min(1).max(40),
+  fileName: z.string().min(1).max(255),
+  contentType: z.string().min(3).max(200),
+  size: z.number().int().positive(),
+});
+const ResumeSchema = z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() });
+
+const token = (req: HttpRequest) => req.headers.authorization?.replace(/^Bearer\s+/i, '');
+const draftView = (d: Awaited<ReturnType<typeof intake.getDraft>>) => ({
+  id: d.id,
+  status: d.status,
+  code: d.code,
+  form: d.form,
+  documents: Object.values(d.documents).map(({ fileId, slot, name, type, declaredSize }) => ({ fileId, slot, name, type, size: declaredSize })),
+  updatedAt: d.updatedAt,
+});
+
+export const handler = httpHandler({
+  'GET /api/round': async () => {
+    const round = await intake.currentRound();
+    return json(200, { ...round, deadlineAt: deadlineOf(round).toISOString(), accepting: compose.clock() <= deadlineOf(round) && round.status === 'open', serverTime: compose.clock().toISOString() });
+  },
+  'GET /api/wards': async (req) => json(200, { wards: searchWards(req.query.q ?? '', 15) }),
+  'POST /api/applications': async (req) => {
+    const form = parseJsonBody(req, DraftSchema, FIELD_LABELS);
+    const access = await intake.createDraft(form, req.headers['idempotency-key']?.slice(0, 100));
+    return json(201, access);
+  },
+  'GET /api/applications/{id}': async (req) => json(200, draftView(await intake.getDraft(req.params.id!, token(req)))),
+  'PUT /api/applications/{id}': async (req) => {
+    const form = parseJsonBody(req, DraftSchema, FIELD_LABELS);
+    return json(200, draftView(await intake.updateDraft(req.params.id!, token(req), form)));
+  },
+  'POST /api/applications/{id}/uploads': async (req) => {
+    const input = parseJsonBody(req, UploadRequestSchema, FIELD_LABELS);
+    return json(201, await intake.requestUpload(req.params.id!, token(req), input, req.lang));
+  },
+  'DELETE /api/applications/{id}/documents/{fileId}': async (req) => {
+    await intake.removeDocument(req.params.id!, token(req), req.params.fileId!);
+    return json(200, { removed: req.params.fileId });
+  },
+  'POST /api/applications/{id}/submit': async (req) => json(200, await intake.submit(req.params.id!, token(req), req.lang)),
+  'POST /api/resume': async (req) => {
+    const input = parseJsonBody(req, ResumeSchema);
+    if (!input.secret) {
+      await intake.resendResume(input.linkId);
+      return json(202, { message: req.lang === 'vi' ? 'Nếu hồ sơ còn là bản nháp, đường dẫn mới đã được gửi tới email.' : 'If the draft is still open, a new link was emailed.' });
+    }
+    return json(200, await intake.resume(input.linkId, input.secret));
+  },
+});

@@ -1,0 +1,160 @@
+import type { Dossier, DossierStatus, HistoryEntry, StoredDocument } from '../../domain/dossier.ts';
+import { ConditionFailed, type Store, type TransactItem } from './store.ts';
+
+type DossierItem = Dossier & { pk: string; sk: string };
+
+export const dossierKey = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'DOSSIER' });
+const listKeys = (d: Pick<Dossier, 'roundId' | 'status' | 'updatedAt' | 'id'>) => ({
+  gsi1pk: `ROUND#${d.roundId}#STATUS#${d.status}`,
+  gsi1sk: `${d.updatedAt}#${d.id}`,
+});
+
+const strip = (item: DossierItem | undefined): Dossier | undefined => {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item as DossierItem &
+    Record<string, unknown>;
+  return rest as unknown as Dossier;
+};
+
+export interface GuardOwner {
+  readonly dossierId: string;
+}
+
+/** Dossiers, their uniqueness guards, idempotency records, counters and audit events. */
+export class Dossiers {
+  constructor(readonly store: Store) {}
+
+  async get(id: string): Promise<Dossier | undefined> {
+    return strip(await this.store.get<DossierItem>(dossierKey(id).pk, dossierKey(id).sk));
+  }
+
+  async findByCode(code: string): Promise<Dossier | undefined> {
+    const { items } = await this.store.queryIndex<DossierItem>('gsi2', `CODE#${code}`, { limit: 1 });
+    return items[0] ? this.get(items[0].id) : undefined;
+  }
+
+  async guardOwner(guardKey: string): Promise<GuardOwner | undefined> {
+    return this.store.get<{ pk: string; sk: string; dossierId: string }>(guardKey, 'GUARD');
+  }
+
+  async idempotentResult<T>(key: string): Promise<T | undefined> {
+    const item = await this.store.get<{ pk: string; sk: string; result: T }>(`IDEM#${key}`, 'IDEM');
+    return item?.result;
+  }
+
+  /** Creates a draft with its guards (and the idempotency record) in one transaction. */
+  async create(dossier: Dossier, guards: readonly string[], idem?: { key: string; result: unknown; expiresAt: number }) {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          Item: { ...dossierKey(dossier.id), ...listKeys(dossier), ...dossier },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...guards.map((g) => ({
+        Put: { Item: { pk: g, sk: 'GUARD', dossierId: dossier.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
+      ...this.auditItems(dossier.id, [dossier.history.at(-1)!]),
+    ];
+    if (idem) {
+      items.push({
+        Put: {
+          Item: { pk: `IDEM#${idem.key}`, sk: 'IDEM', result: idem.result, expiresAt: idem.expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    await this.store.transact(items);
+  }
+
+  /**
+   * Saves a new version of a dossier, conditional on the version read (optimistic locking), moving
+   * its guards and appending audit events in the same transaction.
+   */
+  async save(
+    next: Dossier,
+    previous: Dossier,
+    options: { addGuards?: readonly string[]; removeGuards?: readonly string[]; audit?: readonly HistoryEntry[]; extra?: TransactItem[] } = {},
+  ): Promise<void> {
+    const gsi2 = next.code ? { gsi2pk: `CODE#${next.code}`, gsi2sk: 'DOSSIER' } : {};
+    await this.store.transact([
+      {
+        Put: {
+          Item: { ...dossierKey(next.id), ...listKeys(next), ...gsi2, ...next, version: previous.version + 1 },
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': previous.version },
+        },
+      },
+      ...(options.removeGuards ?? []).map((g) => ({
+        Delete: {
+          Key: { pk: g, sk: 'GUARD' },
+          ConditionExpression: 'attribute_not_exists(pk) OR dossierId = :id',
+          ExpressionAttributeValues: { ':id': next.id },
+        },
+      })),
+      ...(options.addGuards ?? []).map((g) => ({
+        Put: {
+          Item: { pk: g, sk: 'GUARD', dossierId: next.id },
+          ConditionExpression: 'attribute_not_exists(pk) OR dossierId = :id',
+          ExpressionAttributeValues: { ':id': next.id },
+        },
+      })),
+      ...this.auditItems(next.id, options.audit ?? []),
+      ...(options.extra ?? []),
+    ]);
+  }
+
+  /** Adds or removes one document of a draft without rewriting the rest (concurrent uploads). */
+  async putDocument(id: string, doc: StoredDocument, now: string): Promise<void> {
+    await this.store.update({
+      Key: dossierKey(id),
+      UpdateExpression: 'SET documents.#f = :doc, updatedAt = :now ADD version :one',
+      ConditionExpression: '#s = :draft',
+      ExpressionAttributeNames: { '#f': doc.fileId, '#s': 'status' },
+      ExpressionAttributeValues: { ':doc': doc, ':now': now, ':draft': 'draft', ':one': 1 },
+    });
+  }
+
+  async removeDocument(id: string, fileId: string, now: string): Promise<void> {
+    await this.store.update({
+      Key: dossierKey(id),
+      UpdateExpression: 'REMOVE documents.#f SET updatedAt = :now ADD version :one',
+      ConditionExpression: '#s = :draft',
+      ExpressionAttributeNames: { '#f': fileId, '#s': 'status' },
+      ExpressionAttributeValues: { ':now': now, ':draft': 'draft', ':one': 1 },
+    });
+  }
+
+  async markReceiptSent(id: string, at: string): Promise<void> {
+    await this.store.update({
+      Key: dossierKey(id),
+      UpdateExpression: 'SET receiptSentAt = :at',
+      ExpressionAttributeValues: { ':at': at },
+    });
+  }
+
+  /** Next number of an atomic per-round sequence (dossier codes, certificate numbers). */
+  async nextSequence(name: string): Promise<number> {
+    const item = await this.store.update<{ pk: string; sk: string; value: number }>({
+      Key: { pk: `COUNTER#${name}`, sk: 'COUNTER' },
+      UpdateExpression: 'ADD #v :one',
+      ExpressionAttributeNames: { '#v': 'value' },
+      ExpressionAttributeValues: { ':one': 1 },
+    });
+    return item.value;
+  }
+
+  /** A page of a round's dossiers in one status, newest first (GSI, never a Scan). */
+  listByStatus(roundId: string, status: DossierStatus, limit = 50, start?: Record<string, unknown>) {
+    return this.store.queryIndex<DossierItem>('gsi1', `ROUND#${roundId}#STATUS#${status}`, { limit, start });
+  }
+
+  private auditItems(id: string, entries: readonly HistoryEntry[]): TransactItem[] {
+    return entries.map((e, i) => ({
+      Put: { Item: { pk: dossierKey(id).pk, sk: `AUDIT#${e.at}#${i}#${Math.random().toString(36).slice(2, 8)}`, ...e } },
+    }));
+  }
+}
+
+export { ConditionFailed };

@@ -1,0 +1,114 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TABLE_KEYS } from './keys.ts';
+
+export type Item = { pk: string; sk: string };
+type TxEntry = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** One write of a transaction; the table name is added by the store. */
+export type TransactItem = { [K in keyof TxEntry]?: Omit<NonNullable<TxEntry[K]>, 'TableName'> };
+
+/** A conditional write lost: the item was not in the expected state. */
+export class ConditionFailed extends Error {
+  override name = 'ConditionFailed';
+  constructor(readonly reasons: readonly (string | undefined)[] = []) {
+    super(`Condition failed${reasons.length ? `: ${reasons.join(',')}` : ''}`);
+  }
+}
+
+/** Thin single-table access: keys are generic, entities live in the repositories that use this. */
+export class Store {
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  async get<T extends Item>(pk: string, sk: string, consistent = true): Promise<T | undefined> {
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent }),
+    );
+    return out.Item as T | undefined;
+  }
+
+  async put(item: Item & Record<string, unknown>, condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }) {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition?.expression,
+          ExpressionAttributeNames: condition?.names,
+          ExpressionAttributeValues: condition?.values,
+        }),
+      );
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      throw err;
+    }
+  }
+
+  async update<T extends Item>(input: Omit<UpdateCommandInput, 'TableName'>): Promise<T> {
+    try {
+      const out = await this.client.send(
+        new UpdateCommand({ ReturnValues: 'ALL_NEW', ...input, TableName: this.tableName }),
+      );
+      return out.Attributes as T;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      throw err;
+    }
+  }
+
+  /** Writes several items atomically; a failed condition becomes ConditionFailed with per-item reasons. */
+  async transact(items: TransactItem[], clientToken?: string): Promise<void> {
+    const withTable = items.map((entry) => {
+      const [kind, body] = Object.entries(entry)[0] as [string, Record<string, unknown>];
+      return { [kind]: { ...body, TableName: this.tableName } } as TxEntry;
+    });
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: withTable, ClientRequestToken: clientToken }));
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) {
+        const reasons = err.CancellationReasons?.map((r) => r.Code) ?? [];
+        if (reasons.includes('ConditionalCheckFailed')) throw new ConditionFailed(reasons);
+      }
+      throw err;
+    }
+  }
+
+  async query<T extends Item>(
+    input: Omit<QueryCommandInput, 'TableName'>,
+  ): Promise<{ items: T[]; next?: Record<string, unknown> }> {
+    const out = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName }));
+    return { items: (out.Items ?? []) as T[], next: out.LastEvaluatedKey };
+  }
+
+  /** Items of one partition of a GSI, newest first. */
+  queryIndex<T extends Item>(index: 'gsi1' | 'gsi2', pk: string, options: { limit?: number; start?: Record<string, unknown> } = {}) {
+    const keys = TABLE_KEYS.indexes.find((i) => i.name === index)!;
+    return this.query<T>({
+      IndexName: index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': keys.pk },
+      ExpressionAttributeValues: { ':pk': pk },
+      ScanIndexForward: false,
+      Limit: options.limit,
+      ExclusiveStartKey: options.start,
+    });
+  }
+}
+
+/** TTL is not enforced by the emulators (nor promptly by AWS): an expired item counts as absent. */
+export function isLive(item: { expiresAt?: unknown } | undefined, now: Date): boolean {
+  if (!item) return false;
+  return typeof item.expiresAt !== 'number' || item.expiresAt * 1000 > now.getTime();
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { Text } from '../i18n/lang.ts';
+import { cleanText } from './text.ts';
+import { wardByCode } from './wards.ts';
+
+export const OWNERSHIPS = ['public', 'private_company', 'individual_group', 'foreign_org', 'other'] as const;
+export const OWNERSHIP_LABELS: Record<(typeof OWNERSHIPS)[number], Text> = {
+  public: { vi: 'Công lập', en: 'Public institution' },
+  private_company: { vi: 'Doanh nghiệp tư nhân', en: 'Private company' },
+  individual_group: { vi: 'Cá nhân, nhóm độc lập', en: 'Individual or independent group' },
+  foreign_org: { vi: 'Tổ chức nước ngoài', en: 'Foreign organisation' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+/** Ownerships that have a registration or establishment number to give. */
+export const OWNERSHIPS_WITH_REGISTRATION: readonly string[] = ['public', 'private_company', 'foreign_org'];
+
+export const SPACE_TYPES = ['gallery', 'craft_studio', 'music_venue', 'heritage_museum', 'coworking_design', 'performance', 'multi', 'other'] as const;
+export const SPACE_TYPE_LABELS: Record<(typeof SPACE_TYPES)[number], Text> = {
+  gallery: { vi: 'Phòng trưng bày, triển lãm', en: 'Gallery' },
+  craft_studio: { vi: 'Xưởng thủ công, mỹ nghệ', en: 'Craft studio' },
+  music_venue: { vi: 'Không gian âm nhạc', en: 'Music venue' },
+  heritage_museum: { vi: 'Di sản, bảo tàng', en: 'Heritage or museum space' },
+  coworking_design: { vi: 'Không gian làm việc chung, studio thiết kế', en: 'Co-working or design studio' },
+  performance: { vi: 'Không gian nghệ thuật trình diễn', en: 'Performing arts space' },
+  multi: { vi: 'Tổ hợp nhiều loại hình', en: 'Multi-purpose complex' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+export const CREATIVE_FIELDS = [
+  'design',
+  'visual_arts',
+  'architecture',
+  'music',
+  'performing_arts',
+  'crafts_folk_art',
+  'film',
+  'photography',
+  'publishing',
+  'media_arts',
+  'gastronomy',
+  'other',
+] as const;
+export const CREATIVE_FIELD_LABELS: Record<(typeof CREATIVE_FIELDS)[number], Text> = {
+  design: { vi: 'Thiết kế', en: 'Design' },
+  visual_arts: { vi: 'Mỹ thuật', en: 'Visual arts' },
+  architecture: { vi: 'Kiến trúc', en: 'Architecture' },
+  music: { vi: 'Âm nhạc', en: 'Music' },
+  performing_arts: { vi: 'Nghệ thuật trình diễn', en: 'Performing arts' },
+  crafts_folk_art: { vi: 'Thủ công mỹ nghệ và nghệ thuật dân gian', en: 'Crafts and folk art' },
+  film: { vi: 'Điện ảnh', en: 'Film' },
+  photography: { vi: 'Nhiếp ảnh', en: 'Photography' },
+  publishing: { vi: 'Xuất bản', en: 'Publishing' },
+  media_arts: { vi: 'Nghệ thuật truyền thông', en: 'Media arts' },
+  gastronomy: { vi: 'Ẩm thực', en: 'Gastronomy' },
+  other: { vi: 'Khác', en: 'Other' },
+};
+
+/** Vietnamese mobile and landline numbers, written with spaces, dots or dashes, with 0 or +84. */
+export function normalizeVietnamesePhone(input: string): string | undefined {
+  const digits = input.replace(/[\s.\-()]/g, '');
+  const national = digits.startsWith('+84') ? `0${digits.slice(3)}` : digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+  if (/^0(3|5|7|8|9)\d{8}$/.test(national)) return national;
+  if (/^02\d{9}$/.test(national)) return national;
+  return undefined;
+}
+
+const name = (min: number, max: number) => z.string().transform(cleanText).pipe(z.string().min(min).max(max));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().max(max))
+    .optional()
+    .transform((v) => v || undefined);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'url' }).max(500);
+const currentYear = new Date().getUTCFullYear();
+
+export const SpaceSchema = z.object({
+  nameVi: name(2, 200),
+  nameEn: optionalText(200),
+  ownership: z.enum(OWNERSHIPS),
+  spaceType: z.enum(SPACE_TYPES),
+  creativeFields: z.array(z.enum(CREATIVE_FIELDS)).min(1).max(CREATIVE_FIELDS.length),
+  street: name(3, 200),
+  wardCode: z.string().refine((c) => wardByCode(c) !== undefined, { error: 'ward' }),
+  foundedYear: z.coerce.number({ error: 'year' }).int({ error: 'year' }).min(1800, { error: 'year' }).max(currentYear + 1, { error: 'year' }),
+  floorAreaM2: z.coerce.number().positive().max(1_000_000),
+  website: httpUrl.optional().or(z.literal('').transform(() => undefined)),
+  socialLinks: z.array(httpUrl).max(5).default([]),
+  description: z.string().transform(cleanText).pipe(z.string().min(50).max(5000)),
+  registrationNumber: optionalText(50),
+});
+
+export const RepresentativeSchema = z.object({
+  fullName: name(3, 120).refine((n) => n.split(' ').length >= 2, { error: 'fullName' }),
+  position: name(2, 120),
+  email: z
+    .email({ error: 'email' })
+    .max(254)
+    .transform((e) => e.toLowerCase()),
+  phone: z.string().transform((p, ctx) => {
+    const normalized = normalizeVietnamesePhone(p);
+    if (!normalized) {
+      ctx.addIssue({ code: 'custom', message: 'phone' });
+      return z.NEVER;
+    }
+    return normalized;
+  }),
+});
+
+const requireRegistration = (space: { ownership?: string; registrationNumber?: string }, ctx: z.RefinementCtx) => {
+  if (space.ownership && OWNERSHIPS_WITH_REGISTRATION.includes(space.ownership) && !space.registrationNumber) {
+    ctx.addIssue({ code: 'custom', message: 'registrationRequired', path: ['space', 'registrationNumber'] });
+  }
+};
+
+/** A complete application, as it must be at submission. */
+export const ApplicationSchema = z
+  .object({
+    space: SpaceSchema,
+    representative: RepresentativeSchema,
+    consent: z.literal(true, { error: 'consent' }),
+  })
+  .superRefine((a, ctx) => requireRegistration(a.space, ctx));
+export type ApplicationForm = z.infer<typeof ApplicationSchema>;
+
+/** A draft: the space name and the representative's email are needed (the resume link goes there); the rest may wait. */
+export const DraftSchema = z
+  .object({
+    space: SpaceSchema.partial().required({ nameVi: true }),
+    representative: RepresentativeSchema.partial().required({ email: true }),
+    consent: z.boolean().optional(),
+  })
+  .superRefine((a, ctx) => requireRegistration(a.space, ctx));
+export type DraftForm = z.infer<typeof DraftSchema>;
+
+/** Field labels, for messages that name the field in the page's language. */
+export const FIELD_LABELS: Record<string, Text> = {
+  'space.nameVi': { vi: 'Tên không gian (tiếng Việt)', en: 'Space name (Vietnamese)' },
+  'space.nameEn': { vi: 'Tên không gian (tiếng Anh)', en: 'Space name (English)' },
+  'space.ownership': { vi: 'Hình thức sở hữu', en: 'Ownership' },
+  'space.spaceType': { vi: 'Loại hình không gian', en: 'Type of space' },
+  'space.creativeFields': { vi: 'Lĩnh vực sáng tạo', en: 'Creative fields' },
+  'space.street': { vi: 'Số nhà, đường phố', en: 'Street address' },
+  'space.wardCode': { vi: 'Phường/xã', en: 'Ward or commune' },
+  'space.foundedYear': { vi: 'Năm thành lập', en: 'Year founded' },
+  'space.floorAreaM2': { vi: 'Diện tích sàn (m²)', en: 'Floor area (m²)' },
+  'space.website': { vi: 'Trang web', en: 'Website' },
+  'space.socialLinks': { vi: 'Mạng xã hội', en: 'Social links' },
+  'space.description': { vi: 'Mô tả hoạt động', en: 'Description of activities' },
+  'space.registrationNumber': { vi: 'Số đăng ký kinh doanh / quyết định thành lập', en: 'Registration number' },
+  'representative.fullName': { vi: 'Họ và tên người đại diện', en: 'Representative’s full name' },
+  'representative.position': { vi: 'Chức vụ', en: 'Position' },
+  'representative.email': { vi: 'Email', en: 'Email' },
+  'representative.phone': { vi: 'Số điện thoại', en: 'Phone number' },
+  consent: { vi: 'Đồng ý xử lý dữ liệu', en: 'Consent to data processing' },
+  slot: { vi: 'Mục tài liệu', en: 'Document item' },
+  fileName: { vi: 'Tên tệp', en: 'File name' },
+  contentType: { vi: 'Loại tệp', en: 'File type' },
+  size: { vi: 'Dung lượng tệp', en: 'File size' },
+  code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
+  email: { vi: 'Email', en: 'Email' },
+};

@@ -1,0 +1,16 @@
+/**
+ * Dossier codes (mã hồ sơ): `KGST-<round prefix>-<sequence, 4+ digits>`, e.g. KGST-2025-0042.
+ * The sequence comes from an atomic counter per round, so codes are sequential within a round.
+ */
+export function formatDossierCode(roundPrefix: string, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`Bad sequence ${sequence}`);
+  return `KGST-${roundPrefix.toUpperCase()}-${String(sequence).padStart(4, '0')}`;
+}
+
+const CODE = /^KGST-[A-Z0-9]+-\d{4,}$/;
+
+/** Accepts what people type: any case, spaces, a missing or different dash. */
+export function normalizeDossierCode(input: string): string | undefined {
+  const compact = input.toUpperCase().replace(/[\s_–—]+/g, '-').replace(/-+/g, '-').trim();
+  return CODE.test(compact) ? compact : undefined;
+}

@@ -1,0 +1,121 @@
+import type { Text } from '../i18n/lang.ts';
+import type { DraftForm } from './application-schema.ts';
+import { type DocumentSlot, type FileType, MIME_BY_TYPE, type Round } from './round.ts';
+import { fold } from './text.ts';
+
+export const DOSSIER_STATUSES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'supplement_requested',
+  'approved',
+  'rejected',
+  'incomplete',
+  'expired',
+  'failed',
+] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export const STATUS_LABELS: Record<DossierStatus, Text> = {
+  draft: { vi: 'Bản nháp (chưa nộp)', en: 'Draft (not submitted)' },
+  submitted: { vi: 'Đã tiếp nhận', en: 'Received' },
+  in_review: { vi: 'Đang thẩm định', en: 'Under review' },
+  supplement_requested: { vi: 'Cần bổ sung hồ sơ', en: 'Supplement requested' },
+  approved: { vi: 'Được công nhận thành viên', en: 'Approved as a member' },
+  rejected: { vi: 'Không được chấp thuận', en: 'Not approved' },
+  incomplete: { vi: 'Đóng do chưa bổ sung đủ', en: 'Closed as incomplete' },
+  expired: { vi: 'Hết hạn (không nộp)', en: 'Expired (never submitted)' },
+  failed: { vi: 'Đang được xử lý lại', en: 'Being looked into' },
+};
+
+export interface StoredDocument {
+  readonly fileId: string;
+  readonly slot: string;
+  /** Original file name, NFC; never part of an object key. */
+  readonly name: string;
+  readonly type: FileType;
+  readonly declaredSize: number;
+  readonly key: string;
+  readonly addedAt: string;
+  /** Set at submission once the object's size and magic bytes were checked. */
+  readonly verifiedSize?: number;
+  readonly archivedKey?: string;
+}
+
+export interface HistoryEntry {
+  readonly at: string;
+  readonly from: DossierStatus | null;
+  readonly to: DossierStatus;
+  readonly by: string;
+  readonly note?: Text;
+}
+
+export interface Dossier {
+  readonly id: string;
+  readonly roundId: string;
+  readonly status: DossierStatus;
+  readonly code?: string;
+  readonly form: DraftForm;
+  readonly documents: Record<string, StoredDocument>;
+  readonly history: readonly HistoryEntry[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly submittedAt?: string;
+  readonly receiptSentAt?: string;
+  readonly editTokenHash: string;
+  readonly version: number;
+}
+
+/** Uniqueness guards of a dossier within its round: one per registration number and one per email + space name. */
+export function guardKeys(roundId: string, form: Pick<DraftForm, 'space' | 'representative'>): string[] {
+  const keys = [`GUARD#${roundId}#SPACE#${form.representative.email.toLowerCase()}#${fold(form.space.nameVi)}`];
+  const reg = form.space.registrationNumber;
+  if (reg) keys.push(`GUARD#${roundId}#REG#${fold(reg).replace(/ /g, '')}`);
+  return keys;
+}
+
+/** The type a declared MIME type stands for, if it is one the round can accept. */
+export function fileTypeOf(contentType: string): FileType | undefined {
+  return (Object.entries(MIME_BY_TYPE) as [FileType, string][]).find(([, mime]) => mime === contentType)?.[0];
+}
+
+/** Does the start of a file really look like the declared type? (s3rver checks nothing, AWS checks only the policy.) */
+export function magicBytesMatch(type: FileType, head: Uint8Array): boolean {
+  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
+  switch (type) {
+    case 'pdf':
+      return starts(0x25, 0x50, 0x44, 0x46, 0x2d); // %PDF-
+    case 'jpeg':
+      return starts(0xff, 0xd8, 0xff);
+    case 'png':
+      return starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
+    case 'docx':
+      return starts(0x50, 0x4b, 0x03, 0x04); // a ZIP container, as every .docx is
+  }
+}
+
+export interface ChecklistProblem {
+  readonly slot: string;
+  readonly message: Text;
+}
+
+/** Which checklist items are not satisfied by the documents attached so far. */
+export function checklistProblems(round: Pick<Round, 'checklist'>, documents: readonly StoredDocument[]): ChecklistProblem[] {
+  const problems: ChecklistProblem[] = [];
+  for (const slot of round.checklist) {
+    const count = documents.filter((d) => d.slot === slot.slot).length;
+    if (count < slot.minFiles) {
+      problems.push({
+        slot: slot.slot,
+        message: {
+          vi: `${slot.title.vi}: cần ít nhất ${slot.minFiles} tệp (hiện có ${count})`,
+          en: `${slot.title.en}: at least ${slot.minFiles} file(s) needed (${count} attached)`,
+        },
+      });
+    }
+  }
+  return problems;
+}
+
+export const slotOf = (round: Pick<Round, 'checklist'>, slot: string): DocumentSlot | undefined =>
+  round.checklist.find((s) => s.slot === slot);

@@ -1,0 +1,165 @@
+import type { Text } from '../i18n/lang.ts';
+import { addDays, endOfDayIct, ictDay } from './time.ts';
+
+export const FILE_TYPES = ['pdf', 'jpeg', 'png', 'docx'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+
+export const MIME_BY_TYPE: Record<FileType, string> = {
+  pdf: 'application/pdf',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** One item of the round's document checklist. */
+export interface DocumentSlot {
+  readonly slot: string;
+  readonly title: Text;
+  readonly hint: Text;
+  readonly required: boolean;
+  readonly minFiles: number;
+  readonly maxFiles: number;
+  readonly types: readonly FileType[];
+  readonly maxBytes: number;
+}
+
+export interface Round {
+  readonly id: string;
+  /** Used in dossier codes, e.g. `2025` → KGST-2025-0042. */
+  readonly codePrefix: string;
+  readonly name: Text;
+  readonly intro: Text;
+  readonly benefits: readonly Text[];
+  readonly opensOn: string;
+  /** Last day to submit (yyyy-MM-dd); the round closes at 23:59:59 ICT that day. */
+  readonly deadlineDate: string;
+  readonly reminderDaysBefore: number;
+  /** Hanoi wall-clock time of the invitations, yyyy-MM-ddTHH:mm. */
+  readonly invitationsAt: string;
+  readonly ceremony: { readonly at: string; readonly venue: Text };
+  readonly status: 'open' | 'closed';
+  readonly checklist: readonly DocumentSlot[];
+}
+
+/** The instant the round stops taking writes. */
+export const deadlineOf = (round: Pick<Round, 'deadlineDate'>): Date => endOfDayIct(round.deadlineDate);
+
+/** Server-side rule for every write: open status and not past the end of the deadline day in Hanoi. */
+export function isAcceptingApplications(round: Pick<Round, 'deadlineDate' | 'status' | 'opensOn'>, now: Date): boolean {
+  return round.status === 'open' && ictDay(now) >= round.opensOn && now.getTime() <= deadlineOf(round).getTime();
+}
+
+const MB = 1024 * 1024;
+
+/** The checklist of the 2025 call: legal status, photos of the space, portfolio, plan for the coming year. */
+export const STANDARD_CHECKLIST: readonly DocumentSlot[] = [
+  {
+    slot: 'legal',
+    title: { vi: 'Giấy tờ pháp lý', en: 'Legal status document' },
+    hint: {
+      vi: 'Giấy chứng nhận đăng ký kinh doanh, quyết định thành lập hoặc giấy tờ tương đương (PDF hoặc ảnh chụp).',
+      en: 'Business registration certificate, establishment decision or equivalent (PDF or photo).',
+    },
+    required: true,
+    minFiles: 1,
+    maxFiles: 2,
+    types: ['pdf', 'jpeg', 'png'],
+    maxBytes: 10 * MB,
+  },
+  {
+    slot: 'photos',
+    title: { vi: 'Hình ảnh không gian (ít nhất 3 ảnh)', en: 'Photos of the space (at least 3)' },
+    hint: { vi: 'Ảnh JPEG hoặc PNG, mỗi ảnh tối đa 8 MB.', en: 'JPEG or PNG, up to 8 MB each.' },
+    required: true,
+    minFiles: 3,
+    maxFiles: 10,
+    types: ['jpeg', 'png'],
+    maxBytes: 8 * MB,
+  },
+  {
+    slot: 'portfolio',
+    title: { vi: 'Hồ sơ năng lực / các hoạt động đã tổ chức', en: 'Activity portfolio' },
+    hint: { vi: 'PDF hoặc DOCX, tối đa 20 MB.', en: 'PDF or DOCX, up to 20 MB.' },
+    required: true,
+    minFiles: 1,
+    maxFiles: 3,
+    types: ['pdf', 'docx'],
+    maxBytes: 20 * MB,
+  },
+  {
+    slot: 'plan',
+    title: { vi: 'Kế hoạch hoạt động năm tới', en: 'Activity plan for the coming year' },
+    hint: { vi: 'PDF hoặc DOCX, tối đa 10 MB.', en: 'PDF or DOCX, up to 10 MB.' },
+    required: false,
+    minFiles: 0,
+    maxFiles: 2,
+    types: ['pdf', 'docx'],
+    maxBytes: 10 * MB,
+  },
+];
+
+/** Benefits of membership, in the words of the Centre's director (seed article). */
+export const MEMBER_BENEFITS: readonly Text[] = [
+  {
+    vi: 'Được đăng ký tổ chức các hoạt động tại Trung tâm Điều phối các hoạt động sáng tạo và tại Bảo tàng Hà Nội',
+    en: 'Hold activities at the Creative Activities Coordination Centre and the Hanoi Museum',
+  },
+  { vi: 'Được hưởng các chính sách ưu đãi về thuế theo quy định', en: 'Tax incentives as provided by law' },
+  {
+    vi: 'Được hỗ trợ tuyên truyền, quảng bá trên các kênh thông tin chính thức của Hà Nội - thành phố sáng tạo',
+    en: 'Promotion on the official channels of Hanoi – Creative City',
+  },
+  {
+    vi: 'Được hướng dẫn, hỗ trợ thủ tục cấp phép tổ chức sự kiện và cấp phép quảng cáo',
+    en: 'Guidance with event and advertising permits',
+  },
+  {
+    vi: 'Được hỗ trợ địa điểm tại các tuyến phố đi bộ, thiết chế văn hóa, di tích lịch sử - văn hóa phù hợp',
+    en: 'Venue support in pedestrian streets, cultural institutions and heritage sites',
+  },
+  {
+    vi: 'Được giao lưu, học hỏi với các thành phố sáng tạo trên thế giới',
+    en: 'Exchanges with creative cities around the world',
+  },
+];
+
+const INTRO: Text = {
+  vi: 'Thành phố Hà Nội kêu gọi cộng đồng sáng tạo và các không gian sáng tạo — lớn và nhỏ, công lập và độc lập — tham gia Mạng lưới Không gian Sáng tạo thành phố Hà Nội.',
+  en: 'The City of Hanoi invites creative communities and creative spaces — large and small, public and independent — to join the Hanoi Creative Space Network.',
+};
+
+/** The 2025 call of the seed article: applications until 30/05/2025, ceremony at the end of June. */
+export const ROUND_2025: Round = {
+  id: '2025',
+  codePrefix: '2025',
+  name: { vi: 'Đợt kết nạp thành viên năm 2025', en: '2025 membership call' },
+  intro: INTRO,
+  benefits: MEMBER_BENEFITS,
+  opensOn: '2025-05-01',
+  deadlineDate: '2025-05-30',
+  reminderDaysBefore: 3,
+  invitationsAt: '2025-06-16T09:00',
+  ceremony: {
+    at: '2025-06-27T15:00',
+    venue: { vi: 'Bảo tàng Hà Nội, đường Phạm Hùng, Hà Nội', en: 'Hanoi Museum, Pham Hung Street, Hanoi' },
+  },
+  status: 'closed',
+  checklist: STANDARD_CHECKLIST,
+};
+
+/** A local demo round whose dates are relative to the first start, so a fresh system takes applications. */
+export function demoRound(firstStart: Date): Round {
+  const today = ictDay(firstStart);
+  const deadlineDate = addDays(today, 30);
+  return {
+    ...ROUND_2025,
+    id: `demo-${today.replaceAll('-', '')}`,
+    codePrefix: 'DEMO',
+    name: { vi: 'Đợt kết nạp thử nghiệm (máy cục bộ)', en: 'Demo membership call (local machine)' },
+    opensOn: today,
+    deadlineDate,
+    invitationsAt: `${addDays(deadlineDate, 10)}T09:00`,
+    ceremony: { ...ROUND_2025.ceremony, at: `${addDays(deadlineDate, 20)}T15:00` },
+    status: 'open',
+  };
+}

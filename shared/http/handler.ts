@@ -1,0 +1,62 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { logger, metrics } from '../observability.ts';
+import { renderErrorPage } from '../pages/error-page.tsx';
+import { type HttpRequest, toRequest } from './request.ts';
+import { type HttpResult, html, json } from './response.ts';
+import { STATUS_BY_KIND } from './status-map.ts';
+
+export type RouteHandler = (req: HttpRequest) => Promise<HttpResult>;
+
+/** JSON for the API, an HTML page for everything a person opens in a browser. */
+const wantsJson = (req: HttpRequest) => req.path.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json');
+
+/** The expose rule: domain errors reach the client in its language; anything else is a generic 500 with the request id. */
+export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
+  if (err instanceof DomainError) {
+    const status = STATUS_BY_KIND[err.kind];
+    const message = err.text[req.lang];
+    if (wantsJson(req)) {
+      return json(status, {
+        message,
+        ...(err instanceof ValidationError ? { issues: err.issues } : {}),
+        ...('existing' in err ? { existing: err.existing } : {}),
+      });
+    }
+    return html(status, renderErrorPage({ lang: req.lang, status, message, issues: err instanceof ValidationError ? err.issues : [] }));
+  }
+  logger.error('Unhandled error', { error: err as Error });
+  const message =
+    req.lang === 'vi'
+      ? `Hệ thống đang gặp sự cố. Vui lòng thử lại sau (mã yêu cầu ${req.requestId}).`
+      : `Something went wrong on our side. Please try again later (request id ${req.requestId}).`;
+  return wantsJson(req)
+    ? json(500, { message, requestId: req.requestId })
+    : html(500, renderErrorPage({ lang: req.lang, status: 500, message, issues: [] }));
+}
+
+/**
+ * Builds a Lambda handler for an HTTP API function from its routes (keyed by API Gateway route key,
+ * e.g. `GET /api/round`). Middleware first, handler last.
+ */
+export function httpHandler(routes: Record<string, RouteHandler>) {
+  const main = async (event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResult> => {
+    const req = toRequest(event);
+    const route = routes[req.routeKey];
+    if (!route) {
+      return errorResponse(new NotFoundError({ vi: 'Không tìm thấy trang.', en: 'Page not found.' }), req);
+    }
+    try {
+      return await route(req);
+    } catch (err) {
+      return errorResponse(err, req);
+    }
+  };
+  return middy<APIGatewayProxyEventV2, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .handler(main);
+}

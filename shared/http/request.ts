@@ -1,0 +1,115 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../domain/errors.ts';
+import { type Lang, pickLang, type Text } from '../i18n/lang.ts';
+import { issueMessage } from '../i18n/validation-messages.ts';
+
+/** What a route handler sees: the API Gateway v2 event, reduced to what the app uses. */
+export interface HttpRequest {
+  readonly routeKey: string;
+  readonly method: string;
+  readonly path: string;
+  readonly params: Record<string, string>;
+  readonly query: Record<string, string>;
+  readonly headers: Record<string, string>;
+  readonly cookies: readonly string[];
+  readonly body: string;
+  readonly lang: Lang;
+  readonly requestId: string;
+  readonly sourceIp: string;
+}
+
+export function toRequest(event: APIGatewayProxyEventV2): HttpRequest {
+  const query = Object.fromEntries(
+    Object.entries(event.queryStringParameters ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  const headers = Object.fromEntries(
+    Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v ?? '')]),
+  );
+  const raw = event.body ?? '';
+  return {
+    routeKey: event.routeKey,
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    params: (event.pathParameters ?? {}) as Record<string, string>,
+    query,
+    headers,
+    cookies: event.cookies ?? [],
+    body: event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw,
+    lang: pickLang(query, event.cookies),
+    requestId: event.requestContext.requestId,
+    sourceIp: event.requestContext.http.sourceIp,
+  };
+}
+
+/** Largest JSON body the API accepts; files never pass through the API (they go straight to S3). */
+export const MAX_JSON_BYTES = 64 * 1024;
+
+type Labels = Record<string, Text>;
+
+/** Turns zod issues into field issues in the request's language, naming each field by its label. */
+export function toValidationError(error: z.ZodError, lang: Lang, labels: Labels = {}): ValidationError {
+  return new ValidationError(
+    error.issues.map((issue) => {
+      const path = issue.path.map(String).join('.');
+      const label = labels[path] ?? labels[issue.path.filter((p) => typeof p === 'string').join('.')];
+      return { path, field: label ? label[lang] : path, message: issueMessage(issue, lang) };
+    }),
+  );
+}
+
+function checkSize(req: HttpRequest, maxBytes: number) {
+  if (Buffer.byteLength(req.body, 'utf8') > maxBytes) {
+    throw new PayloadTooLargeError({
+      vi: `Nội dung gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1024)} KB).`,
+      en: `The request body is too large (at most ${Math.round(maxBytes / 1024)} KB).`,
+    });
+  }
+}
+
+/** Parses and validates a JSON body: 413 when too large, 415 when not JSON, 400 with per-field issues. */
+export function parseJsonBody<S extends z.ZodType>(
+  req: HttpRequest,
+  schema: S,
+  labels?: Labels,
+  maxBytes = MAX_JSON_BYTES,
+): z.infer<S> {
+  checkSize(req, maxBytes);
+  const type = req.headers['content-type'] ?? '';
+  if (req.body && !type.includes('application/json')) {
+    throw new UnsupportedMediaError({ vi: 'Cần gửi dữ liệu dạng JSON.', en: 'Send the data as JSON.' });
+  }
+  let data: unknown;
+  try {
+    data = req.body ? JSON.parse(req.body) : {};
+  } catch {
+    throw new ValidationError([
+      {
+        path: '',
+        field: req.lang === 'vi' ? 'Nội dung' : 'Body',
+        message: req.lang === 'vi' ? 'Không đọc được JSON' : 'Not valid JSON',
+      },
+    ]);
+  }
+  const parsed = schema.safeParse(normalizeText(data));
+  if (!parsed.success) throw toValidationError(parsed.error, req.lang, labels);
+  return parsed.data;
+}
+
+/** Parses an HTML form post (application/x-www-form-urlencoded) and validates it. */
+export function parseFormBody<S extends z.ZodType>(req: HttpRequest, schema: S, labels?: Labels): z.infer<S> {
+  checkSize(req, MAX_JSON_BYTES);
+  const form = Object.fromEntries(new URLSearchParams(req.body));
+  const parsed = schema.safeParse(normalizeText(form));
+  if (!parsed.success) throw toValidationError(parsed.error, req.lang, labels);
+  return parsed.data;
+}
+
+/** Every string that enters the system is stored NFC and trimmed. */
+export function normalizeText(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC').trim();
+  if (Array.isArray(value)) return value.map(normalizeText);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeText(v)]));
+  return value;
+}

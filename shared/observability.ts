@@ -1,0 +1,18 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+/** Structured JSON logs (request id and dossier id as keys) and CloudWatch embedded metrics. */
+export const logger = new Logger();
+export const metrics = new Metrics();
+
+export type BusinessMetric =
+  | 'DossierCreated'
+  | 'DossierSubmitted'
+  | 'DecisionRecorded'
+  | 'EmailSent'
+  | 'EmailFailed'
+  | 'WorkflowFailure';
+
+export function countMetric(name: BusinessMetric, value = 1): void {
+  metrics.addMetric(name, MetricUnit.Count, value);
+}

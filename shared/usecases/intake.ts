@@ -1,0 +1,449 @@
+import { randomUUID } from 'node:crypto';
+import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Links } from '../adapters/dynamodb/links.ts';
+import type { Rounds } from '../adapters/dynamodb/rounds.ts';
+import { ConditionFailed } from '../adapters/dynamodb/store.ts';
+import { DOSSIER_PREFIX, UPLOAD_PREFIX } from '../adapters/s3/prefixes.ts';
+import type { Files } from '../adapters/s3/files.ts';
+import type { Mailer } from '../adapters/ses/mailer.ts';
+import type { Workflow } from '../adapters/sfn/workflow.ts';
+import { ApplicationSchema, type DraftForm, FIELD_LABELS } from '../domain/application-schema.ts';
+import { formatDossierCode } from '../domain/dossier-code.ts';
+import {
+  checklistProblems,
+  type Dossier,
+  fileTypeOf,
+  guardKeys,
+  type HistoryEntry,
+  magicBytesMatch,
+  type StoredDocument,
+  slotOf,
+} from '../domain/dossier.ts';
+import {
+  ConflictError,
+  DeadlinePassedError,
+  DuplicateApplicationError,
+  type FieldIssue,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../domain/errors.ts';
+import { deadlineOf, isAcceptingApplications, MIME_BY_TYPE, type Round } from '../domain/round.ts';
+import { hashSecret, newLinkId, newSecret, secretMatches } from '../domain/secrets.ts';
+import type { Clock } from '../domain/time.ts';
+import { formatIct } from '../domain/time.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { receiptEmail, resumeEmail } from '../mail/intake-emails.tsx';
+import { toValidationError } from '../http/request.ts';
+import { countMetric, logger } from '../observability.ts';
+import { makePublicQueries } from './public-queries.ts';
+
+export interface IntakeDeps {
+  readonly rounds: Rounds;
+  readonly dossiers: Dossiers;
+  readonly links: Links;
+  readonly files: Files;
+  readonly workflow: Workflow;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly publicBaseUrl: string;
+}
+
+export interface DraftAccess {
+  readonly id: string;
+  readonly editToken: string;
+}
+
+const UPLOAD_URL_SECONDS = 15 * 60;
+const IDEMPOTENCY_SECONDS = 24 * 3600;
+
+const closedError = (round: Round) =>
+  new DeadlinePassedError({
+    vi: `Đợt đăng ký đã đóng lúc ${formatIct(deadlineOf(round))} (giờ Hà Nội); hồ sơ không thể thay đổi hay nộp thêm. Bạn vẫn có thể tra cứu hồ sơ đã nộp.`,
+    en: `The call closed at ${formatIct(deadlineOf(round))} (Hanoi time); applications can no longer be changed or submitted. Submitted dossiers can still be looked up.`,
+  });
+
+/** The applicant's use-cases: drafts, uploads, submission, resume links and status lookup. */
+export function makeIntake(deps: IntakeDeps) {
+  const { rounds, dossiers, links, files, workflow, mailer, clock } = deps;
+  const lookupUrl = `${deps.publicBaseUrl}/status`;
+
+  const { currentRound } = makePublicQueries({ rounds, dossiers });
+
+  async function openRound(roundId: string): Promise<Round> {
+    const round = await rounds.get(roundId);
+    if (!round) throw new NotFoundError({ vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' });
+    if (!isAcceptingApplications(round, clock())) throw closedError(round);
+    return round;
+  }
+
+  async function duplicateError(guards: readonly string[], exceptId?: string): Promise<DuplicateApplicationError | undefined> {
+    for (const guard of guards) {
+      const owner = await dossiers.guardOwner(guard);
+      if (!owner || owner.dossierId === exceptId) continue;
+      const existing = await dossiers.get(owner.dossierId);
+      if (!existing) continue;
+      if (existing.status === 'draft') {
+        await sendResumeLink(existing).catch((err) => logger.warn('Resume link not sent', { err }));
+        return new DuplicateApplicationError(
+          {
+            vi: 'Không gian này đã có một hồ sơ nháp trong đợt. Chúng tôi vừa gửi lại đường dẫn tiếp tục hồ sơ đó tới email của người đại diện.',
+            en: 'This space already has a draft in this call. We have just emailed its continue link to the representative again.',
+          },
+          { lookupUrl },
+        );
+      }
+      return new DuplicateApplicationError(
+        {
+          vi: `Không gian này đã nộp hồ sơ trong đợt (mã hồ sơ ${existing.code}). Mỗi không gian chỉ nộp một hồ sơ; hãy tra cứu hồ sơ đó tại ${lookupUrl}.`,
+          en: `This space has already applied in this call (dossier ${existing.code}). One dossier per space; look it up at ${lookupUrl}?lang=en.`,
+        },
+        { code: existing.code, lookupUrl },
+      );
+    }
+    return undefined;
+  }
+
+  async function sendResumeLink(d: Dossier): Promise<void> {
+    const round = await rounds.get(d.roundId);
+    if (!round) return;
+    const linkId = newLinkId();
+    const secret = newSecret();
+    await links.create({
+      linkId,
+      secretHash: hashSecret(secret),
+      purpose: 'resume',
+      dossierId: d.id,
+      person: d.form.representative.email,
+      expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
+      createdAt: clock().toISOString(),
+    });
+    // The secret travels in the fragment: link scanners that fetch the URL never send it to us.
+    await mailer.send(resumeEmail(d, round, `${deps.publicBaseUrl}/resume/${linkId}#${secret}`));
+    countMetric('EmailSent');
+  }
+
+  /** The dossier behind an edit token; the same answer for a wrong id and a wrong token. */
+  async function authorize(id: string, token: string | undefined): Promise<Dossier> {
+    const d = token ? await dossiers.get(id) : undefined;
+    if (!d || !token || !secretMatches(token, d.editTokenHash)) {
+      throw new ForbiddenError({
+        vi: 'Không mở được hồ sơ này. Hãy dùng đường dẫn tiếp tục trong email của bạn.',
+        en: 'This dossier cannot be opened. Use the continue link from your email.',
+      });
+    }
+    return d;
+  }
+
+  const requireDraft = (d: Dossier) => {
+    if (d.status !== 'draft')
+      throw new ForbiddenError({
+        vi: `Hồ sơ ${d.code ?? ''} đã nộp, không thể sửa.`,
+        en: `Dossier ${d.code ?? ''} is already submitted and cannot be changed.`,
+      });
+  };
+
+  const entry = (from: HistoryEntry['from'], to: HistoryEntry['to'], by: string, note?: HistoryEntry['note']): HistoryEntry => ({
+    at: clock().toISOString(),
+    from,
+    to,
+    by,
+    ...(note ? { note } : {}),
+  });
+
+  return {
+    currentRound,
+
+    /** Creates a draft (idempotent per Idempotency-Key) and emails its resume link. */
+    async createDraft(form: DraftForm, idempotencyKey?: string): Promise<DraftAccess> {
+      if (idempotencyKey) {
+        const previous = await dossiers.idempotentResult<DraftAccess>(idempotencyKey);
+        if (previous) return previous;
+      }
+      const round = await currentRound();
+      if (!isAcceptingApplications(round, clock())) throw closedError(round);
+      const guards = guardKeys(round.id, form);
+      const dup = await duplicateError(guards);
+      if (dup) throw dup;
+      const editToken = newSecret();
+      const now = clock().toISOString();
+      const dossier: Dossier = {
+        id: randomUUID(),
+        roundId: round.id,
+        status: 'draft',
+        form,
+        documents: {},
+        history: [entry(null, 'draft', form.representative.email)],
+        createdAt: now,
+        updatedAt: now,
+        editTokenHash: hashSecret(editToken),
+        version: 1,
+      };
+      const result = { id: dossier.id, editToken };
+      try {
+        await dossiers.create(
+          dossier,
+          guards,
+          idempotencyKey
+            ? { key: idempotencyKey, result, expiresAt: Math.floor(clock().getTime() / 1000) + IDEMPOTENCY_SECONDS }
+            : undefined,
+        );
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        if (idempotencyKey) {
+          const previous = await dossiers.idempotentResult<DraftAccess>(idempotencyKey);
+          if (previous) return previous;
+        }
+        throw (await duplicateError(guards)) ?? err;
+      }
+      countMetric('DossierCreated');
+      await sendResumeLink(dossier).catch((err) => logger.warn('Resume link not sent', { err }));
+      return result;
+    },
+
+    async getDraft(id: string, token: string | undefined): Promise<Dossier> {
+      return authorize(id, token);
+    },
+
+    /** Replaces the draft's form; guards move with the space name, email and registration number. */
+    async updateDraft(id: string, token: string | undefined, form: DraftForm): Promise<Dossier> {
+      const d = await authorize(id, token);
+      requireDraft(d);
+      await openRound(d.roundId);
+      const before = guardKeys(d.roundId, d.form);
+      const after = guardKeys(d.roundId, form);
+      const next: Dossier = { ...d, form, updatedAt: clock().toISOString() };
+      try {
+        await dossiers.save(next, d, {
+          removeGuards: before.filter((g) => !after.includes(g)),
+          addGuards: after.filter((g) => !before.includes(g)),
+        });
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        throw (await duplicateError(after, d.id)) ?? conflict();
+      }
+      return { ...next, version: d.version + 1 };
+    },
+
+    /** A presigned POST for one file of one checklist item: key, type and size fixed by the server. */
+    async requestUpload(
+      id: string,
+      token: string | undefined,
+      input: { slot: string; fileName: string; contentType: string; size: number },
+      lang: Lang,
+    ) {
+      const d = await authorize(id, token);
+      requireDraft(d);
+      const round = await openRound(d.roundId);
+      const slot = slotOf(round, input.slot);
+      const issue = (path: string, key: string): FieldIssue => ({
+        path,
+        field: FIELD_LABELS[path]?.[lang] ?? path,
+        message: VALIDATION_TEXT[key]![lang],
+      });
+      if (!slot) throw new ValidationError([issue('slot', 'slot')]);
+      const type = fileTypeOf(input.contentType);
+      if (!type || !slot.types.includes(type)) {
+        throw new ValidationError([
+          {
+            ...issue('contentType', 'fileType'),
+            message:
+              lang === 'vi'
+                ? `“${input.fileName}”: loại tệp không được chấp nhận cho mục “${slot.title.vi}” (chấp nhận: ${slot.types.join(', ').toUpperCase()})`
+                : `“${input.fileName}”: this file type is not accepted for “${slot.title.en}” (accepted: ${slot.types.join(', ').toUpperCase()})`,
+          },
+        ]);
+      }
+      if (input.size > slot.maxBytes) {
+        throw new ValidationError([
+          {
+            ...issue('size', 'fileSize'),
+            message:
+              lang === 'vi'
+                ? `“${input.fileName}” quá lớn (${(input.size / 1048576).toFixed(1)} MB); tối đa ${slot.maxBytes / 1048576} MB`
+                : `“${input.fileName}” is too large (${(input.size / 1048576).toFixed(1)} MB); at most ${slot.maxBytes / 1048576} MB`,
+          },
+        ]);
+      }
+      const inSlot = Object.values(d.documents).filter((doc) => doc.slot === slot.slot).length;
+      if (inSlot >= slot.maxFiles) {
+        throw new ValidationError([
+          {
+            path: 'slot',
+            field: slot.title[lang],
+            message:
+              lang === 'vi'
+                ? `Đã đủ ${slot.maxFiles} tệp cho mục này; hãy xoá bớt trước khi tải tệp mới`
+                : `This item already has ${slot.maxFiles} files; remove one first`,
+          },
+        ]);
+      }
+      const fileId = randomUUID();
+      const key = `${UPLOAD_PREFIX}${d.id}/${slot.slot}/${fileId}`;
+      const doc: StoredDocument = {
+        fileId,
+        slot: slot.slot,
+        name: input.fileName,
+        type,
+        declaredSize: input.size,
+        key,
+        addedAt: clock().toISOString(),
+      };
+      const upload = await files.presignUpload({
+        key,
+        contentType: MIME_BY_TYPE[type],
+        maxBytes: slot.maxBytes,
+        expiresSeconds: UPLOAD_URL_SECONDS,
+      });
+      await dossiers.putDocument(d.id, doc, doc.addedAt);
+      return { fileId, upload };
+    },
+
+    async removeDocument(id: string, token: string | undefined, fileId: string): Promise<void> {
+      const d = await authorize(id, token);
+      requireDraft(d);
+      await openRound(d.roundId);
+      if (!d.documents[fileId]) throw new NotFoundError({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
+      await dossiers.removeDocument(d.id, fileId, clock().toISOString());
+    },
+
+    /**
+     * Submits a draft: the round must be open, the form complete, every document present in S3 with an
+     * allowed size and the magic bytes of its type. Idempotent: a repeated submit returns the same code.
+     */
+    async submit(id: string, token: string | undefined, lang: Lang): Promise<{ code: string; status: string }> {
+      const d = await authorize(id, token);
+      if (d.status !== 'draft') return finishSubmission(d);
+      const round = await openRound(d.roundId);
+      const parsed = ApplicationSchema.safeParse(d.form);
+      const issues: FieldIssue[] = [];
+      if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
+      const docs = Object.values(d.documents);
+      for (const p of checklistProblems(round, docs)) {
+        issues.push({ path: `documents.${p.slot}`, field: slotOf(round, p.slot)!.title[lang], message: p.message[lang] });
+      }
+      const verified = await Promise.all(
+        docs.map(async (doc) => {
+          const slot = slotOf(round, doc.slot);
+          const [head, bytes] = await Promise.all([files.head(doc.key), files.firstBytes(doc.key, 16)]);
+          const problem = (vi: string, en: string) => {
+            issues.push({ path: `documents.${doc.slot}`, field: slot?.title[lang] ?? doc.slot, message: lang === 'vi' ? vi : en });
+          };
+          if (!slot) problem(`“${doc.name}”: mục không còn trong danh sách`, `“${doc.name}”: item no longer exists`);
+          else if (!head || !bytes) problem(`“${doc.name}” chưa được tải lên xong; hãy tải lại`, `“${doc.name}” was not uploaded; upload it again`);
+          else if (head.size === 0 || head.size > slot.maxBytes)
+            problem(`“${doc.name}” có dung lượng không hợp lệ`, `“${doc.name}” has a size outside the limit`);
+          else if (!magicBytesMatch(doc.type, bytes))
+            problem(
+              `“${doc.name}” không phải là tệp ${doc.type.toUpperCase()} hợp lệ (nội dung không khớp loại tệp)`,
+              `“${doc.name}” is not a valid ${doc.type.toUpperCase()} file (its content does not match its type)`,
+            );
+          return { ...doc, verifiedSize: head?.size };
+        }),
+      );
+      if (issues.length) {
+        throw new ValidationError(issues, {
+          vi: 'Hồ sơ chưa đủ điều kiện nộp, vui lòng xem các mục được nêu.',
+          en: 'The dossier cannot be submitted yet; see the items listed.',
+        });
+      }
+      // Freeze what was checked: the archived copy cannot be overwritten through an old upload policy.
+      const archived = await Promise.all(
+        verified.map(async (doc) => {
+          const archivedKey = `${DOSSIER_PREFIX}${d.id}/${doc.slot}/${doc.fileId}`;
+          await files.copy(doc.key, archivedKey, { 'original-name': encodeURIComponent(doc.name) });
+          return { ...doc, archivedKey };
+        }),
+      );
+      const code = formatDossierCode(round.codePrefix, await dossiers.nextSequence(`DOSSIER#${round.id}`));
+      const now = clock().toISOString();
+      const history = entry('draft', 'submitted', d.form.representative.email);
+      const next: Dossier = {
+        ...d,
+        status: 'submitted',
+        code,
+        submittedAt: now,
+        updatedAt: now,
+        documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
+        history: [...d.history, history],
+      };
+      const guards = guardKeys(d.roundId, d.form);
+      try {
+        await dossiers.save(next, d, { addGuards: guards, audit: [history] });
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        const now2 = await dossiers.get(d.id);
+        if (now2 && now2.status !== 'draft') return finishSubmission(now2);
+        throw (await duplicateError(guards, d.id)) ?? conflict();
+      }
+      countMetric('DossierSubmitted');
+      return finishSubmission({ ...next, version: d.version + 1 });
+    },
+
+    /** Exchanges a resume link (id + secret from the email) for a fresh edit token; works once. */
+    async resume(linkId: string, secret: string): Promise<DraftAccess> {
+      const now = clock();
+      const link = await links.get(linkId, now);
+      if (!link || link.purpose !== 'resume' || !secretMatches(secret, link.secretHash)) {
+        throw new ForbiddenError({
+          vi: 'Đường dẫn không hợp lệ hoặc đã hết hạn.',
+          en: 'This link is not valid or has expired.',
+        });
+      }
+      if (link.usedAt) {
+        throw new ForbiddenError({
+          vi: `Đường dẫn này đã được dùng lúc ${formatIct(link.usedAt)}. Hãy yêu cầu đường dẫn mới.`,
+          en: `This link was already used at ${formatIct(link.usedAt)}. Ask for a new one.`,
+        });
+      }
+      const d = await dossiers.get(link.dossierId);
+      if (!d) throw new NotFoundError({ vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
+      if (!(await links.consume(linkId, link.person, 'resumed', now.toISOString()))) {
+        throw new ForbiddenError({ vi: 'Đường dẫn này đã được dùng.', en: 'This link was already used.' });
+      }
+      const editToken = newSecret();
+      await dossiers.save({ ...d, editTokenHash: hashSecret(editToken) }, d);
+      return { id: d.id, editToken };
+    },
+
+    /** Emails a fresh resume link for the draft behind a used or expired link. */
+    async resendResume(linkId: string): Promise<void> {
+      const item = await links.get(linkId, new Date(0));
+      if (!item || item.purpose !== 'resume') return;
+      const d = await dossiers.get(item.dossierId);
+      if (d?.status === 'draft') await sendResumeLink(d);
+    },
+  };
+
+  /** After the state change: start the workflow and send the receipt; both are safe to repeat. */
+  async function finishSubmission(d: Dossier): Promise<{ code: string; status: string }> {
+    await workflow.start({ dossierId: d.id, roundId: d.roundId });
+    if (!d.receiptSentAt) {
+      const round = await rounds.get(d.roundId);
+      try {
+        await mailer.send(receiptEmail(d, round!, lookupUrl));
+        countMetric('EmailSent');
+        await dossiers.markReceiptSent(d.id, clock().toISOString());
+      } catch (err) {
+        // The dossier stays submitted; a retried submit sends the receipt again.
+        countMetric('EmailFailed');
+        logger.error('Receipt not sent', { err, dossierId: d.id });
+      }
+    }
+    return { code: d.code!, status: d.status };
+  }
+}
+
+const conflict = () =>
+  new ConflictError({
+    vi: 'Hồ sơ vừa được thay đổi ở nơi khác; hãy tải lại trang.',
+    en: 'The dossier was just changed elsewhere; reload the page.',
+  });
+
+const VALIDATION_TEXT: Record<string, { vi: string; en: string }> = {
+  slot: { vi: 'Mục tài liệu không có trong danh sách của đợt', en: 'Not a document item of this call' },
+  fileType: { vi: 'Loại tệp không được chấp nhận', en: 'File type not accepted' },
+  fileSize: { vi: 'Tệp quá lớn', en: 'File too large' },
+};
+
+export type Intake = ReturnType<typeof makeIntake>;
