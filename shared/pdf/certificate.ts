@@ -111,7 +111,7 @@ interface TextBlock {
   lines: { text: string; width: number }[];
 }
 
-interface FitOptions {
+interface LayoutOptions {
   maxWidth: number;
   maxSize: number;
   /** Smallest size at which the block keeps to `maxLines`; below it, it may use more lines. */
@@ -318,7 +318,7 @@ function drawQrCode(page: PDFPage, url: string, x: number, y: number, size: numb
  * Wraps `text` at word boundaries, trying sizes from `maxSize` down until it fits `maxLines` and
  * `maxHeight`; past `minSize` it only has to fit the box, and at the floor it breaks inside words.
  */
-function layoutText(text: string, face: Face, opts: FitOptions): TextBlock {
+function layoutText(text: string, face: Face, opts: LayoutOptions): TextBlock {
   const { maxWidth, maxSize, minSize = maxSize, maxLines = 1, maxHeight = Number.POSITIVE_INFINITY } = opts;
   const words = text.split(' ');
   const unit = words.map((w) => face.measure(w));
