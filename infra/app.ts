@@ -5,7 +5,10 @@ import { PlatformStack } from './stack.ts';
 import { resolveStageConfig } from './stages.ts';
 
 /** Builds the CDK app; tests call this with cdk.json's context merged in, the CLI runs this file. */
-export function buildApp(props: AppProps = {}, options: { nag?: boolean } = {}): { app: App; stack: PlatformStack } {
+export function buildApp(
+  props: AppProps = {},
+  options: { nag?: boolean } = {},
+): { app: App; stack: PlatformStack } {
   const app = new App(props);
   const config = resolveStageConfig((key) => app.node.tryGetContext(key));
   const stack = new PlatformStack(app, `HanoiCreativeSpaces-${config.stage}`, {

@@ -19,7 +19,8 @@ export const NAG_ACKNOWLEDGEMENTS: readonly { id: string; reason: string }[] = [
   },
   {
     id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray segment upload and CloudWatch Logs delivery for Step Functions have no resource-level permissions.',
+    reason:
+      'X-Ray segment upload and CloudWatch Logs delivery for Step Functions have no resource-level permissions.',
   },
   {
     id: 'AwsSolutions::AwsSolutions-SQS3',
@@ -34,7 +35,8 @@ export function resourceAcknowledgements(stack: PlatformStack): { id: string; re
   return [
     {
       id: iam5(`<${logicalId(stack.table.table)}.Arn>/index/*`),
-      reason: 'Functions query the GSIs of their own table (lists by status, lookups by code); no other table.',
+      reason:
+        'Functions query the GSIs of their own table (lists by status, lookups by code); no other table.',
     },
     {
       id: iam5(`<${logicalId(stack.documents.bucket)}.Arn>/*`),
@@ -44,7 +46,8 @@ export function resourceAcknowledgements(stack: PlatformStack): { id: string; re
     },
     ...Object.values(stack.fns).map((f) => ({
       id: iam5(`<${logicalId(f.fn)}.Arn>:*`),
-      reason: 'Invoking a function includes its versions and aliases (`:*`); the resource is still this one function.',
+      reason:
+        'Invoking a function includes its versions and aliases (`:*`); the resource is still this one function.',
     })),
   ];
 }

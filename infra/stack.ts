@@ -52,7 +52,9 @@ export class PlatformStack extends Stack {
         new AppFunction(this, `${pascal(name)}Function`, { name, spec, environment: common }),
       ]),
     ) as Record<FunctionName, AppFunction>;
-    const lambdas = Object.fromEntries(Object.entries(this.fns).map(([k, v]) => [k, v.fn])) as unknown as Record<FunctionName, IFunction>;
+    const lambdas = Object.fromEntries(
+      Object.entries(this.fns).map(([k, v]) => [k, v.fn]),
+    ) as unknown as Record<FunctionName, IFunction>;
 
     const workflow = new ApprovalWorkflow(this, 'Approval', {
       functions: lambdas,
@@ -66,7 +68,8 @@ export class PlatformStack extends Stack {
 
     // Each grant sits next to the environment variable that lets the function use it.
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
-      const needs = functions[name].needs as (typeof functions)[FunctionName]['needs'] & Record<string, unknown>;
+      const needs = functions[name].needs as (typeof functions)[FunctionName]['needs'] &
+        Record<string, unknown>;
       if (needs.table) {
         f.fn.addEnvironment(Env.tableName, data.table.tableName);
         if (needs.table === 'read') data.table.grantReadData(f.fn);
@@ -75,8 +78,11 @@ export class PlatformStack extends Stack {
       if (needs.bucket) {
         f.fn.addEnvironment(Env.bucketName, documents.bucket.bucketName);
         // Object-level actions only: keys are built by the server, nothing lists the bucket.
-        const actions = needs.bucket === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
-        f.fn.addToRolePolicy(new PolicyStatement({ actions, resources: [documents.bucket.arnForObjects('*')] }));
+        const actions =
+          needs.bucket === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+        f.fn.addToRolePolicy(
+          new PolicyStatement({ actions, resources: [documents.bucket.arnForObjects('*')] }),
+        );
       }
       if (needs.mail) {
         f.fn.addEnvironment(Env.sesConfigurationSet, mailer.configurationSet.configurationSetName);

@@ -1,5 +1,5 @@
-import { Store } from './adapters/dynamodb/store.ts';
 import { makeDocumentClient } from './adapters/clients.ts';
+import { Store } from './adapters/dynamodb/store.ts';
 import { makeClock } from './clock.ts';
 import { loadConfig, required } from './config.ts';
 

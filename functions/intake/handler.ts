@@ -33,14 +33,25 @@ const draftView = (d: Awaited<ReturnType<typeof intake.getDraft>>) => ({
   status: d.status,
   code: d.code,
   form: d.form,
-  documents: Object.values(d.documents).map(({ fileId, slot, name, type, declaredSize }) => ({ fileId, slot, name, type, size: declaredSize })),
+  documents: Object.values(d.documents).map(({ fileId, slot, name, type, declaredSize }) => ({
+    fileId,
+    slot,
+    name,
+    type,
+    size: declaredSize,
+  })),
   updatedAt: d.updatedAt,
 });
 
 export const handler = httpHandler({
   'GET /api/round': async () => {
     const round = await intake.currentRound();
-    return json(200, { ...round, deadlineAt: deadlineOf(round).toISOString(), accepting: compose.clock() <= deadlineOf(round) && round.status === 'open', serverTime: compose.clock().toISOString() });
+    return json(200, {
+      ...round,
+      deadlineAt: deadlineOf(round).toISOString(),
+      accepting: compose.clock() <= deadlineOf(round) && round.status === 'open',
+      serverTime: compose.clock().toISOString(),
+    });
   },
   'GET /api/wards': async (req) => json(200, { wards: searchWards(req.query.q ?? '', 15) }),
   'POST /api/applications': async (req) => {
@@ -48,7 +59,8 @@ export const handler = httpHandler({
     const access = await intake.createDraft(form, req.headers['idempotency-key']?.slice(0, 100));
     return json(201, access);
   },
-  'GET /api/applications/{id}': async (req) => json(200, draftView(await intake.getDraft(req.params.id!, token(req)))),
+  'GET /api/applications/{id}': async (req) =>
+    json(200, draftView(await intake.getDraft(req.params.id!, token(req)))),
   'PUT /api/applications/{id}': async (req) => {
     const form = parseJsonBody(req, DraftSchema, FIELD_LABELS);
     return json(200, draftView(await intake.updateDraft(req.params.id!, token(req), form)));
@@ -61,12 +73,18 @@ export const handler = httpHandler({
     await intake.removeDocument(req.params.id!, token(req), req.params.fileId!);
     return json(200, { removed: req.params.fileId });
   },
-  'POST /api/applications/{id}/submit': async (req) => json(200, await intake.submit(req.params.id!, token(req), req.lang)),
+  'POST /api/applications/{id}/submit': async (req) =>
+    json(200, await intake.submit(req.params.id!, token(req), req.lang)),
   'POST /api/resume': async (req) => {
     const input = parseJsonBody(req, ResumeSchema);
     if (!input.secret) {
       await intake.resendResume(input.linkId);
-      return json(202, { message: req.lang === 'vi' ? 'Nếu hồ sơ còn là bản nháp, đường dẫn mới đã được gửi tới email.' : 'If the draft is still open, a new link was emailed.' });
+      return json(202, {
+        message:
+          req.lang === 'vi'
+            ? 'Nếu hồ sơ còn là bản nháp, đường dẫn mới đã được gửi tới email.'
+            : 'If the draft is still open, a new link was emailed.',
+      });
     }
     return json(200, await intake.resume(input.linkId, input.secret));
   },

@@ -1,1 +1,7 @@
-export const handler = async () => ({ statusCode: 200 });
+import type { RecordOutcomeInput } from '../../shared/domain/workflow-contract.ts';
+import { taskHandler } from '../../shared/task-handler.ts';
+import { workflowSteps } from '../../shared/workflow-composition.ts';
+
+const steps = workflowSteps();
+
+export const handler = taskHandler((input: RecordOutcomeInput) => steps.recordOutcome(input));

@@ -15,7 +15,8 @@ const queries = makePublicQueries({ rounds: compose.rounds(), dossiers: compose.
 const LookupSchema = z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) });
 
 export const handler = httpHandler({
-  'GET /': async (req) => html(200, renderHomePage({ lang: req.lang, round: await queries.currentRound(), now: compose.clock() })),
+  'GET /': async (req) =>
+    html(200, renderHomePage({ lang: req.lang, round: await queries.currentRound(), now: compose.clock() })),
   'GET /status': async (req) => html(200, renderStatusPage({ lang: req.lang })),
   'POST /status': async (req) => {
     const input = parseFormBody(req, LookupSchema, {
@@ -23,13 +24,20 @@ export const handler = httpHandler({
       email: { vi: 'Email', en: 'Email' },
     });
     try {
-      return html(200, renderStatusPage({ lang: req.lang, dossier: await queries.lookup(input.code, input.email) }));
+      return html(
+        200,
+        renderStatusPage({ lang: req.lang, dossier: await queries.lookup(input.code, input.email) }),
+      );
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
-      return html(404, renderStatusPage({ lang: req.lang, error: err.text[req.lang], code: input.code, email: input.email }));
+      return html(
+        404,
+        renderStatusPage({ lang: req.lang, error: err.text[req.lang], code: input.code, email: input.email }),
+      );
     }
   },
-  'GET /resume/{linkId}': async (req) => html(200, renderResumePage({ lang: req.lang, linkId: req.params.linkId! })),
+  'GET /resume/{linkId}': async (req) =>
+    html(200, renderResumePage({ lang: req.lang, linkId: req.params.linkId! })),
   'GET /assets/{file}': async (req) => {
     const file = ASSETS[req.params.file!];
     if (!file) throw new NotFoundError({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });

@@ -63,7 +63,11 @@ export class AppFunction extends Construct {
         [Env.powertoolsMetricsNamespace]: `HanoiCreativeSpaces/${Stack.of(this).stackName}`,
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: { ...BUNDLE_OPTIONS, externalModules: [...BUNDLE_OPTIONS.externalModules] , mainFields: [...BUNDLE_OPTIONS.mainFields]},
+      bundling: {
+        ...BUNDLE_OPTIONS,
+        externalModules: [...BUNDLE_OPTIONS.externalModules],
+        mainFields: [...BUNDLE_OPTIONS.mainFields],
+      },
     });
     // Lets the local runtime bind each Task state of the synthesized workflow to the same handler module.
     (this.fn.node.defaultChild as CfnFunction).addMetadata(FUNCTION_METADATA_KEY, props.name);

@@ -43,7 +43,12 @@ export class ApprovalWorkflow extends Construct {
     super(scope, id);
     const fns = props.functions;
 
-    const step = (name: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string | null) => {
+    const step = (
+      name: string,
+      fn: IFunction,
+      payload: Record<string, unknown>,
+      resultPath: string | null,
+    ) => {
       const task = new LambdaInvoke(this, name, {
         lambdaFunction: fn,
         payload: TaskInput.fromObject(payload),
@@ -138,13 +143,22 @@ export class ApprovalWorkflow extends Construct {
     });
 
     const issueCertificate = guard(
-      step('IssueCertificate', fns.issueCertificate, { dossierId: JsonPath.stringAt('$.dossierId') }, '$.certificate'),
+      step(
+        'IssueCertificate',
+        fns.issueCertificate,
+        { dossierId: JsonPath.stringAt('$.dossierId') },
+        '$.certificate',
+      ),
     );
     const notifyApproved = guard(
       step(
         'NotifyApproved',
         fns.recordOutcome,
-        { dossierId: JsonPath.stringAt('$.dossierId'), action: 'approved', 'detail.$': '$.certificate.value' },
+        {
+          dossierId: JsonPath.stringAt('$.dossierId'),
+          action: 'approved',
+          'detail.$': '$.certificate.value',
+        },
         null,
       ),
     );

@@ -1,5 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { UPLOAD_PREFIX } from '../../shared/adapters/s3/prefixes.ts';
 
@@ -44,7 +50,10 @@ export class DocumentBucket extends Construct {
         // Files uploaded to a draft that was never submitted are moved under a dossier's key at submit
         // time; whatever stays under the upload prefix is abandoned.
         { prefix: UPLOAD_PREFIX, expiration: Duration.days(30) },
-        { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(90) },
+        {
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(90),
+        },
       ],
       removalPolicy: removal,
       autoDeleteObjects: !props.retain,

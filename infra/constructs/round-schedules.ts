@@ -1,10 +1,14 @@
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type RoundDates, SCHEDULE_TIME_ZONE, scheduleTimes, schedules } from '../../shared/domain/round-schedule.ts';
-
+import {
+  type RoundDates,
+  SCHEDULE_TIME_ZONE,
+  schedules,
+  scheduleTimes,
+} from '../../shared/domain/round-schedule.ts';
 
 export interface RoundSchedulesProps {
   readonly target: IFunction;

@@ -15,10 +15,12 @@ interface CompiledRoute {
 
 const compiled: CompiledRoute[] = routes.map((route) => {
   const names: string[] = [];
-  const source = route.path.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{(\w+)\}/g, (_m, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
+  const source = route.path
+    .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`))
+    .replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
   return { route, pattern: new RegExp(`^${source}$`), names };
 });
 
@@ -27,18 +29,29 @@ export function matchRoute(method: string, path: string) {
   for (const c of compiled) {
     if (c.route.method !== method) continue;
     const m = c.pattern.exec(path);
-    if (m) return { route: c.route, params: Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
+    if (m)
+      return {
+        route: c.route,
+        params: Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])),
+      };
   }
   return undefined;
 }
 
-const isText = (type: string | undefined) => !type || /^(text\/|application\/(json|x-www-form-urlencoded|xml))/.test(type);
+const isText = (type: string | undefined) =>
+  !type || /^(text\/|application\/(json|x-www-form-urlencoded|xml))/.test(type);
 
 /** Builds the API Gateway v2 (payload 2.0) event for a request. */
-export function toEvent(req: IncomingMessage, body: Buffer, route: Route, params: Record<string, string>): APIGatewayProxyEventV2 {
+export function toEvent(
+  req: IncomingMessage,
+  body: Buffer,
+  route: Route,
+  params: Record<string, string>,
+): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
   const text = isText(req.headers['content-type']);
@@ -105,30 +118,52 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
   res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
 }
 
-/** The local HTTP API: the route table turned into a server that invokes the same handlers. */
-export function startApiServer(options: ApiServerOptions): Promise<{ server: Server; url: string }> {
-  const server = createServer(async (req, res) => {
+/** The request listener: local pages first, then the route table. */
+export function requestListener(options: Pick<ApiServerOptions, 'invoke' | 'local'>) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const body = await readBody(req);
       if (body === 'too-large') {
-        send(res, { statusCode: 413, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Request Entity Too Large' }) });
+        send(res, {
+          statusCode: 413,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ message: 'Request Entity Too Large' }),
+        });
         return;
       }
       const url = new URL(req.url ?? '/', 'http://local');
-      if (url.pathname.startsWith('/_local/') && options.local && (await options.local(req, res, body))) return;
+      if (url.pathname.startsWith('/_local/') && options.local && (await options.local(req, res, body)))
+        return;
       const match = matchRoute(req.method ?? 'GET', url.pathname);
       if (!match) {
-        send(res, { statusCode: 404, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Not Found' }) });
+        send(res, {
+          statusCode: 404,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ message: 'Not Found' }),
+        });
         return;
       }
-      const result = (await options.invoke(match.route.fn, toEvent(req, body, match.route, match.params))) as APIGatewayProxyStructuredResultV2;
+      const result = (await options.invoke(
+        match.route.fn,
+        toEvent(req, body, match.route, match.params),
+      )) as APIGatewayProxyStructuredResultV2;
       send(res, result);
     } catch (err) {
       // API Gateway answers an integration failure with a bare 500; the handler already logged it.
       console.error(err);
-      if (!res.headersSent) send(res, { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Internal Server Error' }) });
+      if (!res.headersSent)
+        send(res, {
+          statusCode: 500,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ message: 'Internal Server Error' }),
+        });
     }
-  });
+  };
+}
+
+/** The local HTTP API: the route table turned into a server that invokes the same handlers. */
+export function startApiServer(options: ApiServerOptions): Promise<{ server: Server; url: string }> {
+  const server = createServer(requestListener(options));
   server.keepAliveTimeout = 5000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);

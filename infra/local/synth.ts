@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FUNCTION_METADATA_KEY } from '../constructs/app-function.ts';
 import { buildApp } from '../app.ts';
+import { FUNCTION_METADATA_KEY } from '../constructs/app-function.ts';
 import type { FunctionName } from '../functions.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -35,7 +35,9 @@ export function synthesizeLocalWorkflow(overrides: Record<string, unknown> = {})
     { context: { ...cdkJsonContext(), ...overrides, 'aws:cdk:bundling-stacks': [] } },
     { nag: false },
   );
-  const template = app.synth().getStackByName(stack.stackName).template as { Resources: Record<string, CfnResource> };
+  const template = app.synth().getStackByName(stack.stackName).template as {
+    Resources: Record<string, CfnResource>;
+  };
   return extractWorkflow(template.Resources);
 }
 

@@ -14,7 +14,16 @@ export const OWNERSHIP_LABELS: Record<(typeof OWNERSHIPS)[number], Text> = {
 /** Ownerships that have a registration or establishment number to give. */
 export const OWNERSHIPS_WITH_REGISTRATION: readonly string[] = ['public', 'private_company', 'foreign_org'];
 
-export const SPACE_TYPES = ['gallery', 'craft_studio', 'music_venue', 'heritage_museum', 'coworking_design', 'performance', 'multi', 'other'] as const;
+export const SPACE_TYPES = [
+  'gallery',
+  'craft_studio',
+  'music_venue',
+  'heritage_museum',
+  'coworking_design',
+  'performance',
+  'multi',
+  'other',
+] as const;
 export const SPACE_TYPE_LABELS: Record<(typeof SPACE_TYPES)[number], Text> = {
   gallery: { vi: 'Phòng trưng bày, triển lãm', en: 'Gallery' },
   craft_studio: { vi: 'Xưởng thủ công, mỹ nghệ', en: 'Craft studio' },
@@ -58,7 +67,11 @@ export const CREATIVE_FIELD_LABELS: Record<(typeof CREATIVE_FIELDS)[number], Tex
 /** Vietnamese mobile and landline numbers, written with spaces, dots or dashes, with 0 or +84. */
 export function normalizeVietnamesePhone(input: string): string | undefined {
   const digits = input.replace(/[\s.\-()]/g, '');
-  const national = digits.startsWith('+84') ? `0${digits.slice(3)}` : digits.startsWith('84') && digits.length === 11 ? `0${digits.slice(2)}` : digits;
+  const national = digits.startsWith('+84')
+    ? `0${digits.slice(3)}`
+    : digits.startsWith('84') && digits.length === 11
+      ? `0${digits.slice(2)}`
+      : digits;
   if (/^0(3|5|7|8|9)\d{8}$/.test(national)) return national;
   if (/^02\d{9}$/.test(national)) return national;
   return undefined;
@@ -83,7 +96,11 @@ export const SpaceSchema = z.object({
   creativeFields: z.array(z.enum(CREATIVE_FIELDS)).min(1).max(CREATIVE_FIELDS.length),
   street: name(3, 200),
   wardCode: z.string().refine((c) => wardByCode(c) !== undefined, { error: 'ward' }),
-  foundedYear: z.coerce.number({ error: 'year' }).int({ error: 'year' }).min(1800, { error: 'year' }).max(currentYear + 1, { error: 'year' }),
+  foundedYear: z.coerce
+    .number({ error: 'year' })
+    .int({ error: 'year' })
+    .min(1800, { error: 'year' })
+    .max(currentYear + 1, { error: 'year' }),
   floorAreaM2: z.coerce.number().positive().max(1_000_000),
   website: httpUrl.optional().or(z.literal('').transform(() => undefined)),
   socialLinks: z.array(httpUrl).max(5).default([]),
@@ -108,8 +125,15 @@ export const RepresentativeSchema = z.object({
   }),
 });
 
-const requireRegistration = (space: { ownership?: string; registrationNumber?: string }, ctx: z.RefinementCtx) => {
-  if (space.ownership && OWNERSHIPS_WITH_REGISTRATION.includes(space.ownership) && !space.registrationNumber) {
+const requireRegistration = (
+  space: { ownership?: string; registrationNumber?: string },
+  ctx: z.RefinementCtx,
+) => {
+  if (
+    space.ownership &&
+    OWNERSHIPS_WITH_REGISTRATION.includes(space.ownership) &&
+    !space.registrationNumber
+  ) {
     ctx.addIssue({ code: 'custom', message: 'registrationRequired', path: ['space', 'registrationNumber'] });
   }
 };
@@ -148,7 +172,10 @@ export const FIELD_LABELS: Record<string, Text> = {
   'space.website': { vi: 'Trang web', en: 'Website' },
   'space.socialLinks': { vi: 'Mạng xã hội', en: 'Social links' },
   'space.description': { vi: 'Mô tả hoạt động', en: 'Description of activities' },
-  'space.registrationNumber': { vi: 'Số đăng ký kinh doanh / quyết định thành lập', en: 'Registration number' },
+  'space.registrationNumber': {
+    vi: 'Số đăng ký kinh doanh / quyết định thành lập',
+    en: 'Registration number',
+  },
   'representative.fullName': { vi: 'Họ và tên người đại diện', en: 'Representative’s full name' },
   'representative.position': { vi: 'Chức vụ', en: 'Position' },
   'representative.email': { vi: 'Email', en: 'Email' },

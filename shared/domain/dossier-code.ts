@@ -11,6 +11,10 @@ const CODE = /^KGST-[A-Z0-9]+-\d{4,}$/;
 
 /** Accepts what people type: any case, spaces, a missing or different dash. */
 export function normalizeDossierCode(input: string): string | undefined {
-  const compact = input.toUpperCase().replace(/[\s_–—]+/g, '-').replace(/-+/g, '-').trim();
+  const compact = input
+    .toUpperCase()
+    .replace(/[\s_–—]+/g, '-')
+    .replace(/-+/g, '-')
+    .trim();
   return CODE.test(compact) ? compact : undefined;
 }

@@ -68,7 +68,9 @@ export interface Dossier {
 
 /** Uniqueness guards of a dossier within its round: one per registration number and one per email + space name. */
 export function guardKeys(roundId: string, form: Pick<DraftForm, 'space' | 'representative'>): string[] {
-  const keys = [`GUARD#${roundId}#SPACE#${form.representative.email.toLowerCase()}#${fold(form.space.nameVi)}`];
+  const keys = [
+    `GUARD#${roundId}#SPACE#${form.representative.email.toLowerCase()}#${fold(form.space.nameVi)}`,
+  ];
   const reg = form.space.registrationNumber;
   if (reg) keys.push(`GUARD#${roundId}#REG#${fold(reg).replace(/ /g, '')}`);
   return keys;
@@ -100,7 +102,10 @@ export interface ChecklistProblem {
 }
 
 /** Which checklist items are not satisfied by the documents attached so far. */
-export function checklistProblems(round: Pick<Round, 'checklist'>, documents: readonly StoredDocument[]): ChecklistProblem[] {
+export function checklistProblems(
+  round: Pick<Round, 'checklist'>,
+  documents: readonly StoredDocument[],
+): ChecklistProblem[] {
   const problems: ChecklistProblem[] = [];
   for (const slot of round.checklist) {
     const count = documents.filter((d) => d.slot === slot.slot).length;

@@ -27,7 +27,10 @@ export class ValidationError extends DomainError {
   readonly kind = 'validation';
   constructor(
     readonly issues: readonly FieldIssue[],
-    text: Text = { vi: 'Thông tin chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.', en: 'Some fields are not valid.' },
+    text: Text = {
+      vi: 'Thông tin chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.',
+      en: 'Some fields are not valid.',
+    },
   ) {
     super(text);
   }

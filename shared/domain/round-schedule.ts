@@ -14,8 +14,14 @@ export const schedules: readonly { job: JobName; title: { vi: string; en: string
     job: 'deadline-reminder',
     title: { vi: 'Nhắc hạn nộp hồ sơ cho các bản nháp', en: 'Deadline reminder to unsubmitted drafts' },
   },
-  { job: 'close-round', title: { vi: 'Đóng đợt đăng ký khi hết hạn', en: 'Close the round at the deadline' } },
-  { job: 'send-invitations', title: { vi: 'Gửi thư mời dự lễ trao chứng nhận', en: 'Send ceremony invitations' } },
+  {
+    job: 'close-round',
+    title: { vi: 'Đóng đợt đăng ký khi hết hạn', en: 'Close the round at the deadline' },
+  },
+  {
+    job: 'send-invitations',
+    title: { vi: 'Gửi thư mời dự lễ trao chứng nhận', en: 'Send ceremony invitations' },
+  },
 ];
 
 /** The event a schedule delivers to the `jobs` function. */

@@ -45,8 +45,13 @@ export interface Round {
 export const deadlineOf = (round: Pick<Round, 'deadlineDate'>): Date => endOfDayIct(round.deadlineDate);
 
 /** Server-side rule for every write: open status and not past the end of the deadline day in Hanoi. */
-export function isAcceptingApplications(round: Pick<Round, 'deadlineDate' | 'status' | 'opensOn'>, now: Date): boolean {
-  return round.status === 'open' && ictDay(now) >= round.opensOn && now.getTime() <= deadlineOf(round).getTime();
+export function isAcceptingApplications(
+  round: Pick<Round, 'deadlineDate' | 'status' | 'opensOn'>,
+  now: Date,
+): boolean {
+  return (
+    round.status === 'open' && ictDay(now) >= round.opensOn && now.getTime() <= deadlineOf(round).getTime()
+  );
 }
 
 const MB = 1024 * 1024;

@@ -20,7 +20,14 @@ export function endOfDayIct(day: string): Date {
 export function fromIctLocal(local: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!m) throw new RangeError(`Not a yyyy-MM-ddTHH:mm time: ${local}`);
-  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  const utc = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5]),
+    Number(m[6] ?? 0),
+  );
   return new Date(utc - ICT_OFFSET_MS);
 }
 

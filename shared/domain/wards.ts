@@ -10,7 +10,11 @@ export interface Ward {
 
 export const WARDS: readonly Ward[] = data.wards as Ward[];
 const BY_CODE = new Map(WARDS.map((w) => [w.code, w]));
-const FOLDED = WARDS.map((w) => ({ ward: w, key: fold(w.name), bare: fold(w.name.replace(/^(Phường|Xã)\s+/, '')) }));
+const FOLDED = WARDS.map((w) => ({
+  ward: w,
+  key: fold(w.name),
+  bare: fold(w.name.replace(/^(Phường|Xã)\s+/, '')),
+}));
 
 export const wardByCode = (code: string): Ward | undefined => BY_CODE.get(code);
 

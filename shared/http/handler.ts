@@ -12,7 +12,8 @@ import { STATUS_BY_KIND } from './status-map.ts';
 export type RouteHandler = (req: HttpRequest) => Promise<HttpResult>;
 
 /** JSON for the API, an HTML page for everything a person opens in a browser. */
-const wantsJson = (req: HttpRequest) => req.path.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json');
+const wantsJson = (req: HttpRequest) =>
+  req.path.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json');
 
 /** The expose rule: domain errors reach the client in its language; anything else is a generic 500 with the request id. */
 export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
@@ -26,7 +27,15 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
         ...('existing' in err ? { existing: err.existing } : {}),
       });
     }
-    return html(status, renderErrorPage({ lang: req.lang, status, message, issues: err instanceof ValidationError ? err.issues : [] }));
+    return html(
+      status,
+      renderErrorPage({
+        lang: req.lang,
+        status,
+        message,
+        issues: err instanceof ValidationError ? err.issues : [],
+      }),
+    );
   }
   logger.error('Unhandled error', { error: err as Error });
   const message =

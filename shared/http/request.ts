@@ -21,7 +21,9 @@ export interface HttpRequest {
 
 export function toRequest(event: APIGatewayProxyEventV2): HttpRequest {
   const query = Object.fromEntries(
-    Object.entries(event.queryStringParameters ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    Object.entries(event.queryStringParameters ?? {}).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
   );
   const headers = Object.fromEntries(
     Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v ?? '')]),

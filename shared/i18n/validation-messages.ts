@@ -9,9 +9,18 @@ export const VALIDATION_MESSAGES: Record<string, Text> = {
     en: 'Not a valid Vietnamese phone number (e.g. 0912 345 678 or +84 912 345 678)',
   },
   email: { vi: 'Địa chỉ email không hợp lệ', en: 'Not a valid email address' },
-  url: { vi: 'Đường dẫn không hợp lệ (cần bắt đầu bằng https://)', en: 'Not a valid link (must start with https://)' },
-  ward: { vi: 'Phường/xã không thuộc danh sách 126 phường, xã của Hà Nội', en: 'Not one of Hanoi’s 126 wards and communes' },
-  consent: { vi: 'Cần đồng ý để chúng tôi xử lý dữ liệu của hồ sơ', en: 'Consent is needed to process the dossier' },
+  url: {
+    vi: 'Đường dẫn không hợp lệ (cần bắt đầu bằng https://)',
+    en: 'Not a valid link (must start with https://)',
+  },
+  ward: {
+    vi: 'Phường/xã không thuộc danh sách 126 phường, xã của Hà Nội',
+    en: 'Not one of Hanoi’s 126 wards and communes',
+  },
+  consent: {
+    vi: 'Cần đồng ý để chúng tôi xử lý dữ liệu của hồ sơ',
+    en: 'Consent is needed to process the dossier',
+  },
   registrationRequired: {
     vi: 'Cần số đăng ký kinh doanh / quyết định thành lập với loại hình sở hữu này',
     en: 'A business or establishment registration number is required for this ownership',
@@ -21,7 +30,10 @@ export const VALIDATION_MESSAGES: Record<string, Text> = {
   fileSize: { vi: 'Tệp quá lớn so với giới hạn của mục này', en: 'The file is larger than this item allows' },
   slot: { vi: 'Mục tài liệu không có trong danh sách của đợt', en: 'Not a document item of this round' },
   choice: { vi: 'Giá trị không nằm trong danh sách cho phép', en: 'Not one of the allowed values' },
-  fullName: { vi: 'Họ và tên cần có ít nhất hai từ (họ trước, tên sau)', en: 'Full name needs at least two words (family name first)' },
+  fullName: {
+    vi: 'Họ và tên cần có ít nhất hai từ (họ trước, tên sau)',
+    en: 'Full name needs at least two words (family name first)',
+  },
 };
 
 const viLocale = locales.vi().localeError;
@@ -44,11 +56,14 @@ export function issueMessage(issue: core.$ZodIssue, lang: Lang): string {
           : vi
             ? `Cần ít nhất ${issue.minimum} ký tự`
             : `At least ${issue.minimum} characters`;
-      if (issue.origin === 'array') return vi ? `Chọn ít nhất ${issue.minimum} mục` : `Choose at least ${issue.minimum}`;
+      if (issue.origin === 'array')
+        return vi ? `Chọn ít nhất ${issue.minimum} mục` : `Choose at least ${issue.minimum}`;
       return vi ? `Phải từ ${issue.minimum} trở lên` : `Must be at least ${issue.minimum}`;
     case 'too_big':
-      if (issue.origin === 'string') return vi ? `Tối đa ${issue.maximum} ký tự` : `At most ${issue.maximum} characters`;
-      if (issue.origin === 'array') return vi ? `Chọn tối đa ${issue.maximum} mục` : `Choose at most ${issue.maximum}`;
+      if (issue.origin === 'string')
+        return vi ? `Tối đa ${issue.maximum} ký tự` : `At most ${issue.maximum} characters`;
+      if (issue.origin === 'array')
+        return vi ? `Chọn tối đa ${issue.maximum} mục` : `Choose at most ${issue.maximum}`;
       return vi ? `Không được lớn hơn ${issue.maximum}` : `Must be at most ${issue.maximum}`;
     case 'invalid_value':
       return VALIDATION_MESSAGES.choice![lang];
@@ -57,7 +72,9 @@ export function issueMessage(issue: core.$ZodIssue, lang: Lang): string {
       if (issue.format === 'url') return VALIDATION_MESSAGES.url![lang];
       return vi ? 'Định dạng không hợp lệ' : 'Invalid format';
     case 'unrecognized_keys':
-      return vi ? `Trường không được chấp nhận: ${issue.keys.join(', ')}` : `Unknown fields: ${issue.keys.join(', ')}`;
+      return vi
+        ? `Trường không được chấp nhận: ${issue.keys.join(', ')}`
+        : `Unknown fields: ${issue.keys.join(', ')}`;
     default: {
       const res = (vi ? viLocale : enLocale)(issue as never);
       return typeof res === 'string' ? res : (res?.message ?? issue.message);

@@ -7,20 +7,25 @@ import { bilingualEmail } from './email-layout.tsx';
 
 /** Giấy tiếp nhận hồ sơ: the receipt with the dossier code, what was received and the lookup link. */
 export function receiptEmail(d: Dossier, round: Round, lookupUrl: string): OutgoingEmail {
-  const docs = Object.values(d.documents).sort((a, b) => a.slot.localeCompare(b.slot) || a.name.localeCompare(b.name));
-  const slotTitle = (slot: string, lang: 'vi' | 'en') => round.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
+  const docs = Object.values(d.documents).sort(
+    (a, b) => a.slot.localeCompare(b.slot) || a.name.localeCompare(b.name),
+  );
+  const slotTitle = (slot: string, lang: 'vi' | 'en') =>
+    round.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
   const when = formatIct(d.submittedAt!);
   const name = d.form.space.nameVi;
   const list = (lang: 'vi' | 'en') => (
     <ul>
       {docs.map((doc) => (
         <li>
-          {slotTitle(doc.slot, lang)}: {doc.name} ({Math.ceil((doc.verifiedSize ?? doc.declaredSize) / 1024)} KB)
+          {slotTitle(doc.slot, lang)}: {doc.name} ({Math.ceil((doc.verifiedSize ?? doc.declaredSize) / 1024)}{' '}
+          KB)
         </li>
       ))}
     </ul>
   );
-  const textList = (lang: 'vi' | 'en') => docs.map((doc) => `- ${slotTitle(doc.slot, lang)}: ${doc.name}`).join('\n');
+  const textList = (lang: 'vi' | 'en') =>
+    docs.map((doc) => `- ${slotTitle(doc.slot, lang)}: ${doc.name}`).join('\n');
   return bilingualEmail({
     to: [d.form.representative.email],
     subject: { vi: `Giấy tiếp nhận hồ sơ ${d.code}`, en: `Dossier received: ${d.code}` },
@@ -29,8 +34,8 @@ export function receiptEmail(d: Dossier, round: Round, lookupUrl: string): Outgo
       <>
         <h1 style="font-size:20px">Giấy tiếp nhận hồ sơ</h1>
         <p>
-          Trung tâm Điều phối các hoạt động sáng tạo đã tiếp nhận hồ sơ đăng ký tham gia {round.name.vi} của không gian{' '}
-          <strong>{name}</strong> lúc {when} (giờ Hà Nội).
+          Trung tâm Điều phối các hoạt động sáng tạo đã tiếp nhận hồ sơ đăng ký tham gia {round.name.vi} của
+          không gian <strong>{name}</strong> lúc {when} (giờ Hà Nội).
         </p>
         <p>
           Mã hồ sơ: <strong style="font-size:18px">{d.code}</strong>
@@ -45,13 +50,14 @@ export function receiptEmail(d: Dossier, round: Round, lookupUrl: string): Outgo
     en: (
       <>
         <p>
-          The Creative Activities Coordination Centre received the application of <strong>{name}</strong> to the{' '}
-          {round.name.en} at {when} (Hanoi time). Dossier code: <strong>{d.code}</strong>.
+          The Creative Activities Coordination Centre received the application of <strong>{name}</strong> to
+          the {round.name.en} at {when} (Hanoi time). Dossier code: <strong>{d.code}</strong>.
         </p>
         <p>Documents received:</p>
         {list('en')}
         <p>
-          Check its status with the code and this email address at <a href={`${lookupUrl}?lang=en`}>{`${lookupUrl}?lang=en`}</a>
+          Check its status with the code and this email address at{' '}
+          <a href={`${lookupUrl}?lang=en`}>{`${lookupUrl}?lang=en`}</a>
         </p>
       </>
     ),
@@ -73,8 +79,8 @@ export function resumeEmail(d: Dossier, round: Round, resumeUrl: string): Outgoi
     vi: (
       <>
         <p>
-          Hồ sơ nháp của không gian <strong>{name}</strong> đã được lưu. Để tiếp tục hoàn thiện và nộp hồ sơ, hãy mở đường dẫn sau
-          (dùng được một lần):
+          Hồ sơ nháp của không gian <strong>{name}</strong> đã được lưu. Để tiếp tục hoàn thiện và nộp hồ sơ,
+          hãy mở đường dẫn sau (dùng được một lần):
         </p>
         <p>
           <a href={resumeUrl}>{resumeUrl}</a>
@@ -85,8 +91,8 @@ export function resumeEmail(d: Dossier, round: Round, resumeUrl: string): Outgoi
     en: (
       <>
         <p>
-          The draft application of <strong>{name}</strong> is saved. To continue and submit it, open this link (it works once):{' '}
-          <a href={resumeUrl}>{resumeUrl}</a>
+          The draft application of <strong>{name}</strong> is saved. To continue and submit it, open this link
+          (it works once): <a href={resumeUrl}>{resumeUrl}</a>
         </p>
         <p>Deadline: {deadline} (Hanoi time).</p>
       </>

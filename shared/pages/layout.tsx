@@ -2,7 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Lang } from '../i18n/lang.ts';
 
-export const NETWORK_NAME = { vi: 'Mạng lưới Không gian Sáng tạo Hà Nội', en: 'Hanoi Creative Space Network' };
+export const NETWORK_NAME = {
+  vi: 'Mạng lưới Không gian Sáng tạo Hà Nội',
+  en: 'Hanoi Creative Space Network',
+};
 export const CENTRE_NAME = {
   vi: 'Trung tâm Điều phối các hoạt động sáng tạo',
   en: 'Creative Activities Coordination Centre',
@@ -33,7 +36,9 @@ export function Layout({ lang, title, children, path = '/', scripts = [] }: Layo
             {NETWORK_NAME[lang]}
           </a>
           <nav>
-            <a href={lang === 'en' ? '/status?lang=en' : '/status'}>{lang === 'vi' ? 'Tra cứu hồ sơ' : 'Check a dossier'}</a>
+            <a href={lang === 'en' ? '/status?lang=en' : '/status'}>
+              {lang === 'vi' ? 'Tra cứu hồ sơ' : 'Check a dossier'}
+            </a>
             <a href={`${path}?lang=${other}`} hreflang={other}>
               {other === 'en' ? 'English' : 'Tiếng Việt'}
             </a>

@@ -20,7 +20,13 @@ const T = {
 };
 
 /** The lookup form, and the dossier's public status and history when one was found. */
-export function renderStatusPage(props: { lang: Lang; dossier?: Dossier; error?: string; code?: string; email?: string }) {
+export function renderStatusPage(props: {
+  lang: Lang;
+  dossier?: Dossier;
+  error?: string;
+  code?: string;
+  email?: string;
+}) {
   const { lang, dossier, error } = props;
   const action = lang === 'en' ? '/status?lang=en' : '/status';
   return renderPage(
@@ -59,7 +65,13 @@ export function renderStatusPage(props: { lang: Lang; dossier?: Dossier; error?:
         <form method="post" action={action} class="card">
           <label>
             {T.code[lang]}
-            <input name="code" required placeholder="KGST-2025-0001" value={props.code ?? ''} autocomplete="off" />
+            <input
+              name="code"
+              required
+              placeholder="KGST-2025-0001"
+              value={props.code ?? ''}
+              autocomplete="off"
+            />
           </label>
           <label>
             {T.email[lang]}

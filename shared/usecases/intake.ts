@@ -3,12 +3,11 @@ import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
-import { DOSSIER_PREFIX, UPLOAD_PREFIX } from '../adapters/s3/prefixes.ts';
 import type { Files } from '../adapters/s3/files.ts';
+import { DOSSIER_PREFIX, UPLOAD_PREFIX } from '../adapters/s3/prefixes.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import type { Workflow } from '../adapters/sfn/workflow.ts';
 import { ApplicationSchema, type DraftForm, FIELD_LABELS } from '../domain/application-schema.ts';
-import { formatDossierCode } from '../domain/dossier-code.ts';
 import {
   checklistProblems,
   type Dossier,
@@ -19,6 +18,7 @@ import {
   type StoredDocument,
   slotOf,
 } from '../domain/dossier.ts';
+import { formatDossierCode } from '../domain/dossier-code.ts';
 import {
   ConflictError,
   DeadlinePassedError,
@@ -32,9 +32,9 @@ import { deadlineOf, isAcceptingApplications, MIME_BY_TYPE, type Round } from '.
 import { hashSecret, newLinkId, newSecret, secretMatches } from '../domain/secrets.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
+import { toValidationError } from '../http/request.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { receiptEmail, resumeEmail } from '../mail/intake-emails.tsx';
-import { toValidationError } from '../http/request.ts';
 import { countMetric, logger } from '../observability.ts';
 import { makePublicQueries } from './public-queries.ts';
 
@@ -77,7 +77,10 @@ export function makeIntake(deps: IntakeDeps) {
     return round;
   }
 
-  async function duplicateError(guards: readonly string[], exceptId?: string): Promise<DuplicateApplicationError | undefined> {
+  async function duplicateError(
+    guards: readonly string[],
+    exceptId?: string,
+  ): Promise<DuplicateApplicationError | undefined> {
     for (const guard of guards) {
       const owner = await dossiers.guardOwner(guard);
       if (!owner || owner.dossierId === exceptId) continue;
@@ -143,7 +146,12 @@ export function makeIntake(deps: IntakeDeps) {
       });
   };
 
-  const entry = (from: HistoryEntry['from'], to: HistoryEntry['to'], by: string, note?: HistoryEntry['note']): HistoryEntry => ({
+  const entry = (
+    from: HistoryEntry['from'],
+    to: HistoryEntry['to'],
+    by: string,
+    note?: HistoryEntry['note'],
+  ): HistoryEntry => ({
     at: clock().toISOString(),
     from,
     to,
@@ -185,7 +193,11 @@ export function makeIntake(deps: IntakeDeps) {
           dossier,
           guards,
           idempotencyKey
-            ? { key: idempotencyKey, result, expiresAt: Math.floor(clock().getTime() / 1000) + IDEMPOTENCY_SECONDS }
+            ? {
+                key: idempotencyKey,
+                result,
+                expiresAt: Math.floor(clock().getTime() / 1000) + IDEMPOTENCY_SECONDS,
+              }
             : undefined,
         );
       } catch (err) {
@@ -311,7 +323,11 @@ export function makeIntake(deps: IntakeDeps) {
      * Submits a draft: the round must be open, the form complete, every document present in S3 with an
      * allowed size and the magic bytes of its type. Idempotent: a repeated submit returns the same code.
      */
-    async submit(id: string, token: string | undefined, lang: Lang): Promise<{ code: string; status: string }> {
+    async submit(
+      id: string,
+      token: string | undefined,
+      lang: Lang,
+    ): Promise<{ code: string; status: string }> {
       const d = await authorize(id, token);
       if (d.status !== 'draft') return finishSubmission(d);
       const round = await openRound(d.roundId);
@@ -320,17 +336,30 @@ export function makeIntake(deps: IntakeDeps) {
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
       const docs = Object.values(d.documents);
       for (const p of checklistProblems(round, docs)) {
-        issues.push({ path: `documents.${p.slot}`, field: slotOf(round, p.slot)!.title[lang], message: p.message[lang] });
+        issues.push({
+          path: `documents.${p.slot}`,
+          field: slotOf(round, p.slot)!.title[lang],
+          message: p.message[lang],
+        });
       }
       const verified = await Promise.all(
         docs.map(async (doc) => {
           const slot = slotOf(round, doc.slot);
           const [head, bytes] = await Promise.all([files.head(doc.key), files.firstBytes(doc.key, 16)]);
           const problem = (vi: string, en: string) => {
-            issues.push({ path: `documents.${doc.slot}`, field: slot?.title[lang] ?? doc.slot, message: lang === 'vi' ? vi : en });
+            issues.push({
+              path: `documents.${doc.slot}`,
+              field: slot?.title[lang] ?? doc.slot,
+              message: lang === 'vi' ? vi : en,
+            });
           };
-          if (!slot) problem(`“${doc.name}”: mục không còn trong danh sách`, `“${doc.name}”: item no longer exists`);
-          else if (!head || !bytes) problem(`“${doc.name}” chưa được tải lên xong; hãy tải lại`, `“${doc.name}” was not uploaded; upload it again`);
+          if (!slot)
+            problem(`“${doc.name}”: mục không còn trong danh sách`, `“${doc.name}”: item no longer exists`);
+          else if (!head || !bytes)
+            problem(
+              `“${doc.name}” chưa được tải lên xong; hãy tải lại`,
+              `“${doc.name}” was not uploaded; upload it again`,
+            );
           else if (head.size === 0 || head.size > slot.maxBytes)
             problem(`“${doc.name}” có dung lượng không hợp lệ`, `“${doc.name}” has a size outside the limit`);
           else if (!magicBytesMatch(doc.type, bytes))

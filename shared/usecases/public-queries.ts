@@ -1,7 +1,7 @@
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
-import { normalizeDossierCode } from '../domain/dossier-code.ts';
 import type { Dossier } from '../domain/dossier.ts';
+import { normalizeDossierCode } from '../domain/dossier-code.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Round } from '../domain/round.ts';
 
@@ -10,7 +10,11 @@ export function makePublicQueries(deps: { rounds: Rounds; dossiers: Dossiers }) 
   return {
     async currentRound(): Promise<Round> {
       const round = await deps.rounds.current();
-      if (!round) throw new NotFoundError({ vi: 'Chưa có đợt đăng ký nào.', en: 'There is no call for applications yet.' });
+      if (!round)
+        throw new NotFoundError({
+          vi: 'Chưa có đợt đăng ký nào.',
+          en: 'There is no call for applications yet.',
+        });
       return round;
     },
 

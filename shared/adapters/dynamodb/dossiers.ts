@@ -11,8 +11,15 @@ const listKeys = (d: Pick<Dossier, 'roundId' | 'status' | 'updatedAt' | 'id'>) =
 
 const strip = (item: DossierItem | undefined): Dossier | undefined => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item as DossierItem &
-    Record<string, unknown>;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g1s,
+    gsi2pk: _g2,
+    gsi2sk: _g2s,
+    ...rest
+  } = item as DossierItem & Record<string, unknown>;
   return rest as unknown as Dossier;
 };
 
@@ -43,7 +50,11 @@ export class Dossiers {
   }
 
   /** Creates a draft with its guards (and the idempotency record) in one transaction. */
-  async create(dossier: Dossier, guards: readonly string[], idem?: { key: string; result: unknown; expiresAt: number }) {
+  async create(
+    dossier: Dossier,
+    guards: readonly string[],
+    idem?: { key: string; result: unknown; expiresAt: number },
+  ) {
     const items: TransactItem[] = [
       {
         Put: {
@@ -52,7 +63,10 @@ export class Dossiers {
         },
       },
       ...guards.map((g) => ({
-        Put: { Item: { pk: g, sk: 'GUARD', dossierId: dossier.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+        Put: {
+          Item: { pk: g, sk: 'GUARD', dossierId: dossier.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       })),
       ...this.auditItems(dossier.id, [dossier.history.at(-1)!]),
     ];
@@ -74,13 +88,24 @@ export class Dossiers {
   async save(
     next: Dossier,
     previous: Dossier,
-    options: { addGuards?: readonly string[]; removeGuards?: readonly string[]; audit?: readonly HistoryEntry[]; extra?: TransactItem[] } = {},
+    options: {
+      addGuards?: readonly string[];
+      removeGuards?: readonly string[];
+      audit?: readonly HistoryEntry[];
+      extra?: TransactItem[];
+    } = {},
   ): Promise<void> {
     const gsi2 = next.code ? { gsi2pk: `CODE#${next.code}`, gsi2sk: 'DOSSIER' } : {};
     await this.store.transact([
       {
         Put: {
-          Item: { ...dossierKey(next.id), ...listKeys(next), ...gsi2, ...next, version: previous.version + 1 },
+          Item: {
+            ...dossierKey(next.id),
+            ...listKeys(next),
+            ...gsi2,
+            ...next,
+            version: previous.version + 1,
+          },
           ConditionExpression: '#v = :v',
           ExpressionAttributeNames: { '#v': 'version' },
           ExpressionAttributeValues: { ':v': previous.version },
@@ -152,7 +177,13 @@ export class Dossiers {
 
   private auditItems(id: string, entries: readonly HistoryEntry[]): TransactItem[] {
     return entries.map((e, i) => ({
-      Put: { Item: { pk: dossierKey(id).pk, sk: `AUDIT#${e.at}#${i}#${Math.random().toString(36).slice(2, 8)}`, ...e } },
+      Put: {
+        Item: {
+          pk: dossierKey(id).pk,
+          sk: `AUDIT#${e.at}#${i}#${Math.random().toString(36).slice(2, 8)}`,
+          ...e,
+        },
+      },
     }));
   }
 }

@@ -9,7 +9,10 @@ export class Rounds {
   constructor(private readonly store: Store) {}
 
   async get(id: string): Promise<Round | undefined> {
-    const item = await this.store.get<{ pk: string; sk: string; round: Round }>(roundKey(id).pk, roundKey(id).sk);
+    const item = await this.store.get<{ pk: string; sk: string; round: Round }>(
+      roundKey(id).pk,
+      roundKey(id).sk,
+    );
     return item?.round;
   }
 

@@ -39,7 +39,10 @@ export class Store {
     return out.Item as T | undefined;
   }
 
-  async put(item: Item & Record<string, unknown>, condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> }) {
+  async put(
+    item: Item & Record<string, unknown>,
+    condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+  ) {
     try {
       await this.client.send(
         new PutCommand({
@@ -75,7 +78,9 @@ export class Store {
       return { [kind]: { ...body, TableName: this.tableName } } as TxEntry;
     });
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: withTable, ClientRequestToken: clientToken }));
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: withTable, ClientRequestToken: clientToken }),
+      );
     } catch (err) {
       if (err instanceof TransactionCanceledException) {
         const reasons = err.CancellationReasons?.map((r) => r.Code) ?? [];
@@ -93,7 +98,11 @@ export class Store {
   }
 
   /** Items of one partition of a GSI, newest first. */
-  queryIndex<T extends Item>(index: 'gsi1' | 'gsi2', pk: string, options: { limit?: number; start?: Record<string, unknown> } = {}) {
+  queryIndex<T extends Item>(
+    index: 'gsi1' | 'gsi2',
+    pk: string,
+    options: { limit?: number; start?: Record<string, unknown> } = {},
+  ) {
     const keys = TABLE_KEYS.indexes.find((i) => i.name === index)!;
     return this.query<T>({
       IndexName: index,

@@ -28,7 +28,12 @@ export class Files {
   ) {}
 
   /** A browser upload whose key, type and size range are fixed by the server's policy. */
-  presignUpload(input: { key: string; contentType: string; maxBytes: number; expiresSeconds: number }): Promise<PresignedUpload> {
+  presignUpload(input: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    expiresSeconds: number;
+  }): Promise<PresignedUpload> {
     return createPresignedPost(this.s3, {
       Bucket: this.bucket,
       Key: input.key,
@@ -46,7 +51,12 @@ export class Files {
       const out = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       return { size: out.ContentLength ?? 0, contentType: out.ContentType };
     } catch (err) {
-      if (err instanceof NotFound || err instanceof NoSuchKey || (err as { name?: string }).name === 'NotFound') return undefined;
+      if (
+        err instanceof NotFound ||
+        err instanceof NoSuchKey ||
+        (err as { name?: string }).name === 'NotFound'
+      )
+        return undefined;
       throw err;
     }
   }
@@ -77,7 +87,9 @@ export class Files {
   }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+    );
   }
 
   async read(key: string): Promise<Uint8Array | undefined> {
@@ -113,6 +125,9 @@ export function contentDisposition(fileName: string): string {
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(nfc).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(nfc).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

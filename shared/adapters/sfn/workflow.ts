@@ -44,7 +44,8 @@ export class Workflow {
       return 'delivered';
     } catch (err) {
       const name = (err as { name?: string }).name;
-      if (name === 'TaskTimedOut' || name === 'TaskDoesNotExist' || name === 'InvalidToken') return 'already-closed';
+      if (name === 'TaskTimedOut' || name === 'TaskDoesNotExist' || name === 'InvalidToken')
+        return 'already-closed';
       throw err;
     }
   }

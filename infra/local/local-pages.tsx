@@ -1,0 +1,146 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { renderToString } from 'preact-render-to-string';
+import { JOB_NAMES, type JobName } from '../../shared/domain/round-schedule.ts';
+import { formatIct, fromIctLocal } from '../../shared/domain/time.ts';
+import type { LocalScheduler } from './scheduler.ts';
+
+export type LocalPages = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
+
+interface ExecutionLister {
+  readonly stateMachineArn: string;
+  listExecutions(): {
+    name: string;
+    status: string;
+    startDate: Date | number | string;
+    executionArn: string;
+  }[];
+  getExecutionHistory(arn: string): unknown[];
+}
+
+/** Local-only pages: the jobs page (schedules, run now, clock offset) and the workflow executions. */
+export function createLocalPages(deps: {
+  scheduler: LocalScheduler;
+  mailboxUrl: string;
+  sfn: ExecutionLister;
+}): LocalPages {
+  return async (req, res, body) => {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (req.method === 'GET' && url.pathname === '/_local/jobs') {
+      const jobs = await deps.scheduler.list();
+      const offsetHours = deps.scheduler.offsetMs() / 3_600_000;
+      const executions = deps.sfn.listExecutions();
+      const page = (
+        <html lang="vi">
+          <head>
+            <meta charset="utf-8" />
+            <title>Local jobs · Công việc định kỳ</title>
+            <link rel="stylesheet" href="/assets/site.css" />
+          </head>
+          <body>
+            <main>
+              <h1>Công việc định kỳ (máy cục bộ) · Local jobs</h1>
+              <p>
+                Giờ hệ thống (đã cộng độ lệch) · System clock (with offset):{' '}
+                <strong>{formatIct(deps.scheduler.now())}</strong> ICT — độ lệch/offset {offsetHours} h.{' '}
+                <a href={deps.mailboxUrl}>Hộp thư cục bộ · Local mailbox</a>
+              </p>
+              <table class="card">
+                <thead>
+                  <tr>
+                    <th>Job</th>
+                    <th>Giờ chạy (ICT) · Runs at</th>
+                    <th>Lần chạy gần nhất · Last run</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {jobs.map((j) => (
+                    <tr>
+                      <td>
+                        {j.title.vi}
+                        <br />
+                        <small>{j.title.en}</small>
+                      </td>
+                      <td>{formatIct(fromIctLocal(j.at))}</td>
+                      <td>
+                        {j.lastRun
+                          ? `${formatIct(j.lastRun.at)}: ${JSON.stringify(j.lastRun.result)}`
+                          : j.due
+                            ? 'đến hạn · due'
+                            : '—'}
+                      </td>
+                      <td>
+                        <form method="post" action="/_local/jobs/run">
+                          <input type="hidden" name="job" value={j.job} />
+                          <button type="submit">Chạy ngay · Run now</button>
+                        </form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <form method="post" action="/_local/clock" class="card">
+                <label>
+                  Độ lệch đồng hồ (giờ, có thể âm) · Clock offset (hours, may be negative)
+                  <input name="hours" type="number" step="1" value={String(offsetHours)} />
+                </label>
+                <button type="submit">Đặt · Set</button>
+              </form>
+              <h2>Quy trình phê duyệt · Workflow executions</h2>
+              <ul>
+                {executions.map((e) => (
+                  <li>
+                    <a href={`/_local/executions/${encodeURIComponent(e.name)}`}>{e.name}</a> — {e.status} —{' '}
+                    {formatIct(e.startDate)}
+                  </li>
+                ))}
+              </ul>
+            </main>
+          </body>
+        </html>
+      );
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html>${renderToString(page)}`);
+      return true;
+    }
+    const execution = /^\/_local\/executions\/([^/]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && execution) {
+      const found = deps.sfn.listExecutions().find((e) => e.name === decodeURIComponent(execution[1]!));
+      if (!found) return false;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(
+        JSON.stringify(
+          { execution: found, events: deps.sfn.getExecutionHistory(found.executionArn) },
+          null,
+          2,
+        ),
+      );
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/_local/jobs/run') {
+      const job = new URLSearchParams(body.toString('utf8')).get('job') as JobName;
+      if (!JOB_NAMES.includes(job)) return badRequest(res, 'job');
+      await deps.scheduler.run(job);
+      return redirect(res);
+    }
+    if (req.method === 'POST' && url.pathname === '/_local/clock') {
+      const hours = Number(new URLSearchParams(body.toString('utf8')).get('hours'));
+      if (!Number.isFinite(hours)) return badRequest(res, 'hours');
+      deps.scheduler.setOffsetMs(hours * 3_600_000);
+      return redirect(res);
+    }
+    return false;
+  };
+}
+
+function redirect(res: ServerResponse): true {
+  res.writeHead(303, { location: '/_local/jobs' });
+  res.end();
+  return true;
+}
+
+function badRequest(res: ServerResponse, field: string): true {
+  res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`Giá trị không hợp lệ: ${field} · Invalid value: ${field}`);
+  return true;
+}

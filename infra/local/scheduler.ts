@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
+import { type JobName, schedules, scheduleTimes } from '../../shared/domain/round-schedule.ts';
+import { fromIctLocal } from '../../shared/domain/time.ts';
+import { invoke } from './lambda-runner.ts';
+
+export interface ScheduledJob {
+  readonly job: JobName;
+  readonly title: { vi: string; en: string };
+  readonly roundId: string;
+  /** Hanoi wall-clock time, as EventBridge Scheduler gets it. */
+  readonly at: string;
+  readonly due: boolean;
+  readonly lastRun?: { at: string; result: unknown };
+}
+
+/**
+ * The local stand-in for EventBridge Scheduler: the same schedule list and times, a timer, a clock
+ * offset (so a person can play the deadline) and "run now".
+ */
+export class LocalScheduler {
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly deps: {
+      rounds: Rounds;
+      clockFile: string;
+      stateFile: string;
+      log: (line: string) => void;
+    },
+  ) {}
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs());
+  }
+
+  offsetMs(): number {
+    try {
+      return Number(JSON.parse(readFileSync(this.deps.clockFile, 'utf8')).offsetMs) || 0;
+    } catch {
+      return 0;
+    }
+  }
+
+  setOffsetMs(offsetMs: number): void {
+    writeFileSync(this.deps.clockFile, JSON.stringify({ offsetMs }));
+  }
+
+  async list(): Promise<ScheduledJob[]> {
+    const round = await this.deps.rounds.current();
+    if (!round) return [];
+    const times = scheduleTimes(round);
+    const state = this.state();
+    const now = this.now();
+    return schedules.map((s) => ({
+      job: s.job,
+      title: s.title,
+      roundId: round.id,
+      at: times[s.job],
+      due: fromIctLocal(times[s.job]).getTime() <= now.getTime(),
+      lastRun: state[this.runKey(round.id, s.job, times[s.job])],
+    }));
+  }
+
+  /** Runs a job through the same `jobs` handler EventBridge Scheduler invokes. */
+  async run(job: JobName): Promise<unknown> {
+    const entry = (await this.list()).find((j) => j.job === job);
+    if (!entry) throw new Error(`No current round for job ${job}`);
+    const result = await invoke('jobs', { job, roundId: entry.roundId });
+    const state = this.state();
+    state[this.runKey(entry.roundId, job, entry.at)] = { at: new Date().toISOString(), result };
+    writeFileSync(this.deps.stateFile, JSON.stringify(state, null, 1));
+    this.deps.log(`job ${job} ran: ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  start(intervalMs = 5000): void {
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (const job of await this.list()) if (job.due && !job.lastRun) await this.run(job.job);
+    } catch (err) {
+      this.deps.log(`scheduler: ${(err as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private runKey(roundId: string, job: JobName, at: string) {
+    return `${roundId}|${job}|${at}`;
+  }
+
+  private state(): Record<string, { at: string; result: unknown }> {
+    if (!existsSync(this.deps.stateFile)) return {};
+    return JSON.parse(readFileSync(this.deps.stateFile, 'utf8'));
+  }
+}

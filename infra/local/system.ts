@@ -1,0 +1,183 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import * as path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Rounds, seedRounds } from '../../shared/adapters/dynamodb/rounds.ts';
+import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import { demoRound, ROUND_2025 } from '../../shared/domain/round.ts';
+import { Env, LocalEndpointEnv } from '../../shared/env.ts';
+import type { FunctionName } from '../functions.ts';
+import { startApiServer } from './api-server.ts';
+import {
+  dataPaths,
+  type Emulator,
+  ensureTable,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  startDynamo,
+  startS3,
+  startSes,
+} from './emulators.ts';
+import { invoke } from './lambda-runner.ts';
+import { createLocalPages, type LocalPages } from './local-pages.tsx';
+import { LocalScheduler } from './scheduler.ts';
+import { synthesizeLocalWorkflow } from './synth.ts';
+import { createLocalSfn } from './workflow/local-sfn.ts';
+import { startSfnHttpServer } from './workflow/sfn-http-server.ts';
+
+export const LOCAL_TABLE = 'hcsn-local';
+export const LOCAL_BUCKET = 'hcsn-documents';
+export const LOCAL_STATE_MACHINE_ARN =
+  'arn:aws:states:ap-southeast-1:000000000000:stateMachine:ApprovalWorkflow';
+
+export interface LocalSystemOptions {
+  /** Where emulators keep their data; undefined keeps DynamoDB in memory (tests). */
+  readonly dataDir: string;
+  readonly persistDynamo: boolean;
+  /** Fixed ports (npm start) or 0 for free ports (tests). */
+  readonly ports: { api: number; dynamo: number; s3: number; ses: number; sfn: number };
+  readonly host?: string;
+  /** CDK context overrides for the synthesized workflow (e.g. short review timeouts in tests). */
+  readonly workflowContext?: Record<string, unknown>;
+  readonly reviewerEmails?: string;
+  readonly coordinatorEmails?: string;
+  /** Run the local scheduler's timer (npm start); tests call jobs directly. */
+  readonly scheduler?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalSystem {
+  readonly urls: {
+    site: string;
+    mailbox: string;
+    admin: string;
+    jobs: string;
+    dynamo: string;
+    s3: string;
+    sfn: string;
+  };
+  readonly env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole platform on this machine: DynamoDB Local, s3rver, aws-ses-v2-local, the local
+ * Step Functions service running the synthesized ASL, and the API server in front of the same handlers.
+ */
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
+  const paths = dataPaths(options.dataDir);
+  mkdirSync(options.dataDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const started = Date.now();
+    const [dynamo, s3, ses] = await Promise.all([
+      startDynamo(options.ports.dynamo, options.persistDynamo ? paths.dynamo : undefined),
+      startS3(options.ports.s3, paths.s3, LOCAL_BUCKET),
+      startSes(options.ports.ses),
+    ] as Promise<Emulator>[]);
+    stops.push(dynamo!.stop, s3!.stop, ses!.stop);
+    log(`emulators ready in ${Date.now() - started} ms`);
+    await ensureTable(dynamo!.url, LOCAL_TABLE);
+
+    // The API server must know its port before handlers read PUBLIC_BASE_URL at import.
+    let localPages: LocalPages | undefined;
+    const api = await startApiServer({
+      host,
+      port: options.ports.api,
+      invoke: (fn, event) => invoke(fn, event),
+      local: async (req, res, body) => (localPages ? localPages(req, res, body) : false),
+    });
+    stops.push(() => closeServer(api.server));
+
+    const env: Record<string, string> = {
+      [Env.stage]: 'local',
+      [Env.tableName]: LOCAL_TABLE,
+      [Env.bucketName]: LOCAL_BUCKET,
+      [Env.stateMachineArn]: LOCAL_STATE_MACHINE_ARN,
+      [Env.publicBaseUrl]: api.url,
+      [Env.reviewerEmails]: options.reviewerEmails ?? 'thamdinh@kgst.hanoi.local',
+      [Env.coordinatorEmails]: options.coordinatorEmails ?? 'dieuphoi@kgst.hanoi.local',
+      [Env.s3ForcePathStyle]: 'true',
+      [Env.clockOffsetFile]: paths.clock,
+      [LocalEndpointEnv.dynamodb]: dynamo!.url,
+      [LocalEndpointEnv.s3]: s3!.url,
+      [LocalEndpointEnv.sesv2]: ses!.url,
+      [LocalEndpointEnv.sfn]: '',
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    };
+
+    const workflow = synthesizeLocalWorkflow(options.workflowContext);
+    const sfn = createLocalSfn({
+      definition: workflow.definition,
+      taskFunctions: workflow.taskFunctions,
+      stateMachineArn: LOCAL_STATE_MACHINE_ARN,
+      invoke: (fn, payload) => invoke(fn as FunctionName, payload),
+      dataDir: paths.sfn,
+    });
+    const sfnServer = await startSfnHttpServer({ sfn, host, port: options.ports.sfn });
+    stops.push(async () => {
+      await sfnServer.close();
+      await sfn.close();
+    });
+    env[LocalEndpointEnv.sfn] = sfnServer.url;
+    // Same names the Lambda environment uses; the handlers read them once when first imported.
+    Object.assign(process.env, env);
+
+    const store = new Store(
+      DynamoDBDocumentClient.from(
+        new DynamoDBClient({ endpoint: dynamo!.url, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+      ),
+      LOCAL_TABLE,
+    );
+    const rounds = new Rounds(store);
+    const demo = demoRound(new Date());
+    await seedRounds(rounds, [ROUND_2025, demo], demo.id);
+
+    const scheduler = new LocalScheduler({
+      rounds,
+      clockFile: paths.clock,
+      stateFile: path.join(options.dataDir, 'scheduler.json'),
+      log,
+    });
+    if (options.scheduler) {
+      scheduler.start();
+      stops.push(async () => scheduler.stop());
+    }
+    localPages = createLocalPages({ scheduler, mailboxUrl: ses!.url, sfn });
+
+    await sfn.resume();
+    return {
+      urls: {
+        site: api.url,
+        mailbox: ses!.url,
+        admin: `${api.url}/admin`,
+        jobs: `${api.url}/_local/jobs`,
+        dynamo: dynamo!.url,
+        s3: s3!.url,
+        sfn: sfnServer.url,
+      },
+      env,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
