@@ -16,3 +16,11 @@ export type BusinessMetric =
 export function countMetric(name: BusinessMetric, value = 1): void {
   metrics.addMetric(name, MetricUnit.Count, value);
 }
+
+/** Middy middleware: publishes the business metrics of an invocation, if it recorded any. */
+export const flushMetrics = () => {
+  const flush = async () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return { after: flush, onError: flush };
+};

@@ -1,9 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { logger, metrics } from '../observability.ts';
+import { flushMetrics, logger } from '../observability.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
 import { type HttpRequest, toRequest } from './request.ts';
 import { type HttpResult, html, json } from './response.ts';
@@ -66,6 +66,6 @@ export function httpHandler(routes: Record<string, RouteHandler>) {
   };
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
+    .use(flushMetrics())
     .handler(main);
 }
