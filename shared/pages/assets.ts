@@ -1,6 +1,21 @@
+import { applyScript, resumeScript } from './apply-script.ts';
 import { SITE_CSS } from './site-css.ts';
+
+/**
+ * The browser scripts, from the functions' own source. Transpilers that keep function names (esbuild
+ * `keepNames`, used by tsx and some bundlers) insert calls to a module-level `__name` helper into the
+ * function bodies, so the served file defines a no-op one.
+ */
+const APPLY_JS = `(() => {
+"use strict";
+const __name = (fn) => fn;
+(${applyScript.toString()})();
+(${resumeScript.toString()})();
+})();
+`;
 
 /** Static files served by the site function (no build step: each is a string module). */
 export const ASSETS: Record<string, { body: string; type: string }> = {
   'site.css': { body: SITE_CSS, type: 'text/css; charset=utf-8' },
+  'apply.js': { body: APPLY_JS, type: 'text/javascript; charset=utf-8' },
 };

@@ -19,4 +19,44 @@ button[disabled] { opacity: .5; cursor: not-allowed; }
 .dossier-code { font-size: 28px; font-weight: 700; letter-spacing: .04em; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dt { color: var(--muted); }
+h1 { line-height: 1.25; }
+.hint { color: var(--muted); font-size: 14px; margin: 2px 0 4px; font-weight: 400; }
+.deadline { font-weight: 600; }
+.countdown { color: var(--red); font-variant-numeric: tabular-nums; }
+.benefits li, .checklist li { margin: 6px 0; }
+fieldset { border: 0; padding: 0; margin: 0 0 24px; min-width: 0; }
+legend { font-size: 20px; font-weight: 700; margin-bottom: 8px; padding: 0; }
+.apply-form .field { margin: 14px 0; }
+.apply-form .field > label { margin: 0; }
+.checks legend { font-size: 16px; font-weight: 600; }
+.checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 2px 16px; margin: 0; }
+label.check { display: flex; gap: 8px; align-items: flex-start; font-weight: 400; margin: 4px 0; }
+label.check input { width: auto; margin-top: 5px; display: inline; }
+[aria-invalid="true"] { border-color: #c62828; background: #fff8f8; }
+.field-error { color: #c62828; font-size: 14px; margin: 4px 0 0; font-weight: 600; }
+.field-error:empty { display: none; }
+.form-message { margin: 12px 0; }
+.form-message ul { margin: 6px 0 0; }
+.ward-picker { position: relative; }
+.suggestions { position: absolute; z-index: 10; left: 0; right: 0; margin: 2px 0 0; padding: 0; list-style: none; background: #fff; border: 1px solid #bbb; border-radius: 4px; max-height: 260px; overflow-y: auto; box-shadow: 0 4px 12px rgba(0,0,0,.08); }
+.suggestions > div { padding: 8px 10px; cursor: pointer; }
+.suggestions > div:hover, .suggestions > div:focus { background: #f3ece2; outline: none; }
+.suggestions > .empty { color: var(--muted); cursor: default; }
+.slot { border-top: 1px solid var(--line); padding: 12px 0; }
+.slot > label { margin: 0; }
+.files { list-style: none; padding: 0; margin: 8px 0 0; }
+.file { display: grid; grid-template-columns: 1fr 140px; gap: 2px 12px; align-items: center; padding: 8px 10px; border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; background: #fff; }
+.file-name { overflow-wrap: anywhere; }
+.file progress { width: 100%; height: 10px; accent-color: var(--red); }
+.file-state { font-size: 14px; color: var(--muted); }
+.file.done .file-state { color: #2e7d32; }
+.file.failed { border-color: #f5c2c0; background: #fffafa; }
+.file.failed .file-state { color: #c62828; }
+.file-actions { text-align: right; }
+.link-button { background: none; color: var(--red); padding: 2px 6px; text-decoration: underline; }
+button.secondary { background: #fff; color: var(--red); border: 1px solid var(--red); }
+.actions { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 16px; }
+.result { text-align: center; border-color: #b7dfb9; }
+.result .dossier-code { font-size: 40px; color: var(--red); margin: 8px 0; user-select: all; }
+[hidden] { display: none !important; }
 `;

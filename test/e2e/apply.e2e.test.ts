@@ -1,0 +1,142 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/ports.ts';
+import { type LocalSystem, startLocalSystem } from '../../infra/local/system.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** Small files whose first bytes are what the server's magic-byte check expects. */
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const JPEG_1X1 = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+const PDF = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
+
+describe('applicant in the browser (offline: local system + Chromium)', () => {
+  let system: LocalSystem;
+  let browser: Browser;
+  let dataDir: string;
+  let filesDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-apply-'));
+    filesDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-files-'));
+    const [dynamo, s3, ses] = [await freePort(), await freePort(), await freePort()];
+    system = await startLocalSystem({
+      dataDir,
+      persistDynamo: false,
+      ports: { api: 0, dynamo, s3, ses, sfn: 0 },
+      scheduler: false,
+    });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(filesDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('fills the form, uploads the documents, submits, gets a code, a receipt email and a status', async () => {
+    // Prepare
+    const file = async (name: string, bytes: Buffer) => {
+      const p = path.join(filesDir, name);
+      await writeFile(p, bytes);
+      return p;
+    };
+    const legal = await file('giấy-phép-kinh-doanh.pdf', PDF);
+    const photos = [
+      await file('mặt-tiền.png', PNG_1X1),
+      await file('phòng-trưng-bày.jpg', JPEG_1X1),
+      await file('xưởng.png', PNG_1X1),
+    ];
+    const portfolio = await file('hồ-sơ-năng-lực.pdf', PDF);
+    const email = 'lan.nguyen@example.vn';
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+
+    // Act: the form, as a person fills it
+    await page.goto(`${system.urls.site}/`);
+    await expect(page.locator('.deadline').textContent()).resolves.toMatch(
+      /\d{2}\/\d{2}\/\d{4} 23:59 \(giờ Hà Nội, UTC\+7\)/,
+    );
+    await page.getByLabel('Tên không gian (tiếng Việt)').fill('Xưởng Gốm Hoa Lư');
+    await page.getByLabel('Hình thức sở hữu').selectOption({ label: 'Doanh nghiệp tư nhân' });
+    await page.getByLabel('Loại hình không gian').selectOption({ label: 'Xưởng thủ công, mỹ nghệ' });
+    await page.getByLabel('Thiết kế').check();
+    await page.getByLabel('Thủ công mỹ nghệ và nghệ thuật dân gian').check();
+    await page.getByLabel('Số nhà, đường phố').fill('12 Phố Văn Miếu');
+    await page.getByLabel('Phường/xã').pressSequentially('van mieu', { delay: 20 });
+    await page.getByRole('option', { name: /Văn Miếu/ }).first().click();
+    await page.getByLabel('Năm thành lập').fill('2016');
+    await page.getByLabel('Diện tích sàn (m²)').fill('180');
+    await page.getByLabel('Trang web (không bắt buộc)').fill('https://gomhoalu.example.vn');
+    await page
+      .getByLabel('Mạng xã hội (mỗi dòng một đường dẫn)')
+      .fill('https://facebook.com/gomhoalu\nhttps://instagram.com/gomhoalu');
+    await page
+      .getByLabel('Mô tả hoạt động (ít nhất 50 ký tự)')
+      .fill('Xưởng gốm mở cửa cho công chúng, tổ chức lớp học làm gốm và triển lãm gốm đương đại hằng tháng.');
+    await page.getByLabel('Số đăng ký kinh doanh / quyết định thành lập').fill('0109876543');
+    await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
+    await page.getByLabel('Chức vụ').fill('Giám đốc');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Số điện thoại').fill('0912 345 678');
+    await page.locator('#doc-legal').setInputFiles(legal);
+    await page.locator('#doc-photos').setInputFiles(photos);
+    await page.locator('#doc-portfolio').setInputFiles(portfolio);
+    await page.locator('.files li.file.done').nth(4).waitFor();
+    await page.getByLabel(/Tôi đồng ý/).check();
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const codeEl = page.locator('[data-testid="dossier-code"]');
+    await codeEl.waitFor({ state: 'visible', timeout: 30_000 });
+    const code = (await codeEl.textContent())?.trim() ?? '';
+
+    // Assess: the code, the status page, the receipt email
+    expect(code).toMatch(/^KGST-DEMO-\d{4}$/);
+    await page.getByRole('link', { name: 'Tra cứu hồ sơ' }).last().click();
+    await page.getByLabel('Mã hồ sơ').fill(code);
+    await page.getByLabel('Email người đại diện').fill(email);
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.locator('.dossier-code').waitFor();
+    const status = (await page.locator('main').textContent()) ?? '';
+    expect(status).toContain(code);
+    expect(status).toContain('Đã tiếp nhận');
+
+    let subjects: string[] = [];
+    for (let i = 0; i < 50 && !subjects.some((s) => s.includes(code)); i++) {
+      const store = (await (await fetch(`${system.urls.mailbox}/store`)).json()) as {
+        emails: { subject: string }[];
+      };
+      subjects = store.emails.map((e) => e.subject);
+      if (!subjects.some((s) => s.includes(code))) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(subjects.some((s) => s.includes(code))).toBe(true);
+    await page.close();
+  }, 60_000);
+});
