@@ -12,9 +12,8 @@ const CODE = /^KGST-[A-Z0-9]+-\d{4,}$/;
 /** Accepts what people type: any case, spaces, a missing or different dash. */
 export function normalizeDossierCode(input: string): string | undefined {
   const compact = input
+    .trim()
     .toUpperCase()
-    .replace(/[\s_–—]+/g, '-')
-    .replace(/-+/g, '-')
-    .trim();
+    .replace(/[\s_–—-]+/g, '-');
   return CODE.test(compact) ? compact : undefined;
 }

@@ -1,0 +1,97 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app.ts';
+import { NAG_ACKNOWLEDGEMENTS } from '../../infra/nag.ts';
+import { cdkJsonContext, extractWorkflow } from '../../infra/local/synth.ts';
+import { routes } from '../../infra/routes.ts';
+
+type Resources = Record<string, { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> }>;
+
+describe('CDK stack (offline synth, cdk-nag)', () => {
+  let template: Template;
+  let resources: Resources;
+  let report: string;
+
+  beforeAll(() => {
+    // Bundling skipped: the assertions are about the template; `cdk synth` bundles for real.
+    const { app, stack } = buildApp({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+    const assembly = app.synth();
+    template = Template.fromStack(stack);
+    resources = template.toJSON().Resources;
+    report = JSON.stringify(assembly.validationReport ?? {});
+    void Annotations;
+  });
+
+  it('has no unacknowledged cdk-nag finding, and every acknowledgement has a reason', () => {
+    expect(report).not.toMatch(/"status":"failure"/);
+    for (const ack of NAG_ACKNOWLEDGEMENTS) expect(ack.reason.length).toBeGreaterThan(30);
+  });
+
+  it('keeps documents private, encrypted and TLS-only', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: Match.objectLike({ ServerSideEncryptionConfiguration: Match.anyValue() }),
+      CorsConfiguration: Match.anyValue(),
+    });
+    const policies = Object.values(resources).filter((r) => r.Type === 'AWS::S3::BucketPolicy');
+    expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('turns point-in-time recovery on for the table, with the GSIs the access patterns need', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('gives every Task state of the workflow a timeout, and every Lambda the newest Node on arm64', () => {
+    const { definition } = extractWorkflow(resources as never);
+    const tasks = Object.entries(definition.States).filter(([, s]) => s.Type === 'Task');
+    expect(tasks.length).toBeGreaterThan(5);
+    for (const [name, state] of tasks) {
+      expect(state.TimeoutSeconds ?? state.TimeoutSecondsPath, `${name} has a timeout`).toBeDefined();
+      expect((state.TimeoutSeconds as number | undefined) ?? 0).toBeLessThanOrEqual(2_147_483);
+    }
+    const fns = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['hcsn:function']);
+    for (const fn of fns) {
+      expect(fn.Properties?.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties?.Architectures).toEqual(['arm64']);
+    }
+  });
+
+  it('grants each function only what its catalog entry needs', () => {
+    const policyOf = (fnName: string) => {
+      const [logicalId] = Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === fnName)!;
+      const roleRef = JSON.stringify(resources[logicalId]!.Properties!.Role);
+      const role = /"Fn::GetAtt":\["([^"]+)"/.exec(roleRef)![1]!;
+      return JSON.stringify(
+        Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(role)),
+      );
+    };
+    const site = policyOf('site');
+    expect(site).toContain('dynamodb:GetItem');
+    expect(site).not.toContain('dynamodb:PutItem');
+    expect(site).not.toContain('s3:');
+    expect(site).not.toContain('ses:');
+    const intake = policyOf('intake');
+    expect(intake).toContain('states:StartExecution');
+    expect(intake).not.toContain('states:SendTaskSuccess');
+    expect(intake).not.toContain('s3:ListBucket');
+    const review = policyOf('review');
+    expect(review).toContain('states:SendTaskSuccess');
+    expect(review).not.toContain('states:StartExecution');
+    expect(review).not.toContain('s3:PutObject');
+  });
+
+  it('builds one API route per route-table entry, and one-time schedules in Hanoi time', () => {
+    const apiRoutes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+    expect(apiRoutes.map((r) => r.Properties?.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    template.resourcePropertiesCountIs('AWS::Scheduler::Schedule', { ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh' }, 3);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'at(2025-05-31T00:00:00)' });
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+    });
+  });
+});
