@@ -1,0 +1,6 @@
+import { runBundleBench } from './bundles.ts';
+import { runCertificateBench } from './certificate.ts';
+
+/** `npm run bench`: every benchmark, each next to its floor measured in the same run. */
+await runBundleBench();
+await runCertificateBench();
