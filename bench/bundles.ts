@@ -66,7 +66,9 @@ export async function runBundleBench() {
   writeFileSync(floorEntry, FLOOR_SOURCE);
   const entries: [string, string][] = [
     ['floor (middy + zod)', floorEntry],
-    ...Object.entries(functions).map(([name, spec]) => [name, path.join(ROOT, spec.entry)] as [string, string]),
+    ...Object.entries(functions).map(
+      ([name, spec]) => [name, path.join(ROOT, spec.entry)] as [string, string],
+    ),
   ];
   const rows: { name: string; kb: number; initMs: number; sizeRatio: number; initRatio: number }[] = [];
   for (const [name, entry] of entries) {
@@ -80,8 +82,17 @@ export async function runBundleBench() {
     r.sizeRatio = r.kb / floor.kb;
     r.initRatio = r.initMs / floor.initMs;
   }
-  console.log(`\nLambda bundles (esbuild, minified, @aws-sdk external as in the Lambda runtime), cold init = median of ${RUNS} fresh Node ${process.version} processes`);
-  console.log('function'.padEnd(22), 'size KB'.padStart(9), 'init ms'.padStart(9), 'size ×'.padStart(8), 'init ×'.padStart(8), ' goal ≤1.5×');
+  console.log(
+    `\nLambda bundles (esbuild, minified, @aws-sdk external as in the Lambda runtime), cold init = median of ${RUNS} fresh Node ${process.version} processes`,
+  );
+  console.log(
+    'function'.padEnd(22),
+    'size KB'.padStart(9),
+    'init ms'.padStart(9),
+    'size ×'.padStart(8),
+    'init ×'.padStart(8),
+    ' goal ≤1.5×',
+  );
   for (const r of rows) {
     console.log(
       r.name.padEnd(22),

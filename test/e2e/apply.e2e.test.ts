@@ -92,7 +92,10 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
     await page.getByLabel('Thủ công mỹ nghệ và nghệ thuật dân gian').check();
     await page.getByLabel('Số nhà, đường phố').fill('12 Phố Văn Miếu');
     await page.getByLabel('Phường/xã').pressSequentially('van mieu', { delay: 20 });
-    await page.getByRole('option', { name: /Văn Miếu/ }).first().click();
+    await page
+      .getByRole('option', { name: /Văn Miếu/ })
+      .first()
+      .click();
     await page.getByLabel('Năm thành lập').fill('2016');
     await page.getByLabel('Diện tích sàn (m²)').fill('180');
     await page.getByLabel('Trang web (không bắt buộc)').fill('https://gomhoalu.example.vn');
@@ -101,7 +104,9 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
       .fill('https://facebook.com/gomhoalu\nhttps://instagram.com/gomhoalu');
     await page
       .getByLabel('Mô tả hoạt động (ít nhất 50 ký tự)')
-      .fill('Xưởng gốm mở cửa cho công chúng, tổ chức lớp học làm gốm và triển lãm gốm đương đại hằng tháng.');
+      .fill(
+        'Xưởng gốm mở cửa cho công chúng, tổ chức lớp học làm gốm và triển lãm gốm đương đại hằng tháng.',
+      );
     await page.getByLabel('Số đăng ký kinh doanh / quyết định thành lập').fill('0109876543');
     await page.getByLabel('Họ và tên').fill('Nguyễn Thị Lan');
     await page.getByLabel('Chức vụ').fill('Giám đốc');
@@ -139,4 +144,52 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
     expect(subjects.some((s) => s.includes(code))).toBe(true);
     await page.close();
   }, 60_000);
+
+  it('saves a draft, continues it from the emailed link once, and offers a new link after that', async () => {
+    // Prepare
+    const email = 'minh.tran@example.vn';
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    page.setDefaultTimeout(15_000);
+    const textFile = path.join(filesDir, 'ghi-chú.txt');
+    await writeFile(textFile, 'không phải ảnh');
+
+    // Act: save a draft, try a wrong file type
+    await page.goto(`${system.urls.site}/`);
+    await page.getByLabel('Tên không gian (tiếng Việt)').fill('Nhà Âm Nhạc <Phố Cổ>');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect.poll(() => page.locator('#form-message').textContent()).toContain('gửi tới email');
+    await page.locator('#doc-photos').setInputFiles(textFile);
+    const photoError = await page.locator('[data-error-for="documents.photos"]').textContent();
+    await first.close();
+
+    const body = await (await fetch(`${system.urls.mailbox}/store`)).text();
+    const link = /\/resume\/[\w-]+#[\w-]+/.exec(body)?.[0];
+
+    const second = await browser.newContext();
+    const resumed = await second.newPage();
+    resumed.setDefaultTimeout(15_000);
+    await resumed.goto(`${system.urls.site}${link}`);
+    await resumed.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
+    await resumed.waitForURL(`${system.urls.site}/`);
+    const nameInput = resumed.getByLabel('Tên không gian (tiếng Việt)');
+    await expect.poll(() => nameInput.inputValue()).toBe('Nhà Âm Nhạc <Phố Cổ>');
+    await second.close();
+
+    const third = await browser.newContext();
+    const again = await third.newPage();
+    again.setDefaultTimeout(15_000);
+    await again.goto(`${system.urls.site}${link}`);
+    await again.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
+    const resend = again.getByRole('button', { name: 'Gửi lại đường dẫn mới' });
+    await resend.waitFor();
+    await resend.click();
+    await expect.poll(() => again.locator('#resume-message').textContent()).toContain('đường dẫn mới');
+
+    // Assess
+    expect(photoError).toContain('loại tệp không được chấp nhận');
+    expect(link).toBeDefined();
+    await third.close();
+  }, 45_000);
 });

@@ -1,11 +1,14 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
-import { NAG_ACKNOWLEDGEMENTS } from '../../infra/nag.ts';
 import { cdkJsonContext, extractWorkflow } from '../../infra/local/synth.ts';
+import { NAG_ACKNOWLEDGEMENTS } from '../../infra/nag.ts';
 import { routes } from '../../infra/routes.ts';
 
-type Resources = Record<string, { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> }>;
+type Resources = Record<
+  string,
+  { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> }
+>;
 
 describe('CDK stack (offline synth, cdk-nag)', () => {
   let template: Template;
@@ -29,7 +32,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
 
   it('keeps documents private, encrypted and TLS-only', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       BucketEncryption: Match.objectLike({ ServerSideEncryptionConfiguration: Match.anyValue() }),
       CorsConfiguration: Match.anyValue(),
     });
@@ -39,8 +47,13 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
 
   it('turns point-in-time recovery on for the table, with the GSIs the access patterns need', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })],
+      Replicas: [
+        Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: 'gsi1' }),
+        Match.objectLike({ IndexName: 'gsi2' }),
+      ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
   });
@@ -53,7 +66,9 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
       expect(state.TimeoutSeconds ?? state.TimeoutSecondsPath, `${name} has a timeout`).toBeDefined();
       expect((state.TimeoutSeconds as number | undefined) ?? 0).toBeLessThanOrEqual(2_147_483);
     }
-    const fns = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['hcsn:function']);
+    const fns = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Metadata?.['hcsn:function'],
+    );
     for (const fn of fns) {
       expect(fn.Properties?.Runtime).toBe('nodejs24.x');
       expect(fn.Properties?.Architectures).toEqual(['arm64']);
@@ -62,11 +77,15 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
 
   it('grants each function only what its catalog entry needs', () => {
     const policyOf = (fnName: string) => {
-      const [logicalId] = Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === fnName)!;
+      const [logicalId] = Object.entries(resources).find(
+        ([, r]) => r.Metadata?.['hcsn:function'] === fnName,
+      )!;
       const roleRef = JSON.stringify(resources[logicalId]!.Properties!.Role);
       const role = /"Fn::GetAtt":\["([^"]+)"/.exec(roleRef)![1]!;
       return JSON.stringify(
-        Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(role)),
+        Object.values(resources).filter(
+          (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(role),
+        ),
       );
     };
     const site = policyOf('site');
@@ -86,9 +105,17 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
 
   it('builds one API route per route-table entry, and one-time schedules in Hanoi time', () => {
     const apiRoutes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
-    expect(apiRoutes.map((r) => r.Properties?.RouteKey).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
-    template.resourcePropertiesCountIs('AWS::Scheduler::Schedule', { ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh' }, 3);
-    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'at(2025-05-31T00:00:00)' });
+    expect(apiRoutes.map((r) => r.Properties?.RouteKey).sort()).toEqual(
+      routes.map((r) => `${r.method} ${r.path}`).sort(),
+    );
+    template.resourcePropertiesCountIs(
+      'AWS::Scheduler::Schedule',
+      { ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh' },
+      3,
+    );
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'at(2025-05-31T00:00:00)',
+    });
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),

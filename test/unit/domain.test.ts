@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApplicationSchema, DraftSchema, normalizeVietnamesePhone } from '../../shared/domain/application-schema.ts';
-import { formatDossierCode, normalizeDossierCode } from '../../shared/domain/dossier-code.ts';
+import {
+  ApplicationSchema,
+  DraftSchema,
+  normalizeVietnamesePhone,
+} from '../../shared/domain/application-schema.ts';
 import { checklistProblems, magicBytesMatch } from '../../shared/domain/dossier.ts';
+import { formatDossierCode, normalizeDossierCode } from '../../shared/domain/dossier-code.ts';
 import { isAcceptingApplications, ROUND_2025, STANDARD_CHECKLIST } from '../../shared/domain/round.ts';
 import { scheduleTimes } from '../../shared/domain/round-schedule.ts';
 import { fold } from '../../shared/domain/text.ts';
@@ -17,7 +21,9 @@ describe('deadline (offline)', () => {
   });
   it('refuses before the round opens and after it is closed', () => {
     expect(isAcceptingApplications(open, new Date('2025-04-30T16:59:59Z'))).toBe(false);
-    expect(isAcceptingApplications({ ...open, status: 'closed' }, new Date('2025-05-10T00:00:00Z'))).toBe(false);
+    expect(isAcceptingApplications({ ...open, status: 'closed' }, new Date('2025-05-10T00:00:00Z'))).toBe(
+      false,
+    );
   });
   it('shows dates as dd/MM/yyyy HH:mm in Hanoi time', () => {
     expect(formatIct('2025-05-30T16:59:59Z')).toBe('30/05/2025 23:59');
@@ -74,7 +80,12 @@ describe('application rules (offline)', () => {
       description: 'x'.repeat(60),
       registrationNumber: '0108123456',
     },
-    representative: { fullName: 'Nguyễn Thị Ngọc Hòa', position: 'Chủ nhiệm', email: 'Hoa@Example.VN', phone: '0987654321' },
+    representative: {
+      fullName: 'Nguyễn Thị Ngọc Hòa',
+      position: 'Chủ nhiệm',
+      email: 'Hoa@Example.VN',
+      phone: '0987654321',
+    },
     consent: true,
   };
   it('cleans text and lower-cases the email', () => {
@@ -87,12 +98,21 @@ describe('application rules (offline)', () => {
     const company = ApplicationSchema.safeParse({ ...form, space });
     expect(company.success).toBe(false);
     expect(company.error?.issues.map((i) => i.path.join('.'))).toContain('space.registrationNumber');
-    expect(ApplicationSchema.safeParse({ ...form, space: { ...space, ownership: 'individual_group' } }).success).toBe(true);
+    expect(
+      ApplicationSchema.safeParse({ ...form, space: { ...space, ownership: 'individual_group' } }).success,
+    ).toBe(true);
   });
   it('refuses a ward outside Hanoi and missing consent; a draft needs only the name and email', () => {
-    const bad = ApplicationSchema.safeParse({ ...form, space: { ...form.space, wardCode: '99999' }, consent: false });
+    const bad = ApplicationSchema.safeParse({
+      ...form,
+      space: { ...form.space, wardCode: '99999' },
+      consent: false,
+    });
     expect(bad.error?.issues.map((i) => i.message)).toEqual(expect.arrayContaining(['ward', 'consent']));
-    expect(DraftSchema.safeParse({ space: { nameVi: 'Không gian A' }, representative: { email: 'a@b.vn' } }).success).toBe(true);
+    expect(
+      DraftSchema.safeParse({ space: { nameVi: 'Không gian A' }, representative: { email: 'a@b.vn' } })
+        .success,
+    ).toBe(true);
   });
   it('checks magic bytes and the checklist', () => {
     expect(magicBytesMatch('pdf', Buffer.from('%PDF-1.7'))).toBe(true);
