@@ -164,8 +164,11 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
     const photoError = await page.locator('[data-error-for="documents.photos"]').textContent();
     await first.close();
 
-    const body = await (await fetch(`${system.urls.mailbox}/store`)).text();
-    const link = /\/resume\/[\w-]+#[\w-]+/.exec(body)?.[0];
+    const store = (await (await fetch(`${system.urls.mailbox}/store`)).json()) as {
+      emails: { subject: string; body: { text?: string } }[];
+    };
+    const resumeMail = store.emails.find((e) => e.subject.includes('Nhà Âm Nhạc'));
+    const link = /\/resume\/[\w-]+#[\w-]+/.exec(resumeMail?.body.text ?? '')?.[0];
 
     const second = await browser.newContext();
     const resumed = await second.newPage();
