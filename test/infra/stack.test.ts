@@ -1,4 +1,4 @@
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { cdkJsonContext, extractWorkflow } from '../../infra/local/synth.ts';
@@ -13,20 +13,18 @@ type Resources = Record<
 describe('CDK stack (offline synth, cdk-nag)', () => {
   let template: Template;
   let resources: Resources;
-  let report: string;
 
   beforeAll(() => {
     // Bundling skipped: the assertions are about the template; `cdk synth` bundles for real.
     const { app, stack } = buildApp({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
-    const assembly = app.synth();
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources;
-    report = JSON.stringify(assembly.validationReport ?? {});
-    void Annotations;
+    synthesize = () => app.synth();
   });
+  let synthesize: () => unknown;
 
-  it('has no unacknowledged cdk-nag finding, and every acknowledgement has a reason', () => {
-    expect(report).not.toMatch(/"status":"failure"/);
+  it('has no unacknowledged cdk-nag finding (synthesis fails on one), and every acknowledgement has a reason', () => {
+    expect(synthesize).not.toThrow();
     for (const ack of NAG_ACKNOWLEDGEMENTS) expect(ack.reason.length).toBeGreaterThan(30);
   });
 
