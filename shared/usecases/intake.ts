@@ -110,11 +110,7 @@ export function makeIntake(deps: IntakeDeps) {
   async function sendResumeLink(d: Dossier): Promise<void> {
     const round = await rounds.get(d.roundId);
     if (!round) return;
-    const linkId = newLinkId();
-    const secret = newSecret();
-    await links.create({
-      linkId,
-      secretHash: hashSecret(secret),
+    const { linkId, secret } = await links.issue({
       purpose: 'resume',
       dossierId: d.id,
       person: d.form.representative.email,

@@ -3,7 +3,6 @@ import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Files } from '../adapters/s3/files.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { type Dossier, type DossierStatus, type HistoryEntry, magicBytesMatch } from '../domain/dossier.ts';
-import { hashSecret, newLinkId, newSecret } from '../domain/secrets.ts';
 import type { Clock } from '../domain/time.ts';
 import type { CallbackTaskInput, CheckResult, RecordOutcomeInput } from '../domain/workflow-contract.ts';
 import { outcomeEmail, reviewRequestEmail } from '../mail/workflow-emails.tsx';
@@ -78,11 +77,7 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         await transition(d, 'in_review', 'system');
       const expiresAt = Math.floor(clock().getTime() / 1000) + deps.reviewLinkSeconds;
       for (const reviewer of deps.reviewers) {
-        const linkId = newLinkId();
-        const secret = newSecret();
-        await links.create({
-          linkId,
-          secretHash: hashSecret(secret),
+        const { linkId, secret } = await links.issue({
           purpose: 'review',
           dossierId: d.id,
           person: reviewer,

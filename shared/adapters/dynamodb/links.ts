@@ -1,3 +1,4 @@
+import { hashSecret, newLinkId, newSecret } from '../../domain/secrets.ts';
 import { ConditionFailed, isLive, type Store } from './store.ts';
 
 export type LinkPurpose = 'resume' | 'review' | 'supplement' | 'rsvp' | 'signin';
@@ -26,6 +27,14 @@ export class Links {
 
   async create(link: Link): Promise<void> {
     await this.store.put({ ...key(link.linkId), ...link }, { expression: 'attribute_not_exists(pk)' });
+  }
+
+  /** Issues a new link: a fresh id and secret, of which only the hash is stored. Returns both for the email. */
+  async issue(link: Omit<Link, 'linkId' | 'secretHash'>): Promise<{ linkId: string; secret: string }> {
+    const linkId = newLinkId();
+    const secret = newSecret();
+    await this.create({ ...link, linkId, secretHash: hashSecret(secret) });
+    return { linkId, secret };
   }
 
   /** The link if it exists and has not expired (expired items count as absent even before TTL deletes them). */
