@@ -83,7 +83,7 @@ export async function runBundleBench() {
     r.initRatio = r.initMs / floor.initMs;
   }
   console.log(
-    `\nLambda bundles (esbuild, minified, @aws-sdk external as in the Lambda runtime), cold init = median of ${RUNS} fresh Node ${process.version} processes`,
+    `\nLambda bundles (esbuild, minified, AWS SDK bundled and pinned), cold init = median of ${RUNS} fresh Node ${process.version} processes`,
   );
   console.log(
     'function'.padEnd(22),

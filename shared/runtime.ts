@@ -1,4 +1,4 @@
-import { makeDocumentClient } from './adapters/clients.ts';
+import { makeDocumentClient } from './adapters/dynamodb/client.ts';
 import { Store } from './adapters/dynamodb/store.ts';
 import { makeClock } from './clock.ts';
 import { loadConfig, required } from './config.ts';

@@ -1,22 +1,26 @@
 import { z } from 'zod';
-import { compose } from '../../shared/composition.ts';
+import { files } from '../../shared/compose/files.ts';
+import { mailer } from '../../shared/compose/mail.ts';
+import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { workflow } from '../../shared/compose/workflow.ts';
 import { DraftSchema, FIELD_LABELS } from '../../shared/domain/application-schema.ts';
 import { deadlineOf } from '../../shared/domain/round.ts';
 import { searchWards } from '../../shared/domain/wards.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseJsonBody } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/response.ts';
+import { clock, config } from '../../shared/runtime.ts';
 import { makeIntake } from '../../shared/usecases/intake.ts';
 
 const intake = makeIntake({
-  rounds: compose.rounds(),
-  dossiers: compose.dossiers(),
-  links: compose.links(),
-  files: compose.files(),
-  workflow: compose.workflow(),
-  mailer: compose.mailer(),
-  clock: compose.clock,
-  publicBaseUrl: compose.config.publicBaseUrl,
+  rounds: rounds(),
+  dossiers: dossiers(),
+  links: links(),
+  files: files(),
+  workflow: workflow(),
+  mailer: mailer(),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
 });
 
 const UploadRequestSchema = z.object({
@@ -49,8 +53,8 @@ export const handler = httpHandler({
     return json(200, {
       ...round,
       deadlineAt: deadlineOf(round).toISOString(),
-      accepting: compose.clock() <= deadlineOf(round) && round.status === 'open',
-      serverTime: compose.clock().toISOString(),
+      accepting: clock() <= deadlineOf(round) && round.status === 'open',
+      serverTime: clock().toISOString(),
     });
   },
   'GET /api/wards': async (req) => json(200, { wards: searchWards(req.query.q ?? '', 15) }),

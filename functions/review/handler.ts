@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import { compose } from '../../shared/composition.ts';
+import { dossiers, links } from '../../shared/compose/table.ts';
+import { workflow } from '../../shared/compose/workflow.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
 import { renderReviewPage } from '../../shared/pages/review-page.tsx';
-import { tableStore } from '../../shared/runtime.ts';
+import { clock, tableStore } from '../../shared/runtime.ts';
 import { makeReview } from '../../shared/usecases/review.ts';
 
 const review = makeReview({
   store: tableStore(),
-  links: compose.links(),
-  dossiers: compose.dossiers(),
-  workflow: compose.workflow(),
-  clock: compose.clock,
+  links: links(),
+  dossiers: dossiers(),
+  workflow: workflow(),
+  clock,
 });
 
 const DecisionSchema = z

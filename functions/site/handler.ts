@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compose } from '../../shared/composition.ts';
+import { dossiers, rounds } from '../../shared/compose/table.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
@@ -8,15 +8,16 @@ import { ASSETS } from '../../shared/pages/assets.ts';
 import { renderHomePage } from '../../shared/pages/home-page.tsx';
 import { renderResumePage } from '../../shared/pages/resume-page.tsx';
 import { renderStatusPage } from '../../shared/pages/status-page.tsx';
+import { clock } from '../../shared/runtime.ts';
 import { makePublicQueries } from '../../shared/usecases/public-queries.ts';
 
-const queries = makePublicQueries({ rounds: compose.rounds(), dossiers: compose.dossiers() });
+const queries = makePublicQueries({ rounds: rounds(), dossiers: dossiers() });
 
 const LookupSchema = z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) });
 
 export const handler = httpHandler({
   'GET /': async (req) =>
-    html(200, renderHomePage({ lang: req.lang, round: await queries.currentRound(), now: compose.clock() })),
+    html(200, renderHomePage({ lang: req.lang, round: await queries.currentRound(), now: clock() })),
   'GET /status': async (req) => html(200, renderStatusPage({ lang: req.lang })),
   'POST /status': async (req) => {
     const input = parseFormBody(req, LookupSchema, {

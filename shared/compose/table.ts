@@ -1,0 +1,12 @@
+import { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import { Links } from '../adapters/dynamodb/links.ts';
+import { Rounds } from '../adapters/dynamodb/rounds.ts';
+import { tableStore } from '../runtime.ts';
+
+/**
+ * Composition roots import only the adapters they use (one module per AWS service), so a function
+ * loads only the SDK clients it needs at cold start.
+ */
+export const rounds = () => new Rounds(tableStore());
+export const dossiers = () => new Dossiers(tableStore());
+export const links = () => new Links(tableStore());
