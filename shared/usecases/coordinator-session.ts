@@ -1,0 +1,160 @@
+import type { Links } from '../adapters/dynamodb/links.ts';
+import { ConditionFailed, isLive, type Store } from '../adapters/dynamodb/store.ts';
+import type { Mailer } from '../adapters/ses/mailer.ts';
+import { ForbiddenError } from '../domain/errors.ts';
+import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
+import type { Clock } from '../domain/time.ts';
+import { formatIct } from '../domain/time.ts';
+import { signInEmail } from '../mail/admin-emails.tsx';
+import { countMetric, logger } from '../observability.ts';
+
+export interface CoordinatorSessionDeps {
+  readonly store: Store;
+  readonly links: Links;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly publicBaseUrl: string;
+  readonly coordinators: readonly string[];
+  /** `Secure` on the cookie everywhere but the local (plain HTTP) runtime. */
+  readonly secureCookies: boolean;
+}
+
+export interface Coordinator {
+  readonly email: string;
+}
+
+/** Name of the coordinator's session cookie (scoped to /admin). */
+export const SESSION_COOKIE = 'hcsn_session';
+export const SIGN_IN_LINK_SECONDS = 15 * 60;
+export const SESSION_SECONDS = 8 * 3600;
+
+interface SessionItem {
+  readonly pk: string;
+  readonly sk: string;
+  readonly email: string;
+  readonly createdAt: string;
+  /** Epoch seconds; also the table's TTL attribute. */
+  readonly expiresAt: number;
+}
+
+// Only the hash of the session id is a key: a leaked table export cannot be replayed as a cookie.
+const sessionKey = (id: string) => ({ pk: `SESSION#${hashSecret(id)}`, sk: 'SESSION' });
+
+const signInRequired = () =>
+  new ForbiddenError({
+    vi: 'Hãy đăng nhập để xem trang điều phối.',
+    en: 'Sign in to see the coordinator dashboard.',
+  });
+
+/** The session id presented in the request's cookies, if any. */
+export function sessionIdOf(cookies: readonly string[]): string | undefined {
+  for (const cookie of cookies) {
+    for (const part of cookie.split(/;\s*/)) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE)
+        return part.slice(eq + 1).trim() || undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Coordinator sign-in by emailed one-time link, and the short session it opens (DESIGN §7). */
+export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
+  const { store, links, mailer, clock } = deps;
+  const allowed = new Set(deps.coordinators.map((e) => e.trim().toLowerCase()).filter(Boolean));
+  const cookieTail = `HttpOnly; SameSite=Lax; Path=/admin${deps.secureCookies ? '; Secure' : ''}`;
+
+  return {
+    /**
+     * Emails a sign-in link when the address is a coordinator's. The caller answers the same either way,
+     * so the form cannot be used to learn who the coordinators are.
+     */
+    async requestSignIn(email: string): Promise<void> {
+      const person = email.trim().toLowerCase();
+      if (!allowed.has(person)) {
+        logger.info('Sign-in asked for an address that is not a coordinator');
+        return;
+      }
+      const now = clock();
+      const expires = new Date(now.getTime() + SIGN_IN_LINK_SECONDS * 1000);
+      const { linkId, secret } = await links.issue({
+        purpose: 'signin',
+        dossierId: '-',
+        person,
+        expiresAt: Math.floor(expires.getTime() / 1000),
+        createdAt: now.toISOString(),
+      });
+      // The secret travels in the fragment: link scanners that fetch the URL never send it to us.
+      await mailer.send(
+        signInEmail(person, `${deps.publicBaseUrl}/admin/sign-in/${linkId}#${secret}`, expires),
+      );
+      countMetric('EmailSent');
+    },
+
+    /** Exchanges a sign-in link (id + secret) for a session; works once. Returns the Set-Cookie value. */
+    async completeSignIn(linkId: string, secret: string): Promise<{ email: string; setCookie: string }> {
+      const now = clock();
+      const link = await links.get(linkId, now);
+      if (link?.purpose !== 'signin' || !secretMatches(secret, link.secretHash)) {
+        throw new ForbiddenError({
+          vi: 'Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn (mỗi đường dẫn dùng được 15 phút). Hãy yêu cầu đường dẫn mới.',
+          en: 'This sign-in link is not valid or has expired (each link lasts 15 minutes). Ask for a new one.',
+        });
+      }
+      const alreadyUsed = (at: string) =>
+        new ForbiddenError({
+          vi: `Đường dẫn đăng nhập này đã được dùng lúc ${formatIct(at)}. Hãy yêu cầu đường dẫn mới.`,
+          en: `This sign-in link was already used at ${formatIct(at)}. Ask for a new one.`,
+        });
+      if (link.usedAt) throw alreadyUsed(link.usedAt);
+      if (!allowed.has(link.person)) throw signInRequired();
+      if (!(await links.consume(linkId, link.person, 'signed-in', now.toISOString()))) {
+        const again = await links.get(linkId, new Date(0));
+        throw alreadyUsed(again?.usedAt ?? now.toISOString());
+      }
+      const id = newSecret();
+      const item: SessionItem = {
+        ...sessionKey(id),
+        email: link.person,
+        createdAt: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + SESSION_SECONDS,
+      };
+      await store.put({ ...item }, { expression: 'attribute_not_exists(pk)' });
+      logger.info('Coordinator signed in', { email: link.person });
+      return {
+        email: link.person,
+        setCookie: `${SESSION_COOKIE}=${id}; ${cookieTail}; Max-Age=${SESSION_SECONDS}`,
+      };
+    },
+
+    /** The signed-in coordinator, or ForbiddenError when there is no live session. */
+    async requireCoordinator(cookies: readonly string[]): Promise<Coordinator> {
+      const id = sessionIdOf(cookies);
+      if (!id) throw signInRequired();
+      const item = await store.get<SessionItem>(sessionKey(id).pk, sessionKey(id).sk);
+      // Emulators never delete TTL items (and AWS does so late): expired counts as absent.
+      if (!item || !isLive(item, clock()) || !allowed.has(item.email)) throw signInRequired();
+      return { email: item.email };
+    },
+
+    /** Ends the session (if any) and returns the Set-Cookie value that clears the cookie. */
+    async signOut(cookies: readonly string[]): Promise<{ setCookie: string }> {
+      const id = sessionIdOf(cookies);
+      if (id) {
+        try {
+          await store.update({
+            Key: sessionKey(id),
+            UpdateExpression: 'SET expiresAt = :gone',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':gone': 0 },
+          });
+        } catch (err) {
+          if (!(err instanceof ConditionFailed)) throw err;
+        }
+      }
+      return { setCookie: `${SESSION_COOKIE}=; ${cookieTail}; Max-Age=0` };
+    },
+  };
+}
+
+export type CoordinatorSessions = ReturnType<typeof makeCoordinatorSessions>;
