@@ -15,6 +15,7 @@ export const routes = [
   { method: 'GET', path: '/status', fn: 'site' },
   { method: 'POST', path: '/status', fn: 'site' },
   { method: 'GET', path: '/resume/{linkId}', fn: 'site' },
+  { method: 'GET', path: '/supplement/{linkId}', fn: 'site' },
   { method: 'GET', path: '/assets/{file}', fn: 'site' },
   { method: 'GET', path: '/api/round', fn: 'intake' },
   { method: 'GET', path: '/api/wards', fn: 'intake' },
@@ -25,8 +26,17 @@ export const routes = [
   { method: 'POST', path: '/api/applications/{id}/uploads', fn: 'intake' },
   { method: 'DELETE', path: '/api/applications/{id}/documents/{fileId}', fn: 'intake' },
   { method: 'POST', path: '/api/applications/{id}/submit', fn: 'intake' },
+  { method: 'POST', path: '/api/supplement', fn: 'intake' },
+  { method: 'POST', path: '/api/applications/{id}/resubmit', fn: 'intake' },
   { method: 'GET', path: '/review/{linkId}', fn: 'review' },
   { method: 'POST', path: '/review/{linkId}', fn: 'review' },
+  { method: 'GET', path: '/admin', fn: 'admin' },
+  { method: 'POST', path: '/admin/sign-in', fn: 'admin' },
+  { method: 'GET', path: '/admin/sign-in/{linkId}', fn: 'admin' },
+  { method: 'POST', path: '/admin/sign-in/{linkId}', fn: 'admin' },
+  { method: 'POST', path: '/admin/sign-out', fn: 'admin' },
+  { method: 'GET', path: '/admin/dossiers/{id}', fn: 'admin' },
+  { method: 'GET', path: '/admin/export.csv', fn: 'admin' },
 ] as const satisfies readonly Route[];
 
 /** API Gateway's route key for a route, e.g. `GET /api/applications/{id}`. */

@@ -1,14 +1,21 @@
 import type { Files } from './adapters/s3/files.ts';
+import { certificatePdfKey } from './adapters/s3/prefixes.ts';
 import { mailer } from './compose/mail.ts';
-import { dossiers, links } from './compose/table.ts';
+import { dossiers, links, rounds } from './compose/table.ts';
+import { certificateFileName } from './domain/certificate.ts';
 import { clock, config } from './runtime.ts';
 import { makeWorkflowSteps } from './usecases/workflow-steps.ts';
 
-/** Composition root shared by the workflow's Lambda steps; only CheckDossier passes the bucket. */
+/** Emailed certificate download links live this long (presigned; SigV4 allows at most 7 days). */
+const CERTIFICATE_EMAIL_LINK_HOURS = 24;
+
+/** Composition root shared by the workflow's Lambda steps; CheckDossier and RecordOutcome pass the bucket. */
 export function workflowSteps(options: { files?: Files } = {}) {
+  const { files } = options;
   return makeWorkflowSteps({
     dossiers: dossiers(),
     links: links(),
+    rounds: rounds(),
     files: options.files,
     mailer: mailer(),
     clock,
@@ -16,5 +23,14 @@ export function workflowSteps(options: { files?: Files } = {}) {
     reviewers: config.reviewerEmails,
     coordinators: config.coordinatorEmails,
     reviewLinkSeconds: 30 * 24 * 3600,
+    certificateDownload: files && {
+      url: (c) =>
+        files.downloadUrl(
+          certificatePdfKey(c.certificateId),
+          certificateFileName(c.number),
+          CERTIFICATE_EMAIL_LINK_HOURS * 3600,
+        ),
+      hours: CERTIFICATE_EMAIL_LINK_HOURS,
+    },
   });
 }

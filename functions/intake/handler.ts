@@ -31,6 +31,11 @@ const UploadRequestSchema = z.object({
 });
 const ResumeSchema = z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() });
 
+const SupplementLinkSchema = z.object({
+  linkId: z.string().min(4).max(40),
+  secret: z.string().min(10).max(200),
+});
+
 const token = (req: HttpRequest) => req.headers.authorization?.replace(/^Bearer\s+/i, '');
 const draftView = (d: Awaited<ReturnType<typeof intake.getDraft>>) => ({
   id: d.id,
@@ -45,6 +50,9 @@ const draftView = (d: Awaited<ReturnType<typeof intake.getDraft>>) => ({
     size: declaredSize,
   })),
   updatedAt: d.updatedAt,
+  supplement: d.supplement
+    ? { items: d.supplement.items, comment: d.supplement.comment, dueAt: d.supplement.dueAt }
+    : undefined,
 });
 
 export const handler = httpHandler({
@@ -79,6 +87,12 @@ export const handler = httpHandler({
   },
   'POST /api/applications/{id}/submit': async (req) =>
     json(200, await intake.submit(req.params.id!, token(req), req.lang)),
+  'POST /api/applications/{id}/resubmit': async (req) =>
+    json(200, await intake.resubmit(req.params.id!, token(req), req.lang)),
+  'POST /api/supplement': async (req) => {
+    const input = parseJsonBody(req, SupplementLinkSchema);
+    return json(200, await intake.openSupplement(input.linkId, input.secret));
+  },
   'POST /api/resume': async (req) => {
     const input = parseJsonBody(req, ResumeSchema);
     if (!input.secret) {

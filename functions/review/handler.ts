@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { dossiers, links } from '../../shared/compose/table.ts';
+import { files } from '../../shared/compose/files.ts';
+import { dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
 import { renderReviewPage } from '../../shared/pages/review-page.tsx';
 import { clock, tableStore } from '../../shared/runtime.ts';
-import { makeReview } from '../../shared/usecases/review.ts';
+import { makeReview, type ReviewView } from '../../shared/usecases/review.ts';
 
 const review = makeReview({
   store: tableStore(),
@@ -16,11 +17,27 @@ const review = makeReview({
   clock,
 });
 
+const roundStore = rounds();
+const documents = files();
+const roundOf = (view: ReviewView) => roundStore.get(view.dossier.roundId);
+
+/** Short-lived download links (15 minutes) for every document, named with its original file name. */
+async function downloadsOf(view: ReviewView): Promise<Record<string, string>> {
+  const docs = Object.values(view.dossier.documents);
+  const urls = await Promise.all(docs.map((d) => documents.downloadUrl(d.archivedKey ?? d.key, d.name, 900)));
+  return Object.fromEntries(docs.map((d, i) => [d.fileId, urls[i]!]));
+}
+
 const DecisionSchema = z
   .object({
     s: z.string().min(10).max(200),
-    outcome: z.enum(['approved', 'rejected']),
+    outcome: z.enum(['approved', 'supplement', 'rejected']),
     comment: z.string().max(4000).default(''),
+    items: z.array(z.string().max(60)).max(40).default([]),
+    dueDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
   })
   .refine((d) => d.outcome !== 'rejected' || d.comment.length > 0, { error: 'required', path: ['comment'] });
 
@@ -28,6 +45,8 @@ const LABELS = {
   comment: { vi: 'Ý kiến', en: 'Comment' },
   outcome: { vi: 'Quyết định', en: 'Decision' },
   s: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
+  items: { vi: 'Nội dung cần bổ sung', en: 'Items to supplement' },
+  dueDate: { vi: 'Hạn bổ sung', en: 'Supplement due date' },
 };
 
 export const handler = httpHandler({
@@ -36,15 +55,28 @@ export const handler = httpHandler({
     const view = await review.open(req.params.linkId!, req.query.s);
     return html(
       200,
-      renderReviewPage({ lang: req.lang, view, linkId: req.params.linkId!, secret: req.query.s ?? '' }),
+      renderReviewPage({
+        lang: req.lang,
+        view,
+        linkId: req.params.linkId!,
+        secret: req.query.s ?? '',
+        round: await roundOf(view),
+        downloads: await downloadsOf(view),
+      }),
     );
   },
   'POST /review/{linkId}': async (req) => {
-    const input = parseFormBody(req, DecisionSchema, LABELS);
-    const view = await review.decide(req.params.linkId!, input.s, {
-      outcome: input.outcome,
-      comment: input.comment,
-    });
-    return html(200, renderReviewPage({ lang: req.lang, view, linkId: req.params.linkId!, secret: input.s }));
+    const input = parseFormBody(req, DecisionSchema, LABELS, ['items']);
+    const view = await review.decide(req.params.linkId!, input.s, input);
+    return html(
+      200,
+      renderReviewPage({
+        lang: req.lang,
+        view,
+        linkId: req.params.linkId!,
+        secret: input.s,
+        round: await roundOf(view),
+      }),
+    );
   },
 });

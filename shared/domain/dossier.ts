@@ -64,7 +64,65 @@ export interface Dossier {
   readonly receiptSentAt?: string;
   readonly editTokenHash: string;
   readonly version: number;
+  /** The open supplement request (bổ sung hồ sơ), while the status is supplement_requested. */
+  readonly supplement?: SupplementRequest;
 }
+
+/**
+ * What a reviewer asked the applicant to supplement: items are checklist slots (`documents.<slot>`)
+ * and form fields (`space.description`, `representative.phone`…).
+ */
+export interface SupplementRequest {
+  readonly items: readonly string[];
+  readonly comment: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  /** End of the due day in Hanoi; the workflow closes the dossier as incomplete after it. */
+  readonly dueAt: string;
+  readonly taskToken?: string;
+}
+
+/** Form fields a reviewer may ask to correct, with their paths in the form. */
+export const SUPPLEMENT_FIELDS = [
+  'space.nameVi',
+  'space.nameEn',
+  'space.ownership',
+  'space.spaceType',
+  'space.creativeFields',
+  'space.street',
+  'space.wardCode',
+  'space.foundedYear',
+  'space.floorAreaM2',
+  'space.website',
+  'space.socialLinks',
+  'space.description',
+  'space.registrationNumber',
+  'representative.fullName',
+  'representative.position',
+  'representative.phone',
+] as const;
+
+/** Applies the applicant's corrections to the requested fields only; everything else stays as submitted. */
+export function applySupplementFields<T extends { space: object; representative: object }>(
+  stored: T,
+  incoming: T,
+  items: readonly string[],
+): T {
+  const next = { space: { ...stored.space }, representative: { ...stored.representative } } as Record<
+    string,
+    Record<string, unknown>
+  >;
+  for (const item of items) {
+    const [group, field] = item.split('.') as [string, string];
+    if (group !== 'space' && group !== 'representative') continue;
+    next[group]![field] = (incoming as unknown as Record<string, Record<string, unknown>>)[group]?.[field];
+  }
+  return { ...stored, ...next } as T;
+}
+
+/** The checklist slots a supplement request opens for upload. */
+export const requestedSlots = (items: readonly string[]): string[] =>
+  items.filter((i) => i.startsWith('documents.')).map((i) => i.slice('documents.'.length));
 
 /** Uniqueness guards of a dossier within its round: one per registration number and one per email + space name. */
 export function guardKeys(roundId: string, form: Pick<DraftForm, 'space' | 'representative'>): string[] {

@@ -17,6 +17,14 @@ export interface ReviewDecision {
   readonly comment: string;
   /** For a supplement: seconds until the due date, used as the AwaitSupplement timeout. */
   readonly timeoutSeconds?: number;
+  /** For a supplement: the requested items and the due day (yyyy-MM-dd, ends 23:59:59 ICT). */
+  readonly items?: readonly string[];
+  readonly dueDate?: string;
+}
+
+/** What AwaitSupplement's Lambda receives: the callback token and the reviewer's request. */
+export interface SupplementTaskInput extends CallbackTaskInput {
+  readonly request: ReviewDecision;
 }
 
 export interface CallbackTaskInput {

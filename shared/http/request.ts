@@ -99,9 +99,20 @@ export function parseJsonBody<S extends z.ZodType>(
 }
 
 /** Parses an HTML form post (application/x-www-form-urlencoded) and validates it. */
-export function parseFormBody<S extends z.ZodType>(req: HttpRequest, schema: S, labels?: Labels): z.infer<S> {
+export function parseFormBody<S extends z.ZodType>(
+  req: HttpRequest,
+  schema: S,
+  labels?: Labels,
+  arrays: readonly string[] = [],
+): z.infer<S> {
   checkSize(req, MAX_JSON_BYTES);
-  const form = Object.fromEntries(new URLSearchParams(req.body));
+  // A key sent more than once (checkboxes) becomes an array; `arrays` names keys that are always arrays.
+  const params = new URLSearchParams(req.body);
+  const form: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    form[key] = all.length > 1 || arrays.includes(key) ? all : all[0]!;
+  }
   const parsed = schema.safeParse(normalizeText(form));
   if (!parsed.success) throw toValidationError(parsed.error, req.lang, labels);
   return parsed.data;

@@ -1,18 +1,62 @@
-import { STATUS_LABELS } from '../domain/dossier.ts';
-import { formatIct } from '../domain/time.ts';
+import {
+  CREATIVE_FIELD_LABELS,
+  FIELD_LABELS,
+  OWNERSHIP_LABELS,
+  SPACE_TYPE_LABELS,
+} from '../domain/application-schema.ts';
+import { type Dossier, STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
+import type { Round } from '../domain/round.ts';
+import { addDays, formatIct, ictDay } from '../domain/time.ts';
+import { wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { ReviewView } from '../usecases/review.ts';
+import { MAX_SUPPLEMENT_DAYS, type ReviewView } from '../usecases/review.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const OUTCOME = {
-  approved: { vi: 'Công nhận', en: 'Approve' },
+  approved: { vi: 'Công nhận thành viên', en: 'Approve' },
+  supplement: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' },
   rejected: { vi: 'Không chấp thuận', en: 'Reject' },
 };
 
-/** The reviewer's page: the dossier and the decision form, or who already decided and when. */
-export function renderReviewPage(props: { lang: Lang; view: ReviewView; linkId: string; secret: string }) {
-  const { lang, view } = props;
+/** A field's value as a person reads it (labels for codes, wards by name). */
+export function fieldText(d: Dossier, path: string, lang: Lang): string {
+  const [group, key] = path.split('.') as ['space' | 'representative', string];
+  const value = (d.form[group] as Record<string, unknown> | undefined)?.[key];
+  if (value === undefined || value === null || value === '') return '—';
+  if (path === 'space.ownership')
+    return OWNERSHIP_LABELS[value as keyof typeof OWNERSHIP_LABELS]?.[lang] ?? String(value);
+  if (path === 'space.spaceType')
+    return SPACE_TYPE_LABELS[value as keyof typeof SPACE_TYPE_LABELS]?.[lang] ?? String(value);
+  if (path === 'space.wardCode') return wardByCode(String(value))?.name ?? String(value);
+  if (path === 'space.creativeFields')
+    return (value as string[])
+      .map((f) => CREATIVE_FIELD_LABELS[f as keyof typeof CREATIVE_FIELD_LABELS]?.[lang] ?? f)
+      .join(', ');
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+const DOSSIER_FIELDS = [
+  ...SUPPLEMENT_FIELDS.slice(0, 13),
+  'representative.fullName',
+  'representative.position',
+  'representative.email',
+  'representative.phone',
+];
+
+/** The reviewer's page: the whole dossier and the decision form, or who already decided and when. */
+export function renderReviewPage(props: {
+  lang: Lang;
+  view: ReviewView;
+  linkId: string;
+  secret: string;
+  round?: Round;
+  downloads?: Record<string, string>;
+}) {
+  const { lang, view, round } = props;
   const d = view.dossier;
+  const slotTitle = (slot: string) => round?.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
+  const today = ictDay(new Date());
   return renderPage(
     <Layout
       lang={lang}
@@ -22,25 +66,42 @@ export function renderReviewPage(props: { lang: Lang; view: ReviewView; linkId: 
       <h1>
         {lang === 'vi' ? 'Thẩm định hồ sơ' : 'Review dossier'} {d.code}
       </h1>
+      <p>
+        {lang === 'vi' ? 'Tình trạng: ' : 'Status: '}
+        <strong>{STATUS_LABELS[d.status][lang]}</strong>
+      </p>
       <section class="card">
         <dl>
-          <dt>{lang === 'vi' ? 'Không gian' : 'Space'}</dt>
-          <dd>{d.form.space.nameVi}</dd>
-          <dt>{lang === 'vi' ? 'Người đại diện' : 'Representative'}</dt>
-          <dd>
-            {d.form.representative.fullName} — {d.form.representative.email}
-          </dd>
-          <dt>{lang === 'vi' ? 'Mô tả' : 'Description'}</dt>
-          <dd>{d.form.space.description}</dd>
-          <dt>{lang === 'vi' ? 'Tình trạng' : 'Status'}</dt>
-          <dd>{STATUS_LABELS[d.status][lang]}</dd>
-          <dt>{lang === 'vi' ? 'Tài liệu' : 'Documents'}</dt>
-          <dd>
-            {Object.values(d.documents)
-              .map((doc) => doc.name)
-              .join(', ')}
-          </dd>
+          {DOSSIER_FIELDS.map((path) => (
+            <>
+              <dt>{FIELD_LABELS[path]?.[lang] ?? path}</dt>
+              <dd>{fieldText(d, path, lang)}</dd>
+            </>
+          ))}
         </dl>
+      </section>
+      <section class="card">
+        <h2>{lang === 'vi' ? 'Tài liệu' : 'Documents'}</h2>
+        <ul>
+          {Object.values(d.documents).map((doc) => (
+            <li>
+              {slotTitle(doc.slot)}:{' '}
+              {props.downloads?.[doc.fileId] ? (
+                <a href={props.downloads[doc.fileId]}>{doc.name}</a>
+              ) : (
+                doc.name
+              )}
+            </li>
+          ))}
+        </ul>
+        <h2>{lang === 'vi' ? 'Lịch sử' : 'History'}</h2>
+        <ol class="history">
+          {d.history.map((h) => (
+            <li>
+              {formatIct(h.at)} — {STATUS_LABELS[h.to][lang]} ({h.by}){h.note ? `: ${h.note[lang]}` : ''}
+            </li>
+          ))}
+        </ol>
       </section>
       {view.kind === 'decided' ? (
         <p class="notice notice-ok" role="status">
@@ -52,11 +113,45 @@ export function renderReviewPage(props: { lang: Lang; view: ReviewView; linkId: 
         <form method="post" action={`/review/${props.linkId}${lang === 'en' ? '?lang=en' : ''}`} class="card">
           <input type="hidden" name="s" value={props.secret} />
           <label>
-            {lang === 'vi' ? 'Ý kiến (bắt buộc khi không chấp thuận)' : 'Comment (required to reject)'}
+            {lang === 'vi'
+              ? 'Ý kiến (bắt buộc khi yêu cầu bổ sung hoặc không chấp thuận)'
+              : 'Comment (required to request a supplement or reject)'}
             <textarea name="comment" rows={4} />
           </label>
+          <fieldset>
+            <legend>
+              {lang === 'vi'
+                ? 'Nếu yêu cầu bổ sung: nội dung cần bổ sung'
+                : 'For a supplement: what to supplement'}
+            </legend>
+            {round?.checklist.map((slot) => (
+              <label class="check">
+                <input type="checkbox" name="items" value={`documents.${slot.slot}`} /> {slot.title[lang]}
+              </label>
+            ))}
+            {SUPPLEMENT_FIELDS.map((path) => (
+              <label class="check">
+                <input type="checkbox" name="items" value={path} /> {FIELD_LABELS[path]?.[lang] ?? path}
+              </label>
+            ))}
+            <label>
+              {lang === 'vi'
+                ? `Hạn bổ sung (tối đa ${MAX_SUPPLEMENT_DAYS} ngày)`
+                : `Due date (at most ${MAX_SUPPLEMENT_DAYS} days)`}
+              <input
+                type="date"
+                name="dueDate"
+                value={addDays(today, 7)}
+                min={addDays(today, 1)}
+                max={addDays(today, MAX_SUPPLEMENT_DAYS)}
+              />
+            </label>
+          </fieldset>
           <button type="submit" name="outcome" value="approved">
             {OUTCOME.approved[lang]}
+          </button>{' '}
+          <button type="submit" name="outcome" value="supplement">
+            {OUTCOME.supplement[lang]}
           </button>{' '}
           <button type="submit" name="outcome" value="rejected">
             {OUTCOME.rejected[lang]}

@@ -9,12 +9,14 @@ import type { Mailer } from '../adapters/ses/mailer.ts';
 import type { Workflow } from '../adapters/sfn/workflow.ts';
 import { ApplicationSchema, type DraftForm, FIELD_LABELS } from '../domain/application-schema.ts';
 import {
+  applySupplementFields,
   checklistProblems,
   type Dossier,
   fileTypeOf,
   guardKeys,
   type HistoryEntry,
   magicBytesMatch,
+  requestedSlots,
   type StoredDocument,
   slotOf,
 } from '../domain/dossier.ts';
@@ -134,13 +136,89 @@ export function makeIntake(deps: IntakeDeps) {
     return d;
   }
 
-  const requireDraft = (d: Dossier) => {
-    if (d.status !== 'draft')
-      throw new ForbiddenError({
-        vi: `Hồ sơ ${d.code ?? ''} đã nộp, không thể sửa.`,
-        en: `Dossier ${d.code ?? ''} is already submitted and cannot be changed.`,
+  /**
+   * The round, if this dossier may change now: a draft while the round is open; a dossier with an open
+   * supplement request until its due date, and then only in the requested slot.
+   */
+  async function editableRound(d: Dossier, slot?: string): Promise<Round> {
+    if (d.status === 'draft') return openRound(d.roundId);
+    if (d.status === 'supplement_requested' && d.supplement) {
+      if (clock().getTime() > Date.parse(d.supplement.dueAt)) throw supplementOverdue(d.supplement.dueAt);
+      if (slot !== undefined && !requestedSlots(d.supplement.items).includes(slot)) {
+        throw new ForbiddenError({
+          vi: 'Mục tài liệu này không nằm trong yêu cầu bổ sung.',
+          en: 'This document item is not part of the supplement request.',
+        });
+      }
+      const round = await rounds.get(d.roundId);
+      if (round) return round;
+    }
+    throw new ForbiddenError({
+      vi: `Hồ sơ ${d.code ?? ''} đã nộp, không thể sửa.`,
+      en: `Dossier ${d.code ?? ''} is already submitted and cannot be changed.`,
+    });
+  }
+
+  /** Checks every not-yet-archived document (exists, size, magic bytes) and freezes a copy under dossiers/. */
+  async function verifyAndArchive(
+    d: Dossier,
+    round: Round,
+    issues: FieldIssue[],
+    lang: Lang,
+  ): Promise<StoredDocument[]> {
+    const docs = Object.values(d.documents);
+    for (const p of checklistProblems(round, docs)) {
+      issues.push({
+        path: `documents.${p.slot}`,
+        field: slotOf(round, p.slot)!.title[lang],
+        message: p.message[lang],
       });
-  };
+    }
+    const verified = await Promise.all(
+      docs.map(async (doc) => {
+        if (doc.archivedKey) return doc;
+        const slot = slotOf(round, doc.slot);
+        const [head, bytes] = await Promise.all([files.head(doc.key), files.firstBytes(doc.key, 16)]);
+        const problem = (vi: string, en: string) => {
+          issues.push({
+            path: `documents.${doc.slot}`,
+            field: slot?.title[lang] ?? doc.slot,
+            message: lang === 'vi' ? vi : en,
+          });
+        };
+        if (!slot)
+          problem(`“${doc.name}”: mục không còn trong danh sách`, `“${doc.name}”: item no longer exists`);
+        else if (!head || !bytes)
+          problem(
+            `“${doc.name}” chưa được tải lên xong; hãy tải lại`,
+            `“${doc.name}” was not uploaded; upload it again`,
+          );
+        else if (head.size === 0 || head.size > slot.maxBytes)
+          problem(`“${doc.name}” có dung lượng không hợp lệ`, `“${doc.name}” has a size outside the limit`);
+        else if (!magicBytesMatch(doc.type, bytes))
+          problem(
+            `“${doc.name}” không phải là tệp ${doc.type.toUpperCase()} hợp lệ (nội dung không khớp loại tệp)`,
+            `“${doc.name}” is not a valid ${doc.type.toUpperCase()} file (its content does not match its type)`,
+          );
+        return { ...doc, verifiedSize: head?.size };
+      }),
+    );
+    if (issues.length) {
+      throw new ValidationError(issues, {
+        vi: 'Hồ sơ chưa đủ điều kiện nộp, vui lòng xem các mục được nêu.',
+        en: 'The dossier cannot be submitted yet; see the items listed.',
+      });
+    }
+    // Freeze what was checked: the archived copy cannot be overwritten through an old upload policy.
+    return Promise.all(
+      verified.map(async (doc) => {
+        if (doc.archivedKey) return doc;
+        const archivedKey = `${DOSSIER_PREFIX}${d.id}/${doc.slot}/${doc.fileId}`;
+        await files.copy(doc.key, archivedKey, { 'original-name': encodeURIComponent(doc.name) });
+        return { ...doc, archivedKey };
+      }),
+    );
+  }
 
   const entry = (
     from: HistoryEntry['from'],
@@ -214,10 +292,13 @@ export function makeIntake(deps: IntakeDeps) {
     },
 
     /** Replaces the draft's form; guards move with the space name, email and registration number. */
-    async updateDraft(id: string, token: string | undefined, form: DraftForm): Promise<Dossier> {
+    async updateDraft(id: string, token: string | undefined, incoming: DraftForm): Promise<Dossier> {
       const d = await authorize(id, token);
-      requireDraft(d);
-      await openRound(d.roundId);
+      await editableRound(d);
+      let form = incoming;
+      // During a supplement only the requested fields change; the rest stays as submitted.
+      if (d.status === 'supplement_requested')
+        form = applySupplementFields(d.form, form, d.supplement!.items);
       const before = guardKeys(d.roundId, d.form);
       const after = guardKeys(d.roundId, form);
       const next: Dossier = { ...d, form, updatedAt: clock().toISOString() };
@@ -241,8 +322,7 @@ export function makeIntake(deps: IntakeDeps) {
       lang: Lang,
     ) {
       const d = await authorize(id, token);
-      requireDraft(d);
-      const round = await openRound(d.roundId);
+      const round = await editableRound(d, input.slot);
       const slot = slotOf(round, input.slot);
       const issue = (path: string, key: string): FieldIssue => ({
         path,
@@ -309,9 +389,9 @@ export function makeIntake(deps: IntakeDeps) {
 
     async removeDocument(id: string, token: string | undefined, fileId: string): Promise<void> {
       const d = await authorize(id, token);
-      requireDraft(d);
-      await openRound(d.roundId);
-      if (!d.documents[fileId]) throw new NotFoundError({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
+      const doc = d.documents[fileId];
+      if (!doc) throw new NotFoundError({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
+      await editableRound(d, doc.slot);
       await dossiers.removeDocument(d.id, fileId, clock().toISOString());
     },
 
@@ -330,56 +410,7 @@ export function makeIntake(deps: IntakeDeps) {
       const parsed = ApplicationSchema.safeParse(d.form);
       const issues: FieldIssue[] = [];
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
-      const docs = Object.values(d.documents);
-      for (const p of checklistProblems(round, docs)) {
-        issues.push({
-          path: `documents.${p.slot}`,
-          field: slotOf(round, p.slot)!.title[lang],
-          message: p.message[lang],
-        });
-      }
-      const verified = await Promise.all(
-        docs.map(async (doc) => {
-          const slot = slotOf(round, doc.slot);
-          const [head, bytes] = await Promise.all([files.head(doc.key), files.firstBytes(doc.key, 16)]);
-          const problem = (vi: string, en: string) => {
-            issues.push({
-              path: `documents.${doc.slot}`,
-              field: slot?.title[lang] ?? doc.slot,
-              message: lang === 'vi' ? vi : en,
-            });
-          };
-          if (!slot)
-            problem(`“${doc.name}”: mục không còn trong danh sách`, `“${doc.name}”: item no longer exists`);
-          else if (!head || !bytes)
-            problem(
-              `“${doc.name}” chưa được tải lên xong; hãy tải lại`,
-              `“${doc.name}” was not uploaded; upload it again`,
-            );
-          else if (head.size === 0 || head.size > slot.maxBytes)
-            problem(`“${doc.name}” có dung lượng không hợp lệ`, `“${doc.name}” has a size outside the limit`);
-          else if (!magicBytesMatch(doc.type, bytes))
-            problem(
-              `“${doc.name}” không phải là tệp ${doc.type.toUpperCase()} hợp lệ (nội dung không khớp loại tệp)`,
-              `“${doc.name}” is not a valid ${doc.type.toUpperCase()} file (its content does not match its type)`,
-            );
-          return { ...doc, verifiedSize: head?.size };
-        }),
-      );
-      if (issues.length) {
-        throw new ValidationError(issues, {
-          vi: 'Hồ sơ chưa đủ điều kiện nộp, vui lòng xem các mục được nêu.',
-          en: 'The dossier cannot be submitted yet; see the items listed.',
-        });
-      }
-      // Freeze what was checked: the archived copy cannot be overwritten through an old upload policy.
-      const archived = await Promise.all(
-        verified.map(async (doc) => {
-          const archivedKey = `${DOSSIER_PREFIX}${d.id}/${doc.slot}/${doc.fileId}`;
-          await files.copy(doc.key, archivedKey, { 'original-name': encodeURIComponent(doc.name) });
-          return { ...doc, archivedKey };
-        }),
-      );
+      const archived = await verifyAndArchive(d, round, issues, lang);
       const code = formatDossierCode(round.codePrefix, await dossiers.nextSequence(`DOSSIER#${round.id}`));
       const now = clock().toISOString();
       const history = entry('draft', 'submitted', d.form.representative.email);
@@ -403,6 +434,78 @@ export function makeIntake(deps: IntakeDeps) {
       }
       countMetric('DossierSubmitted');
       return finishSubmission({ ...next, version: d.version + 1 });
+    },
+
+    /** Exchanges a supplement link (id + secret from the email) for an edit token; works once. */
+    async openSupplement(linkId: string, secret: string): Promise<DraftAccess> {
+      const now = clock();
+      const link = await links.get(linkId, now);
+      if (link?.purpose !== 'supplement' || !secretMatches(secret, link.secretHash)) {
+        throw new ForbiddenError({
+          vi: 'Đường dẫn bổ sung không hợp lệ hoặc đã hết hạn.',
+          en: 'This supplement link is not valid or has expired.',
+        });
+      }
+      const d = await dossiers.get(link.dossierId);
+      if (d?.status !== 'supplement_requested') {
+        throw new ForbiddenError({
+          vi: 'Yêu cầu bổ sung này đã được trả lời hoặc đã đóng.',
+          en: 'This supplement request was already answered or is closed.',
+        });
+      }
+      if (link.usedAt || !(await links.consume(linkId, link.person, 'opened', now.toISOString()))) {
+        throw new ForbiddenError({
+          vi: `Đường dẫn này đã được dùng lúc ${formatIct(link.usedAt ?? now)}.`,
+          en: `This link was already used at ${formatIct(link.usedAt ?? now)}.`,
+        });
+      }
+      const editToken = newSecret();
+      await dossiers.save({ ...d, editTokenHash: hashSecret(editToken) }, d);
+      return { id: d.id, editToken };
+    },
+
+    /**
+     * Sends the supplement back: the requested items are checked like a submission, the dossier returns
+     * to review, and the waiting workflow resumes. Refused after the due date.
+     */
+    async resubmit(
+      id: string,
+      token: string | undefined,
+      lang: Lang,
+    ): Promise<{ code: string; status: string }> {
+      const d = await authorize(id, token);
+      if (d.status === 'submitted' || d.status === 'in_review') return { code: d.code!, status: d.status };
+      const round = await editableRound(d);
+      const request = d.supplement!;
+      const issues: FieldIssue[] = [];
+      const parsed = ApplicationSchema.safeParse(d.form);
+      if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
+      const archived = await verifyAndArchive(d, round, issues, lang);
+      const history = entry('supplement_requested', 'submitted', d.form.representative.email, {
+        vi: 'Đã bổ sung hồ sơ',
+        en: 'Supplement sent',
+      });
+      const { supplement: _done, ...rest } = d;
+      const next: Dossier = {
+        ...rest,
+        status: 'submitted',
+        updatedAt: history.at,
+        documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
+        history: [...d.history, history],
+      };
+      try {
+        await dossiers.save(next, d, { audit: [history] });
+      } catch (err) {
+        if (err instanceof ConditionFailed) throw conflict();
+        throw err;
+      }
+      if (
+        (await workflow.succeed(request.taskToken!, { items: request.items, at: history.at })) ===
+        'already-closed'
+      ) {
+        throw supplementOverdue(request.dueAt);
+      }
+      return { code: d.code!, status: 'submitted' };
     },
 
     /** Exchanges a resume link (id + secret from the email) for a fresh edit token; works once. */
@@ -458,6 +561,12 @@ export function makeIntake(deps: IntakeDeps) {
     return { code: d.code!, status: d.status };
   }
 }
+
+const supplementOverdue = (dueAt: string) =>
+  new DeadlinePassedError({
+    vi: `Hạn bổ sung hồ sơ đã hết lúc ${formatIct(dueAt)} (giờ Hà Nội).`,
+    en: `The supplement was due by ${formatIct(dueAt)} (Hanoi time).`,
+  });
 
 const conflict = () =>
   new ConflictError({

@@ -3,16 +3,59 @@ import type { Link, Links } from '../adapters/dynamodb/links.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
-import { ForbiddenError } from '../domain/errors.ts';
+import { type FieldIssue, ForbiddenError, ValidationError } from '../domain/errors.ts';
 import { hashSecret, secretMatches } from '../domain/secrets.ts';
 import type { Clock } from '../domain/time.ts';
-import type { ReviewDecision } from '../domain/workflow-contract.ts';
+import { endOfDayIct } from '../domain/time.ts';
+import type { ReviewDecision, ReviewOutcome } from '../domain/workflow-contract.ts';
 import { countMetric } from '../observability.ts';
 
 export interface PriorDecision {
   readonly by: string;
   readonly at: string;
   readonly outcome: string;
+}
+
+export interface DecisionInput {
+  readonly outcome: ReviewOutcome;
+  readonly comment: string;
+  /** For a supplement: requested items and the due day (yyyy-MM-dd). */
+  readonly items?: readonly string[];
+  readonly dueDate?: string;
+}
+
+/** Longest a supplement may take; keeps the workflow timer within what both AWS and the local runner honour. */
+export const MAX_SUPPLEMENT_DAYS = 21;
+
+/** Checks a supplement request and turns its due day into the AwaitSupplement timeout. */
+export function supplementTerms(decision: DecisionInput, now: Date) {
+  const items = decision.items ?? [];
+  const due = decision.dueDate ? endOfDayIct(decision.dueDate) : undefined;
+  const issues: FieldIssue[] = [];
+  if (!items.length)
+    issues.push({
+      path: 'items',
+      field: 'Nội dung cần bổ sung / Items',
+      message: 'Chọn ít nhất một mục / Choose at least one item',
+    });
+  if (
+    !due ||
+    due.getTime() <= now.getTime() ||
+    due.getTime() - now.getTime() > (MAX_SUPPLEMENT_DAYS + 1) * 86_400_000
+  )
+    issues.push({
+      path: 'dueDate',
+      field: 'Hạn bổ sung / Due date',
+      message: `Từ ngày mai đến tối đa ${MAX_SUPPLEMENT_DAYS} ngày / From tomorrow up to ${MAX_SUPPLEMENT_DAYS} days`,
+    });
+  if (!decision.comment)
+    issues.push({ path: 'comment', field: 'Ý kiến / Comment', message: 'Bắt buộc / Required' });
+  if (issues.length) throw new ValidationError(issues);
+  return {
+    items,
+    dueDate: decision.dueDate,
+    timeoutSeconds: Math.ceil((due!.getTime() - now.getTime()) / 1000),
+  };
 }
 
 export type ReviewView =
@@ -56,14 +99,12 @@ export function makeReview(deps: {
     open,
 
     /** Records the decision once, then resumes the waiting execution. */
-    async decide(
-      linkId: string,
-      secret: string | undefined,
-      decision: { outcome: 'approved' | 'rejected'; comment: string },
-    ): Promise<ReviewView> {
+    async decide(linkId: string, secret: string | undefined, decision: DecisionInput): Promise<ReviewView> {
       const view = await open(linkId, secret);
       if (view.kind === 'decided') return view;
-      const at = deps.clock().toISOString();
+      const now = deps.clock();
+      const at = now.toISOString();
+      const supplement = decision.outcome === 'supplement' ? supplementTerms(decision, now) : undefined;
       const record: PriorDecision = { by: view.link.person, at, outcome: decision.outcome };
       try {
         await deps.store.put(
@@ -80,8 +121,17 @@ export function makeReview(deps: {
         by: view.link.person,
         at,
         comment: decision.comment,
+        ...supplement,
       };
-      await deps.workflow.succeed(String(view.link.data?.taskToken), output);
+      const delivered = await deps.workflow.succeed(String(view.link.data?.taskToken), output);
+      if (delivered === 'already-closed') {
+        // The review task timed out in the meantime: a reminder with fresh links has been sent.
+        await deps.store.delete(decisionKey(view.link).pk, decisionKey(view.link).sk);
+        throw new ForbiddenError({
+          vi: 'Thời hạn của đường dẫn này đã hết; một đường dẫn thẩm định mới đã được gửi qua email.',
+          en: 'This link’s review time is over; a new review link has been emailed.',
+        });
+      }
       countMetric('DecisionRecorded');
       return { kind: 'decided', dossier: view.dossier, decision: record };
     },

@@ -1,11 +1,25 @@
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Links } from '../adapters/dynamodb/links.ts';
+import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Files } from '../adapters/s3/files.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
-import { type Dossier, type DossierStatus, type HistoryEntry, magicBytesMatch } from '../domain/dossier.ts';
+import {
+  type Dossier,
+  type DossierStatus,
+  type HistoryEntry,
+  magicBytesMatch,
+  type SupplementRequest,
+} from '../domain/dossier.ts';
 import type { Clock } from '../domain/time.ts';
-import type { CallbackTaskInput, CheckResult, RecordOutcomeInput } from '../domain/workflow-contract.ts';
-import { outcomeEmail, reviewRequestEmail } from '../mail/workflow-emails.tsx';
+import { endOfDayIct } from '../domain/time.ts';
+import type {
+  CallbackTaskInput,
+  CheckResult,
+  RecordOutcomeInput,
+  SupplementTaskInput,
+} from '../domain/workflow-contract.ts';
+import { supplementRequestEmail } from '../mail/supplement-emails.tsx';
+import { type CertificateNotice, outcomeEmail, reviewRequestEmail } from '../mail/workflow-emails.tsx';
 import { countMetric } from '../observability.ts';
 
 /** Thrown for a dossier whose state forbids the step; the workflow's Catch records it. */
@@ -16,6 +30,7 @@ export class DossierStateError extends Error {
 export interface WorkflowStepDeps {
   readonly dossiers: Dossiers;
   readonly links: Links;
+  readonly rounds: Rounds;
   readonly files?: Files;
   readonly mailer: Mailer;
   readonly clock: Clock;
@@ -24,7 +39,16 @@ export interface WorkflowStepDeps {
   readonly coordinators: readonly string[];
   /** How long a review link lives: the review task's timeout. */
   readonly reviewLinkSeconds: number;
+  /** A short-lived download link of a certificate's PDF (NotifyApproved); without it the email has none. */
+  readonly certificateDownload?: { url: (c: IssuedCertificate) => Promise<string>; hours: number };
 }
+
+const isIssuedCertificate = (v: unknown): v is IssuedCertificate =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as IssuedCertificate).certificateId === 'string' &&
+  typeof (v as IssuedCertificate).number === 'string' &&
+  typeof (v as IssuedCertificate).verifyUrl === 'string';
 
 /** The approval workflow's Lambda steps (DESIGN §6); every one is safe to run twice. */
 export function makeWorkflowSteps(deps: WorkflowStepDeps) {
@@ -98,6 +122,52 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
       return { links: deps.reviewers.length };
     },
 
+    /**
+     * AwaitSupplement: records the request on the dossier, and emails the applicant the requested items,
+     * the reviewer's comment, the due date and a single-use link (bound to the task token server-side).
+     */
+    async requestSupplement(input: SupplementTaskInput): Promise<{ dueAt: string }> {
+      const d = await load(input.dossierId);
+      const request = input.request;
+      const dueAt = endOfDayIct(request.dueDate!).toISOString();
+      const supplement: SupplementRequest = {
+        items: request.items ?? [],
+        comment: request.comment,
+        requestedBy: request.by,
+        requestedAt: request.at,
+        dueAt,
+        taskToken: input.taskToken,
+      };
+      const entry: HistoryEntry = {
+        at: clock().toISOString(),
+        from: d.status,
+        to: 'supplement_requested',
+        by: request.by,
+        note: { vi: request.comment, en: request.comment },
+      };
+      const next: Dossier = {
+        ...d,
+        status: 'supplement_requested',
+        supplement,
+        updatedAt: entry.at,
+        history: d.status === 'supplement_requested' ? d.history : [...d.history, entry],
+      };
+      await dossiers.save(next, d, { audit: d.status === 'supplement_requested' ? [] : [entry] });
+      const { linkId, secret } = await links.issue({
+        purpose: 'supplement',
+        dossierId: d.id,
+        person: d.form.representative.email,
+        expiresAt: Math.floor(Date.parse(dueAt) / 1000),
+        createdAt: clock().toISOString(),
+      });
+      const round = await deps.rounds.get(d.roundId);
+      await mailer.send(
+        supplementRequestEmail(next, round, `${deps.publicBaseUrl}/supplement/${linkId}#${secret}`),
+      );
+      countMetric('EmailSent');
+      return { dueAt };
+    },
+
     /** Records an outcome on the dossier and tells the people concerned. */
     async recordOutcome(input: RecordOutcomeInput): Promise<{ status: DossierStatus }> {
       const d = await load(input.dossierId);
@@ -123,8 +193,29 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         input.action === 'escalate' || input.action === 'failed'
           ? deps.coordinators
           : [d.form.representative.email];
+      // NotifyApproved's detail is IssueCertificate's result: { certificateId, number, verifyUrl }.
+      let certificate: CertificateNotice | undefined;
+      if (input.action === 'approved' && isIssuedCertificate(input.detail)) {
+        const c = input.detail;
+        const download = deps.certificateDownload;
+        certificate = download
+          ? {
+              number: c.number,
+              verifyUrl: c.verifyUrl,
+              downloadUrl: await download.url(c),
+              hours: download.hours,
+            }
+          : undefined;
+      }
       await mailer.send(
-        outcomeEmail(next, input.action, recipients, detail?.comment, `${deps.publicBaseUrl}/status`),
+        outcomeEmail(
+          next,
+          input.action,
+          recipients,
+          detail?.comment,
+          `${deps.publicBaseUrl}/status`,
+          certificate,
+        ),
       );
       countMetric('EmailSent');
       return { status: next.status };

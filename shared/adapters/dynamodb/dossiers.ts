@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Dossier, DossierStatus, HistoryEntry, StoredDocument } from '../../domain/dossier.ts';
 import { ConditionFailed, type Store, type TransactItem } from './store.ts';
 
@@ -135,9 +136,15 @@ export class Dossiers {
     await this.store.update({
       Key: dossierKey(id),
       UpdateExpression: 'SET documents.#f = :doc, updatedAt = :now ADD version :one',
-      ConditionExpression: '#s = :draft',
+      ConditionExpression: '#s IN (:draft, :supplement)',
       ExpressionAttributeNames: { '#f': doc.fileId, '#s': 'status' },
-      ExpressionAttributeValues: { ':doc': doc, ':now': now, ':draft': 'draft', ':one': 1 },
+      ExpressionAttributeValues: {
+        ':doc': doc,
+        ':now': now,
+        ':draft': 'draft',
+        ':supplement': 'supplement_requested',
+        ':one': 1,
+      },
     });
   }
 
@@ -145,9 +152,14 @@ export class Dossiers {
     await this.store.update({
       Key: dossierKey(id),
       UpdateExpression: 'REMOVE documents.#f SET updatedAt = :now ADD version :one',
-      ConditionExpression: '#s = :draft',
+      ConditionExpression: '#s IN (:draft, :supplement)',
       ExpressionAttributeNames: { '#f': fileId, '#s': 'status' },
-      ExpressionAttributeValues: { ':now': now, ':draft': 'draft', ':one': 1 },
+      ExpressionAttributeValues: {
+        ':now': now,
+        ':draft': 'draft',
+        ':supplement': 'supplement_requested',
+        ':one': 1,
+      },
     });
   }
 
@@ -173,6 +185,45 @@ export class Dossiers {
   /** A page of a round's dossiers in one status, newest first (GSI, never a Scan). */
   listByStatus(roundId: string, status: DossierStatus, limit = 50, start?: Record<string, unknown>) {
     return this.store.queryIndex<DossierItem>('gsi1', `ROUND#${roundId}#STATUS#${status}`, { limit, start });
+  }
+
+  /** How many of a round's dossiers are in one status: a COUNT query on the GSI partition, paged to the end. */
+  async countByStatus(roundId: string, status: DossierStatus): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.store.client.send(
+        new QueryCommand({
+          TableName: this.store.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': 'gsi1pk' },
+          ExpressionAttributeValues: { ':pk': `ROUND#${roundId}#STATUS#${status}` },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
+  /** The dossier's audit events (`AUDIT#<at>#…` items of its partition), oldest first. */
+  async auditTrail(id: string): Promise<HistoryEntry[]> {
+    const entries: HistoryEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.store.query<{ pk: string; sk: string } & HistoryEntry>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': dossierKey(id).pk, ':audit': 'AUDIT#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      });
+      for (const { pk: _pk, sk: _sk, ...entry } of page.items) entries.push(entry);
+      start = page.next;
+    } while (start);
+    return entries;
   }
 
   private auditItems(id: string, entries: readonly HistoryEntry[]): TransactItem[] {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -57,6 +58,10 @@ export class Store {
       if (err instanceof ConditionalCheckFailedException) throw new ConditionFailed();
       throw err;
     }
+  }
+
+  async delete(pk: string, sk: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk } }));
   }
 
   async update<T extends Item>(input: Omit<UpdateCommandInput, 'TableName'>): Promise<T> {
