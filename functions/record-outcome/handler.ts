@@ -1,7 +1,9 @@
+import { files } from '../../shared/compose/files.ts';
 import type { RecordOutcomeInput } from '../../shared/domain/workflow-contract.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import { workflowSteps } from '../../shared/workflow-composition.ts';
 
-const steps = workflowSteps();
+// The bucket signs the certificate's download link in the approval email.
+const steps = workflowSteps({ files: files() });
 
 export const handler = taskHandler((input: RecordOutcomeInput) => steps.recordOutcome(input));

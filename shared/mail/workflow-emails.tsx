@@ -45,8 +45,8 @@ export function reviewRequestEmail(
 
 const OUTCOME_TEXT: Record<OutcomeAction, { vi: string; en: string }> = {
   approved: {
-    vi: 'Chúc mừng! Không gian của bạn đã được công nhận là thành viên Mạng lưới. Giấy chứng nhận và thư mời dự lễ sẽ được gửi tới bạn.',
-    en: 'Congratulations! Your space has been approved as a member of the Network. The certificate and the ceremony invitation will follow.',
+    vi: 'Chúc mừng! Không gian của bạn đã được công nhận là thành viên Mạng lưới. Thư mời dự lễ trao giấy chứng nhận sẽ được gửi tới bạn.',
+    en: 'Congratulations! Your space has been approved as a member of the Network. The invitation to the certificate ceremony will follow.',
   },
   rejected: {
     vi: 'Rất tiếc, hồ sơ chưa được chấp thuận.',
@@ -66,22 +66,37 @@ const OUTCOME_TEXT: Record<OutcomeAction, { vi: string; en: string }> = {
   },
 };
 
-/** Decision, escalation and failure notices. */
+/** The certificate as the approval email shows it. */
+export interface CertificateNotice {
+  readonly number: string;
+  readonly verifyUrl: string;
+  /** Presigned, short-lived (see `hours`). */
+  readonly downloadUrl: string;
+  readonly hours: number;
+}
+
+/** Decision, escalation and failure notices; an approval carries the certificate when there is one. */
 export function outcomeEmail(
   d: Dossier,
   action: OutcomeAction,
   to: readonly string[],
   comment: string | undefined,
   lookupUrl: string,
+  certificate?: CertificateNotice,
 ): OutgoingEmail {
   const text = OUTCOME_TEXT[action];
+  const cert = certificate;
   return bilingualEmail({
     to,
     subject: {
       vi: `Hồ sơ ${d.code}: ${d.form.space.nameVi}`,
       en: `Dossier ${d.code}: ${d.form.space.nameVi}`,
     },
-    headers: { 'X-Dossier-Code': d.code ?? '', 'X-Email-Purpose': action },
+    headers: {
+      'X-Dossier-Code': d.code ?? '',
+      'X-Email-Purpose': action,
+      ...(cert ? { 'X-Certificate-Number': cert.number } : {}),
+    },
     vi: (
       <>
         <p>{text.vi}</p>
@@ -89,6 +104,21 @@ export function outcomeEmail(
           <p>
             Ý kiến: <em>{comment}</em>
           </p>
+        )}
+        {cert && (
+          <>
+            <p>
+              Giấy chứng nhận thành viên số <strong>{cert.number}</strong>.
+            </p>
+            <p>
+              Tải giấy chứng nhận (PDF, đường dẫn có hiệu lực {cert.hours} giờ):{' '}
+              <a href={cert.downloadUrl}>Giấy chứng nhận {cert.number}</a>
+            </p>
+            <p>
+              Trang xác minh công khai (mã QR trên giấy chứng nhận):{' '}
+              <a href={cert.verifyUrl}>{cert.verifyUrl}</a>
+            </p>
+          </>
         )}
         <p>
           Tra cứu: <a href={lookupUrl}>{lookupUrl}</a>
@@ -103,11 +133,28 @@ export function outcomeEmail(
             Comment: <em>{comment}</em>
           </p>
         )}
+        {cert && (
+          <p>
+            Membership certificate <strong>{cert.number}</strong>:{' '}
+            <a href={cert.downloadUrl}>download the PDF</a> (link valid for {cert.hours} hours); public
+            verification page: <a href={cert.verifyUrl}>{cert.verifyUrl}</a>. A fresh download link is on the
+            status page at any time.
+          </p>
+        )}
       </>
     ),
     text: {
-      vi: `${text.vi}${comment ? `\nÝ kiến: ${comment}` : ''}\nTra cứu: ${lookupUrl}`,
-      en: `${text.en}${comment ? `\nComment: ${comment}` : ''}`,
+      vi:
+        `${text.vi}${comment ? `\nÝ kiến: ${comment}` : ''}` +
+        (cert
+          ? `\nGiấy chứng nhận số ${cert.number}.\nTải PDF (hiệu lực ${cert.hours} giờ): ${cert.downloadUrl}\nXác minh: ${cert.verifyUrl}`
+          : '') +
+        `\nTra cứu: ${lookupUrl}`,
+      en:
+        `${text.en}${comment ? `\nComment: ${comment}` : ''}` +
+        (cert
+          ? `\nCertificate ${cert.number}.\nDownload the PDF (valid ${cert.hours} hours): ${cert.downloadUrl}\nVerify: ${cert.verifyUrl}`
+          : ''),
     },
   });
 }

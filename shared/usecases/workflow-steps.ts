@@ -3,6 +3,7 @@ import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Files } from '../adapters/s3/files.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
+import type { IssuedCertificate } from '../domain/certificate.ts';
 import {
   type Dossier,
   type DossierStatus,
