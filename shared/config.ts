@@ -22,6 +22,10 @@ export const ConfigSchema = z.object({
   [Env.publicBaseUrl]: z.string().url().default('http://127.0.0.1:3000'),
   [Env.reviewerEmails]: emailList,
   [Env.coordinatorEmails]: emailList,
+  [Env.signatoryName]: z.string().min(1).default('Nguyễn Thị Ngọc Hòa'),
+  [Env.signatoryTitle]: z.string().min(1).default('Giám đốc Trung tâm Điều phối các hoạt động sáng tạo'),
+  [Env.signingKeyParameter]: z.string().min(1).optional(),
+  [Env.signingKeyFile]: z.string().min(1).optional(),
   [Env.s3ForcePathStyle]: z
     .enum(['true', 'false'])
     .default('false')
@@ -45,6 +49,10 @@ export interface Config {
   readonly publicBaseUrl: string;
   readonly reviewerEmails: readonly string[];
   readonly coordinatorEmails: readonly string[];
+  /** Who signs the certificates (printed in the signature block). */
+  readonly signatory: { readonly name: string; readonly title: string };
+  readonly signingKeyParameter?: string;
+  readonly signingKeyFile?: string;
   readonly s3ForcePathStyle: boolean;
   readonly clockOffsetFile?: string;
 }
@@ -86,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: raw.PUBLIC_BASE_URL.replace(/\/$/, ''),
     reviewerEmails: raw.REVIEWER_EMAILS,
     coordinatorEmails: raw.COORDINATOR_EMAILS,
+    signatory: { name: raw.SIGNATORY_NAME.normalize('NFC'), title: raw.SIGNATORY_TITLE.normalize('NFC') },
+    signingKeyParameter: raw.SIGNING_KEY_PARAMETER,
+    signingKeyFile: raw.SIGNING_KEY_FILE,
     s3ForcePathStyle: raw.S3_FORCE_PATH_STYLE,
     clockOffsetFile: raw.CLOCK_OFFSET_FILE,
   };

@@ -13,6 +13,13 @@ export const Env = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   reviewerEmails: 'REVIEWER_EMAILS',
   coordinatorEmails: 'COORDINATOR_EMAILS',
+  /** Name and title printed in the certificate's signature block. */
+  signatoryName: 'SIGNATORY_NAME',
+  signatoryTitle: 'SIGNATORY_TITLE',
+  /** AWS: name of the SSM SecureString parameter holding the issuer's Ed25519 key (PKCS#8 PEM). */
+  signingKeyParameter: 'SIGNING_KEY_PARAMETER',
+  /** Local only: path of the PEM file `npm start` generates under `.data/keys/`. */
+  signingKeyFile: 'SIGNING_KEY_FILE',
   /** Local only: path-style S3 addressing for s3rver. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   /** Local only: milliseconds added to the wall clock (the jobs page's clock offset). */

@@ -1,10 +1,30 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { files } from '../../shared/compose/files.ts';
+import { certificates, dossiers, rounds } from '../../shared/compose/table.ts';
+import { renderCertificatePdf } from '../../shared/pdf/certificate.ts';
+import { CERTIFICATE_FONT_REGULAR_FILE, loadCertificateFonts } from '../../shared/pdf/font.ts';
+import { clock, config } from '../../shared/runtime.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
+import { makeIssueCertificate } from '../../shared/usecases/certificates.ts';
 
-/**
- * IssueCertificate: the certificate (PDF, QR, signed credential) is issue 5. Until then the step
- * passes the approval on with no certificate, and NotifyApproved says the certificate will follow.
- */
-export const handler = taskHandler(async (input: { dossierId: string }) => ({
-  dossierId: input.dossierId,
-  certificate: null,
-}));
+// The Lambda bundle ships the TTFs next to this module (esbuild afterBundling hook, `assets: 'fonts'`);
+// a local run reads them from the npm package.
+const here = dirname(fileURLToPath(import.meta.url));
+const fontDir = existsSync(join(here, CERTIFICATE_FONT_REGULAR_FILE)) ? here : undefined;
+
+const issue = makeIssueCertificate({
+  certificates: certificates(),
+  dossiers: dossiers(),
+  rounds: rounds(),
+  files: files(),
+  renderPdf: async (content, createdAt) =>
+    renderCertificatePdf(content, await loadCertificateFonts(fontDir), { createdAt }),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+  signatory: config.signatory,
+});
+
+/** IssueCertificate: `{ dossierId }` → `{ certificateId, number, verifyUrl }` (NotifyApproved's detail). */
+export const handler = taskHandler((input: { dossierId: string }) => issue(input));

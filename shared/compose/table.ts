@@ -1,3 +1,4 @@
+import { Certificates } from '../adapters/dynamodb/certificates.ts';
 import { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import { Links } from '../adapters/dynamodb/links.ts';
 import { Rounds } from '../adapters/dynamodb/rounds.ts';
@@ -10,3 +11,4 @@ import { tableStore } from '../runtime.ts';
 export const rounds = () => new Rounds(tableStore());
 export const dossiers = () => new Dossiers(tableStore());
 export const links = () => new Links(tableStore());
+export const certificates = () => new Certificates(tableStore());
