@@ -74,6 +74,13 @@ export const functions = {
     timeoutSeconds: 30,
     needs: { table: 'readWrite', bucket: 'read', mail: true },
   },
+  admin: {
+    entry: 'functions/admin/handler.ts',
+    description: 'Coordinator dashboard: emailed sign-in, counts, list, dossier with audit trail, CSV',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    needs: { table: 'readWrite', bucket: 'read', mail: true },
+  },
   jobs: {
     entry: 'functions/jobs/handler.ts',
     description: 'Scheduled jobs: deadline reminder, closing, ceremony invitations',

@@ -1,3 +1,4 @@
+import { adminSignInScript } from './admin-script.ts';
 import { applyScript, resumeScript } from './apply-script.ts';
 import { SITE_CSS } from './site-css.ts';
 
@@ -14,8 +15,16 @@ const __name = (fn) => fn;
 })();
 `;
 
+const ADMIN_JS = `(() => {
+"use strict";
+const __name = (fn) => fn;
+(${adminSignInScript.toString()})();
+})();
+`;
+
 /** Static files served by the site function (no build step: each is a string module). */
 export const ASSETS: Record<string, { body: string; type: string }> = {
   'site.css': { body: SITE_CSS, type: 'text/css; charset=utf-8' },
   'apply.js': { body: APPLY_JS, type: 'text/javascript; charset=utf-8' },
+  'admin.js': { body: ADMIN_JS, type: 'text/javascript; charset=utf-8' },
 };

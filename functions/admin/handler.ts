@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { files } from '../../shared/compose/files.ts';
+import { mailer } from '../../shared/compose/mail.ts';
+import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
+import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
+import { ForbiddenError } from '../../shared/domain/errors.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import {
+  type HttpRequest,
+  normalizeText,
+  parseFormBody,
+  parseJsonBody,
+  toValidationError,
+} from '../../shared/http/request.ts';
+import { type HttpResult, html, json, redirect } from '../../shared/http/response.ts';
+import {
+  renderAdminDossierPage,
+  renderDashboardPage,
+  renderSignInLinkPage,
+  renderSignInPage,
+  renderSignInSentPage,
+} from '../../shared/pages/admin-pages.tsx';
+import { clock, config, tableStore } from '../../shared/runtime.ts';
+import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
+import { type Coordinator, makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
+
+const sessions = makeCoordinatorSessions({
+  store: tableStore(),
+  links: links(),
+  mailer: mailer(),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+  coordinators: config.coordinatorEmails,
+  secureCookies: config.stage !== 'local',
+});
+const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
+
+export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });
+export const SignInSchema = z.object({ secret: z.string().min(20).max(200) });
+export const ListQuerySchema = z.object({
+  status: z.enum(DOSSIER_STATUSES).optional(),
+  field: z.enum(CREATIVE_FIELDS).optional(),
+  ward: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
+  q: z.string().max(100).optional(),
+  next: z.string().max(4000).optional(),
+});
+export const ExportQuerySchema = ListQuerySchema.pick({ status: true });
+
+const LABELS = {
+  email: { vi: 'Email', en: 'Email' },
+  secret: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  field: { vi: 'Lĩnh vực sáng tạo', en: 'Creative field' },
+  ward: { vi: 'Phường/xã', en: 'Ward' },
+  q: { vi: 'Tìm kiếm', en: 'Search' },
+  next: { vi: 'Trang tiếp', en: 'Next page' },
+};
+
+function parseQuery<S extends z.ZodType>(req: HttpRequest, schema: S): z.infer<S> {
+  // An empty select or search box arrives as `status=`: the same as not filtering.
+  const present = Object.fromEntries(Object.entries(req.query).filter(([k, v]) => v !== '' && k !== 'lang'));
+  const parsed = schema.safeParse(normalizeText(present));
+  if (!parsed.success) throw toValidationError(parsed.error, req.lang, LABELS);
+  return parsed.data;
+}
+
+/** No session, no data: the 403 page carries only the sign-in form. */
+const signInFirst = (req: HttpRequest, err: ForbiddenError): HttpResult =>
+  html(403, renderSignInPage({ lang: req.lang, message: err.text[req.lang] }));
+
+/** Runs a route for a signed-in coordinator only. */
+const coordinatorOnly =
+  (route: (req: HttpRequest, who: Coordinator) => Promise<HttpResult>) =>
+  async (req: HttpRequest): Promise<HttpResult> => {
+    let who: Coordinator;
+    try {
+      who = await sessions.requireCoordinator(req.cookies);
+    } catch (err) {
+      if (err instanceof ForbiddenError) return signInFirst(req, err);
+      throw err;
+    }
+    return route(req, who);
+  };
+
+export const handler = httpHandler({
+  'GET /admin': async (req) => {
+    let who: Coordinator;
+    try {
+      who = await sessions.requireCoordinator(req.cookies);
+    } catch (err) {
+      if (err instanceof ForbiddenError) return html(200, renderSignInPage({ lang: req.lang }));
+      throw err;
+    }
+    const filter = parseQuery(req, ListQuerySchema);
+    const page = await dashboard.overview(filter);
+    return html(200, renderDashboardPage({ lang: req.lang, email: who.email, page, filter }));
+  },
+
+  'POST /admin/sign-in': async (req) => {
+    const input = parseFormBody(req, SignInRequestSchema, LABELS);
+    await sessions.requestSignIn(input.email);
+    return html(200, renderSignInSentPage({ lang: req.lang }));
+  },
+
+  // GET only shows: email link scanners fetch it and must change nothing.
+  'GET /admin/sign-in/{linkId}': async (req) =>
+    html(200, renderSignInLinkPage({ lang: req.lang, linkId: req.params.linkId! })),
+
+  'POST /admin/sign-in/{linkId}': async (req) => {
+    const input = parseJsonBody(req, SignInSchema, LABELS);
+    const { setCookie } = await sessions.completeSignIn(req.params.linkId!, input.secret);
+    return { ...json(200, { ok: true }), cookies: [setCookie] };
+  },
+
+  'POST /admin/sign-out': async (req) => {
+    const { setCookie } = await sessions.signOut(req.cookies);
+    return { ...redirect(req.lang === 'en' ? '/admin?lang=en' : '/admin'), cookies: [setCookie] };
+  },
+
+  'GET /admin/dossiers/{id}': coordinatorOnly(async (req, who) => {
+    const view = await dashboard.dossier(req.params.id!);
+    return html(200, renderAdminDossierPage({ lang: req.lang, email: who.email, ...view }));
+  }),
+
+  'GET /admin/export.csv': coordinatorOnly(async (req) => {
+    const { status } = parseQuery(req, ExportQuerySchema);
+    const { round, csv } = await dashboard.exportRows(status);
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="ho-so-${round.id.replace(/[^\w-]/g, '_')}.csv"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+      body: csv,
+    };
+  }),
+});

@@ -1,0 +1,393 @@
+import {
+  CREATIVE_FIELD_LABELS,
+  CREATIVE_FIELDS,
+  FIELD_LABELS,
+  OWNERSHIP_LABELS,
+  SPACE_TYPE_LABELS,
+} from '../domain/application-schema.ts';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  type DossierStatus,
+  type HistoryEntry,
+  STATUS_LABELS,
+  type StoredDocument,
+} from '../domain/dossier.ts';
+import type { Round } from '../domain/round.ts';
+import { formatIct } from '../domain/time.ts';
+import { WARDS, wardByCode } from '../domain/wards.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
+import { Layout, renderPage } from './layout.tsx';
+
+const T = {
+  dashboard: { vi: 'Trang điều phối', en: 'Coordinator dashboard' },
+  signIn: { vi: 'Đăng nhập trang điều phối', en: 'Coordinator sign-in' },
+  signInIntro: {
+    vi: 'Nhập email điều phối viên; chúng tôi sẽ gửi một đường dẫn đăng nhập dùng một lần, có hiệu lực 15 phút.',
+    en: 'Enter your coordinator email; we will send a one-time sign-in link that lasts 15 minutes.',
+  },
+  send: { vi: 'Gửi đường dẫn đăng nhập', en: 'Send the sign-in link' },
+  sent: {
+    vi: 'Nếu địa chỉ này là của một điều phối viên, đường dẫn đăng nhập đã được gửi tới đó. Hãy kiểm tra hộp thư.',
+    en: 'If this address belongs to a coordinator, a sign-in link was sent to it. Check your inbox.',
+  },
+  linkIntro: {
+    vi: 'Bấm nút dưới đây để đăng nhập. Đường dẫn chỉ dùng được một lần.',
+    en: 'Press the button below to sign in. The link works once.',
+  },
+  go: { vi: 'Đăng nhập', en: 'Sign in' },
+  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  mustSignIn: { vi: 'Hãy đăng nhập', en: 'Please sign in' },
+  all: { vi: 'Tất cả hồ sơ đã nộp', en: 'All submitted dossiers' },
+  anyField: { vi: 'Mọi lĩnh vực', en: 'Any field' },
+  anyWard: { vi: 'Mọi phường/xã', en: 'Any ward' },
+  search: { vi: 'Tìm theo tên hoặc mã hồ sơ', en: 'Search by name or code' },
+  filter: { vi: 'Lọc', en: 'Filter' },
+  csv: { vi: 'Tải CSV', en: 'Download CSV' },
+  next: { vi: 'Trang tiếp', en: 'Next page' },
+  none: { vi: 'Không có hồ sơ phù hợp trên trang này.', en: 'No matching dossiers on this page.' },
+  code: { vi: 'Mã hồ sơ', en: 'Code' },
+  space: { vi: 'Không gian', en: 'Space' },
+  ward: { vi: 'Phường/xã', en: 'Ward' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  updated: { vi: 'Cập nhật', en: 'Updated' },
+  documents: { vi: 'Tài liệu', en: 'Documents' },
+  history: { vi: 'Lịch sử công khai', en: 'Public history' },
+  audit: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
+  back: { vi: '← Về danh sách', en: '← Back to the list' },
+  downloadHint: {
+    vi: 'Đường dẫn tải tài liệu có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.',
+    en: 'Download links last 5 minutes; reload the page for new ones.',
+  },
+};
+
+const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
+const withLang = (path: string, lang: Lang) =>
+  lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
+
+function SignInForm({ lang }: { lang: Lang }) {
+  return (
+    <form method="post" action={`/admin/sign-in${q(lang)}`} class="card">
+      <p>{T.signInIntro[lang]}</p>
+      <label for="admin-email">Email</label>
+      <input id="admin-email" name="email" type="email" required autocomplete="email" maxLength={254} />
+      <div class="actions">
+        <button type="submit">{T.send[lang]}</button>
+      </div>
+    </form>
+  );
+}
+
+/** GET /admin without a session (200) and any admin page without one (403): the sign-in form, no data. */
+export function renderSignInPage(props: { lang: Lang; message?: string }) {
+  const { lang } = props;
+  return renderPage(
+    <Layout lang={lang} title={T.signIn[lang]} path="/admin">
+      <h1>{props.message ? T.mustSignIn[lang] : T.signIn[lang]}</h1>
+      {props.message && (
+        <p class="notice notice-error" role="alert">
+          {props.message}
+        </p>
+      )}
+      <SignInForm lang={lang} />
+    </Layout>,
+  );
+}
+
+/** After the sign-in form: the same answer whether or not the address is a coordinator's. */
+export function renderSignInSentPage(props: { lang: Lang }) {
+  const { lang } = props;
+  return renderPage(
+    <Layout lang={lang} title={T.signIn[lang]} path="/admin">
+      <h1>{T.signIn[lang]}</h1>
+      <p class="notice notice-ok" role="status">
+        {T.sent[lang]}
+      </p>
+    </Layout>,
+  );
+}
+
+/** The page behind the emailed link: it only shows; its script POSTs the secret from the fragment. */
+export function renderSignInLinkPage(props: { lang: Lang; linkId: string }) {
+  const { lang, linkId } = props;
+  return renderPage(
+    <Layout
+      lang={lang}
+      title={T.signIn[lang]}
+      path={`/admin/sign-in/${linkId}`}
+      scripts={['/assets/admin.js']}
+    >
+      <h1>{T.signIn[lang]}</h1>
+      <section id="admin-sign-in" class="card" data-link-id={linkId}>
+        <p>{T.linkIntro[lang]}</p>
+        <p id="admin-sign-in-message" role="alert" hidden />
+        <div class="actions">
+          <button type="button" id="admin-sign-in-go">
+            {T.go[lang]}
+          </button>
+          <a id="admin-sign-in-again" href={withLang('/admin', lang)} hidden>
+            {T.send[lang]}
+          </a>
+        </div>
+      </section>
+    </Layout>,
+  );
+}
+
+function AdminBar({ lang, email }: { lang: Lang; email: string }) {
+  return (
+    <form method="post" action={`/admin/sign-out${q(lang)}`} class="actions">
+      <span>{email}</span>
+      <button type="submit" class="secondary">
+        {T.signOut[lang]}
+      </button>
+    </form>
+  );
+}
+
+/** The round at a glance: counts by status, filters, one page of the list. */
+export function renderDashboardPage(props: {
+  lang: Lang;
+  email: string;
+  page: DossierPage;
+  filter: ListFilter;
+}) {
+  const { lang, page, filter } = props;
+  const listLink = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filter, next: undefined, ...extra })) if (v) params.set(k, v);
+    if (lang === 'en') params.set('lang', 'en');
+    const s = params.toString();
+    return `/admin${s ? `?${s}` : ''}`;
+  };
+  const total = DOSSIER_STATUSES.reduce((n, s) => n + page.counts[s], 0);
+  return renderPage(
+    <Layout lang={lang} title={T.dashboard[lang]} path="/admin">
+      <AdminBar lang={lang} email={props.email} />
+      <h1>
+        {T.dashboard[lang]} · {page.round.name[lang]}
+      </h1>
+      <section class="card" aria-label={T.status[lang]}>
+        <table class="counts">
+          <tbody>
+            {DOSSIER_STATUSES.map((s) => (
+              <tr data-status={s}>
+                <th scope="row">
+                  <a href={listLink({ status: s })}>{STATUS_LABELS[s][lang]}</a>
+                </th>
+                <td class="count">{page.counts[s]}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{lang === 'vi' ? 'Tổng cộng' : 'Total'}</th>
+              <td class="count">{total}</td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
+      <form method="get" action="/admin" class="card filters">
+        {lang === 'en' && <input type="hidden" name="lang" value="en" />}
+        <label>
+          {T.status[lang]}
+          <select name="status">
+            <option value="">{T.all[lang]}</option>
+            {DOSSIER_STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {STATUS_LABELS[s][lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {FIELD_LABELS['space.creativeFields']![lang]}
+          <select name="field">
+            <option value="">{T.anyField[lang]}</option>
+            {CREATIVE_FIELDS.map((f) => (
+              <option value={f} selected={filter.field === f}>
+                {CREATIVE_FIELD_LABELS[f][lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {T.ward[lang]}
+          <select name="ward">
+            <option value="">{T.anyWard[lang]}</option>
+            {WARDS.map((w) => (
+              <option value={w.code} selected={filter.ward === w.code}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {T.search[lang]}
+          <input type="search" name="q" value={filter.q ?? ''} maxLength={100} />
+        </label>
+        <div class="actions">
+          <button type="submit">{T.filter[lang]}</button>
+          <a href={withLang(`/admin/export.csv${filter.status ? `?status=${filter.status}` : ''}`, lang)}>
+            {T.csv[lang]}
+          </a>
+        </div>
+      </form>
+      <section class="card">
+        {page.items.length === 0 ? (
+          <p>{T.none[lang]}</p>
+        ) : (
+          <table class="dossiers">
+            <thead>
+              <tr>
+                <th>{T.code[lang]}</th>
+                <th>{T.space[lang]}</th>
+                <th>{T.ward[lang]}</th>
+                <th>{T.status[lang]}</th>
+                <th>{T.updated[lang]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((d) => (
+                <tr>
+                  <td>
+                    <a href={withLang(`/admin/dossiers/${encodeURIComponent(d.id)}`, lang)}>
+                      {d.code ?? '—'}
+                    </a>
+                  </td>
+                  <td>{d.form.space.nameVi}</td>
+                  <td>{d.form.space.wardCode ? (wardByCode(d.form.space.wardCode)?.name ?? '') : ''}</td>
+                  <td>{STATUS_LABELS[d.status][lang]}</td>
+                  <td>{formatIct(d.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {page.next && (
+          <p>
+            <a rel="next" href={listLink({ next: page.next })}>
+              {T.next[lang]} →
+            </a>
+          </p>
+        )}
+      </section>
+    </Layout>,
+  );
+}
+
+const DOSSIER_FIELDS = [
+  'space.nameVi',
+  'space.nameEn',
+  'space.ownership',
+  'space.spaceType',
+  'space.creativeFields',
+  'space.street',
+  'space.wardCode',
+  'space.foundedYear',
+  'space.floorAreaM2',
+  'space.website',
+  'space.socialLinks',
+  'space.description',
+  'space.registrationNumber',
+  'representative.fullName',
+  'representative.position',
+  'representative.email',
+  'representative.phone',
+];
+
+function fieldValue(d: Dossier, path: string, lang: Lang): string {
+  const [group, key] = path.split('.') as ['space' | 'representative', string];
+  const value = (d.form[group] as Record<string, unknown> | undefined)?.[key];
+  if (value === undefined || value === null || value === '') return '—';
+  if (path === 'space.ownership')
+    return OWNERSHIP_LABELS[value as keyof typeof OWNERSHIP_LABELS]?.[lang] ?? String(value);
+  if (path === 'space.spaceType')
+    return SPACE_TYPE_LABELS[value as keyof typeof SPACE_TYPE_LABELS]?.[lang] ?? String(value);
+  if (path === 'space.wardCode') return wardByCode(String(value))?.name ?? String(value);
+  if (path === 'space.creativeFields')
+    return (value as string[])
+      .map((f) => CREATIVE_FIELD_LABELS[f as keyof typeof CREATIVE_FIELD_LABELS]?.[lang] ?? f)
+      .join(', ');
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+function Transition({ e, lang }: { e: HistoryEntry; lang: Lang }) {
+  const label = (s: DossierStatus | null) => (s ? STATUS_LABELS[s][lang] : '—');
+  return (
+    <li data-from={e.from ?? ''} data-to={e.to}>
+      <time datetime={e.at}>{formatIct(e.at)}</time> · {label(e.from)} → {label(e.to)} · {e.by}
+      {e.note ? ` · ${e.note[lang]}` : ''}
+    </li>
+  );
+}
+
+/** One dossier in full, with its documents (short-lived links), public history and audit trail. */
+export function renderAdminDossierPage(props: {
+  lang: Lang;
+  email: string;
+  dossier: Dossier;
+  round?: Round;
+  documents: readonly (StoredDocument & { url: string })[];
+  audit: readonly HistoryEntry[];
+}) {
+  const { lang, dossier: d, round } = props;
+  const slotTitle = (slot: string) => round?.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
+  return renderPage(
+    <Layout
+      lang={lang}
+      title={`${d.code ?? d.form.space.nameVi} · ${T.dashboard[lang]}`}
+      path={`/admin/dossiers/${d.id}`}
+    >
+      <AdminBar lang={lang} email={props.email} />
+      <p>
+        <a href={withLang('/admin', lang)}>{T.back[lang]}</a>
+      </p>
+      <h1>
+        {d.code ?? '—'} · {d.form.space.nameVi}
+      </h1>
+      <p>
+        {T.status[lang]}: <strong>{STATUS_LABELS[d.status][lang]}</strong>
+        {d.submittedAt && ` · ${lang === 'vi' ? 'Nộp lúc' : 'Submitted'} ${formatIct(d.submittedAt)}`}
+      </p>
+      <section class="card">
+        <dl>
+          {DOSSIER_FIELDS.map((path) => (
+            <>
+              <dt>{FIELD_LABELS[path]?.[lang] ?? path}</dt>
+              <dd>{fieldValue(d, path, lang)}</dd>
+            </>
+          ))}
+        </dl>
+      </section>
+      <section class="card">
+        <h2>{T.documents[lang]}</h2>
+        <p class="hint">{T.downloadHint[lang]}</p>
+        <ul>
+          {props.documents.map((doc) => (
+            <li>
+              {slotTitle(doc.slot)}: <a href={doc.url}>{doc.name}</a> (
+              {Math.ceil((doc.verifiedSize ?? doc.declaredSize) / 1024)} KB)
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="card">
+        <h2>{T.history[lang]}</h2>
+        <ol class="history">
+          {d.history.map((e) => (
+            <Transition e={e} lang={lang} />
+          ))}
+        </ol>
+      </section>
+      <section class="card" id="audit">
+        <h2>{T.audit[lang]}</h2>
+        <ol class="audit">
+          {props.audit.map((e) => (
+            <Transition e={e} lang={lang} />
+          ))}
+        </ol>
+      </section>
+    </Layout>,
+  );
+}

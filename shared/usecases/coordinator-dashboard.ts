@@ -1,0 +1,248 @@
+import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Rounds } from '../adapters/dynamodb/rounds.ts';
+import type { Files } from '../adapters/s3/files.ts';
+import { CREATIVE_FIELD_LABELS, SPACE_TYPE_LABELS } from '../domain/application-schema.ts';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  type DossierStatus,
+  type HistoryEntry,
+  STATUS_LABELS,
+} from '../domain/dossier.ts';
+import { normalizeDossierCode } from '../domain/dossier-code.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Round } from '../domain/round.ts';
+import { fold } from '../domain/text.ts';
+import { formatIct } from '../domain/time.ts';
+import { wardByCode } from '../domain/wards.ts';
+
+/** Statuses the list shows by default: everything from submission on (drafts and expired drafts are not dossiers yet). */
+export const LISTED_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.filter(
+  (s) => s !== 'draft' && s !== 'expired',
+);
+
+export const PAGE_SIZE = 50;
+/** GSI reads one list request may make while filters discard items: keeps every page bounded. */
+const MAX_READS_PER_PAGE = 5;
+const DOWNLOAD_SECONDS = 5 * 60;
+
+export interface ListFilter {
+  readonly status?: DossierStatus;
+  readonly field?: string;
+  readonly ward?: string;
+  readonly q?: string;
+  /** Opaque token from the previous page. */
+  readonly next?: string;
+}
+
+export interface DossierPage {
+  readonly round: Round;
+  readonly counts: Readonly<Record<DossierStatus, number>>;
+  readonly items: readonly Dossier[];
+  readonly next?: string;
+}
+
+/** Where the listing stopped: the index in the status list and the GSI's LastEvaluatedKey in that partition. */
+interface Cursor {
+  readonly s: number;
+  readonly k?: Record<string, unknown>;
+}
+
+const badToken = () =>
+  new ValidationError([
+    { path: 'next', field: 'next', message: 'Trang tiếp theo không hợp lệ / Not a valid page token' },
+  ]);
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
+function decodeCursor(token: string | undefined): Cursor {
+  if (!token) return { s: 0 };
+  try {
+    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Cursor;
+    if (!Number.isInteger(c.s) || c.s < 0 || (c.k !== undefined && typeof c.k !== 'object')) throw badToken();
+    return c;
+  } catch {
+    throw badToken();
+  }
+}
+
+/** Does a dossier match the filters other than status (applied to the items of a GSI page)? */
+function matches(d: Dossier, filter: ListFilter, query: string): boolean {
+  if (filter.field && !(d.form.space.creativeFields ?? []).includes(filter.field as never)) return false;
+  if (filter.ward && d.form.space.wardCode !== filter.ward) return false;
+  if (query) {
+    const haystack = fold(
+      [
+        d.code ?? '',
+        d.form.space.nameVi,
+        d.form.space.nameEn ?? '',
+        d.form.representative.fullName ?? '',
+      ].join(' '),
+    );
+    if (!haystack.includes(query)) return false;
+  }
+  return true;
+}
+
+/** The coordinator's view of a round: counts, a filtered list, one dossier in full, and the CSV export. */
+export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossiers; files: Files }) {
+  const { rounds, dossiers, files } = deps;
+
+  async function currentRound(): Promise<Round> {
+    const round = await rounds.current();
+    if (!round) throw new NotFoundError({ vi: 'Chưa có đợt đăng ký nào.', en: 'There is no call yet.' });
+    return round;
+  }
+
+  async function counts(roundId: string): Promise<Record<DossierStatus, number>> {
+    const values = await Promise.all(DOSSIER_STATUSES.map((s) => dossiers.countByStatus(roundId, s)));
+    return Object.fromEntries(DOSSIER_STATUSES.map((s, i) => [s, values[i]!])) as Record<
+      DossierStatus,
+      number
+    >;
+  }
+
+  return {
+    currentRound,
+
+    /**
+     * Counts by status and one page of the list. Status picks the GSI partition(s); creative field, ward and
+     * the folded name/code search are applied to the items each GSI page returns, so a page may hold fewer
+     * than PAGE_SIZE rows while `next` is still set. At most MAX_READS_PER_PAGE reads per request.
+     */
+    async overview(filter: ListFilter): Promise<DossierPage> {
+      const round = await currentRound();
+      const query = fold(filter.q ?? '');
+      const countsPromise = counts(round.id);
+
+      // A full dossier code is a key lookup (gsi2), not a walk through the list.
+      const code = filter.q ? normalizeDossierCode(filter.q) : undefined;
+      if (code) {
+        const d = await dossiers.findByCode(code);
+        const items =
+          d &&
+          d.roundId === round.id &&
+          (!filter.status || d.status === filter.status) &&
+          matches(d, filter, '')
+            ? [d]
+            : [];
+        return { round, counts: await countsPromise, items };
+      }
+
+      const statuses = filter.status ? [filter.status] : LISTED_STATUSES;
+      let cursor: Cursor | undefined = decodeCursor(filter.next);
+      const items: Dossier[] = [];
+      for (let reads = 0; cursor && cursor.s < statuses.length && reads < MAX_READS_PER_PAGE; reads++) {
+        const page = await dossiers.listByStatus(
+          round.id,
+          statuses[cursor.s]!,
+          PAGE_SIZE - items.length,
+          cursor.k,
+        );
+        for (const item of page.items) {
+          const d = item as unknown as Dossier;
+          if (matches(d, filter, query)) items.push(d);
+        }
+        cursor = page.next ? { s: cursor.s, k: page.next } : { s: cursor.s + 1 };
+        if (items.length >= PAGE_SIZE) break;
+      }
+      const more = cursor && cursor.s < statuses.length;
+      return {
+        round,
+        counts: await countsPromise,
+        items,
+        ...(more ? { next: encodeCursor(cursor!) } : {}),
+      };
+    },
+
+    /** One dossier in full: fields, documents with short-lived download links, history and the audit trail. */
+    async dossier(id: string) {
+      const d = await dossiers.get(id);
+      if (!d) throw new NotFoundError({ vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
+      const [round, audit, documents] = await Promise.all([
+        rounds.get(d.roundId),
+        dossiers.auditTrail(id),
+        Promise.all(
+          Object.values(d.documents)
+            .sort((a, b) => a.slot.localeCompare(b.slot) || a.name.localeCompare(b.name))
+            .map(async (doc) => ({
+              ...doc,
+              url: await files.downloadUrl(doc.archivedKey ?? doc.key, doc.name, DOWNLOAD_SECONDS),
+            })),
+        ),
+      ]);
+      return { dossier: d, round, audit, documents };
+    },
+
+    /** Every dossier of the current round (all statuses, or one) as CSV rows, walking each GSI partition. */
+    async exportRows(status?: DossierStatus): Promise<{ round: Round; csv: string }> {
+      const round = await currentRound();
+      const rows: string[][] = [CSV_HEADER];
+      for (const s of status ? [status] : DOSSIER_STATUSES) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await dossiers.listByStatus(round.id, s, 500, start);
+          for (const item of page.items) rows.push(csvRow(item as unknown as Dossier));
+          start = page.next;
+        } while (start);
+      }
+      return { round, csv: `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n` };
+    },
+  };
+}
+
+export type CoordinatorDashboard = ReturnType<typeof makeCoordinatorDashboard>;
+
+const CSV_HEADER = [
+  'Mã hồ sơ',
+  'Trạng thái',
+  'Tên không gian',
+  'Tên tiếng Anh',
+  'Loại hình',
+  'Lĩnh vực sáng tạo',
+  'Địa chỉ',
+  'Phường/xã',
+  'Người đại diện',
+  'Chức vụ',
+  'Email',
+  'Số điện thoại',
+  'Năm thành lập',
+  'Diện tích (m²)',
+  'Ngày nộp',
+  'Cập nhật lần cuối',
+];
+
+function csvRow(d: Dossier): string[] {
+  const s = d.form.space;
+  const r = d.form.representative;
+  return [
+    d.code ?? '',
+    STATUS_LABELS[d.status].vi,
+    s.nameVi,
+    s.nameEn ?? '',
+    s.spaceType ? SPACE_TYPE_LABELS[s.spaceType].vi : '',
+    (s.creativeFields ?? []).map((f) => CREATIVE_FIELD_LABELS[f].vi).join('; '),
+    s.street ?? '',
+    s.wardCode ? (wardByCode(s.wardCode)?.name ?? s.wardCode) : '',
+    r.fullName ?? '',
+    r.position ?? '',
+    r.email,
+    r.phone ?? '',
+    s.foundedYear === undefined ? '' : String(s.foundedYear),
+    s.floorAreaM2 === undefined ? '' : String(s.floorAreaM2),
+    d.submittedAt ? formatIct(d.submittedAt) : '',
+    formatIct(d.updatedAt),
+  ];
+}
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A value a
+ * spreadsheet would run as a formula (= + - @ at the start) gets a leading apostrophe.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The audit trail in the order it happened, for pages. */
+export const auditLines = (audit: readonly HistoryEntry[]) =>
+  [...audit].sort((a, b) => a.at.localeCompare(b.at));
