@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dossiers, rounds } from '../../shared/compose/table.ts';
+import { files } from '../../shared/compose/files.ts';
+import { certificates, dossiers, rounds } from '../../shared/compose/table.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
@@ -8,10 +9,17 @@ import { ASSETS } from '../../shared/pages/assets.ts';
 import { renderHomePage } from '../../shared/pages/home-page.tsx';
 import { renderResumePage } from '../../shared/pages/resume-page.tsx';
 import { renderStatusPage } from '../../shared/pages/status-page.tsx';
-import { clock } from '../../shared/runtime.ts';
+import { renderSupplementPage } from '../../shared/pages/supplement-page.tsx';
+import { clock, config } from '../../shared/runtime.ts';
+import { makeCertificateLinks } from '../../shared/usecases/certificates.ts';
 import { makePublicQueries } from '../../shared/usecases/public-queries.ts';
 
 const queries = makePublicQueries({ rounds: rounds(), dossiers: dossiers() });
+const certificateLinks = makeCertificateLinks({
+  certificates: certificates(),
+  files: files(),
+  publicBaseUrl: config.publicBaseUrl,
+});
 
 const LookupSchema = z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) });
 
@@ -25,10 +33,11 @@ export const handler = httpHandler({
       email: { vi: 'Email', en: 'Email' },
     });
     try {
-      return html(
-        200,
-        renderStatusPage({ lang: req.lang, dossier: await queries.lookup(input.code, input.email) }),
-      );
+      const dossier = await queries.lookup(input.code, input.email);
+      // A fresh 24 h download link on every lookup: the emailed one may have expired.
+      const certificate =
+        dossier.status === 'approved' ? await certificateLinks.forDossier(dossier.id) : undefined;
+      return html(200, renderStatusPage({ lang: req.lang, dossier, certificate }));
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
       return html(
@@ -39,6 +48,16 @@ export const handler = httpHandler({
   },
   'GET /resume/{linkId}': async (req) =>
     html(200, renderResumePage({ lang: req.lang, linkId: req.params.linkId! })),
+  // GET only shows: link scanners fetch it; the secret stays in the fragment until the applicant clicks.
+  'GET /supplement/{linkId}': async (req) =>
+    html(
+      200,
+      renderSupplementPage({
+        lang: req.lang,
+        linkId: req.params.linkId!,
+        round: await queries.currentRound(),
+      }),
+    ),
   'GET /assets/{file}': async (req) => {
     const file = ASSETS[req.params.file!];
     if (!file) throw new NotFoundError({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });

@@ -1,6 +1,7 @@
 import { adminSignInScript } from './admin-script.ts';
 import { applyScript, resumeScript } from './apply-script.ts';
 import { SITE_CSS } from './site-css.ts';
+import { supplementScript } from './supplement-script.ts';
 
 /**
  * The browser scripts, from the functions' own source. Transpilers that keep function names (esbuild
@@ -22,9 +23,17 @@ const __name = (fn) => fn;
 })();
 `;
 
+const SUPPLEMENT_JS = `(() => {
+"use strict";
+const __name = (fn) => fn;
+(${supplementScript.toString()})();
+})();
+`;
+
 /** Static files served by the site function (no build step: each is a string module). */
 export const ASSETS: Record<string, { body: string; type: string }> = {
   'site.css': { body: SITE_CSS, type: 'text/css; charset=utf-8' },
   'apply.js': { body: APPLY_JS, type: 'text/javascript; charset=utf-8' },
   'admin.js': { body: ADMIN_JS, type: 'text/javascript; charset=utf-8' },
+  'supplement.js': { body: SUPPLEMENT_JS, type: 'text/javascript; charset=utf-8' },
 };

@@ -58,5 +58,8 @@ button.secondary { background: #fff; color: var(--red); border: 1px solid var(--
 .actions { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 16px; }
 .result { text-align: center; border-color: #b7dfb9; }
 .result .dossier-code { font-size: 40px; color: var(--red); margin: 8px 0; user-select: all; }
+.supplement-items li { margin: 4px 0; font-weight: 600; }
+.supplement-comment em { white-space: pre-wrap; }
+.apply-form .slot[data-item] { margin: 14px 0; }
 [hidden] { display: none !important; }
 `;

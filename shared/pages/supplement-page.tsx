@@ -1,0 +1,258 @@
+import {
+  CREATIVE_FIELD_LABELS,
+  CREATIVE_FIELDS,
+  FIELD_LABELS,
+  OWNERSHIP_LABELS,
+  OWNERSHIPS,
+  SPACE_TYPE_LABELS,
+  SPACE_TYPES,
+} from '../domain/application-schema.ts';
+import { SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
+import { type DocumentSlot, MIME_BY_TYPE, type Round } from '../domain/round.ts';
+import { WARDS } from '../domain/wards.ts';
+import type { Lang, Text } from '../i18n/lang.ts';
+import { Layout, renderPage } from './layout.tsx';
+
+const T = {
+  title: { vi: 'Bổ sung hồ sơ', en: 'Supplement your dossier' },
+  intro: {
+    vi: 'Cán bộ thẩm định đề nghị bạn bổ sung một số nội dung của hồ sơ. Bấm nút dưới đây để mở yêu cầu; bạn chỉ sửa được những nội dung được yêu cầu. Đường dẫn trong email chỉ dùng được một lần — hãy hoàn tất trong cùng cửa sổ trình duyệt này.',
+    en: 'The reviewer asked you to supplement parts of your dossier. Press the button below to open the request; only the requested items can be changed. The emailed link works once — finish in this same browser window.',
+  },
+  open: { vi: 'Mở yêu cầu bổ sung', en: 'Open the supplement request' },
+  requestTitle: { vi: 'Yêu cầu của cán bộ thẩm định', en: 'What the reviewer asked for' },
+  code: { vi: 'Mã hồ sơ: ', en: 'Dossier code: ' },
+  comment: { vi: 'Ý kiến: ', en: 'Comment: ' },
+  due: { vi: 'Hạn bổ sung: ', en: 'Due by: ' },
+  ict: { vi: ' (giờ Hà Nội)', en: ' (Hanoi time)' },
+  items: { vi: 'Nội dung cần bổ sung:', en: 'Items to supplement:' },
+  formTitle: { vi: 'Nội dung bổ sung', en: 'Your supplement' },
+  choose: { vi: '— Chọn —', en: '— Choose —' },
+  socialHint: { vi: 'Mỗi dòng một đường dẫn.', en: 'One link per line.' },
+  descriptionHint: { vi: 'Ít nhất 50 ký tự.', en: '50 characters or more.' },
+  accepts: { vi: 'Chấp nhận', en: 'Accepted' },
+  upTo: { vi: 'tối đa', en: 'up to' },
+  files: { vi: 'tệp', en: 'files' },
+  send: { vi: 'Gửi bổ sung', en: 'Send the supplement' },
+  done: { vi: 'Đã gửi bổ sung', en: 'Supplement sent' },
+  doneHint: {
+    vi: 'Hồ sơ đã được chuyển lại cho cán bộ thẩm định. Kết quả sẽ được gửi qua email của người đại diện.',
+    en: 'The dossier is back with the reviewer. The outcome will be emailed to the representative.',
+  },
+  lookup: { vi: 'Tra cứu hồ sơ', en: 'Check a dossier' },
+} satisfies Record<string, Text>;
+
+const MB = 1024 * 1024;
+const fid = (path: string) => `s-${path.replaceAll('.', '-')}`;
+
+/** What the client script needs: the checklist, the labels and the option lists; `<` escaped. */
+function supplementData(lang: Lang, round: Round): string {
+  const pick = <K extends string>(labels: Record<K, Text>, keys: readonly K[]) =>
+    keys.map((value) => ({ value, label: labels[value][lang] }));
+  const data = {
+    lang,
+    checklist: round.checklist.map((s) => ({
+      slot: s.slot,
+      title: s.title[lang],
+      minFiles: s.minFiles,
+      maxFiles: s.maxFiles,
+      types: s.types,
+      mimes: s.types.map((t) => MIME_BY_TYPE[t]),
+      maxBytes: s.maxBytes,
+    })),
+    labels: Object.fromEntries([
+      ...SUPPLEMENT_FIELDS.map((f) => [f, FIELD_LABELS[f]?.[lang] ?? f]),
+      ...round.checklist.map((s) => [`documents.${s.slot}`, s.title[lang]]),
+    ]),
+    options: {
+      ownership: pick(OWNERSHIP_LABELS, OWNERSHIPS),
+      spaceType: pick(SPACE_TYPE_LABELS, SPACE_TYPES),
+      creativeFields: pick(CREATIVE_FIELD_LABELS, CREATIVE_FIELDS),
+      wards: WARDS.map((w) => ({ value: w.code, label: w.name })),
+    },
+  };
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+function accept(slot: DocumentSlot): string {
+  const ext = slot.types.flatMap((t) => (t === 'jpeg' ? ['.jpg', '.jpeg'] : [`.${t}`]));
+  return [...ext, ...slot.types.map((t) => MIME_BY_TYPE[t])].join(',');
+}
+
+/** One requested form field: hidden until the request names it. */
+function FieldBlock(props: { lang: Lang; path: string; hint?: Text; children: preact.ComponentChildren }) {
+  const { lang, path } = props;
+  return (
+    <div class="field" data-item={path} hidden>
+      <label for={fid(path)}>{FIELD_LABELS[path]?.[lang] ?? path}</label>
+      {props.hint && <p class="hint">{props.hint[lang]}</p>}
+      {props.children}
+      <p class="field-error" data-error-for={path} aria-live="polite" />
+    </div>
+  );
+}
+
+function Options<K extends string>(props: { lang: Lang; keys: readonly K[]; labels: Record<K, Text> }) {
+  return (
+    <>
+      <option value="">{T.choose[props.lang]}</option>
+      {props.keys.map((k) => (
+        <option value={k}>{props.labels[k][props.lang]}</option>
+      ))}
+    </>
+  );
+}
+
+/** Every field a reviewer may ask for, each with its `data-item`; the script reveals the requested ones. */
+function SupplementFields({ lang }: { lang: Lang }) {
+  const text = (path: string, extra: Record<string, unknown> = {}) => (
+    <FieldBlock lang={lang} path={path}>
+      <input id={fid(path)} name={path} maxLength={200} {...extra} />
+    </FieldBlock>
+  );
+  return (
+    <>
+      {text('space.nameVi')}
+      {text('space.nameEn')}
+      <FieldBlock lang={lang} path="space.ownership">
+        <select id={fid('space.ownership')} name="space.ownership">
+          <Options lang={lang} keys={OWNERSHIPS} labels={OWNERSHIP_LABELS} />
+        </select>
+      </FieldBlock>
+      <FieldBlock lang={lang} path="space.spaceType">
+        <select id={fid('space.spaceType')} name="space.spaceType">
+          <Options lang={lang} keys={SPACE_TYPES} labels={SPACE_TYPE_LABELS} />
+        </select>
+      </FieldBlock>
+      <div class="field" data-item="space.creativeFields" hidden>
+        <fieldset class="checks">
+          <legend>{FIELD_LABELS['space.creativeFields']![lang]}</legend>
+          {CREATIVE_FIELDS.map((c) => (
+            <label class="check">
+              <input type="checkbox" name="space.creativeFields" value={c} />
+              {CREATIVE_FIELD_LABELS[c][lang]}
+            </label>
+          ))}
+        </fieldset>
+        <p class="field-error" data-error-for="space.creativeFields" aria-live="polite" />
+      </div>
+      {text('space.street', { autocomplete: 'street-address' })}
+      <FieldBlock lang={lang} path="space.wardCode">
+        <select id={fid('space.wardCode')} name="space.wardCode">
+          <option value="">{T.choose[lang]}</option>
+          {WARDS.map((w) => (
+            <option value={w.code}>{w.name}</option>
+          ))}
+        </select>
+      </FieldBlock>
+      {text('space.foundedYear', { type: 'number', min: 1800, inputMode: 'numeric', maxLength: undefined })}
+      {text('space.floorAreaM2', { type: 'number', min: 1, step: 'any', maxLength: undefined })}
+      {text('space.website', { type: 'url', placeholder: 'https://', maxLength: 500 })}
+      <FieldBlock lang={lang} path="space.socialLinks" hint={T.socialHint}>
+        <textarea id={fid('space.socialLinks')} name="space.socialLinks" rows={3} placeholder="https://" />
+      </FieldBlock>
+      <FieldBlock lang={lang} path="space.description" hint={T.descriptionHint}>
+        <textarea id={fid('space.description')} name="space.description" rows={6} maxLength={5000} />
+      </FieldBlock>
+      {text('space.registrationNumber', { maxLength: 50 })}
+      {text('representative.fullName', { autocomplete: 'name', maxLength: 120 })}
+      {text('representative.position', { maxLength: 120 })}
+      {text('representative.phone', { type: 'tel', autocomplete: 'tel', maxLength: 30 })}
+    </>
+  );
+}
+
+/** The upload block of one checklist item: current files, a file input, errors. */
+function SlotBlock({ lang, slot }: { lang: Lang; slot: DocumentSlot }) {
+  return (
+    <div class="slot" data-item={`documents.${slot.slot}`} data-slot={slot.slot} hidden>
+      <label for={`s-doc-${slot.slot}`}>{slot.title[lang]}</label>
+      <p class="hint">
+        {slot.hint[lang]} {T.accepts[lang]}: {slot.types.join(', ').toUpperCase()}; {T.upTo[lang]}{' '}
+        {slot.maxFiles} {T.files[lang]}, {Math.round(slot.maxBytes / MB)} MB/{T.files[lang]}.
+      </p>
+      <ul class="files" data-files-for={slot.slot} />
+      <input
+        id={`s-doc-${slot.slot}`}
+        type="file"
+        multiple={slot.maxFiles > 1}
+        accept={accept(slot)}
+        data-slot={slot.slot}
+      />
+      <p class="field-error" data-error-for={`documents.${slot.slot}`} aria-live="polite" />
+    </div>
+  );
+}
+
+/**
+ * The page behind an emailed supplement link. GET only shows it (link scanners fetch it); the secret
+ * stays in the URL fragment until the applicant presses the button, and the script does the rest.
+ */
+export function renderSupplementPage(props: { lang: Lang; linkId: string; round: Round }) {
+  const { lang, linkId, round } = props;
+  const statusHref = lang === 'en' ? '/status?lang=en' : '/status';
+  return renderPage(
+    <Layout
+      lang={lang}
+      title={T.title[lang]}
+      path={`/supplement/${linkId}`}
+      scripts={['/assets/supplement.js']}
+    >
+      <h1>{T.title[lang]}</h1>
+      <script
+        type="application/json"
+        id="supplement-data"
+        // Round configuration and option lists only (no user data), with `<` escaped.
+        dangerouslySetInnerHTML={{ __html: supplementData(lang, round) }}
+      />
+      <section id="supplement" class="card" data-link-id={linkId}>
+        <p>{T.intro[lang]}</p>
+        <div id="supplement-message" class="form-message" role="alert" hidden />
+        <div class="actions">
+          <button type="button" id="supplement-open">
+            {T.open[lang]}
+          </button>
+        </div>
+      </section>
+      <section id="supplement-request" class="card supplement-request" hidden>
+        <h2>{T.requestTitle[lang]}</h2>
+        <p>
+          {T.code[lang]}
+          <strong id="supplement-code" />
+        </p>
+        <p class="supplement-comment">
+          {T.comment[lang]}
+          <em id="supplement-comment" />
+        </p>
+        <p class="deadline">
+          {T.due[lang]}
+          <time id="supplement-due" />
+          {T.ict[lang]}
+        </p>
+        <p>{T.items[lang]}</p>
+        <ul id="supplement-items" class="supplement-items" />
+      </section>
+      <form id="supplement-form" class="card apply-form" novalidate hidden>
+        <h2>{T.formTitle[lang]}</h2>
+        <div id="supplement-form-message" class="form-message" role="alert" hidden />
+        <SupplementFields lang={lang} />
+        {round.checklist.map((s) => (
+          <SlotBlock lang={lang} slot={s} />
+        ))}
+        <div class="actions">
+          <button type="submit" id="supplement-send">
+            {T.send[lang]}
+          </button>
+        </div>
+      </form>
+      <section id="supplement-result" class="card result" hidden aria-live="polite">
+        <h2>{T.done[lang]}</h2>
+        <p class="dossier-code" data-testid="dossier-code" />
+        <p>{T.doneHint[lang]}</p>
+        <p>
+          <a href={statusHref}>{T.lookup[lang]}</a>
+        </p>
+      </section>
+    </Layout>,
+  );
+}
