@@ -315,7 +315,7 @@ function fieldValue(d: Dossier, path: string, lang: Lang): string {
 function Transition({ e, lang }: { e: HistoryEntry; lang: Lang }) {
   const label = (s: DossierStatus | null) => (s ? STATUS_LABELS[s][lang] : '—');
   return (
-    <li data-from={e.from ?? ''} data-to={e.to}>
+    <li data-from={e.from ?? 'none'} data-to={e.to}>
       <time datetime={e.at}>{formatIct(e.at)}</time> · {label(e.from)} → {label(e.to)} · {e.by}
       {e.note ? ` · ${e.note[lang]}` : ''}
     </li>
