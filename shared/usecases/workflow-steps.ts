@@ -61,6 +61,18 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
     return d;
   }
 
+  /** A history entry without a change of status: reminders, escalations. */
+  async function remark(d: Dossier, note: HistoryEntry['note']): Promise<void> {
+    const entry: HistoryEntry = {
+      at: clock().toISOString(),
+      from: d.status,
+      to: d.status,
+      by: 'system',
+      note,
+    };
+    await dossiers.save({ ...d, updatedAt: entry.at, history: [...d.history, entry] }, d, { audit: [entry] });
+  }
+
   async function transition(
     d: Dossier,
     to: DossierStatus,
@@ -100,6 +112,11 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
       const d = await load(input.dossierId);
       if (d.status === 'submitted' || d.status === 'supplement_requested')
         await transition(d, 'in_review', 'system');
+      else if (input.attempt > 0)
+        await remark(d, {
+          vi: `Nhắc thẩm định lần ${input.attempt}`,
+          en: `Review reminder ${input.attempt}`,
+        });
       const expiresAt = Math.floor(clock().getTime() / 1000) + deps.reviewLinkSeconds;
       for (const reviewer of deps.reviewers) {
         const { linkId, secret } = await links.issue({
@@ -189,6 +206,11 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
             detail?.comment ? { vi: detail.comment, en: detail.comment } : undefined,
           )
         : d;
+      if (input.action === 'escalate')
+        await remark(d, {
+          vi: `Quá hạn thẩm định sau ${Number(input.detail) - 1} lần nhắc; đã báo điều phối viên`,
+          en: `Review overdue after ${Number(input.detail) - 1} reminders; coordinator alerted`,
+        });
       if (input.action === 'failed') countMetric('WorkflowFailure');
       const recipients =
         input.action === 'escalate' || input.action === 'failed'

@@ -1,0 +1,243 @@
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
+import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { addDays, ictDay } from '../../shared/domain/time.ts';
+import {
+  api,
+  FILES,
+  getDossierItem,
+  mailbox,
+  readyDraft,
+  sdk,
+  unique,
+  upload,
+  waitForEmail,
+} from './helpers.ts';
+
+/** Submits a fresh dossier and returns the reviewer links that arrived by email. */
+async function submittedForReview() {
+  const tag = unique();
+  const draft = await readyDraft(tag);
+  const { json } = await api(`/api/applications/${draft.id}/submit`, {
+    method: 'POST',
+    token: draft.editToken,
+  });
+  const code = json.code as string;
+  const linkFor = async (reviewer: string) => {
+    const mail = await waitForEmail((e) => e.destination.to.includes(reviewer) && e.subject.includes(code));
+    return new URL(/https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(mail.body.text ?? '')![0]);
+  };
+  return {
+    ...draft,
+    tag,
+    code,
+    email: `dai.dien.${tag}@example.vn`,
+    linkA: await linkFor('reviewer.a@kgst.test'),
+    linkB: await linkFor('reviewer.b@kgst.test'),
+  };
+}
+
+const decide = (link: URL, fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  body.set('s', link.searchParams.get('s') ?? '');
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
+  return fetch(link.origin + link.pathname, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  });
+};
+
+const waitForStatus = (id: string, status: string) =>
+  vi.waitFor(async () => expect((await getDossierItem(id))?.status).toBe(status), { timeout: 15_000 });
+
+const linkItem = async (link: URL) => {
+  const linkId = link.pathname.split('/').pop();
+  const out = await sdk().ddb.send(
+    new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `LINK#${linkId}`, sk: 'LINK' } }),
+  );
+  return out.Item!;
+};
+
+describe('reviewers decide through emailed links (connected)', () => {
+  it('rejects with a required reason, and the applicant is told the reason', async () => {
+    const d = await submittedForReview();
+    const noReason = await decide(d.linkA, { outcome: 'rejected', comment: '' });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain('Ý kiến');
+    expect((await getDossierItem(d.id))?.status).toBe('in_review');
+    const res = await decide(d.linkA, { outcome: 'rejected', comment: 'Không gian chưa hoạt động đủ 1 năm' });
+    expect(res.status).toBe(200);
+    await waitForStatus(d.id, 'rejected');
+    const mail = await waitForEmail(
+      (e) => e.destination.to.includes(d.email) && /chưa được chấp thuận/.test(e.body.text ?? ''),
+    );
+    expect(mail.body.text).toContain('Không gian chưa hoạt động đủ 1 năm');
+  });
+
+  it('supplement → the applicant corrects only the requested items → back to review → approved', async () => {
+    const d = await submittedForReview();
+    const dueDate = addDays(ictDay(new Date()), 7);
+    const res = await decide(d.linkB, {
+      outcome: 'supplement',
+      comment: 'Cần thêm ảnh mặt tiền và mô tả rõ hơn',
+      items: ['documents.photos', 'space.description'],
+      dueDate,
+    });
+    expect(res.status).toBe(200);
+    await waitForStatus(d.id, 'supplement_requested');
+    const mail = await waitForEmail(
+      (e) => e.destination.to.includes(d.email) && e.subject.includes('bổ sung'),
+    );
+    expect(mail.body.text).toContain('Hình ảnh không gian');
+    expect(mail.body.text).toContain('Cần thêm ảnh mặt tiền');
+    const [, linkId, secret] = /\/supplement\/([\w-]+)#([\w-]+)/.exec(mail.body.text ?? '')!;
+
+    // GET of the emailed page changes nothing; the secret is exchanged once by POST.
+    expect((await fetch(`${new URL(d.linkA).origin}/supplement/${linkId}`)).status).toBe(200);
+    const open = await api('/api/supplement', { body: { linkId, secret } });
+    expect(open.status).toBe(200);
+    expect((await api('/api/supplement', { body: { linkId, secret } })).status).toBe(403);
+    const token = open.json.editToken as string;
+
+    // Only requested slots accept files; only requested fields change.
+    const legal = await upload(d.id, token, 'legal', 'khac.pdf', 'application/pdf', FILES.pdf);
+    expect(legal.request.status).toBe(403);
+    const photo = await upload(d.id, token, 'photos', 'Mặt tiền.jpg', 'image/jpeg', FILES.jpeg);
+    expect(photo.s3Status).toBeLessThan(300);
+    const current = await api(`/api/applications/${d.id}`, { token });
+    const form = { ...current.json.form, consent: true };
+    form.space = {
+      ...form.space,
+      description: `${form.space.description} Mặt tiền rộng 8 m, mở cửa từ 9h đến 21h.`,
+      nameVi: 'Tên khác',
+    };
+    expect((await api(`/api/applications/${d.id}`, { method: 'PUT', body: form, token })).status).toBe(200);
+    const resubmit = await api(`/api/applications/${d.id}/resubmit`, { method: 'POST', token });
+    expect(resubmit.status).toBe(200);
+    const item = await getDossierItem(d.id);
+    expect(item?.form.space.description).toContain('Mặt tiền rộng 8 m');
+    expect(item?.form.space.nameVi).not.toBe('Tên khác');
+
+    // The workflow checks again and asks the reviewers again (new links), then approval completes it.
+    const again = await waitForEmail(
+      (e) =>
+        e.destination.to.includes('reviewer.a@kgst.test') &&
+        e.subject.includes(d.code) &&
+        !e.body.text?.includes(d.linkA.searchParams.get('s')!),
+    );
+    const newLink = new URL(/https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(again.body.text ?? '')![0]);
+    expect((await decide(newLink, { outcome: 'approved', comment: '' })).status).toBe(200);
+    await waitForStatus(d.id, 'approved');
+    const history = (await getDossierItem(d.id))?.history.map((h: { to: string }) => h.to);
+    expect(history).toEqual([
+      'draft',
+      'submitted',
+      'in_review',
+      'supplement_requested',
+      'submitted',
+      'in_review',
+      'approved',
+    ]);
+  });
+
+  it('closes the dossier as incomplete when the supplement is not sent by its due time', async () => {
+    const d = await submittedForReview();
+    const { data } = await linkItem(d.linkA);
+    // Resume the review task as the reviewer page would, with a 2-second supplement window.
+    await sdk().sfn.send(
+      new SendTaskSuccessCommand({
+        taskToken: data.taskToken,
+        output: JSON.stringify({
+          outcome: 'supplement',
+          by: 'reviewer.a@kgst.test',
+          at: new Date().toISOString(),
+          comment: 'Thiếu giấy phép',
+          items: ['documents.legal'],
+          dueDate: addDays(ictDay(new Date()), 1),
+          timeoutSeconds: 2,
+        }),
+      }),
+    );
+    await waitForStatus(d.id, 'supplement_requested');
+    await waitForStatus(d.id, 'incomplete');
+    await waitForEmail(
+      (e) => e.destination.to.includes(d.email) && /chưa bổ sung đủ/.test(e.body.text ?? ''),
+    );
+  });
+
+  it('refuses tampered, unknown, expired and replayed links with a page, never an error', async () => {
+    const d = await submittedForReview();
+    const tampered = new URL(d.linkA);
+    tampered.searchParams.set('s', `${tampered.searchParams.get('s')!.slice(0, -4)}AAAA`);
+    const t = await fetch(tampered);
+    expect(t.status).toBe(403);
+    expect(await t.text()).toContain('không hợp lệ');
+    expect((await decide(tampered, { outcome: 'approved' })).status).toBe(403);
+    const unknown = new URL(d.linkA);
+    unknown.pathname = '/review/doesnotexist';
+    expect((await fetch(unknown)).status).toBe(403);
+    // A link of reviewer A with reviewer B's secret is someone else's link.
+    const crossed = new URL(d.linkA);
+    crossed.searchParams.set('s', d.linkB.searchParams.get('s')!);
+    expect((await fetch(crossed)).status).toBe(403);
+
+    const linkId = d.linkB.pathname.split('/').pop();
+    await sdk().ddb.send(
+      new UpdateCommand({
+        TableName: LOCAL_TABLE,
+        Key: { pk: `LINK#${linkId}`, sk: 'LINK' },
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 60 },
+      }),
+    );
+    const expired = await fetch(d.linkB);
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toContain('hết hạn');
+
+    expect((await decide(d.linkA, { outcome: 'approved' })).status).toBe(200);
+    const replay = await fetch(d.linkA);
+    expect(replay.status).toBe(200);
+    expect(await replay.text()).toMatch(
+      /đã được quyết định \(Công nhận thành viên\) bởi reviewer\.a@kgst\.test lúc \d{2}\/\d{2}\/\d{4}/,
+    );
+  });
+
+  it('records exactly one decision when 20 POSTs race on one review (two reviewers, both outcomes)', async () => {
+    const d = await submittedForReview();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        i % 2
+          ? decide(d.linkA, { outcome: 'approved' })
+          : decide(d.linkB, { outcome: 'rejected', comment: 'Không phù hợp' }),
+      ),
+    );
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const decisions = await sdk().ddb.send(
+      new QueryCommand({
+        TableName: LOCAL_TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DOSSIER#${d.id}` },
+      }),
+    );
+    const decided = (decisions.Items ?? []).filter(
+      (i) => String(i.sk).startsWith('AUDIT#') && ['approved', 'rejected'].includes(i.to),
+    );
+    await vi.waitFor(
+      async () => expect(['approved', 'rejected']).toContain((await getDossierItem(d.id))?.status),
+      { timeout: 15_000 },
+    );
+    expect(decided.length).toBeLessThanOrEqual(1);
+    const final = (await getDossierItem(d.id))!;
+    expect(
+      final.history.filter((h: { to: string }) => h.to === 'approved' || h.to === 'rejected'),
+    ).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 500));
+    const applicantMails = (await mailbox()).filter(
+      (e) =>
+        e.destination.to.includes(d.email) && !e.subject.includes('tiếp nhận') && !/Tiếp tục/.test(e.subject),
+    );
+    expect(applicantMails).toHaveLength(1);
+  });
+});
