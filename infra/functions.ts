@@ -14,7 +14,11 @@ export interface FunctionSpec {
     readonly bucket?: 'read' | 'readWrite';
     readonly mail?: boolean;
     readonly workflow?: 'start' | 'callback';
+    /** Reads the issuer's Ed25519 signing key (SSM SecureString in AWS, a PEM file locally). */
+    readonly signingKey?: boolean;
   };
+  /** Files copied next to the bundled handler: `fonts` = the certificate's two TTFs. */
+  readonly assets?: 'fonts';
 }
 
 export const functions = {
@@ -23,7 +27,8 @@ export const functions = {
     description: 'Public pages: the round, the application form, status lookup',
     memoryMb: 512,
     timeoutSeconds: 10,
-    needs: { table: 'read' },
+    // The bucket signs a fresh certificate download link on /status.
+    needs: { table: 'read', bucket: 'read' },
   },
   intake: {
     entry: 'functions/intake/handler.ts',
@@ -66,6 +71,15 @@ export const functions = {
     memoryMb: 1024,
     timeoutSeconds: 60,
     needs: { table: 'readWrite', bucket: 'readWrite' },
+    assets: 'fonts',
+  },
+  verify: {
+    entry: 'functions/verify/handler.ts',
+    description: 'Public certificate verification (page + signed credential), issuer keys, revocation',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    // readWrite + mail for the coordinator's revocation (and the session it checks).
+    needs: { table: 'readWrite', mail: true, signingKey: true },
   },
   recordOutcome: {
     entry: 'functions/record-outcome/handler.ts',

@@ -23,6 +23,13 @@ export const NAG_ACKNOWLEDGEMENTS: readonly { id: string; reason: string }[] = [
       'X-Ray segment upload and CloudWatch Logs delivery for Step Functions have no resource-level permissions.',
   },
   {
+    id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
+    reason:
+      'kms:Decrypt for the signing-key SecureString, encrypted with the AWS-managed key alias/aws/ssm whose key id ' +
+      'differs per account and cannot be named in a template; the statement is conditioned on kms:ViaService = SSM ' +
+      'of this region, so the function can decrypt only through an SSM GetParameter it is allowed (one parameter).',
+  },
+  {
     id: 'AwsSolutions::AwsSolutions-SQS3',
     reason: 'This queue is itself the dead-letter queue of the EventBridge Scheduler targets.',
   },

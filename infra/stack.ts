@@ -88,6 +88,30 @@ export class PlatformStack extends Stack {
         f.fn.addEnvironment(Env.sesConfigurationSet, mailer.configurationSet.configurationSetName);
         mailer.identity.grantSendEmail(f.fn);
       }
+      if (needs.signingKey) {
+        f.fn.addEnvironment(Env.signingKeyParameter, config.signingKeyParameter);
+        f.fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['ssm:GetParameter'],
+            resources: [
+              this.formatArn({
+                service: 'ssm',
+                resource: 'parameter',
+                resourceName: config.signingKeyParameter.replace(/^\//, ''),
+              }),
+            ],
+          }),
+        );
+        // The SecureString is encrypted with the AWS-managed key alias/aws/ssm, whose id differs per
+        // account: any key, but only when SSM asks on the function's behalf.
+        f.fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['kms:Decrypt'],
+            resources: [this.formatArn({ service: 'kms', resource: 'key', resourceName: '*' })],
+            conditions: { StringEquals: { 'kms:ViaService': `ssm.${this.region}.amazonaws.com` } },
+          }),
+        );
+      }
       if (needs.workflow) {
         f.fn.addEnvironment(Env.stateMachineArn, workflow.stateMachine.stateMachineArn);
         if (needs.workflow === 'start') workflow.stateMachine.grantStartExecution(f.fn);

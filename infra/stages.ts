@@ -22,6 +22,11 @@ export const StageConfigSchema = z.object({
   reminderDaysBefore: z.number().int().min(0),
   invitationsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
   retainData: z.boolean(),
+  /**
+   * Name of the SSM SecureString parameter holding the issuer's Ed25519 private key (PKCS#8 PEM). The
+   * stack does not create it (a secret never goes through a template): see the README.
+   */
+  signingKeyParameter: z.string().regex(/^\/[\w./-]+$/),
 });
 
 export type StageConfig = z.infer<typeof StageConfigSchema>;
@@ -42,6 +47,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     reminderDaysBefore: 3,
     invitationsAt: '2025-06-16T09:00',
     retainData: false,
+    signingKeyParameter: '/hcsn/dev/signing-key',
   },
   prod: {
     stage: 'prod',
@@ -58,6 +64,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     reminderDaysBefore: 3,
     invitationsAt: '2025-06-16T09:00',
     retainData: true,
+    signingKeyParameter: '/hcsn/prod/signing-key',
   },
 };
 

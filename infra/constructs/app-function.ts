@@ -12,6 +12,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { Env } from '../../shared/env.ts';
+import { certificateFontPackagePaths } from '../../shared/pdf/font.ts';
 import type { FunctionSpec } from '../functions.ts';
 
 /** Template metadata key naming the catalog function behind a Lambda resource. */
@@ -37,6 +38,21 @@ export interface AppFunctionProps {
   readonly name: string;
   readonly spec: FunctionSpec;
   readonly environment: Record<string, string>;
+}
+
+/**
+ * Copies the certificate's TTFs next to the bundled handler, where `loadCertificateFonts(dir)` reads
+ * them. Paths are taken relative to the project root and re-rooted on `inputDir`, so the hook also works
+ * when bundling runs in Docker (`/asset-input`).
+ */
+function fontCopyHooks() {
+  const files = Object.values(certificateFontPackagePaths()).map((p) => path.relative(ROOT, p));
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      files.map((f) => `cp "${path.posix.join(inputDir, f.split(path.sep).join('/'))}" "${outputDir}/"`),
+  };
 }
 
 /** One Lambda of the catalog: Node 24 on arm64, esbuild bundle with source maps, JSON logs, X-Ray. */
@@ -69,6 +85,7 @@ export class AppFunction extends Construct {
         ...BUNDLE_OPTIONS,
         externalModules: [...BUNDLE_OPTIONS.externalModules],
         mainFields: [...BUNDLE_OPTIONS.mainFields],
+        ...(props.spec.assets === 'fonts' ? { commandHooks: fontCopyHooks() } : {}),
       },
     });
     // Lets the local runtime bind each Task state of the synthesized workflow to the same handler module.

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -105,6 +106,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.coordinatorEmails]: options.coordinatorEmails ?? 'dieuphoi@kgst.hanoi.local',
       [Env.s3ForcePathStyle]: 'true',
       [Env.clockOffsetFile]: paths.clock,
+      [Env.signingKeyFile]: ensureSigningKey(paths.keys),
       [LocalEndpointEnv.dynamodb]: dynamo!.url,
       [LocalEndpointEnv.s3]: s3!.url,
       [LocalEndpointEnv.sesv2]: ses!.url,
@@ -173,6 +175,17 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await stopAll();
     throw err;
   }
+}
+
+/** The issuer's Ed25519 key for local runs: made on first start, kept with the data so credentials stay verifiable. */
+function ensureSigningKey(dir: string): string {
+  const file = path.join(dir, 'signing-key.pem');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  }
+  return file;
 }
 
 function closeServer(server: Server): Promise<void> {

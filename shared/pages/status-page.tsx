@@ -2,6 +2,7 @@ import type { Dossier } from '../domain/dossier.ts';
 import { STATUS_LABELS } from '../domain/dossier.ts';
 import { formatIct } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { CertificateLinks } from '../usecases/certificates.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = {
@@ -17,17 +18,28 @@ const T = {
   history: { vi: 'Lịch sử hồ sơ', en: 'History' },
   space: { vi: 'Không gian', en: 'Space' },
   submittedAt: { vi: 'Ngày nộp', en: 'Submitted' },
+  certificate: { vi: 'Giấy chứng nhận thành viên', en: 'Membership certificate' },
+  number: { vi: 'Số', en: 'Number' },
+  download: { vi: 'Tải giấy chứng nhận (PDF)', en: 'Download the certificate (PDF)' },
+  downloadNote: {
+    vi: 'Đường dẫn tải có hiệu lực 24 giờ; tra cứu lại để có đường dẫn mới.',
+    en: 'The download link works for 24 hours; look up again for a new one.',
+  },
+  verify: { vi: 'Trang xác minh công khai', en: 'Public verification page' },
+  revoked: { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate has been revoked.' },
 };
 
 /** The lookup form, and the dossier's public status and history when one was found. */
 export function renderStatusPage(props: {
   lang: Lang;
   dossier?: Dossier;
+  /** For an approved dossier: its certificate with a fresh download link. */
+  certificate?: CertificateLinks;
   error?: string;
   code?: string;
   email?: string;
 }) {
-  const { lang, dossier, error } = props;
+  const { lang, dossier, error, certificate } = props;
   const action = lang === 'en' ? '/status?lang=en' : '/status';
   return renderPage(
     <Layout lang={lang} title={T.title[lang]} path="/status">
@@ -51,6 +63,28 @@ export function renderStatusPage(props: {
             <dt>{T.submittedAt[lang]}</dt>
             <dd>{dossier.submittedAt ? formatIct(dossier.submittedAt) : '—'}</dd>
           </dl>
+          {certificate && (
+            <section class="certificate">
+              <h2>{T.certificate[lang]}</h2>
+              <dl>
+                <dt>{T.number[lang]}</dt>
+                <dd class="certificate-number">{certificate.number}</dd>
+              </dl>
+              {certificate.status === 'revoked' ? (
+                <p class="notice notice-error">{T.revoked[lang]}</p>
+              ) : (
+                <p>
+                  <a href={certificate.downloadUrl} class="certificate-download">
+                    {T.download[lang]}
+                  </a>{' '}
+                  — {T.downloadNote[lang]}
+                </p>
+              )}
+              <p>
+                {T.verify[lang]}: <a href={certificate.verifyUrl}>{certificate.verifyUrl}</a>
+              </p>
+            </section>
+          )}
           <h2>{T.history[lang]}</h2>
           <ol class="history">
             {dossier.history.map((h) => (

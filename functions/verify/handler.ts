@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { VC_JWT_MEDIA_TYPE } from '../../shared/adapters/signing/signing-key.ts';
+import { mailer } from '../../shared/compose/mail.ts';
+import { signingKey } from '../../shared/compose/ssm.ts';
+import { certificates, dossiers, links } from '../../shared/compose/table.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { type HttpRequest, parseFormBody, parseJsonBody } from '../../shared/http/request.ts';
+import { html, json, redirect } from '../../shared/http/response.ts';
+import { renderVerifyPage } from '../../shared/pages/verify-page.tsx';
+import { clock, config, tableStore } from '../../shared/runtime.ts';
+import { makeRevokeCertificate, makeVerification } from '../../shared/usecases/certificates.ts';
+import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
+
+const verification = makeVerification({
+  certificates: certificates(),
+  signingKey,
+  publicBaseUrl: config.publicBaseUrl,
+});
+const revoke = makeRevokeCertificate({
+  certificates: certificates(),
+  dossiers: dossiers(),
+  mailer: mailer(),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+});
+const sessions = makeCoordinatorSessions({
+  store: tableStore(),
+  links: links(),
+  mailer: mailer(),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+  coordinators: config.coordinatorEmails,
+  secureCookies: config.stage !== 'local',
+});
+
+export const RevokeSchema = z.object({ reason: z.string().min(3).max(1000) });
+const LABELS = { reason: { vi: 'Lý do thu hồi', en: 'Reason for revocation' } };
+
+const accepts = (req: HttpRequest, type: string) => (req.headers.accept ?? '').includes(type);
+
+/** Public keys and the issuer profile change only with a key rotation; a short public cache is fine. */
+const PUBLIC_CACHE = { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' };
+
+export const handler = httpHandler({
+  /**
+   * One URL, three representations (never cached, so a revocation shows at once):
+   * - `Accept: application/vc+jwt` → the credential as a compact VC-JWT (body is the JWT);
+   * - `Accept: application/json` → `{ credential, jwt }`: the Open Badges 3.0 credential and its VC-JWT;
+   * - anything else → the HTML page in the request's language.
+   */
+  'GET /verify/{id}': async (req) => {
+    const id = req.params.id!;
+    if (accepts(req, VC_JWT_MEDIA_TYPE)) {
+      const { jwt } = await verification.credential(id);
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': VC_JWT_MEDIA_TYPE,
+          'cache-control': 'no-store',
+          'access-control-allow-origin': '*',
+        },
+        body: jwt,
+      };
+    }
+    if (accepts(req, 'application/json') || accepts(req, 'application/ld+json')) {
+      return json(200, await verification.credential(id), { 'access-control-allow-origin': '*' });
+    }
+    const certificate = await verification.find(id);
+    return html(200, renderVerifyPage({ lang: req.lang, certificate, publicBaseUrl: config.publicBaseUrl }));
+  },
+  'GET /issuer': async () => json(200, verification.issuer(), PUBLIC_CACHE),
+  'GET /issuer/jwks.json': async () =>
+    json(200, await verification.jwks(), { ...PUBLIC_CACHE, 'content-type': 'application/jwk-set+json' }),
+  /** Coordinator only (session cookie); answers JSON to a JSON client, else back to the verification page. */
+  'POST /admin/certificates/{id}/revoke': async (req) => {
+    const coordinator = await sessions.requireCoordinator(req.cookies);
+    const input = (req.headers['content-type'] ?? '').includes('application/json')
+      ? parseJsonBody(req, RevokeSchema, LABELS)
+      : parseFormBody(req, RevokeSchema, LABELS);
+    const { certificate, alreadyRevoked } = await revoke(req.params.id!, input.reason, coordinator.email);
+    if (accepts(req, 'application/json')) {
+      return json(200, {
+        certificateId: certificate.id,
+        number: certificate.number,
+        status: certificate.status,
+        revokedAt: certificate.revokedAt,
+        revokedBy: certificate.revokedBy,
+        revocationReason: certificate.revocationReason,
+        alreadyRevoked,
+      });
+    }
+    return redirect(`/verify/${certificate.id}${req.lang === 'en' ? '?lang=en' : ''}`);
+  },
+});
