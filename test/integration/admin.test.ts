@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
+import type { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
-import { csvCell } from '../../shared/usecases/coordinator-dashboard.ts';
+import type { Files } from '../../shared/adapters/s3/files.ts';
+import type { Round } from '../../shared/domain/round.ts';
+import { csvCell, makeCoordinatorDashboard, PAGE_SIZE } from '../../shared/usecases/coordinator-dashboard.ts';
 import { api, type CapturedEmail, local, mailbox, readyDraft, sdk, unique, waitForEmail } from './helpers.ts';
 
 const COORDINATOR = 'coordinator@kgst.test';
@@ -224,6 +228,76 @@ describe('coordinator dashboard (connected: local emulators over HTTP)', () => {
     expect(out.headers.getSetCookie()[0]).toContain('Max-Age=0');
     const after = await asCoordinator('/admin/export.csv', cookie);
     expect(after.status).toBe(403);
+  });
+});
+
+describe('dashboard paging (connected: DynamoDB Local, a round of its own)', () => {
+  it('pages through every status partition with opaque tokens, each page bounded, filters on page items', async () => {
+    // Prepare: 130 dossiers in a round no other test uses, spread over three statuses.
+    const store = new Store(sdk().ddb, LOCAL_TABLE);
+    const roundId = `PAGING${unique()}`;
+    const statuses = ['submitted', 'in_review', 'approved'] as const;
+    const seeded = Array.from({ length: 130 }, (_, i) => {
+      const at = new Date(Date.UTC(2025, 4, 1, 0, 0, i)).toISOString();
+      const status = statuses[i % 3]!;
+      const id = `${roundId}-${i}`;
+      return {
+        pk: `DOSSIER#${id}`,
+        sk: 'DOSSIER',
+        gsi1pk: `ROUND#${roundId}#STATUS#${status}`,
+        gsi1sk: `${at}#${id}`,
+        id,
+        roundId,
+        status,
+        code: `KGST-${roundId}-${String(i + 1).padStart(4, '0')}`,
+        form: {
+          space: {
+            nameVi: `Xưởng Gốm Đông Hồ ${i}`,
+            creativeFields: [i % 2 ? 'music' : 'design'],
+            wardCode: '00070',
+          },
+          representative: { email: `p${i}@example.vn` },
+        },
+        documents: {},
+        history: [],
+        createdAt: at,
+        updatedAt: at,
+        editTokenHash: 'x',
+        version: 1,
+      };
+    });
+    for (let i = 0; i < seeded.length; i += 25)
+      await Promise.all(seeded.slice(i, i + 25).map((d) => store.put(d)));
+    const round = { id: roundId, name: { vi: roundId, en: roundId }, checklist: [] } as unknown as Round;
+    const rounds = { current: async () => round, get: async () => round } as unknown as Rounds;
+    const dashboard = makeCoordinatorDashboard({ rounds, dossiers: new Dossiers(store), files: {} as Files });
+
+    // Act + Assess: every dossier exactly once, no page above PAGE_SIZE.
+    const seen: string[] = [];
+    let next: string | undefined;
+    let pages = 0;
+    do {
+      const page = await dashboard.overview({ next });
+      expect(page.items.length).toBeLessThanOrEqual(PAGE_SIZE);
+      seen.push(...page.items.map((d) => d.id));
+      next = page.next;
+      pages++;
+      if (pages === 1)
+        expect(page.counts).toMatchObject({ submitted: 44, in_review: 43, approved: 43, draft: 0 });
+    } while (next);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(new Set(seen).size).toBe(130);
+    expect(seen.length).toBe(130);
+
+    const music: string[] = [];
+    next = undefined;
+    do {
+      const page = await dashboard.overview({ field: 'music', q: 'xuong gom dong ho', next });
+      music.push(...page.items.map((d) => d.id));
+      next = page.next;
+    } while (next);
+    expect(music.length).toBe(65);
+    await expect(dashboard.overview({ next: 'not-a-token' })).rejects.toThrow();
   });
 });
 
