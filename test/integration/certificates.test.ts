@@ -1,0 +1,321 @@
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { LOCAL_STATE_MACHINE_ARN, LOCAL_TABLE } from '../../infra/local/system.ts';
+import {
+  api,
+  type CapturedEmail,
+  getDossierItem,
+  local,
+  mailbox,
+  readyDraft,
+  sdk,
+  unique,
+  validForm,
+  waitForEmail,
+} from './helpers.ts';
+
+const COORDINATOR = 'coordinator@kgst.test';
+const site = (path: string) => `${local().urls.site}${path}`;
+const executionArn = (id: string) =>
+  `${LOCAL_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${id}`;
+
+/** Certificate items of a dossier: its pointer, and every CERTIFICATE# item naming it (test-only lookups). */
+async function certificateOf(dossierId: string) {
+  const { ddb } = sdk();
+  const pointer = (
+    await ddb.send(
+      new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${dossierId}`, sk: 'CERTIFICATE' } }),
+    )
+  ).Item;
+  const certificate = pointer
+    ? (
+        await ddb.send(
+          new GetCommand({
+            TableName: LOCAL_TABLE,
+            Key: { pk: `CERTIFICATE#${pointer.certificateId}`, sk: 'CERTIFICATE' },
+          }),
+        )
+      ).Item
+    : undefined;
+  const audit = (
+    await ddb.send(
+      new QueryCommand({
+        TableName: LOCAL_TABLE,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+        ExpressionAttributeValues: { ':pk': `DOSSIER#${dossierId}`, ':a': 'AUDIT#' },
+      }),
+    )
+  ).Items!;
+  return { pointer, certificate, audit };
+}
+
+/** Submits a ready draft and waits until its workflow is waiting for the reviewers. */
+async function submitted(tag: string) {
+  const { id, editToken } = await readyDraft(tag);
+  const { json } = await api(`/api/applications/${id}/submit`, { method: 'POST', token: editToken });
+  const reviewMail = await waitForEmail(
+    (e) => e.destination.to.includes('reviewer.a@kgst.test') && e.subject.includes(json.code),
+  );
+  return { id, code: json.code as string, reviewMail };
+}
+
+/** The skeleton's approve steps (intake.test.ts): reviewer link → POST approve → execution succeeds. */
+async function approved(tag: string) {
+  const { id, code, reviewMail } = await submitted(tag);
+  const url = new URL(/https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(reviewMail.body.text ?? '')![0]);
+  const decide = await fetch(url.origin + url.pathname, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `s=${url.searchParams.get('s')}&outcome=approved&comment=${encodeURIComponent('Hồ sơ đầy đủ')}`,
+  });
+  expect(decide.status).toBe(200);
+  await vi.waitFor(
+    async () => {
+      const out = await sdk().sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(id) }));
+      expect(out.status).toBe('SUCCEEDED');
+    },
+    { timeout: 30_000, interval: 200 },
+  );
+  const email = await waitForEmail(
+    (e) => e.destination.to.includes(`dai.dien.${tag}@example.vn`) && /Chúc mừng/.test(e.body.text ?? ''),
+  );
+  return { id, code, email };
+}
+
+async function pdfText(pdf: Uint8Array): Promise<string> {
+  const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    const { items } = await (await doc.getPage(1)).getTextContent();
+    const rows = new Map<number, { x: number; str: string }[]>();
+    for (const item of items) {
+      if (!('str' in item) || item.str === '') continue;
+      const y = Math.round(item.transform[5]);
+      rows.set(y, [...(rows.get(y) ?? []), { x: item.transform[4], str: item.str }]);
+    }
+    return [...rows.entries()]
+      .sort(([a], [b]) => b - a)
+      .map(([, row]) =>
+        row
+          .sort((a, b) => a.x - b.x)
+          .map((i) => i.str)
+          .join(''),
+      )
+      .join(' ')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** A coordinator session cookie through the emailed sign-in link (as the admin tests do). */
+async function signIn(): Promise<string> {
+  const isSignIn = (e: CapturedEmail) =>
+    e.destination.to.includes(COORDINATOR) && /\/admin\/sign-in\//.test(e.body.text ?? '');
+  const before = new Set((await mailbox()).filter(isSignIn).map((e) => e.messageId));
+  await fetch(site('/admin/sign-in'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: COORDINATOR }).toString(),
+  });
+  const email = await waitForEmail((e) => isSignIn(e) && !before.has(e.messageId));
+  const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(email.body.text ?? '')!;
+  const res = await fetch(site(`/admin/sign-in/${linkId}`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ secret }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('hcsn_session='))!
+    .split(';')[0]!;
+}
+
+describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Functions)', () => {
+  const tag = unique();
+  const holder = validForm(tag).space.nameVi;
+  let approval: Awaited<ReturnType<typeof approved>>;
+  let verifyId: string;
+
+  beforeAll(async () => {
+    approval = await approved(tag);
+  }, 90_000);
+
+  it('issues exactly one certificate on approval, numbered NNNN/yyyy/GCN-KGST', async () => {
+    const { pointer, certificate, audit } = await certificateOf(approval.id);
+    expect(pointer).toBeDefined();
+    expect(certificate).toMatchObject({
+      dossierId: approval.id,
+      holderName: holder,
+      holderAddress: '12 phố Hàng Bồ, Phường Hoàn Kiếm, Thành phố Hà Nội',
+      status: 'valid',
+    });
+    expect(certificate!.number).toMatch(/^\d{4}\/\d{4}\/GCN-KGST$/);
+    expect(certificate!.id).toMatch(/^[\w-]{22}$/);
+    expect(audit.filter((a) => a.action === 'certificate_issued')).toHaveLength(1);
+    expect((await getDossierItem(approval.id))?.status).toBe('approved');
+    verifyId = certificate!.id;
+  });
+
+  it('emails the number, the verification URL and a download link to a PDF with the holder’s exact name', async () => {
+    const text = approval.email.body.text ?? '';
+    const { certificate } = await certificateOf(approval.id);
+    expect(text).toContain(certificate!.number);
+    expect(text).toContain(site(`/verify/${verifyId}`));
+    const download = /https?:\/\/\S+certificates\/[\w-]+\.pdf\?\S+/.exec(text)?.[0];
+    expect(download).toBeDefined();
+    const res = await fetch(download!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`Giấy chứng nhận ${certificate!.number.replaceAll('/', '-')}.pdf`)}`,
+    );
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
+    const content = await pdfText(pdf);
+    expect(content).toContain(holder.normalize('NFC'));
+    expect(content).toContain(certificate!.number);
+  });
+
+  it('shows the certificate with a fresh download link on /status', async () => {
+    const res = await fetch(site('/status'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: approval.code, email: `dai.dien.${tag}@example.vn` }).toString(),
+    });
+    const page = await res.text();
+    expect(res.status).toBe(200);
+    const { certificate } = await certificateOf(approval.id);
+    expect(page).toContain(certificate!.number);
+    expect(page).toContain(site(`/verify/${verifyId}`));
+    const link = /href="([^"]+\/certificates\/[\w-]+\.pdf\?[^"]+)"/.exec(page)?.[1];
+    expect(link).toBeDefined();
+    const pdf = await fetch(link!.replaceAll('&amp;', '&'));
+    expect(pdf.status).toBe(200);
+  });
+
+  it('says valid on the verification page, in Vietnamese and in English', async () => {
+    const vi = await fetch(site(`/verify/${verifyId}`));
+    expect(vi.status).toBe(200);
+    expect(vi.headers.get('cache-control')).toBe('no-store');
+    const page = await vi.text();
+    expect(page).toContain('Giấy chứng nhận hợp lệ');
+    expect(page).toContain(holder);
+    expect(page).toContain('Phường Hoàn Kiếm');
+    const en = await (await fetch(site(`/verify/${verifyId}?lang=en`))).text();
+    expect(en).toContain('Valid certificate');
+  });
+
+  it('returns an Open Badges 3.0 credential whose VC-JWT verifies against /issuer/jwks.json; a tampered one fails', async () => {
+    const res = await fetch(site(`/verify/${verifyId}`), { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    const { credential, jwt } = (await res.json()) as { credential: any; jwt: string };
+    expect(credential['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(credential.issuer.id).toBe(site('/issuer'));
+    expect(credential.credentialSubject.achievement.name).toBe(
+      'Thành viên Mạng lưới Không gian Sáng tạo Hà Nội',
+    );
+    expect(credential.credentialStatus).toBeUndefined();
+
+    const jwks = await (await fetch(site('/issuer/jwks.json'))).json();
+    const keys = createLocalJWKSet(jwks);
+    const { payload, protectedHeader } = await jwtVerify(jwt, keys, { algorithms: ['EdDSA'] });
+    expect(protectedHeader.kid).toMatch(new RegExp(`^${site('/issuer/jwks.json')}#`));
+    expect(protectedHeader.typ).toBe('vc+jwt');
+    expect(payload).toEqual(credential);
+
+    // The same credential with a different holder, re-encoded under the original signature.
+    const [header, body, signature] = jwt.split('.');
+    const forged = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8'));
+    forged.credentialSubject.identifier[0].identityHash = 'Không gian Giả mạo';
+    const tampered = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+    await expect(jwtVerify(tampered, keys)).rejects.toThrow(/signature/i);
+
+    const raw = await fetch(site(`/verify/${verifyId}`), { headers: { accept: 'application/vc+jwt' } });
+    expect(raw.headers.get('content-type')).toBe('application/vc+jwt');
+    await jwtVerify(await raw.text(), keys);
+    const issuer = await (await fetch(site('/issuer'))).json();
+    expect(issuer).toMatchObject({ id: site('/issuer'), type: ['Profile'] });
+  });
+
+  it('makes one certificate when two IssueCertificate invocations race for one dossier', async () => {
+    const t = unique();
+    const { id } = await submitted(t);
+    await vi.waitFor(async () => expect((await getDossierItem(id))?.status).toBe('in_review'));
+    // The handlers run in this worker: give it the local system's environment before they load.
+    Object.assign(process.env, local().env);
+    const { invoke } = await import('../../infra/local/lambda-runner.ts');
+    const results = (await Promise.all([
+      invoke('issueCertificate', { dossierId: id }),
+      invoke('issueCertificate', { dossierId: id }),
+    ])) as { certificateId: string; number: string }[];
+    expect(results[0]).toEqual(results[1]);
+    const again = (await invoke('issueCertificate', { dossierId: id })) as { certificateId: string };
+    expect(again.certificateId).toBe(results[0]!.certificateId);
+    const { pointer, certificate, audit } = await certificateOf(id);
+    expect(pointer!.certificateId).toBe(results[0]!.certificateId);
+    expect(certificate!.number).toBe(results[0]!.number);
+    expect(audit.filter((a) => a.action === 'certificate_issued')).toHaveLength(1);
+  });
+
+  it('revokes for a coordinator only: the page shows it at once with the reason, and the holder is emailed', async () => {
+    const reason = 'Không gian đã ngừng hoạt động từ tháng 8/2025';
+    const anonymous = await fetch(site(`/admin/certificates/${verifyId}/revoke`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ reason }).toString(),
+    });
+    expect(anonymous.status).toBe(403);
+    expect((await certificateOf(approval.id)).certificate!.status).toBe('valid');
+
+    const cookie = await signIn();
+    const revoke = () =>
+      fetch(site(`/admin/certificates/${verifyId}/revoke`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie },
+        body: new URLSearchParams({ reason }).toString(),
+      });
+    const res = await revoke();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'revoked',
+      revokedBy: COORDINATOR,
+      alreadyRevoked: false,
+    });
+
+    const page = await (await fetch(site(`/verify/${verifyId}`))).text();
+    expect(page).toContain('Giấy chứng nhận đã bị thu hồi');
+    expect(page).toContain(reason);
+    const { credential } = await (
+      await fetch(site(`/verify/${verifyId}`), { headers: { accept: 'application/json' } })
+    ).json();
+    expect(credential.credentialStatus).toMatchObject({ status: 'revoked', revocationReason: reason });
+
+    const isRevocation = (e: CapturedEmail) =>
+      e.destination.to.includes(`dai.dien.${tag}@example.vn`) && /Thu hồi giấy chứng nhận/.test(e.subject);
+    const email = await waitForEmail(isRevocation);
+    expect(email.body.text).toContain(reason);
+
+    // A second revocation changes nothing and emails nobody again.
+    const second = await revoke();
+    expect(await second.json()).toMatchObject({ status: 'revoked', alreadyRevoked: true });
+    const { audit } = await certificateOf(approval.id);
+    expect(audit.filter((a) => a.action === 'certificate_revoked')).toHaveLength(1);
+    expect((await mailbox()).filter(isRevocation)).toHaveLength(1);
+  });
+
+  it('answers 404 for an unknown id, as a page and as JSON', async () => {
+    const page = await fetch(site('/verify/AAAAAAAAAAAAAAAAAAAAAA'));
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Không tìm thấy');
+    const json = await fetch(site('/verify/not-an-id'), { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(404);
+  });
+});
