@@ -196,6 +196,17 @@ export class ApprovalWorkflow extends Construct {
       );
     awaitReview.next(decide);
 
+    // The receipt (giấy tiếp nhận) is the workflow's first step, off the submit request's path; its
+    // Retry resends on a failed send without touching the submission itself.
+    const sendReceipt = guard(
+      step(
+        'SendReceipt',
+        fns.recordOutcome,
+        { dossierId: JsonPath.stringAt('$.dossierId'), action: 'received' },
+        null,
+      ),
+    );
+
     const start = new Pass(this, 'Start', {
       parameters: { 'dossierId.$': '$.dossierId', 'roundId.$': '$.roundId', reviewAttempt: 0 },
     });
@@ -206,7 +217,9 @@ export class ApprovalWorkflow extends Construct {
     });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(start.next(checkDossier).next(documentsOk)),
+      definitionBody: DefinitionBody.fromChainable(
+        start.next(sendReceipt).next(checkDossier).next(documentsOk),
+      ),
       tracingEnabled: true,
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
       timeout: Duration.days(120),

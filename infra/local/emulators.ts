@@ -1,4 +1,4 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as path from 'node:path';
@@ -148,3 +148,45 @@ export const dataPaths = (root: string) => ({
   keys: path.join(root, 'keys'),
   clock: path.join(root, 'clock.json'),
 });
+
+/** Starts s3rver and aws-ses-v2-local in a child Node process (see emulator-host.ts). */
+export function startEmulatorHost(options: {
+  s3Port: number;
+  sesPort: number;
+  s3Dir: string;
+  bucket: string;
+}): Promise<{
+  s3: Emulator;
+  ses: Emulator;
+}> {
+  mkdirSync(options.s3Dir, { recursive: true });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'emulator-host.ts'), JSON.stringify(options)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => reject(new LocalSetupError(`S3/SES emulators did not start: ${why}`));
+    child.once('exit', (code) => fail(`exited with ${code}: ${output.trim().split('\n').pop() ?? ''}`));
+    child.stderr?.on('data', (d) => {
+      output += d;
+    });
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d;
+      const ready = /READY (\{.*\})/.exec(output);
+      if (!ready) return;
+      child.removeAllListeners('exit');
+      const urls = JSON.parse(ready[1]!) as { s3: string; ses: string };
+      const stop = () =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        });
+      resolve({ s3: { url: urls.s3, stop }, ses: { url: urls.ses, stop: async () => undefined } });
+    });
+  });
+}

@@ -17,8 +17,7 @@ import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
   startDynamo,
-  startS3,
-  startSes,
+  startEmulatorHost,
 } from './emulators.ts';
 import { invoke } from './lambda-runner.ts';
 import { createLocalPages, type LocalPages } from './local-pages.tsx';
@@ -77,11 +76,15 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   };
   try {
     const started = Date.now();
-    const [dynamo, s3, ses] = await Promise.all([
+    const [dynamo, { s3, ses }] = await Promise.all([
       startDynamo(options.ports.dynamo, options.persistDynamo ? paths.dynamo : undefined),
-      startS3(options.ports.s3, paths.s3, LOCAL_BUCKET),
-      startSes(options.ports.ses),
-    ] as Promise<Emulator>[]);
+      startEmulatorHost({
+        s3Port: options.ports.s3,
+        sesPort: options.ports.ses,
+        s3Dir: paths.s3,
+        bucket: LOCAL_BUCKET,
+      }),
+    ]);
     stops.push(dynamo!.stop, s3!.stop, ses!.stop);
     log(`emulators ready in ${Date.now() - started} ms`);
     await ensureTable(dynamo!.url, LOCAL_TABLE);

@@ -33,7 +33,7 @@ export interface CallbackTaskInput {
   readonly attempt: number;
 }
 
-export type OutcomeAction = 'approved' | 'rejected' | 'incomplete' | 'escalate' | 'failed';
+export type OutcomeAction = 'received' | 'approved' | 'rejected' | 'incomplete' | 'escalate' | 'failed';
 
 export interface RecordOutcomeInput {
   readonly dossierId: string;

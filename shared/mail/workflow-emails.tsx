@@ -43,7 +43,7 @@ export function reviewRequestEmail(
   });
 }
 
-const OUTCOME_TEXT: Record<OutcomeAction, { vi: string; en: string }> = {
+const OUTCOME_TEXT: Record<Exclude<OutcomeAction, 'received'>, { vi: string; en: string }> = {
   approved: {
     vi: 'Chúc mừng! Không gian của bạn đã được công nhận là thành viên Mạng lưới. Thư mời dự lễ trao giấy chứng nhận sẽ được gửi tới bạn.',
     en: 'Congratulations! Your space has been approved as a member of the Network. The invitation to the certificate ceremony will follow.',
@@ -78,7 +78,7 @@ export interface CertificateNotice {
 /** Decision, escalation and failure notices; an approval carries the certificate when there is one. */
 export function outcomeEmail(
   d: Dossier,
-  action: OutcomeAction,
+  action: Exclude<OutcomeAction, 'received'>,
   to: readonly string[],
   comment: string | undefined,
   lookupUrl: string,

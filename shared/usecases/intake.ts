@@ -543,21 +543,12 @@ export function makeIntake(deps: IntakeDeps) {
     },
   };
 
-  /** After the state change: start the workflow and send the receipt; both are safe to repeat. */
+  /**
+   * After the state change: start the workflow (idempotent: the execution name is the dossier id). Its
+   * first step emails the receipt; a failed start is repaired by the client's retry of submit.
+   */
   async function finishSubmission(d: Dossier): Promise<{ code: string; status: string }> {
     await workflow.start({ dossierId: d.id, roundId: d.roundId });
-    if (!d.receiptSentAt) {
-      const round = await rounds.get(d.roundId);
-      try {
-        await mailer.send(receiptEmail(d, round!, lookupUrl));
-        countMetric('EmailSent');
-        await dossiers.markReceiptSent(d.id, clock().toISOString());
-      } catch (err) {
-        // The dossier stays submitted; a retried submit sends the receipt again.
-        countMetric('EmailFailed');
-        logger.error('Receipt not sent', { err, dossierId: d.id });
-      }
-    }
     return { code: d.code!, status: d.status };
   }
 }

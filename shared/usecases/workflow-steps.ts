@@ -19,6 +19,7 @@ import type {
   RecordOutcomeInput,
   SupplementTaskInput,
 } from '../domain/workflow-contract.ts';
+import { receiptEmail } from '../mail/intake-emails.tsx';
 import { supplementRequestEmail } from '../mail/supplement-emails.tsx';
 import { type CertificateNotice, outcomeEmail, reviewRequestEmail } from '../mail/workflow-emails.tsx';
 import { countMetric } from '../observability.ts';
@@ -189,7 +190,18 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
     /** Records an outcome on the dossier and tells the people concerned. */
     async recordOutcome(input: RecordOutcomeInput): Promise<{ status: DossierStatus }> {
       const d = await load(input.dossierId);
-      const to: Record<RecordOutcomeInput['action'], DossierStatus | undefined> = {
+      if (input.action === 'received') {
+        // Sent once: a retried or re-run step finds receiptSentAt and does nothing.
+        if (!d.receiptSentAt) {
+          const round = await deps.rounds.get(d.roundId);
+          if (!round) throw new DossierStateError(`Round ${d.roundId} of dossier ${d.id} not found`);
+          await mailer.send(receiptEmail(d, round, `${deps.publicBaseUrl}/status`));
+          countMetric('EmailSent');
+          await dossiers.markReceiptSent(d.id, clock().toISOString());
+        }
+        return { status: d.status };
+      }
+      const to: Record<Exclude<RecordOutcomeInput['action'], 'received'>, DossierStatus | undefined> = {
         approved: 'approved',
         rejected: 'rejected',
         incomplete: 'incomplete',

@@ -153,7 +153,9 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
     expect(events[0]?.type).toBe('ExecutionStarted');
     expect(events.at(-1)?.type).toBe('ExecutionSucceeded');
     expect(events[0]?.timestamp).toBeInstanceOf(Date);
-    expect(calls.find((call) => call.fn === 'recordOutcome')?.payload).toMatchObject({
+    expect(
+      calls.find((call) => call.fn === 'recordOutcome' && call.payload.action !== 'received')?.payload,
+    ).toMatchObject({
       action: 'approved',
       detail: { certificateId: 'CERT-approve-1' },
     });
@@ -260,7 +262,9 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
     const execution = await awaitStatus(client, executionArn, 'FAILED');
     expect(execution.error).toBe('DossierWorkflowFailed');
     expect(await enteredStates(client, executionArn)).toContain('RecordFailure');
-    const failure = calls.find((call) => call.fn === 'recordOutcome')?.payload;
+    const failure = calls.find(
+      (call) => call.fn === 'recordOutcome' && call.payload.action !== 'received',
+    )?.payload;
     expect(failure).toMatchObject({ action: 'failed', detail: { Error: 'DossierMissing' } });
     expect(reviewRequests()).toHaveLength(0);
   });

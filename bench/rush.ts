@@ -1,0 +1,307 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CopyObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
+import { freePort } from '../infra/local/ports.ts';
+import { LOCAL_BUCKET, LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
+import { Store } from '../shared/adapters/dynamodb/store.ts';
+import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
+
+const DOSSIERS = 500;
+const CONCURRENCY = 50;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ff8a8ed80000000049454e44ae426082',
+  'hex',
+);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+
+async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
+  return out;
+}
+
+/** A round whose checklist asks for three documents, so each dossier carries exactly three. */
+function rushRound(): Round {
+  const base = demoRound(new Date());
+  const [legal, photos, portfolio] = STANDARD_CHECKLIST;
+  return {
+    ...base,
+    id: `rush-${Date.now()}`,
+    codePrefix: 'RUSH',
+    checklist: [legal!, { ...photos!, minFiles: 1, title: { vi: 'Ảnh', en: 'Photo' } }, portfolio!],
+  };
+}
+
+const form = (i: number) => ({
+  space: {
+    nameVi: `Không gian Sáng tạo Thử tải số ${i}`,
+    ownership: 'individual_group',
+    spaceType: 'multi',
+    creativeFields: ['design'],
+    street: `${i} phố Hàng Bồ`,
+    wardCode: '00070',
+    foundedYear: 2015,
+    floorAreaM2: 100,
+    description:
+      'Không gian sáng tạo dùng cho bài đo tải hạn chót: triển lãm, workshop, biểu diễn âm nhạc hằng tuần.',
+  },
+  representative: {
+    fullName: 'Nguyễn Văn An',
+    position: 'Chủ nhiệm',
+    email: `rush${i}@example.vn`,
+    phone: '0912345678',
+  },
+  consent: true,
+});
+
+/**
+ * The deadline rush of issue 3 on the local stack: 500 dossiers × 3 documents, created, uploaded and
+ * submitted with concurrency 50, next to the same DynamoDB/S3 calls issued directly (the floor).
+ */
+export async function runRushBench() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-rush-'));
+  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+  const system = await startLocalSystem({
+    dataDir,
+    persistDynamo: false,
+    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
+  });
+  try {
+    const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, endpoint: system.urls.dynamo }));
+    const s3 = new S3Client({
+      ...base,
+      endpoint: system.urls.s3,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    const rounds = new Rounds(new Store(ddb, LOCAL_TABLE));
+    const round = rushRound();
+    await rounds.create(round);
+    await rounds.setCurrent(round.id);
+    const site = system.urls.site;
+
+    const call = async (p: string, body: unknown, token?: string) => {
+      const t = performance.now();
+      const res = await fetch(`${site}${p}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, any>;
+      return { ms: performance.now() - t, status: res.status, json };
+    };
+    const uploadOne = async (
+      id: string,
+      token: string,
+      slot: string,
+      name: string,
+      type: string,
+      bytes: Buffer,
+    ) => {
+      const req = await call(
+        `/api/applications/${id}/uploads`,
+        { slot, fileName: name, contentType: type, size: bytes.length },
+        token,
+      );
+      if (req.status !== 201) throw new Error(`upload request ${req.status}`);
+      const formData = new FormData();
+      for (const [k, v] of Object.entries(req.json.upload.fields as Record<string, string>))
+        formData.append(k, v);
+      formData.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+      const t = performance.now();
+      const res = await fetch(req.json.upload.url, { method: 'POST', body: formData });
+      if (res.status >= 300) throw new Error(`s3 ${res.status}`);
+      return [req.ms, performance.now() - t];
+    };
+
+    const started = performance.now();
+    const results = await pool(DOSSIERS, CONCURRENCY, async (i) => {
+      try {
+        const created = await call('/api/applications', form(i));
+        if (created.status !== 201) return { error: `create ${created.status}` };
+        const { id, editToken } = created.json;
+        const up = await Promise.all([
+          uploadOne(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', PDF),
+          uploadOne(id, editToken, 'photos', 'Ảnh.png', 'image/png', PNG),
+          uploadOne(id, editToken, 'portfolio', 'Năng lực.pdf', 'application/pdf', PDF),
+        ]);
+        const submitted = await call(`/api/applications/${id}/submit`, {}, editToken);
+        if (submitted.status !== 200)
+          return { error: `submit ${submitted.status} ${submitted.json.message}` };
+        return {
+          create: created.ms,
+          uploadRequests: up.map((u) => u[0]!),
+          s3: up.map((u) => u[1]!),
+          submit: submitted.ms,
+          code: submitted.json.code as string,
+        };
+      } catch (err) {
+        return { error: (err as Error).message };
+      }
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const ok = results.filter((r): r is Exclude<typeof r, { error: string }> => !('error' in r));
+    const errors = results.filter((r) => 'error' in r);
+    const codes = new Set(ok.map((r) => r.code));
+
+    // The floor: the DynamoDB and S3 calls a submit makes, issued directly with the same concurrency.
+    const floorTimes = await pool(DOSSIERS, CONCURRENCY, async (i) => {
+      const key = `bench-floor/${i}`;
+      await Promise.all(
+        [0, 1, 2].map((n) =>
+          s3.send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: `${key}/${n}`, Body: PDF })),
+        ),
+      );
+      await ddb.send(
+        new PutCommand({ TableName: LOCAL_TABLE, Item: { pk: `FLOOR#${i}`, sk: 'X', version: 1 } }),
+      );
+      const t = performance.now();
+      await ddb.send(
+        new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `FLOOR#${i}`, sk: 'X' }, ConsistentRead: true }),
+      );
+      await ddb.send(
+        new GetCommand({
+          TableName: LOCAL_TABLE,
+          Key: { pk: `ROUND#${round.id}`, sk: 'ROUND' },
+          ConsistentRead: true,
+        }),
+      );
+      await Promise.all(
+        [0, 1, 2].map(async (n) => {
+          await Promise.all([
+            s3.send(new HeadObjectCommand({ Bucket: LOCAL_BUCKET, Key: `${key}/${n}` })),
+            s3
+              .send(new GetObjectCommand({ Bucket: LOCAL_BUCKET, Key: `${key}/${n}`, Range: 'bytes=0-15' }))
+              .then((o) => o.Body!.transformToByteArray()),
+          ]);
+        }),
+      );
+      await Promise.all(
+        [0, 1, 2].map((n) =>
+          s3.send(
+            new CopyObjectCommand({
+              Bucket: LOCAL_BUCKET,
+              Key: `${key}/c${n}`,
+              CopySource: `${LOCAL_BUCKET}/${key}/${n}`,
+            }),
+          ),
+        ),
+      );
+      await ddb.send(
+        new UpdateCommand({
+          TableName: LOCAL_TABLE,
+          Key: { pk: 'COUNTER#FLOOR', sk: 'COUNTER' },
+          UpdateExpression: 'ADD #v :one',
+          ExpressionAttributeNames: { '#v': 'value' },
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
+      await ddb.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: LOCAL_TABLE,
+                Item: { pk: `FLOOR#${i}`, sk: 'X', version: 2 },
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': 1 },
+              },
+            },
+            {
+              Put: {
+                TableName: LOCAL_TABLE,
+                Item: { pk: `FLOORGUARD#${i}`, sk: 'GUARD' },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return performance.now() - t;
+    });
+
+    const submit = ok.map((r) => r.submit);
+    const create = ok.map((r) => r.create);
+    const all = ok.flatMap((r) => [r.create, r.submit, ...r.uploadRequests]);
+    const row = (name: string, xs: number[]) =>
+      console.log(
+        name.padEnd(26),
+        ...[50, 95, 99].map((p) => pct(xs, p).toFixed(0).padStart(7)),
+        Math.max(...xs)
+          .toFixed(0)
+          .padStart(7),
+      );
+    console.log(
+      `\nDeadline rush: ${DOSSIERS} dossiers × 3 documents, concurrency ${CONCURRENCY}, local stack`,
+    );
+    console.log(
+      `throughput ${(ok.length / seconds).toFixed(1)} dossiers/s (${seconds.toFixed(1)} s), errors ${errors.length}, duplicates ${ok.length - codes.size}`,
+    );
+    console.log('ms'.padEnd(26), 'p50'.padStart(7), 'p95'.padStart(7), 'p99'.padStart(7), 'max'.padStart(7));
+    row('create (POST)', create);
+    row(
+      'upload request (POST)',
+      ok.flatMap((r) => r.uploadRequests),
+    );
+    row(
+      'S3 presigned POST',
+      ok.flatMap((r) => r.s3),
+    );
+    row('submit (POST)', submit);
+    row('floor: submit’s DDB+S3 calls', floorTimes);
+    const ratio = pct(submit, 95) / pct(floorTimes, 95);
+    const over1s = all.filter((x) => x > 1000).length;
+    console.log(
+      `submit p95 / floor p95 = ${ratio.toFixed(2)} (goal ≤ 2), API requests over 1 s: ${over1s} (goal 0)`,
+    );
+    if (errors.length) console.log('first errors:', errors.slice(0, 3));
+    return {
+      ok: ok.length,
+      errors: errors.length,
+      duplicates: ok.length - codes.size,
+      ratio,
+      over1s,
+      seconds,
+    };
+  } finally {
+    await system.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runRushBench();
