@@ -1,13 +1,141 @@
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
-import { guardKeys, type HistoryEntry } from '../domain/dossier.ts';
-import { deadlineOf } from '../domain/round.ts';
+import type { Mailer } from '../adapters/ses/mailer.ts';
+import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  guardKeys,
+  type HistoryEntry,
+  STATUS_LABELS,
+} from '../domain/dossier.ts';
+import { deadlineOf, type Round } from '../domain/round.ts';
 import type { JobEvent } from '../domain/round-schedule.ts';
 import type { Clock } from '../domain/time.ts';
-import { logger } from '../observability.ts';
+import { wardByCode } from '../domain/wards.ts';
+import { closingSummaryEmail, deadlineReminderEmail, type RoundSummary } from '../mail/round-emails.tsx';
+import { countMetric, logger } from '../observability.ts';
+import type { Invitations } from './invitations.ts';
 
-/** The scheduled jobs of a round. Only closing is built so far; reminders and invitations are issue 6. */
-export function makeRoundJobs(deps: { rounds: Rounds; dossiers: Dossiers; clock: Clock }) {
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface RoundJobsDeps {
+  readonly rounds: Rounds;
+  readonly dossiers: Dossiers;
+  readonly links: Links;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly publicBaseUrl: string;
+  readonly coordinatorEmails: readonly string[];
+  readonly invitations: Pick<Invitations, 'sendInvitations'>;
+}
+
+/** Every dossier of one status partition of a round, page by page (GSI, never a Scan). */
+async function* eachDossier(dossiers: Dossiers, roundId: string, status: Dossier['status']) {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dossiers.listByStatus(roundId, status, 100, start);
+    yield* page.items as Dossier[];
+    start = page.next;
+  } while (start);
+}
+
+/** The scheduled jobs of a round: the deadline reminder, closing (with the coordinators' summary), invitations. */
+export function makeRoundJobs(deps: RoundJobsDeps) {
+  /** A fresh resume link and a reminder to every unsubmitted draft, once per draft and round. */
+  async function remindDrafts(roundId: string) {
+    const round = await deps.rounds.get(roundId);
+    if (!round) return { done: false, reason: 'unknown round' };
+    const now = deps.clock();
+    const deadline = deadlineOf(round);
+    if (now > deadline) return { done: false, reason: 'deadline passed' };
+    const daysLeft = Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS));
+    let sent = 0;
+    let skipped = 0;
+    const failed: { dossierId: string; error: string }[] = [];
+    for await (const d of eachDossier(deps.dossiers, roundId, 'draft')) {
+      if (!(await deps.dossiers.claimSend('deadline-reminder', roundId, d.id, now.toISOString()))) {
+        skipped++;
+        continue;
+      }
+      try {
+        const { linkId, secret } = await deps.links.issue({
+          purpose: 'resume',
+          dossierId: d.id,
+          person: d.form.representative.email,
+          expiresAt: Math.floor(deadline.getTime() / 1000),
+          createdAt: now.toISOString(),
+        });
+        const resumeUrl = `${deps.publicBaseUrl}/resume/${linkId}#${secret}`;
+        await deps.mailer.send(deadlineReminderEmail(d, round, resumeUrl, daysLeft));
+        sent++;
+      } catch (err) {
+        // Give the claim back so a re-run retries this draft; the others go on.
+        await deps.dossiers.releaseSend('deadline-reminder', roundId, d.id);
+        failed.push({ dossierId: d.id, error: String(err) });
+        logger.warn('Reminder not sent', { dossierId: d.id, error: String(err) });
+      }
+    }
+    if (sent) countMetric('EmailSent', sent);
+    if (failed.length) countMetric('EmailFailed', failed.length);
+    return { done: true, sent, skipped, failed };
+  }
+
+  /** Counts of a closed round for the coordinators: by status, and of the applications by field and ward. */
+  async function summarize(round: Round, expiredDrafts: number): Promise<RoundSummary> {
+    const byStatus: { label: RoundSummary['byStatus'][number]['label']; count: number }[] = [];
+    const fields = new Map<string, number>();
+    const wards = new Map<string, number>();
+    for (const status of DOSSIER_STATUSES) {
+      let count = 0;
+      for await (const d of eachDossier(deps.dossiers, round.id, status)) {
+        count++;
+        // Field and ward counts describe the applications actually made, not drafts that expired.
+        if (status === 'draft' || status === 'expired') continue;
+        for (const f of d.form.space.creativeFields ?? []) fields.set(f, (fields.get(f) ?? 0) + 1);
+        const ward = d.form.space.wardCode;
+        const wardName = ward ? (wardByCode(ward)?.name ?? ward) : '—';
+        wards.set(wardName, (wards.get(wardName) ?? 0) + 1);
+      }
+      if (count) byStatus.push({ label: STATUS_LABELS[status], count });
+    }
+    const sorted = <K>(m: Map<K, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+    return {
+      byStatus,
+      byField: sorted(fields).map(([f, count]) => ({
+        label: CREATIVE_FIELD_LABELS[f as keyof typeof CREATIVE_FIELD_LABELS] ?? { vi: f, en: f },
+        count,
+      })),
+      byWard: sorted(wards).map(([label, count]) => ({ label, count })),
+      expiredDrafts,
+    };
+  }
+
+  /** The coordinators' summary, sent once per round. */
+  async function sendSummary(round: Round, expiredDrafts: number) {
+    if (!deps.coordinatorEmails.length) return { summarySent: false };
+    const now = deps.clock();
+    if (!(await deps.dossiers.claimSend('closing-summary', round.id, 'coordinators', now.toISOString())))
+      return { summarySent: false };
+    try {
+      const summary = await summarize(round, expiredDrafts);
+      await deps.mailer.send(
+        closingSummaryEmail(
+          deps.coordinatorEmails,
+          round,
+          summary,
+          `${deps.publicBaseUrl}/admin/export.csv`,
+          now,
+        ),
+      );
+      return { summarySent: true, summary };
+    } catch (err) {
+      await deps.dossiers.releaseSend('closing-summary', round.id, 'coordinators');
+      throw err;
+    }
+  }
+
   async function closeRound(roundId: string) {
     const round = await deps.rounds.get(roundId);
     if (!round) return { closed: false, reason: 'unknown round' };
@@ -36,14 +164,22 @@ export function makeRoundJobs(deps: { rounds: Rounds; dossiers: Dossiers; clock:
         expired++;
       }
     }
-    return { closed: true, expiredDrafts: expired };
+    // Read again: expired drafts since a crashed earlier run count too.
+    const expiredTotal = await deps.dossiers.countByStatus(roundId, 'expired');
+    const { summarySent } = await sendSummary({ ...round, status: 'closed' }, expiredTotal);
+    return { closed: true, expiredDrafts: expired, summarySent };
   }
 
   return {
     async run(event: JobEvent): Promise<Record<string, unknown>> {
-      if (event.job === 'close-round') return { job: event.job, ...(await closeRound(event.roundId)) };
-      logger.warn('Job not built yet', { job: event.job });
-      return { job: event.job, done: false, reason: 'not built yet (issue 6)' };
+      switch (event.job) {
+        case 'deadline-reminder':
+          return { job: event.job, ...(await remindDrafts(event.roundId)) };
+        case 'close-round':
+          return { job: event.job, ...(await closeRound(event.roundId)) };
+        case 'send-invitations':
+          return { job: event.job, ...(await deps.invitations.sendInvitations(event.roundId)) };
+      }
     },
   };
 }

@@ -24,6 +24,9 @@ const strip = (item: DossierItem | undefined): Dossier | undefined => {
   return rest as unknown as Dossier;
 };
 
+/** The once-per-recipient-and-purpose claim of an email. */
+export const sentKey = (purpose: string, roundId: string, id: string) => `SENT#${purpose}#${roundId}#${id}`;
+
 export interface GuardOwner {
   readonly dossierId: string;
 }
@@ -207,6 +210,39 @@ export class Dossiers {
       start = out.LastEvaluatedKey;
     } while (start);
     return count;
+  }
+
+  /**
+   * Claims the right to send one email (purpose + round + recipient) exactly once: a conditional put of
+   * `SENT#<purpose>#<roundId>#<id>`. Returns false when an earlier run already claimed it.
+   */
+  async claimSend(
+    purpose: string,
+    roundId: string,
+    id: string,
+    at: string,
+    data: Record<string, unknown> = {},
+  ) {
+    try {
+      await this.store.put(
+        { pk: sentKey(purpose, roundId, id), sk: 'SENT', at, ...data },
+        { expression: 'attribute_not_exists(pk)' },
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionFailed) return false;
+      throw err;
+    }
+  }
+
+  /** Gives a claim back after a failed send, so the next run retries that recipient. */
+  async releaseSend(purpose: string, roundId: string, id: string): Promise<void> {
+    await this.store.delete(sentKey(purpose, roundId, id), 'SENT');
+  }
+
+  /** The claim of a send, if it was made (e.g. the link an invitation carried). */
+  sentClaim<T extends Record<string, unknown>>(purpose: string, roundId: string, id: string) {
+    return this.store.get<{ pk: string; sk: string; at: string } & T>(sentKey(purpose, roundId, id), 'SENT');
   }
 
   /** The dossier's audit events (`AUDIT#<at>#…` items of its partition), oldest first. */

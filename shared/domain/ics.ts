@@ -1,0 +1,105 @@
+import { TIME_ZONE } from './time.ts';
+
+/** A calendar invitation (RFC 5545 + iTIP METHOD:REQUEST) for one attendee. */
+export interface CalendarInvite {
+  /** Stable per member and round, so an update replaces the event in the attendee's calendar. */
+  readonly uid: string;
+  /** 0 for the first invitation, +1 for every update (new time or venue). */
+  readonly sequence: number;
+  /** Hanoi wall-clock start, yyyy-MM-ddTHH:mm. */
+  readonly start: string;
+  readonly durationMinutes: number;
+  readonly summary: string;
+  readonly location: string;
+  readonly description: string;
+  readonly url?: string;
+  readonly organizer: { readonly name: string; readonly email: string };
+  readonly attendee: { readonly name: string; readonly email: string };
+  /** When the invitation was generated (DTSTAMP). */
+  readonly stamp: Date;
+}
+
+const CRLF = '\r\n';
+
+/** TEXT value escaping (RFC 5545 §3.3.11). */
+export function escapeText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n/g, '\\n');
+}
+
+/** A parameter value: DQUOTE is not allowed inside one, so it is dropped; the value is always quoted. */
+const param = (value: string) => `"${value.normalize('NFC').replace(/["\r\n]/g, '')}"`;
+
+/** Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1). */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with one space
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join(`${CRLF} `);
+}
+
+const localStamp = (local: string) => `${local.replace(/[-:]/g, '').slice(0, 13)}00`;
+const utcStamp = (at: Date) => `${at.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+
+/** Adds minutes to a Hanoi wall-clock time (no daylight saving there, so plain arithmetic is exact). */
+function addMinutesLocal(local: string, minutes: number): string {
+  const d = new Date(`${local.slice(0, 16)}:00Z`);
+  d.setUTCMinutes(d.getUTCMinutes() + minutes);
+  return d.toISOString().slice(0, 16);
+}
+
+/**
+ * The .ics text of an invitation: METHOD:REQUEST with ORGANIZER and ATTENDEE (RSVP=TRUE), start and end
+ * in Asia/Ho_Chi_Minh with its VTIMEZONE (UTC+7, no daylight saving), CRLF line ends, folded lines.
+ */
+export function invitationIcs(invite: CalendarInvite): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Hanoi Creative Space Network//Ceremony invitations//VI',
+    'CALSCALE:GREGORIAN',
+    'METHOD:REQUEST',
+    'BEGIN:VTIMEZONE',
+    `TZID:${TIME_ZONE}`,
+    'BEGIN:STANDARD',
+    'DTSTART:19700101T000000',
+    'TZOFFSETFROM:+0700',
+    'TZOFFSETTO:+0700',
+    'TZNAME:ICT',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+    'BEGIN:VEVENT',
+    `UID:${invite.uid}`,
+    `DTSTAMP:${utcStamp(invite.stamp)}`,
+    `SEQUENCE:${invite.sequence}`,
+    `DTSTART;TZID=${TIME_ZONE}:${localStamp(invite.start)}`,
+    `DTEND;TZID=${TIME_ZONE}:${localStamp(addMinutesLocal(invite.start, invite.durationMinutes))}`,
+    `SUMMARY:${escapeText(invite.summary)}`,
+    `LOCATION:${escapeText(invite.location)}`,
+    `DESCRIPTION:${escapeText(invite.description)}`,
+    ...(invite.url ? [`URL:${invite.url}`] : []),
+    `ORGANIZER;CN=${param(invite.organizer.name)}:mailto:${invite.organizer.email}`,
+    `ATTENDEE;CN=${param(invite.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${invite.attendee.email}`,
+    'STATUS:CONFIRMED',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

@@ -1,0 +1,370 @@
+import QRCode from 'qrcode';
+import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import { sentKey } from '../adapters/dynamodb/dossiers.ts';
+import type { Links } from '../adapters/dynamodb/links.ts';
+import type { Rounds } from '../adapters/dynamodb/rounds.ts';
+import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
+import type { Mailer } from '../adapters/ses/mailer.ts';
+import type { Dossier } from '../domain/dossier.ts';
+import { DeadlinePassedError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { invitationIcs } from '../domain/ics.ts';
+import type { Round } from '../domain/round.ts';
+import { hashSecret, newLinkId, newSecret, secretMatches } from '../domain/secrets.ts';
+import { type Clock, formatIct, fromIctLocal } from '../domain/time.ts';
+import { checkInPassEmail, invitationEmail, programmeLines } from '../mail/round-emails.tsx';
+import { countMetric, logger } from '../observability.ts';
+
+/** Answers can change until three days before the ceremony. */
+export const RSVP_CUTOFF_DAYS = 3;
+export const MAX_GUESTS = 2;
+const CEREMONY_MINUTES = 150;
+const DAY_MS = 24 * 3600 * 1000;
+
+export const rsvpCutoffOf = (round: Pick<Round, 'ceremony'>): Date =>
+  new Date(fromIctLocal(round.ceremony.at).getTime() - RSVP_CUTOFF_DAYS * DAY_MS);
+
+/** A member's answer to the invitation. */
+export interface RsvpAnswer {
+  readonly attending: boolean;
+  readonly guests: readonly string[];
+  readonly accessibility: string;
+}
+
+export interface Rsvp extends RsvpAnswer {
+  readonly roundId: string;
+  readonly dossierId: string;
+  readonly answeredAt: string;
+  readonly passId?: string;
+}
+
+export interface CheckInPass {
+  readonly passId: string;
+  readonly roundId: string;
+  readonly dossierId: string;
+  readonly holder: string;
+  readonly spaceName: string;
+  readonly checkedInAt?: string;
+  readonly checkedInBy?: string;
+}
+
+export interface RsvpView {
+  readonly dossier: Dossier;
+  readonly round: Round;
+  readonly rsvp?: Rsvp;
+  readonly cutoff: Date;
+  readonly open: boolean;
+}
+
+export interface InvitationDeps {
+  readonly store: Store;
+  readonly rounds: Rounds;
+  readonly dossiers: Dossiers;
+  readonly links: Links;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly publicBaseUrl: string;
+  readonly organizer: { readonly name: string; readonly email: string };
+  /** SES sending rate (emails per second); undefined or 0 = no limit. */
+  readonly sendRatePerSecond?: number;
+  /** Emails in flight at once. */
+  readonly concurrency?: number;
+}
+
+export interface SendFailure {
+  readonly dossierId: string;
+  readonly email: string;
+  readonly error: string;
+}
+
+/** Spaces sends evenly: each caller waits for the next free slot of 1/rate seconds. */
+export function makeRateLimiter(perSecond?: number): () => Promise<void> {
+  if (!perSecond || perSecond <= 0) return async () => undefined;
+  const interval = 1000 / perSecond;
+  let next = 0;
+  return async () => {
+    const now = Date.now();
+    const at = Math.max(now, next);
+    next = at + interval;
+    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  };
+}
+
+/** Runs `work` over items with at most `limit` in flight. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let i = 0;
+  const worker = async () => {
+    while (i < items.length) await work(items[i++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Parses `Name <address>` (the From of our emails) into the calendar's organizer. */
+export function organizerOf(mailFrom: string): { name: string; email: string } {
+  const m = /^\s*"?([^"<]*)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
+  return m ? { name: m[1]!.trim(), email: m[2]!.trim() } : { name: mailFrom, email: mailFrom };
+}
+
+const invitationsMarker = (roundId: string) => ({ pk: `INVITATIONS#${roundId}`, sk: 'INVITATIONS' });
+const rsvpKey = (roundId: string, dossierId: string) => ({ pk: `RSVP#${roundId}#${dossierId}`, sk: 'RSVP' });
+const passKey = (passId: string) => ({ pk: `PASS#${passId}`, sk: 'PASS' });
+
+/**
+ * Ceremony invitations, RSVP and check-in. Every email is claimed (`SENT#…`) before it is sent and the
+ * claim is given back if the send fails, so a crashed or re-run job sends each member exactly one.
+ */
+export function makeInvitations(deps: InvitationDeps) {
+  const { store, rounds, dossiers, links, mailer, clock } = deps;
+  const limit = makeRateLimiter(deps.sendRatePerSecond);
+  const concurrency = deps.concurrency ?? 16;
+
+  /** Sends one member's invitation unless already claimed; 'sent' | 'skipped', or throws the send error. */
+  async function inviteOne(round: Round, d: Dossier): Promise<'sent' | 'skipped'> {
+    const now = clock();
+    const linkId = newLinkId();
+    const secret = newSecret();
+    const sequence = 0;
+    const claim = sentKey('invitation', round.id, d.id);
+    const person = d.form.representative.email;
+    try {
+      // The claim and the RSVP link in one round trip.
+      await store.transact([
+        {
+          Put: {
+            Item: { pk: claim, sk: 'SENT', at: now.toISOString(), linkId, sequence },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            Item: {
+              pk: `LINK#${linkId}`,
+              sk: 'LINK',
+              linkId,
+              secretHash: hashSecret(secret),
+              purpose: 'rsvp',
+              dossierId: d.id,
+              person,
+              // Live until the day after the ceremony, so a late click sees "answers closed", not a 404.
+              expiresAt: Math.floor((fromIctLocal(round.ceremony.at).getTime() + DAY_MS) / 1000),
+              createdAt: now.toISOString(),
+              data: { roundId: round.id },
+            },
+          },
+        },
+      ]);
+    } catch (err) {
+      if (err instanceof ConditionFailed) return 'skipped';
+      throw err;
+    }
+    try {
+      const rsvpUrl = `${deps.publicBaseUrl}/rsvp/${linkId}?s=${secret}`;
+      const ics = invitationIcs({
+        uid: `ceremony-${round.id}-${d.id}@${new URL(deps.publicBaseUrl).hostname}`,
+        sequence,
+        start: round.ceremony.at,
+        durationMinutes: CEREMONY_MINUTES,
+        summary: `${round.name.vi} – Lễ trao giấy chứng nhận / Membership ceremony`,
+        location: `${round.ceremony.venue.vi} / ${round.ceremony.venue.en}`,
+        description: `${programmeLines(round, 'vi').join('\n')}\n\nRSVP: ${rsvpUrl}`,
+        url: rsvpUrl,
+        organizer: deps.organizer,
+        attendee: { name: d.form.representative.fullName ?? person, email: person },
+        stamp: now,
+      });
+      await limit();
+      await mailer.send(
+        invitationEmail({ d, round, rsvpUrl, rsvpCutoff: rsvpCutoffOf(round), ics, sequence }),
+      );
+      return 'sent';
+    } catch (err) {
+      await Promise.all([store.delete(claim, 'SENT'), store.delete(`LINK#${linkId}`, 'LINK')]);
+      throw err;
+    }
+  }
+
+  async function view(linkId: string, secret: string | undefined) {
+    const now = clock();
+    const link = await links.get(linkId, now);
+    if (link?.purpose !== 'rsvp' || !secret || !secretMatches(secret, link.secretHash)) {
+      throw new NotFoundError({
+        vi: 'Đường dẫn xác nhận tham dự không đúng hoặc đã hết hạn.',
+        en: 'This RSVP link is not valid or has expired.',
+      });
+    }
+    const dossier = (await dossiers.get(link.dossierId))!;
+    const round = (await rounds.get(dossier.roundId))!;
+    const item = await store.get<{ pk: string; sk: string } & Rsvp>(
+      rsvpKey(round.id, dossier.id).pk,
+      rsvpKey(round.id, dossier.id).sk,
+    );
+    const rsvp = item ? stripKeys(item) : undefined;
+    const cutoff = rsvpCutoffOf(round);
+    return { dossier, round, rsvp, cutoff, open: now.getTime() <= cutoff.getTime() } satisfies RsvpView;
+  }
+
+  async function sendPass(v: RsvpView, rsvp: Rsvp): Promise<string> {
+    const passId = rsvp.passId ?? newSecret().slice(0, 22);
+    await store.put({
+      ...passKey(passId),
+      passId,
+      roundId: v.round.id,
+      dossierId: v.dossier.id,
+      holder: v.dossier.form.representative.fullName,
+      spaceName: v.dossier.form.space.nameVi,
+    });
+    if (
+      !(await dossiers.claimSend('check-in-pass', v.round.id, v.dossier.id, clock().toISOString(), {
+        passId,
+      }))
+    )
+      return passId;
+    try {
+      const checkInUrl = `${deps.publicBaseUrl}/admin/check-in/${passId}`;
+      const qrPng = await QRCode.toBuffer(checkInUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2 });
+      await mailer.send(
+        checkInPassEmail({ d: v.dossier, round: v.round, checkInUrl, qrPng, guests: rsvp.guests }),
+      );
+    } catch (err) {
+      await dossiers.releaseSend('check-in-pass', v.round.id, v.dossier.id);
+      throw err;
+    }
+    return passId;
+  }
+
+  return {
+    /** Invites every approved member of the round; safe to run again (each member gets one email). */
+    async sendInvitations(roundId: string) {
+      const round = await rounds.get(roundId);
+      if (!round) return { done: false, reason: 'unknown round' };
+      // Marks that invitations went out, so members approved later are invited on approval.
+      await store
+        .put(
+          { ...invitationsMarker(roundId), at: clock().toISOString() },
+          { expression: 'attribute_not_exists(pk)' },
+        )
+        .catch((err) => {
+          if (!(err instanceof ConditionFailed)) throw err;
+        });
+      let sent = 0;
+      let skipped = 0;
+      const failed: SendFailure[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await dossiers.listByStatus(roundId, 'approved', 100, start);
+        await pool(page.items, concurrency, async (d) => {
+          try {
+            if ((await inviteOne(round, d)) === 'sent') sent++;
+            else skipped++;
+          } catch (err) {
+            // One bad address must not stop the rest; the claim was given back, so a re-run retries it.
+            failed.push({ dossierId: d.id, email: d.form.representative.email, error: String(err) });
+            logger.warn('Invitation not sent', { dossierId: d.id, error: String(err) });
+          }
+        });
+        start = page.next;
+      } while (start);
+      if (sent) countMetric('EmailSent', sent);
+      if (failed.length) countMetric('EmailFailed', failed.length);
+      return { done: true, sent, skipped, failed };
+    },
+
+    /** For the approval step: invites a member approved after the invitations went out (no-op before). */
+    async inviteIfAlreadySent(dossierId: string): Promise<{ invited: boolean }> {
+      const d = await dossiers.get(dossierId);
+      if (d?.status !== 'approved') return { invited: false };
+      const marker = await store.get(invitationsMarker(d.roundId).pk, invitationsMarker(d.roundId).sk);
+      if (!marker) return { invited: false };
+      const round = await rounds.get(d.roundId);
+      if (!round) return { invited: false };
+      // A failure throws so the workflow's retry sends it later.
+      return { invited: (await inviteOne(round, d)) === 'sent' };
+    },
+
+    /** The RSVP page's data (GET: shows only). */
+    open: view,
+
+    /** Records (or changes) an answer until the cutoff; accepting sends the check-in pass once. */
+    async answer(linkId: string, secret: string, answer: RsvpAnswer): Promise<RsvpView> {
+      const v = await view(linkId, secret);
+      if (!v.open) {
+        throw new DeadlinePassedError({
+          vi: `Đã hết hạn xác nhận tham dự (${formatIct(v.cutoff)}). Vui lòng liên hệ Ban tổ chức nếu cần thay đổi.`,
+          en: `Answers closed at ${formatIct(v.cutoff)} (Hanoi time). Please contact the organisers to change yours.`,
+        });
+      }
+      const guests = answer.attending
+        ? answer.guests.map((g) => g.trim().normalize('NFC')).filter(Boolean)
+        : [];
+      if (guests.length > MAX_GUESTS) {
+        throw new ValidationError([
+          { path: 'guests', field: 'guests', message: `At most ${MAX_GUESTS} guests` },
+        ]);
+      }
+      let rsvp: Rsvp = {
+        roundId: v.round.id,
+        dossierId: v.dossier.id,
+        attending: answer.attending,
+        guests,
+        accessibility: answer.accessibility.trim().normalize('NFC').slice(0, 1000),
+        answeredAt: clock().toISOString(),
+        ...(v.rsvp?.passId ? { passId: v.rsvp.passId } : {}),
+      };
+      if (rsvp.attending) rsvp = { ...rsvp, passId: await sendPass(v, rsvp) };
+      await store.put({
+        ...rsvpKey(v.round.id, v.dossier.id),
+        gsi1pk: `RSVPS#${v.round.id}`,
+        gsi1sk: v.dossier.id,
+        ...rsvp,
+      });
+      return { ...v, rsvp };
+    },
+
+    /** Marks a pass used once; a second scan returns when it was first used. */
+    async checkIn(passId: string, by: string): Promise<{ pass: CheckInPass; already: boolean }> {
+      const at = clock().toISOString();
+      try {
+        const item = await store.update<{ pk: string; sk: string } & CheckInPass>({
+          Key: passKey(passId),
+          UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(checkedInAt)',
+          ExpressionAttributeValues: { ':at': at, ':by': by },
+        });
+        return { pass: stripKeys(item), already: false };
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
+        if (!item)
+          throw new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
+        return { pass: stripKeys(item), already: true };
+      }
+    },
+
+    /** RSVP counts of a round: accepted, declined, guests. */
+    async rsvpCounts(roundId: string) {
+      let attending = 0;
+      let declined = 0;
+      let guests = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await store.queryIndex<{ pk: string; sk: string } & Rsvp>('gsi1', `RSVPS#${roundId}`, {
+          start,
+        });
+        for (const r of page.items) {
+          if (r.attending) {
+            attending++;
+            guests += r.guests.length;
+          } else declined++;
+        }
+        start = page.next;
+      } while (start);
+      return { attending, declined, guests };
+    },
+  };
+}
+
+export type Invitations = ReturnType<typeof makeInvitations>;
+
+function stripKeys<T extends { pk: string; sk: string }>(item: T): Omit<T, 'pk' | 'sk'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, ...rest } = item as T & Record<string, unknown>;
+  return rest as Omit<T, 'pk' | 'sk'>;
+}
