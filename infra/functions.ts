@@ -102,6 +102,13 @@ export const functions = {
     timeoutSeconds: 300,
     needs: { table: 'readWrite', mail: true },
   },
+  rsvp: {
+    entry: 'functions/rsvp/handler.ts',
+    description: 'Ceremony RSVP pages through emailed links; accepting sends the check-in pass',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    needs: { table: 'readWrite', mail: true },
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { mailer } from '../../shared/compose/mail.ts';
+import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { DeadlinePassedError } from '../../shared/domain/errors.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { parseFormBody } from '../../shared/http/request.ts';
+import { html } from '../../shared/http/response.ts';
+import { renderRsvpPage } from '../../shared/pages/rsvp-page.tsx';
+import { clock, config, tableStore } from '../../shared/runtime.ts';
+import { MAX_GUESTS, makeInvitations, organizerOf } from '../../shared/usecases/invitations.ts';
+
+const invitations = makeInvitations({
+  store: tableStore(),
+  rounds: rounds(),
+  dossiers: dossiers(),
+  links: links(),
+  mailer: mailer(),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+  organizer: organizerOf(config.mailFrom),
+});
+
+export const RsvpSchema = z.object({
+  s: z.string().min(10).max(200),
+  attending: z.enum(['yes', 'no']),
+  guests: z
+    .array(z.string().max(120))
+    .max(MAX_GUESTS + 2)
+    .default([])
+    .transform((g) => g.filter(Boolean))
+    .pipe(z.array(z.string()).max(MAX_GUESTS)),
+  accessibility: z.string().max(1000).default(''),
+});
+export type RsvpInput = z.infer<typeof RsvpSchema>;
+
+const LABELS = {
+  s: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
+  attending: { vi: 'Tham dự', en: 'Attending' },
+  guests: { vi: 'Khách đi cùng', en: 'Guests' },
+  accessibility: { vi: 'Nhu cầu hỗ trợ tiếp cận', en: 'Accessibility needs' },
+};
+
+export const handler = httpHandler({
+  // GET only shows: email link scanners fetch it and must change nothing.
+  'GET /rsvp/{linkId}': async (req) => {
+    const view = await invitations.open(req.params.linkId!, req.query.s);
+    return html(
+      200,
+      renderRsvpPage({ lang: req.lang, view, linkId: req.params.linkId!, secret: req.query.s ?? '' }),
+    );
+  },
+  'POST /rsvp/{linkId}': async (req) => {
+    const input = parseFormBody(req, RsvpSchema, LABELS, ['guests']);
+    const linkId = req.params.linkId!;
+    try {
+      const view = await invitations.answer(linkId, input.s, {
+        attending: input.attending === 'yes',
+        guests: input.guests,
+        accessibility: input.accessibility,
+      });
+      return html(200, renderRsvpPage({ lang: req.lang, view, linkId, secret: input.s, saved: true }));
+    } catch (err) {
+      if (!(err instanceof DeadlinePassedError)) throw err;
+      // The page again, with the answer as it stands and why it cannot change.
+      const view = await invitations.open(linkId, input.s);
+      return html(
+        409,
+        renderRsvpPage({ lang: req.lang, view, linkId, secret: input.s, notice: err.text[req.lang] }),
+      );
+    }
+  },
+});
