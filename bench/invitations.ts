@@ -1,0 +1,205 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
+import { invoke } from '../infra/local/lambda-runner.ts';
+import { freePort } from '../infra/local/ports.ts';
+import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
+import { Store } from '../shared/adapters/dynamodb/store.ts';
+import type { Dossier } from '../shared/domain/dossier.ts';
+import { invitationIcs } from '../shared/domain/ics.ts';
+import { demoRound } from '../shared/domain/round.ts';
+import { invitationEmail } from '../shared/mail/round-emails.tsx';
+import { rsvpCutoffOf } from '../shared/usecases/invitations.ts';
+
+const MEMBERS = 2_000;
+/** The same number of emails in flight for the floor as the invitations use-case's default. */
+const CONCURRENCY = 16;
+
+function member(roundId: string, i: number): Dossier {
+  const now = new Date().toISOString();
+  return {
+    id: `bench-inv-${roundId}-${i}`,
+    roundId,
+    status: 'approved',
+    code: `KGST-BENCH-${String(i).padStart(4, '0')}`,
+    form: {
+      space: {
+        nameVi: `Không gian Sáng tạo Thử tải số ${i}`,
+        ownership: 'individual_group',
+        spaceType: 'multi',
+        creativeFields: ['design'],
+        street: `${i} phố Hàng Bồ`,
+        wardCode: '00070',
+        description: 'Không gian sáng tạo dùng cho bài đo gửi thư mời.',
+      },
+      representative: {
+        fullName: 'Nguyễn Văn An',
+        position: 'Chủ nhiệm',
+        email: `member${i}@example.vn`,
+        phone: '0912345678',
+      },
+      consent: true,
+    } as unknown as Dossier['form'],
+    documents: {},
+    history: [{ at: now, from: 'in_review', to: 'approved', by: 'bench' }],
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: now,
+    editTokenHash: 'x',
+    version: 3,
+  };
+}
+
+/** Samples this process's resident set size until stopped; returns the peak in MB. */
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024);
+  };
+}
+
+/**
+ * Ceremony invitations to 2,000 approved members on the local stack (rate limit off), through the `jobs`
+ * function, next to 2,000 raw SESv2 SendEmail calls of an equivalent MIME message (the floor).
+ */
+export async function runInvitationBench() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-invitations-'));
+  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+  const system = await startLocalSystem({
+    dataDir,
+    persistDynamo: false,
+    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
+    scheduler: false,
+  });
+  try {
+    const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, endpoint: system.urls.dynamo }));
+    const round = { ...demoRound(new Date()), id: `bench-inv-${Date.now()}` };
+    await new Rounds(new Store(ddb, LOCAL_TABLE)).create(round);
+
+    // Seed the members straight into the table, with the GSI keys the adapter writes.
+    const members = Array.from({ length: MEMBERS }, (_, i) => member(round.id, i));
+    const batches: Dossier[][] = [];
+    for (let i = 0; i < members.length; i += 25) batches.push(members.slice(i, i + 25));
+    await pool(batches, 8, async (batch) => {
+      await ddb.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [LOCAL_TABLE]: batch.map((d) => ({
+              PutRequest: {
+                Item: {
+                  pk: `DOSSIER#${d.id}`,
+                  sk: 'DOSSIER',
+                  gsi1pk: `ROUND#${d.roundId}#STATUS#approved`,
+                  gsi1sk: `${d.updatedAt}#${d.id}`,
+                  ...d,
+                },
+              },
+            })),
+          },
+        }),
+      );
+    });
+
+    // The floor: one invitation's MIME (same size, same .ics), sent 2,000 times as raw SendEmail.
+    const ses = new SESv2Client({ ...base, endpoint: system.urls.mailbox });
+    const sample = members[0]!;
+    const rsvpUrl = `${system.urls.site}/rsvp/AAAAAAAAAAAA?s=${'x'.repeat(43)}`;
+    const ics = invitationIcs({
+      uid: `ceremony-${round.id}-${sample.id}@127.0.0.1`,
+      sequence: 0,
+      start: round.ceremony.at,
+      durationMinutes: 150,
+      summary: round.name.vi,
+      location: round.ceremony.venue.vi,
+      description: rsvpUrl,
+      organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+      attendee: { name: 'Nguyễn Văn An', email: sample.form.representative.email },
+      stamp: new Date(),
+    });
+    const email = invitationEmail({
+      d: sample,
+      round,
+      rsvpUrl,
+      rsvpCutoff: rsvpCutoffOf(round),
+      ics,
+      sequence: 0,
+    });
+    const mime = await new MailComposer({
+      from: 'no-reply@kgst.hanoi.local',
+      to: [...email.to],
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      attachments: email.attachments?.map((a) => ({ ...a, content: String(a.content) })),
+    })
+      .compile()
+      .build();
+    const sendFloor = async () => {
+      const sampler = rssSampler();
+      const t0 = performance.now();
+      await pool(
+        Array.from({ length: MEMBERS }, (_, i) => i),
+        CONCURRENCY,
+        async () => {
+          await ses.send(
+            new SendEmailCommand({
+              Content: { Raw: { Data: mime } },
+              Destination: { ToAddresses: [...email.to] },
+            }),
+          );
+        },
+      );
+      return { ms: performance.now() - t0, peak: sampler() };
+    };
+    // The floor is measured before and after the job (the emulator's mailbox grows), and averaged.
+    const before = await sendFloor();
+    const baselineRss = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    // The job itself, as the scheduler invokes it.
+    const jobRss = rssSampler();
+    const t = performance.now();
+    const result = (await invoke('jobs', { job: 'send-invitations', roundId: round.id })) as {
+      sent: number;
+      failed: unknown[];
+    };
+    const jobMs = performance.now() - t;
+    const jobPeak = jobRss();
+    const after = await sendFloor();
+    const floorMs = (before.ms + after.ms) / 2;
+    const floorPeak = Math.max(before.peak, after.peak);
+
+    const rate = (ms: number) => ((MEMBERS / ms) * 1000).toFixed(0);
+    console.log(`\nInvitations: ${MEMBERS} approved members, rate limit off, ${CONCURRENCY} in flight`);
+    console.log(
+      `  raw SendEmail floor   ${(floorMs / 1000).toFixed(2)} s  ${rate(floorMs)} emails/s  peak RSS ${floorPeak} MB (before ${(before.ms / 1000).toFixed(2)} s, after ${(after.ms / 1000).toFixed(2)} s)`,
+    );
+    console.log(
+      `  send-invitations job  ${(jobMs / 1000).toFixed(2)} s  ${rate(jobMs)} emails/s  peak RSS ${jobPeak} MB  (sent ${result.sent}, failed ${result.failed.length})`,
+    );
+    console.log(
+      `  ratio ${(jobMs / floorMs).toFixed(2)}× the floor (goal ≤ 1.5×); the job added ${jobPeak - baselineRss} MB over the ${baselineRss} MB of this process (which also hosts the local API server and runner)`,
+    );
+  } finally {
+    await system.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await task(items[next++]!);
+    }),
+  );
+}
