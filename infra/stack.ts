@@ -42,6 +42,7 @@ export class PlatformStack extends Stack {
     const common = {
       [Env.stage]: config.stage,
       [Env.mailFrom]: config.mailFrom,
+      [Env.sendRatePerSecond]: String(config.sendRatePerSecond),
       [Env.reviewerEmails]: config.reviewerEmails,
       [Env.coordinatorEmails]: config.coordinatorEmails,
       ...(config.publicBaseUrl ? { [Env.publicBaseUrl]: config.publicBaseUrl } : {}),

@@ -21,6 +21,8 @@ export const StageConfigSchema = z.object({
   deadlineDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   reminderDaysBefore: z.number().int().min(0),
   invitationsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  /** The SES account's sending rate for bulk jobs (emails per second). */
+  sendRatePerSecond: z.number().min(0),
   retainData: z.boolean(),
   /**
    * Name of the SSM SecureString parameter holding the issuer's Ed25519 private key (PKCS#8 PEM). The
@@ -46,6 +48,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     deadlineDate: '2025-05-30',
     reminderDaysBefore: 3,
     invitationsAt: '2025-06-16T09:00',
+    sendRatePerSecond: 1,
     retainData: false,
     signingKeyParameter: '/hcsn/dev/signing-key',
   },
@@ -63,6 +66,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     deadlineDate: '2025-05-30',
     reminderDaysBefore: 3,
     invitationsAt: '2025-06-16T09:00',
+    sendRatePerSecond: 14,
     retainData: true,
     signingKeyParameter: '/hcsn/prod/signing-key',
   },

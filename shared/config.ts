@@ -23,6 +23,7 @@ export const ConfigSchema = z.object({
   [Env.reviewerEmails]: emailList,
   [Env.coordinatorEmails]: emailList,
   [Env.signatoryName]: z.string().min(1).default('Nguyễn Thị Ngọc Hòa'),
+  [Env.sendRatePerSecond]: z.coerce.number().min(0).default(0),
   [Env.signatoryTitle]: z.string().min(1).default('Giám đốc Trung tâm Điều phối các hoạt động sáng tạo'),
   [Env.signingKeyParameter]: z.string().min(1).optional(),
   [Env.signingKeyFile]: z.string().min(1).optional(),
@@ -51,6 +52,8 @@ export interface Config {
   readonly coordinatorEmails: readonly string[];
   /** Who signs the certificates (printed in the signature block). */
   readonly signatory: { readonly name: string; readonly title: string };
+  /** Bulk sending rate (emails per second); undefined = no limit. */
+  readonly sendRatePerSecond?: number;
   readonly signingKeyParameter?: string;
   readonly signingKeyFile?: string;
   readonly s3ForcePathStyle: boolean;
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: raw.PUBLIC_BASE_URL.replace(/\/$/, ''),
     reviewerEmails: raw.REVIEWER_EMAILS,
     coordinatorEmails: raw.COORDINATOR_EMAILS,
+    sendRatePerSecond: raw.SEND_RATE_PER_SECOND || undefined,
     signatory: { name: raw.SIGNATORY_NAME.normalize('NFC'), title: raw.SIGNATORY_TITLE.normalize('NFC') },
     signingKeyParameter: raw.SIGNING_KEY_PARAMETER,
     signingKeyFile: raw.SIGNING_KEY_FILE,

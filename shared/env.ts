@@ -16,6 +16,8 @@ export const Env = {
   /** Name and title printed in the certificate's signature block. */
   signatoryName: 'SIGNATORY_NAME',
   signatoryTitle: 'SIGNATORY_TITLE',
+  /** Bulk emails per second (the SES account's sending rate); 0 = no limit. */
+  sendRatePerSecond: 'SEND_RATE_PER_SECOND',
   /** AWS: name of the SSM SecureString parameter holding the issuer's Ed25519 key (PKCS#8 PEM). */
   signingKeyParameter: 'SIGNING_KEY_PARAMETER',
   /** Local only: path of the PEM file `npm start` generates under `.data/keys/`. */

@@ -10,7 +10,9 @@ import { makeWorkflowSteps } from './usecases/workflow-steps.ts';
 const CERTIFICATE_EMAIL_LINK_HOURS = 24;
 
 /** Composition root shared by the workflow's Lambda steps; CheckDossier and RecordOutcome pass the bucket. */
-export function workflowSteps(options: { files?: Files } = {}) {
+export function workflowSteps(
+  options: { files?: Files; onApproved?: (dossierId: string) => Promise<unknown> } = {},
+) {
   const { files } = options;
   return makeWorkflowSteps({
     dossiers: dossiers(),
@@ -23,6 +25,7 @@ export function workflowSteps(options: { files?: Files } = {}) {
     reviewers: config.reviewerEmails,
     coordinators: config.coordinatorEmails,
     reviewLinkSeconds: 30 * 24 * 3600,
+    onApproved: options.onApproved,
     certificateDownload: files && {
       url: (c) =>
         files.downloadUrl(

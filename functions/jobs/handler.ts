@@ -16,6 +16,7 @@ const invitations = makeInvitations({
   clock,
   publicBaseUrl: config.publicBaseUrl,
   organizer: organizerOf(config.mailFrom),
+  sendRatePerSecond: config.sendRatePerSecond,
 });
 
 const jobs = makeRoundJobs({

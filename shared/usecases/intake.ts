@@ -109,6 +109,10 @@ export function makeIntake(deps: IntakeDeps) {
     return undefined;
   }
 
+  async function guardsTaken(guards: readonly string[]): Promise<boolean> {
+    return (await Promise.all(guards.map((g) => dossiers.guardOwner(g)))).some(Boolean);
+  }
+
   async function sendResumeLink(d: Dossier): Promise<void> {
     const round = await rounds.get(d.roundId);
     if (!round) return;
@@ -245,8 +249,15 @@ export function makeIntake(deps: IntakeDeps) {
       const round = await currentRound();
       if (!isAcceptingApplications(round, clock())) throw closedError(round);
       const guards = guardKeys(round.id, form);
-      const dup = await duplicateError(guards);
-      if (dup) throw dup;
+      if (await guardsTaken(guards)) {
+        // A retry racing its own first attempt finds that attempt's result, not a duplicate.
+        const previous = idempotencyKey
+          ? await dossiers.idempotentResult<DraftAccess>(idempotencyKey)
+          : undefined;
+        if (previous) return previous;
+        const dup = await duplicateError(guards);
+        if (dup) throw dup;
+      }
       const editToken = newSecret();
       const now = clock().toISOString();
       const dossier: Dossier = {
@@ -277,8 +288,12 @@ export function makeIntake(deps: IntakeDeps) {
       } catch (err) {
         if (!(err instanceof ConditionFailed)) throw err;
         if (idempotencyKey) {
-          const previous = await dossiers.idempotentResult<DraftAccess>(idempotencyKey);
-          if (previous) return previous;
+          // The same key's other request may still be committing: give it a moment to appear.
+          for (let attempt = 0; attempt < 10; attempt++) {
+            const previous = await dossiers.idempotentResult<DraftAccess>(idempotencyKey);
+            if (previous) return previous;
+            await new Promise((r) => setTimeout(r, 50));
+          }
         }
         throw (await duplicateError(guards)) ?? err;
       }

@@ -39,6 +39,8 @@ export interface WorkflowStepDeps {
   readonly publicBaseUrl: string;
   readonly reviewers: readonly string[];
   readonly coordinators: readonly string[];
+  /** Runs after an approval is recorded and announced (late ceremony invitations). */
+  readonly onApproved?: (dossierId: string) => Promise<unknown>;
   /** How long a review link lives: the review task's timeout. */
   readonly reviewLinkSeconds: number;
   /** A short-lived download link of a certificate's PDF (NotifyApproved); without it the email has none. */
@@ -253,6 +255,8 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         ),
       );
       countMetric('EmailSent');
+      // Approved after the ceremony invitations went out: invite this member now.
+      if (input.action === 'approved') await deps.onApproved?.(d.id);
       return { status: next.status };
     },
   };

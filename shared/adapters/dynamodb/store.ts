@@ -89,7 +89,9 @@ export class Store {
     } catch (err) {
       if (err instanceof TransactionCanceledException) {
         const reasons = err.CancellationReasons?.map((r) => r.Code) ?? [];
-        if (reasons.includes('ConditionalCheckFailed')) throw new ConditionFailed(reasons);
+        // A concurrent transaction on the same item is a lost race too: the caller re-reads and decides.
+        if (reasons.includes('ConditionalCheckFailed') || reasons.includes('TransactionConflict'))
+          throw new ConditionFailed(reasons);
       }
       throw err;
     }
