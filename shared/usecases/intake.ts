@@ -31,12 +31,12 @@ import {
   ValidationError,
 } from '../domain/errors.ts';
 import { deadlineOf, isAcceptingApplications, MIME_BY_TYPE, type Round } from '../domain/round.ts';
-import { hashSecret, newLinkId, newSecret, secretMatches } from '../domain/secrets.ts';
+import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
 import { toValidationError } from '../http/request.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { receiptEmail, resumeEmail } from '../mail/intake-emails.tsx';
+import { resumeEmail } from '../mail/intake-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import { makePublicQueries } from './public-queries.ts';
 
@@ -527,7 +527,7 @@ export function makeIntake(deps: IntakeDeps) {
     async resume(linkId: string, secret: string): Promise<DraftAccess> {
       const now = clock();
       const link = await links.get(linkId, now);
-      if (!link || link.purpose !== 'resume' || !secretMatches(secret, link.secretHash)) {
+      if (link?.purpose !== 'resume' || !secretMatches(secret, link.secretHash)) {
         throw new ForbiddenError({
           vi: 'Đường dẫn không hợp lệ hoặc đã hết hạn.',
           en: 'This link is not valid or has expired.',
@@ -552,7 +552,7 @@ export function makeIntake(deps: IntakeDeps) {
     /** Emails a fresh resume link for the draft behind a used or expired link. */
     async resendResume(linkId: string): Promise<void> {
       const item = await links.get(linkId, new Date(0));
-      if (!item || item.purpose !== 'resume') return;
+      if (item?.purpose !== 'resume') return;
       const d = await dossiers.get(item.dossierId);
       if (d?.status === 'draft') await sendResumeLink(d);
     },
