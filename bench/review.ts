@@ -1,0 +1,442 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
+import { freePort } from '../infra/local/ports.ts';
+import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { Dossiers } from '../shared/adapters/dynamodb/dossiers.ts';
+import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
+import { Store } from '../shared/adapters/dynamodb/store.ts';
+import { DOSSIER_STATUSES, type DossierStatus } from '../shared/domain/dossier.ts';
+import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
+
+const DOSSIERS = 100;
+const CONCURRENCY = 10;
+const SEEDED = 10_000;
+const PAGE_REQUESTS = 50;
+const REVIEWER = 'reviewer.bench@kgst.test';
+const COORDINATOR = 'coordinator.bench@kgst.test';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ff8a8ed80000000049454e44ae426082',
+  'hex',
+);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+
+async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
+  return out;
+}
+
+interface Email {
+  messageId: string;
+  subject: string;
+  destination: { to: string[] };
+  body: { text?: string };
+  at: number;
+}
+
+/**
+ * Watches the local mailbox: one poller every ~20 ms asking only for the emails of the last second or so
+ * (`?since=` epoch seconds), noting when each was first seen, so a waiter gets the capture time, not its own.
+ */
+function watchMailbox(mailboxUrl: string) {
+  const seen: { email: Email; seenAt: number }[] = [];
+  const ids = new Set<string>();
+  const waiters: { match: (e: Email) => boolean; resolve: (v: { email: Email; seenAt: number }) => void }[] =
+    [];
+  let since = Math.floor(Date.now() / 1000) - 1;
+  let running = true;
+  const settle = () => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const hit = seen.find((s) => waiters[i]!.match(s.email));
+      if (hit) {
+        waiters[i]!.resolve(hit);
+        waiters.splice(i, 1);
+      }
+    }
+  };
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      const res = await fetch(`${mailboxUrl}/store?since=${since}`);
+      const { emails } = (await res.json()) as { emails: Email[] };
+      const seenAt = performance.now();
+      for (const email of emails) {
+        if (ids.has(email.messageId)) continue;
+        ids.add(email.messageId);
+        seen.push({ email, seenAt });
+        since = Math.max(since, email.at - 1);
+      }
+      settle();
+      await new Promise((r) => setTimeout(r, Math.max(0, 20 - (performance.now() - t))));
+    }
+  })();
+  return {
+    /** Resolves with the first email that matches and when the poller first saw it. */
+    waitFor(match: (e: Email) => boolean, timeoutMs = 15_000) {
+      return new Promise<{ email: Email; seenAt: number }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('email did not arrive')), timeoutMs);
+        waiters.push({
+          match,
+          resolve: (v) => {
+            clearTimeout(timer);
+            resolve(v);
+          },
+        });
+        settle();
+      });
+    },
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+const sentTo = (e: Email, to: string) => e.destination.to.some((t) => t.includes(to));
+
+/** A round whose checklist asks for one file per slot, so preparing 100 dossiers stays quick. */
+function benchRound(id: string, prefix: string): Round {
+  const base = demoRound(new Date());
+  const [legal, photos, portfolio] = STANDARD_CHECKLIST;
+  return {
+    ...base,
+    id,
+    codePrefix: prefix,
+    checklist: [legal!, { ...photos!, minFiles: 1, title: { vi: 'Ảnh', en: 'Photo' } }, portfolio!],
+  };
+}
+
+const form = (i: number) => ({
+  space: {
+    nameVi: `Không gian Thẩm định Thử số ${i}`,
+    ownership: 'individual_group',
+    spaceType: 'multi',
+    creativeFields: ['design'],
+    street: `${i} phố Hàng Bồ`,
+    wardCode: '00070',
+    foundedYear: 2015,
+    floorAreaM2: 100,
+    description:
+      'Không gian sáng tạo dùng cho bài đo thẩm định: triển lãm, workshop, biểu diễn âm nhạc hằng tuần.',
+  },
+  representative: {
+    fullName: 'Nguyễn Văn An',
+    position: 'Chủ nhiệm',
+    email: `review${i}@example.vn`,
+    phone: '0912345678',
+  },
+  consent: true,
+});
+
+/** One dossier item as shared/adapters/dynamodb/dossiers.ts stores it (keys + the dossier). */
+function seededItem(roundId: string, i: number, status: DossierStatus) {
+  const at = new Date(Date.UTC(2025, 4, 1) + i * 60_000).toISOString();
+  const id = `${roundId}-${i}`;
+  const code = `KGST-SEED-${String(i + 1).padStart(5, '0')}`;
+  return {
+    pk: `DOSSIER#${id}`,
+    sk: 'DOSSIER',
+    gsi1pk: `ROUND#${roundId}#STATUS#${status}`,
+    gsi1sk: `${at}#${id}`,
+    gsi2pk: `CODE#${code}`,
+    gsi2sk: 'DOSSIER',
+    id,
+    roundId,
+    status,
+    code,
+    form: {
+      ...form(i),
+      space: {
+        ...form(i).space,
+        nameVi: `Xưởng Gốm Đông Hồ ${i}`,
+        creativeFields: [i % 2 ? 'music' : 'design'],
+      },
+    },
+    documents: Object.fromEntries(
+      ['legal', 'photos', 'portfolio'].map((slot) => [
+        `f${slot}${i}`,
+        {
+          fileId: `f${slot}${i}`,
+          slot,
+          name: `${slot}.pdf`,
+          type: 'application/pdf',
+          declaredSize: 120_000,
+          verifiedSize: 120_000,
+          key: `dossiers/${id}/${slot}.pdf`,
+          addedAt: at,
+        },
+      ]),
+    ),
+    history: [
+      { at, from: null, to: 'draft', by: 'applicant' },
+      { at, from: 'draft', to: 'submitted', by: 'applicant' },
+      ...(status === 'submitted' ? [] : [{ at, from: 'submitted', to: status, by: REVIEWER }]),
+    ],
+    createdAt: at,
+    updatedAt: at,
+    submittedAt: at,
+    editTokenHash: 'x'.repeat(64),
+    version: 3,
+  };
+}
+
+/**
+ * Issue 4's benchmark on a local system of its own: submit → reviewer email and approve → applicant email
+ * over 100 dossiers (concurrency 10), then dashboard pages with 10,000 dossiers seeded in a round of its own.
+ */
+export async function runReviewBench() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-review-'));
+  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+  const system = await startLocalSystem({
+    dataDir,
+    persistDynamo: false,
+    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
+    reviewerEmails: REVIEWER,
+    coordinatorEmails: COORDINATOR,
+    scheduler: false,
+  });
+  const mail = watchMailbox(system.urls.mailbox);
+  try {
+    const ddb = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+        endpoint: system.urls.dynamo,
+      }),
+    );
+    const rounds = new Rounds(new Store(ddb, LOCAL_TABLE));
+    const round = benchRound(`review-${Date.now()}`, 'REVW');
+    await rounds.create(round);
+    await rounds.setCurrent(round.id);
+    const site = system.urls.site;
+
+    const call = async <T = Record<string, unknown>>(p: string, body: unknown, token?: string) => {
+      const res = await fetch(`${site}${p}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as T };
+    };
+    const uploadOne = async (
+      id: string,
+      token: string,
+      slot: string,
+      name: string,
+      type: string,
+      bytes: Buffer,
+    ) => {
+      const req = await call<{ upload: { url: string; fields: Record<string, string> } }>(
+        `/api/applications/${id}/uploads`,
+        { slot, fileName: name, contentType: type, size: bytes.length },
+        token,
+      );
+      if (req.status !== 201) throw new Error(`upload request ${req.status}`);
+      const body = new FormData();
+      for (const [k, v] of Object.entries(req.json.upload.fields)) body.append(k, v);
+      body.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+      const res = await fetch(req.json.upload.url, { method: 'POST', body });
+      if (res.status >= 300) throw new Error(`s3 ${res.status}`);
+    };
+
+    // Prepare (untimed): 100 drafts with their documents.
+    const drafts = await pool(DOSSIERS, CONCURRENCY, async (i) => {
+      const created = await call('/api/applications', form(i));
+      if (created.status !== 201) throw new Error(`create ${created.status}`);
+      const { id, editToken } = created.json as { id: string; editToken: string };
+      await Promise.all([
+        uploadOne(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', PDF),
+        uploadOne(id, editToken, 'photos', 'Ảnh.png', 'image/png', PNG),
+        uploadOne(id, editToken, 'portfolio', 'Năng lực.pdf', 'application/pdf', PDF),
+      ]);
+      return { id, editToken, applicant: form(i).representative.email };
+    });
+
+    // (a) submit → reviewer email, then (b) approve through the emailed link → applicant approval email.
+    const errors: string[] = [];
+    const hops = await pool(DOSSIERS, CONCURRENCY, async (i) => {
+      const d = drafts[i]!;
+      try {
+        const submitted = await call(`/api/applications/${d.id}/submit`, {}, d.editToken);
+        const submittedAt = performance.now();
+        if (submitted.status !== 200) throw new Error(`submit ${submitted.status}`);
+        const code = submitted.json.code as string;
+        const review = await mail.waitFor(
+          (e) => sentTo(e, REVIEWER) && e.subject.startsWith(`Thẩm định hồ sơ ${code}:`),
+        );
+        const link = new URL(
+          /https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(review.email.body.text ?? '')![0],
+        );
+        const decision = await fetch(link.origin + link.pathname, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ s: link.searchParams.get('s')!, outcome: 'approved', comment: '' }),
+        });
+        const decidedAt = performance.now();
+        await decision.arrayBuffer();
+        if (decision.status !== 200) throw new Error(`decision ${decision.status}`);
+        const approval = await mail.waitFor(
+          (e) => sentTo(e, d.applicant) && e.subject.startsWith(`Hồ sơ ${code}:`),
+        );
+        return { toReviewer: review.seenAt - submittedAt, toApplicant: approval.seenAt - decidedAt };
+      } catch (err) {
+        errors.push((err as Error).message);
+        return undefined;
+      }
+    });
+    const ok = hops.filter((h) => h !== undefined);
+    const toReviewer = ok.map((h) => h.toReviewer);
+    const toApplicant = ok.map((h) => h.toApplicant);
+
+    // (c) Dashboard: 10,000 dossiers in a round of their own, set as current, written by BatchWrite.
+    const seedRoundId = `seed-${Date.now()}`;
+    await rounds.create(benchRound(seedRoundId, 'SEED'));
+    await rounds.setCurrent(seedRoundId);
+    const statuses = DOSSIER_STATUSES.filter((s) => s !== 'draft' && s !== 'expired');
+    const seedStarted = performance.now();
+    await pool(SEEDED / 25, 8, async (b) => {
+      let requests: { PutRequest: { Item: Record<string, unknown> } }[] = Array.from(
+        { length: 25 },
+        (_, j) => {
+          const i = b * 25 + j;
+          return { PutRequest: { Item: seededItem(seedRoundId, i, statuses[i % statuses.length]!) } };
+        },
+      );
+      // Unprocessed items go again until the batch is in.
+      while (requests.length) {
+        const out = await ddb.send(new BatchWriteCommand({ RequestItems: { [LOCAL_TABLE]: requests } }));
+        requests = (out.UnprocessedItems?.[LOCAL_TABLE] ?? []) as typeof requests;
+      }
+    });
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+    // Sign in as the coordinator: form → email → the secret from the link's fragment → session cookie.
+    await fetch(`${site}/admin/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: COORDINATOR }),
+    }).then((r) => r.arrayBuffer());
+    const signInMail = await mail.waitFor((e) => sentTo(e, COORDINATOR));
+    const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(signInMail.email.body.text ?? '')!;
+    const signedIn = await fetch(`${site}/admin/sign-in/${linkId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ secret }),
+    });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hcsn_session='))!
+      .split(';')[0]!;
+
+    const page = async (p: string) => {
+      const t = performance.now();
+      const res = await fetch(`${site}${p}`, { headers: { cookie } });
+      const text = await res.text();
+      const ms = performance.now() - t;
+      if (res.status !== 200) throw new Error(`${p} ${res.status}`);
+      const next = /<a rel="next" href="([^"]+)"/.exec(text)?.[1]?.replaceAll('&amp;', '&');
+      return { ms, next, rows: (text.match(/<a href="\/admin\/dossiers\//g) ?? []).length };
+    };
+    const repeat = async (p: string) => {
+      const out: number[] = [];
+      for (let i = 0; i < PAGE_REQUESTS; i++) out.push((await page(p)).ms);
+      return out;
+    };
+    await page('/admin'); // warm: first import of the handler, connections
+    const list = await repeat('/admin');
+    const submittedList = await repeat('/admin?status=submitted');
+    const paging: number[] = [];
+    let next: string | undefined = '/admin';
+    let rows = 0;
+    while (next && paging.length < PAGE_REQUESTS) {
+      const p = await page(next);
+      paging.push(p.ms);
+      rows += p.rows;
+      next = p.next;
+    }
+    // What the nine COUNT queries cost by themselves, issued directly against the GSI.
+    const dossiers = new Dossiers(new Store(ddb, LOCAL_TABLE));
+    const countsOnly: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await Promise.all(DOSSIER_STATUSES.map((s) => dossiers.countByStatus(seedRoundId, s)));
+      countsOnly.push(performance.now() - t);
+    }
+    const firstPageOnly: number[] = [];
+    for (let i = 0; i < PAGE_REQUESTS; i++) {
+      const t = performance.now();
+      await dossiers.listByStatus(seedRoundId, 'submitted', 50);
+      firstPageOnly.push(performance.now() - t);
+    }
+
+    const row = (name: string, xs: number[], goal: string) =>
+      console.log(
+        name.padEnd(34),
+        String(xs.length).padStart(5),
+        ...[50, 95].map((p) => pct(xs, p).toFixed(0).padStart(7)),
+        Math.max(...xs)
+          .toFixed(0)
+          .padStart(7),
+        goal.padStart(8),
+      );
+    console.log(
+      `\nReview: ${DOSSIERS} dossiers, concurrency ${CONCURRENCY}; dashboard: ${SEEDED} seeded (${seedSeconds.toFixed(1)} s), local stack`,
+    );
+    console.log(
+      'ms'.padEnd(34),
+      'n'.padStart(5),
+      'p50'.padStart(7),
+      'p95'.padStart(7),
+      'max'.padStart(7),
+      'goal p95'.padStart(8),
+    );
+    row('submit → reviewer email', toReviewer, '≤ 1000');
+    row('approve POST → applicant email', toApplicant, '≤ 1000');
+    row('GET /admin', list, '≤ 300');
+    row('GET /admin?status=submitted', submittedList, '≤ 300');
+    row(`paging with next (${rows} rows)`, paging, '≤ 300');
+    row('floor: 9 COUNT queries (direct)', countsOnly, '');
+    row('floor: one GSI page of 50 (direct)', firstPageOnly, '');
+    if (errors.length) console.log(`errors ${errors.length}, first:`, errors.slice(0, 3));
+    const figures = {
+      errors: errors.length,
+      toReviewer: { p50: pct(toReviewer, 50), p95: pct(toReviewer, 95) },
+      toApplicant: { p50: pct(toApplicant, 50), p95: pct(toApplicant, 95) },
+      dashboard: {
+        list: { p50: pct(list, 50), p95: pct(list, 95) },
+        submitted: { p50: pct(submittedList, 50), p95: pct(submittedList, 95) },
+        paging: { p50: pct(paging, 50), p95: pct(paging, 95), pages: paging.length, rows },
+        countsFloor: { p50: pct(countsOnly, 50), p95: pct(countsOnly, 95) },
+        pageFloor: { p50: pct(firstPageOnly, 50), p95: pct(firstPageOnly, 95) },
+      },
+    };
+    return figures;
+  } finally {
+    await mail.stop();
+    await system.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runReviewBench();
