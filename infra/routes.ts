@@ -43,6 +43,8 @@ export const routes = [
   { method: 'POST', path: '/admin/sign-out', fn: 'admin' },
   { method: 'GET', path: '/admin/dossiers/{id}', fn: 'admin' },
   { method: 'GET', path: '/admin/export.csv', fn: 'admin' },
+  { method: 'GET', path: '/admin/check-in/{passId}', fn: 'admin' },
+  { method: 'POST', path: '/admin/check-in/{passId}', fn: 'admin' },
 ] as const satisfies readonly Route[];
 
 /** API Gateway's route key for a route, e.g. `GET /api/applications/{id}`. */

@@ -21,9 +21,11 @@ import {
   renderSignInPage,
   renderSignInSentPage,
 } from '../../shared/pages/admin-pages.tsx';
+import { renderCheckInPage } from '../../shared/pages/check-in-page.tsx';
 import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
 import { type Coordinator, makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
+import { makeInvitations, organizerOf } from '../../shared/usecases/invitations.ts';
 
 const sessions = makeCoordinatorSessions({
   store: tableStore(),
@@ -35,6 +37,16 @@ const sessions = makeCoordinatorSessions({
   secureCookies: config.stage !== 'local',
 });
 const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
+const invitations = makeInvitations({
+  store: tableStore(),
+  rounds: rounds(),
+  dossiers: dossiers(),
+  links: links(),
+  mailer: mailer(),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+  organizer: organizerOf(config.mailFrom),
+});
 
 export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });
 export const SignInSchema = z.object({ secret: z.string().min(20).max(200) });
@@ -97,7 +109,8 @@ export const handler = httpHandler({
     }
     const filter = parseQuery(req, ListQuerySchema);
     const page = await dashboard.overview(filter);
-    return html(200, renderDashboardPage({ lang: req.lang, email: who.email, page, filter }));
+    const rsvp = await invitations.rsvpCounts(page.round.id);
+    return html(200, renderDashboardPage({ lang: req.lang, email: who.email, page, filter, rsvp }));
   },
 
   'POST /admin/sign-in': async (req) => {
@@ -124,6 +137,21 @@ export const handler = httpHandler({
   'GET /admin/dossiers/{id}': coordinatorOnly(async (req, who) => {
     const view = await dashboard.dossier(req.params.id!);
     return html(200, renderAdminDossierPage({ lang: req.lang, email: who.email, ...view }));
+  }),
+
+  // GET only shows the member: a phone's QR scanner or a link preview fetches it and must change nothing.
+  'GET /admin/check-in/{passId}': coordinatorOnly(async (req, who) => {
+    const pass = await invitations.pass(req.params.passId!);
+    return html(200, renderCheckInPage({ lang: req.lang, email: who.email, pass }));
+  }),
+
+  'POST /admin/check-in/{passId}': coordinatorOnly(async (req, who) => {
+    const { pass, already } = await invitations.checkIn(req.params.passId!, who.email);
+    // A second scan is an answer ("already checked in at T"), not an error page.
+    return html(
+      200,
+      renderCheckInPage({ lang: req.lang, email: who.email, pass, outcome: already ? 'already' : 'done' }),
+    );
   }),
 
   'GET /admin/export.csv': coordinatorOnly(async (req) => {

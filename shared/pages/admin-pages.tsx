@@ -56,6 +56,10 @@ const T = {
   history: { vi: 'Lịch sử công khai', en: 'Public history' },
   audit: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
   back: { vi: '← Về danh sách', en: '← Back to the list' },
+  rsvp: { vi: 'Xác nhận dự lễ trao chứng nhận', en: 'Ceremony RSVPs' },
+  attending: { vi: 'Tham dự', en: 'Attending' },
+  guests: { vi: 'Khách đi cùng', en: 'Guests' },
+  declined: { vi: 'Không tham dự', en: 'Not attending' },
   downloadHint: {
     vi: 'Đường dẫn tải tài liệu có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.',
     en: 'Download links last 5 minutes; reload the page for new ones.',
@@ -152,6 +156,8 @@ export function renderDashboardPage(props: {
   email: string;
   page: DossierPage;
   filter: ListFilter;
+  /** RSVP answers to the ceremony invitation of the round. */
+  rsvp?: { attending: number; declined: number; guests: number };
 }) {
   const { lang, page, filter } = props;
   const listLink = (extra: Record<string, string | undefined>) => {
@@ -186,6 +192,27 @@ export function renderDashboardPage(props: {
           </tbody>
         </table>
       </section>
+      {props.rsvp && (
+        <section class="card" aria-label={T.rsvp[lang]}>
+          <h2>{T.rsvp[lang]}</h2>
+          <table class="counts rsvp-counts">
+            <tbody>
+              <tr data-rsvp="attending">
+                <th scope="row">{T.attending[lang]}</th>
+                <td class="count">{props.rsvp.attending}</td>
+              </tr>
+              <tr data-rsvp="guests">
+                <th scope="row">{T.guests[lang]}</th>
+                <td class="count">{props.rsvp.guests}</td>
+              </tr>
+              <tr data-rsvp="declined">
+                <th scope="row">{T.declined[lang]}</th>
+                <td class="count">{props.rsvp.declined}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
+      )}
       <form method="get" action="/admin" class="card filters">
         {lang === 'en' && <input type="hidden" name="lang" value="en" />}
         <label>

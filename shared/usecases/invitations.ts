@@ -322,6 +322,14 @@ export function makeInvitations(deps: InvitationDeps) {
       return { ...v, rsvp };
     },
 
+    /** A check-in pass as it stands (GET of the check-in page: shows only). */
+    async pass(passId: string): Promise<CheckInPass> {
+      const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
+      if (!item)
+        throw new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
+      return stripKeys(item);
+    },
+
     /** Marks a pass used once; a second scan returns when it was first used. */
     async checkIn(passId: string, by: string): Promise<{ pass: CheckInPass; already: boolean }> {
       const at = clock().toISOString();
