@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
-import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
+import { verifyUrlOf } from '../../shared/domain/certificate.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -37,6 +38,8 @@ const sessions = makeCoordinatorSessions({
   secureCookies: config.stage !== 'local',
 });
 const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
+/** The dossier page shows its certificate; revoking is `POST /admin/certificates/{id}/revoke` (verify function). */
+const certificateStore = certificates();
 const invitations = makeInvitations({
   store: tableStore(),
   rounds: rounds(),
@@ -135,8 +138,22 @@ export const handler = httpHandler({
   },
 
   'GET /admin/dossiers/{id}': coordinatorOnly(async (req, who) => {
-    const view = await dashboard.dossier(req.params.id!);
-    return html(200, renderAdminDossierPage({ lang: req.lang, email: who.email, ...view }));
+    const [view, certificate] = await Promise.all([
+      dashboard.dossier(req.params.id!),
+      certificateStore.findByDossier(req.params.id!),
+    ]);
+    return html(
+      200,
+      renderAdminDossierPage({
+        lang: req.lang,
+        email: who.email,
+        ...view,
+        certificate: certificate && {
+          ...certificate,
+          verifyUrl: verifyUrlOf(config.publicBaseUrl, certificate.id),
+        },
+      }),
+    );
   }),
 
   // GET only shows the member: a phone's QR scanner or a link preview fetches it and must change nothing.

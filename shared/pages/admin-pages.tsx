@@ -5,6 +5,7 @@ import {
   OWNERSHIP_LABELS,
   SPACE_TYPE_LABELS,
 } from '../domain/application-schema.ts';
+import type { Certificate } from '../domain/certificate.ts';
 import {
   DOSSIER_STATUSES,
   type Dossier,
@@ -56,6 +57,18 @@ const T = {
   history: { vi: 'Lịch sử công khai', en: 'Public history' },
   audit: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
   back: { vi: '← Về danh sách', en: '← Back to the list' },
+  certificate: { vi: 'Giấy chứng nhận', en: 'Certificate' },
+  certNumber: { vi: 'Số', en: 'Number' },
+  certIssued: { vi: 'Ngày cấp', en: 'Issued' },
+  certVerify: { vi: 'Trang xác minh', en: 'Verification page' },
+  certValid: { vi: 'Còn hiệu lực', en: 'Valid' },
+  certRevoked: { vi: 'Đã thu hồi', en: 'Revoked' },
+  revokeReason: { vi: 'Lý do thu hồi', en: 'Reason for revocation' },
+  revokeHint: {
+    vi: 'Trang xác minh sẽ hiện việc thu hồi ngay, và người được cấp nhận email báo lý do.',
+    en: 'The verification page shows the revocation at once, and the holder is emailed the reason.',
+  },
+  revoke: { vi: 'Thu hồi giấy chứng nhận', en: 'Revoke the certificate' },
   rsvp: { vi: 'Xác nhận dự lễ trao chứng nhận', en: 'Ceremony RSVPs' },
   attending: { vi: 'Tham dự', en: 'Attending' },
   guests: { vi: 'Khách đi cùng', en: 'Guests' },
@@ -349,6 +362,42 @@ function Transition({ e, lang }: { e: HistoryEntry; lang: Lang }) {
   );
 }
 
+/** The dossier's certificate: number, verification link, status; while valid, a form to revoke it with a reason. */
+function CertificateCard({ lang, c }: { lang: Lang; c: Certificate & { verifyUrl: string } }) {
+  const revoked = c.status === 'revoked';
+  return (
+    <section class="card" id="certificate" data-certificate-status={c.status}>
+      <h2>{T.certificate[lang]}</h2>
+      <dl>
+        <dt>{T.certNumber[lang]}</dt>
+        <dd>{c.number}</dd>
+        <dt>{T.certIssued[lang]}</dt>
+        <dd>{formatIct(c.issuedAt)}</dd>
+        <dt>{T.certVerify[lang]}</dt>
+        <dd>
+          <a href={c.verifyUrl}>{c.verifyUrl}</a>
+        </dd>
+        <dt>{T.status[lang]}</dt>
+        <dd>
+          <strong>{revoked ? T.certRevoked[lang] : T.certValid[lang]}</strong>
+          {revoked &&
+            ` · ${c.revokedAt ? formatIct(c.revokedAt) : ''} · ${c.revokedBy ?? ''} · ${c.revocationReason ?? ''}`}
+        </dd>
+      </dl>
+      {!revoked && (
+        <form method="post" action={withLang(`/admin/certificates/${encodeURIComponent(c.id)}/revoke`, lang)}>
+          <label for="revoke-reason">{T.revokeReason[lang]}</label>
+          <textarea id="revoke-reason" name="reason" required minLength={3} maxLength={1000} rows={3} />
+          <p class="hint">{T.revokeHint[lang]}</p>
+          <div class="actions">
+            <button type="submit">{T.revoke[lang]}</button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
 /** One dossier in full, with its documents (short-lived links), public history and audit trail. */
 export function renderAdminDossierPage(props: {
   lang: Lang;
@@ -357,6 +406,7 @@ export function renderAdminDossierPage(props: {
   round?: Round;
   documents: readonly (StoredDocument & { url: string })[];
   audit: readonly HistoryEntry[];
+  certificate?: Certificate & { verifyUrl: string };
 }) {
   const { lang, dossier: d, round } = props;
   const slotTitle = (slot: string) => round?.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
@@ -399,6 +449,7 @@ export function renderAdminDossierPage(props: {
           ))}
         </ul>
       </section>
+      {props.certificate && <CertificateCard lang={lang} c={props.certificate} />}
       <section class="card">
         <h2>{T.history[lang]}</h2>
         <ol class="history">

@@ -276,8 +276,20 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     expect((await certificateOf(approval.id)).certificate!.status).toBe('valid');
 
     const cookie = await signIn();
+    // The admin dossier page shows the certificate and a revoke form with a required reason.
+    const dossierPage = await (
+      await fetch(site(`/admin/dossiers/${approval.id}`), { headers: { cookie } })
+    ).text();
+    const card = dossierPage.slice(dossierPage.indexOf('id="certificate"'));
+    expect(card).toContain('data-certificate-status="valid"');
+    expect(card).toContain((await certificateOf(approval.id)).certificate!.number);
+    expect(card).toContain(`href="${site(`/verify/${verifyId}`)}"`);
+    expect(card).toContain('Còn hiệu lực');
+    const action = /<form method="post" action="([^"]+)"/.exec(card)?.[1];
+    expect(action).toBe(`/admin/certificates/${verifyId}/revoke`);
+    expect(card).toMatch(/<textarea id="revoke-reason" name="reason" required/);
     const revoke = () =>
-      fetch(site(`/admin/certificates/${verifyId}/revoke`), {
+      fetch(site(action!), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie },
         body: new URLSearchParams({ reason }).toString(),
@@ -302,6 +314,12 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
       e.destination.to.includes(`dai.dien.${tag}@example.vn`) && /Thu hồi giấy chứng nhận/.test(e.subject);
     const email = await waitForEmail(isRevocation);
     expect(email.body.text).toContain(reason);
+
+    const after = await (await fetch(site(`/admin/dossiers/${approval.id}`), { headers: { cookie } })).text();
+    const revokedCard = after.slice(after.indexOf('id="certificate"'));
+    expect(revokedCard).toContain('data-certificate-status="revoked"');
+    expect(revokedCard).toContain(reason);
+    expect(revokedCard).not.toContain('name="reason"');
 
     // A second revocation changes nothing and emails nobody again.
     const second = await revoke();
