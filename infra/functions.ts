@@ -16,6 +16,8 @@ export interface FunctionSpec {
     readonly workflow?: 'start' | 'callback';
     /** Reads the issuer's Ed25519 signing key (SSM SecureString in AWS, a PEM file locally). */
     readonly signingKey?: boolean;
+    /** Moves the round's EventBridge schedules (a coordinator extending the deadline). */
+    readonly schedules?: boolean;
   };
   /** Files copied next to the bundled handler: `fonts` = the certificate's two TTFs. */
   readonly assets?: 'fonts';
@@ -90,10 +92,12 @@ export const functions = {
   },
   admin: {
     entry: 'functions/admin/handler.ts',
-    description: 'Coordinator dashboard: emailed sign-in, counts, list, dossier with audit trail, CSV',
+    description:
+      'Coordinator dashboard: emailed sign-in, counts, list, dossier with audit trail, CSV, check-in, deadline and ceremony changes',
     memoryMb: 512,
-    timeoutSeconds: 15,
-    needs: { table: 'readWrite', bucket: 'read', mail: true },
+    // The API's integration timeout is 30 s: a deadline or ceremony change emails its recipients in the request.
+    timeoutSeconds: 29,
+    needs: { table: 'readWrite', bucket: 'read', mail: true, schedules: true },
   },
   jobs: {
     entry: 'functions/jobs/handler.ts',

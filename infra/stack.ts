@@ -125,7 +125,7 @@ export class PlatformStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    new RoundSchedules(this, 'Schedules', {
+    const roundSchedules = new RoundSchedules(this, 'Schedules', {
       target: lambdas.jobs,
       deadLetterQueue: jobsDlq,
       roundId: config.roundId,
@@ -135,6 +135,9 @@ export class PlatformStack extends Stack {
         invitationsAt: config.invitationsAt,
       },
     });
+    for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
+      if ((functions[name].needs as { schedules?: boolean }).schedules) roundSchedules.bindMover(f.fn);
+    }
     new OperationsAlarms(this, 'Alarms', {
       functions: lambdas,
       stateMachine: workflow.stateMachine,

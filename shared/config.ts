@@ -27,6 +27,7 @@ export const ConfigSchema = z.object({
   [Env.signatoryTitle]: z.string().min(1).default('Giám đốc Trung tâm Điều phối các hoạt động sáng tạo'),
   [Env.signingKeyParameter]: z.string().min(1).optional(),
   [Env.signingKeyFile]: z.string().min(1).optional(),
+  [Env.scheduleNamePrefix]: z.string().min(1).optional(),
   [Env.s3ForcePathStyle]: z
     .enum(['true', 'false'])
     .default('false')
@@ -56,6 +57,8 @@ export interface Config {
   readonly sendRatePerSecond?: number;
   readonly signingKeyParameter?: string;
   readonly signingKeyFile?: string;
+  /** Prefix of the round's EventBridge schedule names; undefined locally (nothing to move). */
+  readonly scheduleNamePrefix?: string;
   readonly s3ForcePathStyle: boolean;
   readonly clockOffsetFile?: string;
 }
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signatory: { name: raw.SIGNATORY_NAME.normalize('NFC'), title: raw.SIGNATORY_TITLE.normalize('NFC') },
     signingKeyParameter: raw.SIGNING_KEY_PARAMETER,
     signingKeyFile: raw.SIGNING_KEY_FILE,
+    scheduleNamePrefix: raw.SCHEDULE_NAME_PREFIX,
     s3ForcePathStyle: raw.S3_FORCE_PATH_STYLE,
     clockOffsetFile: raw.CLOCK_OFFSET_FILE,
   };

@@ -22,6 +22,12 @@ export const Env = {
   signingKeyParameter: 'SIGNING_KEY_PARAMETER',
   /** Local only: path of the PEM file `npm start` generates under `.data/keys/`. */
   signingKeyFile: 'SIGNING_KEY_FILE',
+  /**
+   * AWS only: prefix of the round's EventBridge schedule names (`<prefix>-<job>`, see `scheduleName`), so the
+   * admin function can move them when a coordinator extends the deadline. Unset locally: the local scheduler
+   * reads the times from the round itself.
+   */
+  scheduleNamePrefix: 'SCHEDULE_NAME_PREFIX',
   /** Local only: path-style S3 addressing for s3rver. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   /** Local only: milliseconds added to the wall clock (the jobs page's clock offset). */

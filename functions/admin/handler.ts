@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
+import { schedules } from '../../shared/compose/schedules.ts';
 import { certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
 import { verifyUrlOf } from '../../shared/domain/certificate.ts';
@@ -23,10 +24,12 @@ import {
   renderSignInSentPage,
 } from '../../shared/pages/admin-pages.tsx';
 import { renderCheckInPage } from '../../shared/pages/check-in-page.tsx';
+import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
 import { type Coordinator, makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations, organizerOf } from '../../shared/usecases/invitations.ts';
+import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 
 const sessions = makeCoordinatorSessions({
   store: tableStore(),
@@ -50,6 +53,15 @@ const invitations = makeInvitations({
   publicBaseUrl: config.publicBaseUrl,
   organizer: organizerOf(config.mailFrom),
 });
+const roundAdmin = makeRoundAdmin({
+  rounds: rounds(),
+  dossiers: dossiers(),
+  links: links(),
+  mailer: mailer(),
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+  schedules: schedules(),
+});
 
 export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });
 export const SignInSchema = z.object({ secret: z.string().min(20).max(200) });
@@ -63,6 +75,7 @@ export const ListQuerySchema = z.object({
   q: z.string().max(100).optional(),
   next: z.string().max(4000).optional(),
 });
+export const DeadlineSchema = z.object({ deadlineDate: z.iso.date() });
 export const ExportQuerySchema = ListQuerySchema.pick({ status: true });
 
 const LABELS = {
@@ -72,6 +85,7 @@ const LABELS = {
   field: { vi: 'Lĩnh vực sáng tạo', en: 'Creative field' },
   ward: { vi: 'Phường/xã', en: 'Ward' },
   q: { vi: 'Tìm kiếm', en: 'Search' },
+  deadlineDate: { vi: 'Hạn nộp mới', en: 'New deadline' },
   next: { vi: 'Trang tiếp', en: 'Next page' },
 };
 
@@ -168,6 +182,22 @@ export const handler = httpHandler({
     return html(
       200,
       renderCheckInPage({ lang: req.lang, email: who.email, pass, outcome: already ? 'already' : 'done' }),
+    );
+  }),
+
+  'POST /admin/round/deadline': coordinatorOnly(async (req, who) => {
+    const { deadlineDate } = parseFormBody(req, DeadlineSchema, LABELS);
+    const round = await dashboard.currentRound();
+    const result = await roundAdmin.extendDeadline(round.id, deadlineDate, who.email);
+    return html(
+      200,
+      renderRoundChangedPage({
+        lang: req.lang,
+        email: who.email,
+        round: result.round,
+        what: 'deadline',
+        emails: result.emails,
+      }),
     );
   }),
 

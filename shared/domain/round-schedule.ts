@@ -47,3 +47,14 @@ export function scheduleTimes(dates: RoundDates): Record<JobName, string> {
     'send-invitations': toIctLocal(fromIctLocal(dates.invitationsAt)),
   };
 }
+
+/** Longest name EventBridge Scheduler accepts. */
+const MAX_SCHEDULE_NAME = 64;
+
+/**
+ * The schedule's name: `<prefix>-<job>`, the prefix cut so the whole fits 64 characters. The stack names
+ * its schedules with it (prefix = stack name) and the admin function finds them with it.
+ */
+export function scheduleName(prefix: string, job: JobName): string {
+  return `${prefix.slice(0, MAX_SCHEDULE_NAME - job.length - 1)}-${job}`;
+}

@@ -258,3 +258,43 @@ export function checkInPassEmail(input: {
     attachments: [{ filename: 'pass.png', content: input.qrPng, contentType: 'image/png' }],
   });
 }
+
+/** To an applicant whose draft is not yet submitted: the deadline was extended (with a fresh resume link). */
+export function deadlineExtendedEmail(d: Dossier, round: Round, resumeUrl: string): OutgoingEmail {
+  const deadline = formatIct(deadlineOf(round));
+  const name = d.form.space.nameVi;
+  return bilingualEmail({
+    to: [d.form.representative.email],
+    subject: {
+      vi: `Gia hạn nộp hồ sơ đến ${deadline.slice(0, 10)}: ${name}`,
+      en: `Deadline extended to ${deadline.slice(0, 10)}: ${name}`,
+    },
+    headers: { 'X-Email-Purpose': 'deadline-extended', 'X-Dossier-Id': d.id },
+    vi: (
+      <>
+        <p>
+          Hạn nộp hồ sơ của {round.name.vi} đã được gia hạn đến <strong>{deadline}</strong> (giờ Hà Nội). Hồ
+          sơ của không gian <strong>{name}</strong> vẫn là bản nháp và chưa được nộp.
+        </p>
+        <p>
+          Tiếp tục hoàn thiện hồ sơ (đường dẫn dùng được một lần): <a href={resumeUrl}>{resumeUrl}</a>
+        </p>
+      </>
+    ),
+    en: (
+      <>
+        <p>
+          The deadline of the {round.name.en} has been extended to <strong>{deadline}</strong> (Hanoi time).
+          The application of <strong>{name}</strong> is still a draft.
+        </p>
+        <p>
+          Continue (the link works once): <a href={resumeUrl}>{resumeUrl}</a>
+        </p>
+      </>
+    ),
+    text: {
+      vi: `Hạn nộp hồ sơ của ${round.name.vi} đã được gia hạn đến ${deadline} (giờ Hà Nội). Hồ sơ của không gian ${name} chưa được nộp.\nTiếp tục (dùng một lần): ${resumeUrl}`,
+      en: `The deadline of the ${round.name.en} has been extended to ${deadline} (Hanoi time). The application of ${name} is still a draft.\nContinue (works once): ${resumeUrl}`,
+    },
+  });
+}

@@ -20,6 +20,7 @@ import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
 import { Layout, renderPage } from './layout.tsx';
+import { RoundForms } from './round-admin-pages.tsx';
 
 const T = {
   dashboard: { vi: 'Trang điều phối', en: 'Coordinator dashboard' },
@@ -226,6 +227,7 @@ export function renderDashboardPage(props: {
           </table>
         </section>
       )}
+      <RoundForms lang={lang} round={page.round} />
       <form method="get" action="/admin" class="card filters">
         {lang === 'en' && <input type="hidden" name="lang" value="en" />}
         <label>

@@ -101,6 +101,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     expect(review).toContain('states:SendTaskSuccess');
     expect(review).not.toContain('states:StartExecution');
     expect(review).not.toContain('s3:PutObject');
+    // Only the admin function moves the schedules (a deadline extension), and passes only their invoke role.
+    const admin = policyOf('admin');
+    expect(admin).toContain('scheduler:UpdateSchedule');
+    expect(admin).toContain('iam:PassRole');
+    expect(policyOf('jobs')).not.toContain('scheduler:');
+    expect(intake).not.toContain('iam:PassRole');
   });
 
   it('builds one API route per route-table entry, and one-time schedules in Hanoi time', () => {
@@ -115,7 +121,11 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     );
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'at(2025-05-31T00:00:00)',
+      // Named after the stack, so the admin function (SCHEDULE_NAME_PREFIX) finds them to move them.
+      Name: Match.stringLikeRegexp('-close-round$'),
     });
+    const adminFn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === 'admin')!;
+    expect(adminFn.Properties?.Environment?.Variables?.SCHEDULE_NAME_PREFIX).toBeDefined();
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),

@@ -42,6 +42,60 @@ export class Rounds {
   async save(round: Round): Promise<void> {
     await this.store.put({ ...roundKey(round.id), gsi1pk: 'ROUNDS', gsi1sk: round.opensOn, round });
   }
+
+  /**
+   * Saves a changed round together with its audit event, only if the stored round still has `expected`'s
+   * value at `field` (two coordinators changing it at once: one wins, the other gets ConditionFailed).
+   */
+  async change<K extends 'deadlineDate' | 'ceremony'>(
+    next: Round,
+    field: K,
+    expected: Round[K],
+    audit: RoundAuditEntry,
+  ): Promise<void> {
+    await this.store.transact([
+      {
+        Put: {
+          Item: { ...roundKey(next.id), gsi1pk: 'ROUNDS', gsi1sk: next.opensOn, round: next },
+          ConditionExpression: '#round.#field = :expected',
+          ExpressionAttributeNames: { '#round': 'round', '#field': field },
+          ExpressionAttributeValues: { ':expected': expected },
+        },
+      },
+      {
+        Put: {
+          Item: { pk: roundKey(next.id).pk, sk: `AUDIT#${audit.at}#${audit.action}`, ...audit },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ]);
+  }
+
+  /** The round's audit events (who changed the deadline or the ceremony, when, from what to what), oldest first. */
+  async auditTrail(id: string): Promise<RoundAuditEntry[]> {
+    const entries: RoundAuditEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.store.query<{ pk: string; sk: string } & RoundAuditEntry>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': roundKey(id).pk, ':audit': 'AUDIT#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      });
+      for (const { pk: _pk, sk: _sk, ...entry } of page.items) entries.push(entry);
+      start = page.next;
+    } while (start);
+    return entries;
+  }
+}
+
+/** A change a coordinator made to a round. */
+export interface RoundAuditEntry {
+  readonly at: string;
+  readonly by: string;
+  readonly action: 'extend-deadline' | 'change-ceremony';
+  readonly from: unknown;
+  readonly to: unknown;
 }
 
 /** Seeds the given rounds if missing and points the site at `currentId` when nothing is current yet. */

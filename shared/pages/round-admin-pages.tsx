@@ -1,0 +1,120 @@
+import type { Round } from '../domain/round.ts';
+import { deadlineOf } from '../domain/round.ts';
+import { formatIct, fromIctLocal } from '../domain/time.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { Layout, renderPage } from './layout.tsx';
+
+const T = {
+  deadline: { vi: 'Gia hạn nộp hồ sơ', en: 'Extend the deadline' },
+  current: { vi: 'Hạn hiện tại', en: 'Current deadline' },
+  newDate: { vi: 'Hạn nộp mới (hết ngày, giờ Hà Nội)', en: 'New deadline (end of day, Hanoi time)' },
+  extend: { vi: 'Gia hạn', en: 'Extend' },
+  ceremony: { vi: 'Thời gian và địa điểm lễ', en: 'Ceremony time and venue' },
+  at: { vi: 'Thời gian (giờ Hà Nội)', en: 'Time (Hanoi)' },
+  venueVi: { vi: 'Địa điểm (tiếng Việt)', en: 'Venue (Vietnamese)' },
+  venueEn: { vi: 'Địa điểm (tiếng Anh)', en: 'Venue (English)' },
+  change: { vi: 'Lưu và gửi cập nhật cho khách mời', en: 'Save and send the update to the invited members' },
+  extended: { vi: 'Đã gia hạn nộp hồ sơ đến', en: 'The deadline is now' },
+  changed: { vi: 'Đã cập nhật lễ trao chứng nhận', en: 'The ceremony was updated' },
+  sent: { vi: 'Email đã gửi', en: 'Emails sent' },
+  skipped: { vi: 'Đã gửi trước đó', en: 'Already sent before' },
+  suppressed: { vi: 'Bỏ qua (địa chỉ bị trả lại/khiếu nại)', en: 'Skipped (bounced/complained address)' },
+  failed: {
+    vi: 'Gửi lỗi (gửi lại biểu mẫu để thử lại những email này)',
+    en: 'Failed (submit the form again to retry these)',
+  },
+  back: { vi: '← Về trang điều phối', en: '← Back to the dashboard' },
+};
+
+const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
+
+/** The dashboard's forms that change the round: the deadline and the ceremony. */
+export function RoundForms({ lang, round }: { lang: Lang; round: Round }) {
+  return (
+    <>
+      <form method="post" action={`/admin/round/deadline${q(lang)}`} class="card" id="extend-deadline">
+        <h2>{T.deadline[lang]}</h2>
+        <p>
+          {T.current[lang]}: <strong>{formatIct(deadlineOf(round))}</strong>
+        </p>
+        <label>
+          {T.newDate[lang]}
+          <input type="date" name="deadlineDate" required min={round.deadlineDate} />
+        </label>
+        <div class="actions">
+          <button type="submit">{T.extend[lang]}</button>
+        </div>
+      </form>
+      <form method="post" action={`/admin/round/ceremony${q(lang)}`} class="card" id="change-ceremony">
+        <h2>{T.ceremony[lang]}</h2>
+        <label>
+          {T.at[lang]}
+          <input type="datetime-local" name="at" required value={round.ceremony.at.slice(0, 16)} />
+        </label>
+        <label>
+          {T.venueVi[lang]}
+          <input name="venueVi" required maxLength={300} value={round.ceremony.venue.vi} />
+        </label>
+        <label>
+          {T.venueEn[lang]}
+          <input name="venueEn" required maxLength={300} value={round.ceremony.venue.en} />
+        </label>
+        <div class="actions">
+          <button type="submit">{T.change[lang]}</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+interface Counts {
+  readonly sent: number;
+  readonly skipped: number;
+  readonly suppressed: readonly unknown[];
+  readonly failed: readonly unknown[];
+}
+
+/** What a deadline or ceremony change did: the new value and the emails it sent. */
+export function renderRoundChangedPage(props: {
+  lang: Lang;
+  email: string;
+  round: Round;
+  what: 'deadline' | 'ceremony';
+  emails: Counts;
+}) {
+  const { lang, round, emails } = props;
+  const title = props.what === 'deadline' ? T.deadline[lang] : T.ceremony[lang];
+  return renderPage(
+    <Layout lang={lang} title={title} path="/admin">
+      <p>
+        {props.email} · <a href={`/admin${q(lang)}`}>{T.back[lang]}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="notice notice-ok" role="status">
+        {props.what === 'deadline'
+          ? `${T.extended[lang]} ${formatIct(deadlineOf(round))}`
+          : `${T.changed[lang]}: ${formatIct(fromIctLocal(round.ceremony.at))}, ${round.ceremony.venue[lang]}`}
+      </p>
+      <table class="counts">
+        <tbody>
+          <tr data-emails="sent">
+            <th scope="row">{T.sent[lang]}</th>
+            <td class="count">{emails.sent}</td>
+          </tr>
+          <tr data-emails="skipped">
+            <th scope="row">{T.skipped[lang]}</th>
+            <td class="count">{emails.skipped}</td>
+          </tr>
+          <tr data-emails="suppressed">
+            <th scope="row">{T.suppressed[lang]}</th>
+            <td class="count">{emails.suppressed.length}</td>
+          </tr>
+          <tr data-emails="failed">
+            <th scope="row">{T.failed[lang]}</th>
+            <td class="count">{emails.failed.length}</td>
+          </tr>
+        </tbody>
+      </table>
+    </Layout>,
+  );
+}

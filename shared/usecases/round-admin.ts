@@ -1,0 +1,151 @@
+import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Links } from '../adapters/dynamodb/links.ts';
+import type { Rounds } from '../adapters/dynamodb/rounds.ts';
+import { ConditionFailed } from '../adapters/dynamodb/store.ts';
+import type { ScheduleMover } from '../adapters/scheduler/schedules.ts';
+import type { Mailer } from '../adapters/ses/mailer.ts';
+import type { Dossier } from '../domain/dossier.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { deadlineOf, type Round } from '../domain/round.ts';
+import { JOB_NAMES, scheduleTimes } from '../domain/round-schedule.ts';
+import { type Clock, formatIctDate, fromIctLocal, ictDay } from '../domain/time.ts';
+import { deadlineExtendedEmail } from '../mail/round-emails.tsx';
+import { countMetric, logger } from '../observability.ts';
+
+export interface RoundAdminDeps {
+  readonly rounds: Rounds;
+  readonly dossiers: Dossiers;
+  readonly links: Links;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly publicBaseUrl: string;
+  /** The round's EventBridge schedules; undefined locally, where the scheduler follows the round by itself. */
+  readonly schedules?: ScheduleMover;
+  /** Skips addresses that bounced or complained (and says why); by default nobody is skipped. */
+  readonly suppressed?: (email: string) => Promise<string | undefined>;
+}
+
+export interface BulkResult {
+  readonly sent: number;
+  readonly skipped: number;
+  readonly suppressed: readonly { dossierId: string; reason: string }[];
+  readonly failed: readonly { dossierId: string; error: string }[];
+}
+
+/** Every dossier of one status partition of a round, page by page (GSI, never a Scan). */
+async function* eachDossier(dossiers: Dossiers, roundId: string, status: Dossier['status']) {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dossiers.listByStatus(roundId, status, 100, start);
+    yield* page.items as Dossier[];
+    start = page.next;
+  } while (start);
+}
+
+const dateIssue = (message: string) =>
+  new ValidationError([{ path: 'deadlineDate', field: 'Hạn nộp mới / New deadline', message }]);
+
+/** A coordinator's changes to a round: extending the deadline (and, with invitations, the ceremony). */
+export function makeRoundAdmin(deps: RoundAdminDeps) {
+  const { rounds, dossiers, links, mailer, clock } = deps;
+
+  async function roundOf(roundId: string): Promise<Round> {
+    const round = await rounds.get(roundId);
+    if (!round) throw new NotFoundError({ vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' });
+    return round;
+  }
+
+  /** Tells every applicant with a draft of the new deadline, once per applicant and deadline. */
+  async function notifyDrafts(round: Round): Promise<BulkResult> {
+    const purpose = `deadline-extended-${round.deadlineDate}`;
+    const now = clock();
+    let sent = 0;
+    let skipped = 0;
+    const suppressed: { dossierId: string; reason: string }[] = [];
+    const failed: { dossierId: string; error: string }[] = [];
+    for await (const d of eachDossier(dossiers, round.id, 'draft')) {
+      const reason = await deps.suppressed?.(d.form.representative.email);
+      if (reason) {
+        suppressed.push({ dossierId: d.id, reason });
+        continue;
+      }
+      if (!(await dossiers.claimSend(purpose, round.id, d.id, now.toISOString()))) {
+        skipped++;
+        continue;
+      }
+      try {
+        const { linkId, secret } = await links.issue({
+          purpose: 'resume',
+          dossierId: d.id,
+          person: d.form.representative.email,
+          expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
+          createdAt: now.toISOString(),
+        });
+        await mailer.send(
+          deadlineExtendedEmail(d, round, `${deps.publicBaseUrl}/resume/${linkId}#${secret}`),
+        );
+        sent++;
+      } catch (err) {
+        // The claim goes back so that submitting the same date again retries this applicant only.
+        await dossiers.releaseSend(purpose, round.id, d.id);
+        failed.push({ dossierId: d.id, error: String(err) });
+        logger.warn('Deadline extension email not sent', { dossierId: d.id, error: String(err) });
+      }
+    }
+    if (sent) countMetric('EmailSent', sent);
+    if (failed.length) countMetric('EmailFailed', failed.length);
+    return { sent, skipped, suppressed, failed };
+  }
+
+  return {
+    /**
+     * Extends the round's deadline to the end of `newDate` (yyyy-MM-dd, Hanoi): later than the current
+     * deadline and not in the past. The round (which the server checks on every write) and its audit event
+     * are saved together, the deadline's schedules are moved, and applicants with drafts are emailed. Sending
+     * the same date again finishes what a failed attempt left (schedules, emails) and changes nothing else.
+     */
+    async extendDeadline(roundId: string, newDate: string, by: string) {
+      const now = clock();
+      let round = await roundOf(roundId);
+      if (newDate !== round.deadlineDate) {
+        if (newDate < round.deadlineDate)
+          throw dateIssue(
+            `Phải sau hạn hiện tại (${formatIctDate(deadlineOf(round))}) / Must be later than the current deadline`,
+          );
+        if (newDate < ictDay(now)) throw dateIssue('Ngày này đã qua / This day is in the past');
+        const next: Round = { ...round, deadlineDate: newDate, status: 'open' };
+        try {
+          await rounds.change(next, 'deadlineDate', round.deadlineDate, {
+            at: now.toISOString(),
+            by,
+            action: 'extend-deadline',
+            from: round.deadlineDate,
+            to: newDate,
+          });
+        } catch (err) {
+          if (!(err instanceof ConditionFailed)) throw err;
+          throw new ConflictError({
+            vi: 'Hạn nộp vừa được người khác thay đổi. Hãy tải lại trang và thử lại.',
+            en: 'Someone else just changed the deadline. Reload the page and try again.',
+          });
+        }
+        logger.info('Deadline extended', { roundId, from: round.deadlineDate, to: newDate, by });
+        round = next;
+      }
+      // The jobs whose time follows the deadline move with it; one whose new time is already past is left
+      // alone (the reminder of a short extension: the applicants get this extension email instead).
+      const times = scheduleTimes(round);
+      const moved: string[] = [];
+      if (deps.schedules) {
+        for (const job of JOB_NAMES.filter((j) => j !== 'send-invitations')) {
+          if (fromIctLocal(times[job]) <= now) continue;
+          if ((await deps.schedules.move(job, round.id, times[job])) === 'moved') moved.push(job);
+        }
+      }
+      const emails = await notifyDrafts(round);
+      return { round, deadline: deadlineOf(round), schedules: times, moved, emails };
+    },
+  };
+}
+
+export type RoundAdmin = ReturnType<typeof makeRoundAdmin>;

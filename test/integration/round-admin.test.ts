@@ -1,0 +1,246 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { describe, expect, inject, it } from 'vitest';
+import { LocalScheduler } from '../../infra/local/scheduler.ts';
+import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
+import { Links } from '../../shared/adapters/dynamodb/links.ts';
+import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
+import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import { type Mailer, type OutgoingEmail, SesMailer } from '../../shared/adapters/ses/mailer.ts';
+import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
+import { deadlineOf, isAcceptingApplications, ROUND_2025, type Round } from '../../shared/domain/round.ts';
+import { scheduleTimes } from '../../shared/domain/round-schedule.ts';
+import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
+import { addDays, ictDay } from '../../shared/domain/time.ts';
+import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
+import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
+import { api, local, mailbox, unique, validForm } from './helpers.ts';
+
+Object.assign(process.env, inject('local').env);
+
+const COORDINATOR = 'coordinator@kgst.test';
+const store = new Store(makeDocumentClient(), LOCAL_TABLE);
+const rounds = new Rounds(store);
+const dossiers = new Dossiers(store);
+const links = new Links(store);
+const ses = new SesMailer(new SESv2Client({}), 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>');
+const today = () => ictDay(new Date());
+
+/** A round of this file's own whose deadline passed yesterday (the current round is shared and left alone). */
+async function lapsedRound(tag: string): Promise<Round> {
+  const round: Round = {
+    ...ROUND_2025,
+    id: `it-admin-round-${tag}`,
+    codePrefix: `A${tag}`,
+    opensOn: addDays(today(), -20),
+    deadlineDate: addDays(today(), -1),
+    invitationsAt: `${addDays(today(), 30)}T09:00`,
+    ceremony: { ...ROUND_2025.ceremony, at: `${addDays(today(), 40)}T15:00` },
+    status: 'open',
+  };
+  await rounds.create(round);
+  return round;
+}
+
+/** A dossier written into the table with an edit token the test knows. */
+async function seed(round: Round, status: DossierStatus): Promise<{ d: Dossier; token: string }> {
+  const tag = unique();
+  const token = newSecret();
+  const now = new Date().toISOString();
+  const d: Dossier = {
+    id: `it-admin-round-${tag}`,
+    roundId: round.id,
+    status,
+    ...(status === 'draft' ? {} : { code: `KGST-${round.codePrefix}-${tag}`, submittedAt: now }),
+    form: validForm(tag) as unknown as Dossier['form'],
+    documents: {},
+    history: [{ at: now, from: null, to: status, by: 'test' }],
+    createdAt: now,
+    updatedAt: now,
+    editTokenHash: hashSecret(token),
+    version: 1,
+  };
+  await dossiers.create(d, []);
+  return { d, token };
+}
+
+const extendedMails = async (d: Dossier) =>
+  (await mailbox()).filter(
+    (e) => e.destination.to.includes(d.form.representative.email) && e.subject.includes('Gia hạn nộp hồ sơ'),
+  );
+
+const roundAdmin = (mailer: Mailer = ses) =>
+  makeRoundAdmin({
+    rounds,
+    dossiers,
+    links,
+    mailer,
+    clock: () => new Date(),
+    publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+    // Locally there are no EventBridge schedules to move: the local scheduler follows the round.
+    schedules: undefined,
+  });
+
+describe('extending the deadline (connected: use-case with the real adapters)', () => {
+  it('moves the server-side check, emails each draft once, is audited, and the local schedules follow', async () => {
+    // Prepare: a write refused after the old deadline
+    const round = await lapsedRound(unique());
+    const drafts = [await seed(round, 'draft'), await seed(round, 'draft')];
+    const submitted = await seed(round, 'submitted');
+    const put = (x: { d: Dossier; token: string }) =>
+      api(`/api/applications/${x.d.id}`, {
+        method: 'PUT',
+        token: x.token,
+        body: { ...validForm(x.d.id.slice(-6)), representative: x.d.form.representative },
+      });
+    const refused = await put(drafts[0]!);
+    expect(refused.status).toBe(409);
+    expect(isAcceptingApplications(round, new Date())).toBe(false);
+
+    // Act
+    const newDate = addDays(today(), 7);
+    const result = await roundAdmin().extendDeadline(round.id, newDate, COORDINATOR);
+    const again = await roundAdmin().extendDeadline(round.id, newDate, COORDINATOR);
+
+    // Assess: the round the server checks has moved, so the same write is accepted now
+    const saved = (await rounds.get(round.id))!;
+    expect(saved.deadlineDate).toBe(newDate);
+    expect(isAcceptingApplications(saved, new Date())).toBe(true);
+    expect(deadlineOf(saved).getTime()).toBe(new Date(`${addDays(newDate, 1)}T00:00:00+07:00`).getTime() - 1);
+    const accepted = await put(drafts[0]!);
+    expect(accepted.status).toBe(200);
+
+    // Each draft told once (the second call sends nothing), with the new deadline and a resume link
+    expect(result.emails).toMatchObject({ sent: 2, skipped: 0, failed: [] });
+    expect(again.emails).toMatchObject({ sent: 0, skipped: 2 });
+    const shown = `${newDate.split('-').reverse().join('/')} 23:59`;
+    for (const { d } of drafts) {
+      const mails = await extendedMails(d);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.body.text).toContain(shown);
+      expect(mails[0]!.body.text).toMatch(
+        new RegExp(`${local().env.PUBLIC_BASE_URL}/resume/[\\w-]+#[\\w-]{40,}`),
+      );
+    }
+    expect(await extendedMails(submitted.d)).toHaveLength(0);
+
+    // Who and when, once
+    const audit = await rounds.auditTrail(round.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      by: COORDINATOR,
+      action: 'extend-deadline',
+      from: round.deadlineDate,
+      to: newDate,
+    });
+
+    // The local scheduler, pointed at this round, shows the new reminder and close times
+    const dir = await mkdtemp(path.join(tmpdir(), 'hcsn-sched-'));
+    const scheduler = new LocalScheduler({
+      rounds: { current: () => rounds.get(round.id) } as unknown as Rounds,
+      clockFile: path.join(dir, 'clock.json'),
+      stateFile: path.join(dir, 'state.json'),
+      log: () => undefined,
+    });
+    const jobs = await scheduler.list();
+    expect(jobs.find((j) => j.job === 'close-round')).toMatchObject({
+      at: `${addDays(newDate, 1)}T00:00:00`,
+      due: false,
+    });
+    expect(jobs.find((j) => j.job === 'deadline-reminder')!.at).toBe(
+      scheduleTimes(saved)['deadline-reminder'],
+    );
+  });
+
+  it('refuses a date not later than the current deadline or in the past, and changes nothing', async () => {
+    const round = await lapsedRound(unique());
+    const earlier = addDays(round.deadlineDate, -3);
+    await expect(roundAdmin().extendDeadline(round.id, earlier, COORDINATOR)).rejects.toMatchObject({
+      issues: [
+        { path: 'deadlineDate', message: expect.stringMatching(/Must be later than the current deadline/) },
+      ],
+    });
+    // Later than the lapsed deadline but still before today
+    const lapsed = await lapsedRound(unique());
+    await rounds.save({ ...lapsed, deadlineDate: addDays(today(), -3) });
+    await expect(
+      roundAdmin().extendDeadline(lapsed.id, addDays(today(), -2), COORDINATOR),
+    ).rejects.toMatchObject({
+      issues: [{ path: 'deadlineDate', message: expect.stringMatching(/in the past/) }],
+    });
+    expect((await rounds.get(round.id))!.deadlineDate).toBe(round.deadlineDate);
+    expect(await rounds.auditTrail(round.id)).toEqual([]);
+  });
+
+  it('a failed email is retried by sending the same date again; the others are not sent twice', async () => {
+    const round = await lapsedRound(unique());
+    const drafts = [await seed(round, 'draft'), await seed(round, 'draft'), await seed(round, 'draft')];
+    let calls = 0;
+    const flaky: Mailer = {
+      send: async (e: OutgoingEmail) => {
+        if (++calls === 2) throw new Error('Throttling: Maximum sending rate exceeded');
+        return ses.send(e);
+      },
+    };
+    const newDate = addDays(today(), 5);
+    const first = await roundAdmin(flaky).extendDeadline(round.id, newDate, COORDINATOR);
+    const retry = await roundAdmin(flaky).extendDeadline(round.id, newDate, COORDINATOR);
+    expect(first.emails).toMatchObject({ sent: 2 });
+    expect(first.emails.failed).toHaveLength(1);
+    expect(retry.emails).toMatchObject({ sent: 1, skipped: 2, failed: [] });
+    for (const { d } of drafts) expect(await extendedMails(d)).toHaveLength(1);
+    expect(await rounds.auditTrail(round.id)).toHaveLength(1);
+  });
+});
+
+describe('POST /admin/round/deadline (connected)', () => {
+  it('needs a session, and a date before the current deadline is a 400 with the field', async () => {
+    const anonymous = await fetch(`${local().urls.site}/admin/round/deadline`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'deadlineDate=2099-01-01',
+    });
+    expect(anonymous.status).toBe(403);
+
+    const sent: OutgoingEmail[] = [];
+    await makeCoordinatorSessions({
+      store,
+      links,
+      mailer: {
+        send: async (e) => {
+          sent.push(e);
+          return { messageId: 'caught' };
+        },
+      },
+      clock: () => new Date(),
+      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+      coordinators: [COORDINATOR],
+      secureCookies: false,
+    }).requestSignIn(COORDINATOR);
+    const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(sent[0]!.text)!;
+    const signedIn = await fetch(`${local().urls.site}/admin/sign-in/${linkId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ secret }),
+    });
+    const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
+
+    const dashboard = await (await fetch(`${local().urls.site}/admin`, { headers: { cookie } })).text();
+    expect(dashboard).toContain('action="/admin/round/deadline"');
+    const current = (await rounds.current())!;
+    for (const deadlineDate of ['2000-01-01', 'not-a-date']) {
+      const res = await fetch(`${local().urls.site}/admin/round/deadline`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, accept: 'application/json' },
+        body: new URLSearchParams({ deadlineDate }).toString(),
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).issues[0].path).toBe('deadlineDate');
+    }
+    expect((await rounds.current())!.deadlineDate).toBe(current.deadlineDate);
+  });
+});
