@@ -46,6 +46,7 @@ export const routes = [
   { method: 'GET', path: '/admin/check-in/{passId}', fn: 'admin' },
   { method: 'POST', path: '/admin/check-in/{passId}', fn: 'admin' },
   { method: 'POST', path: '/admin/round/deadline', fn: 'admin' },
+  { method: 'POST', path: '/admin/round/ceremony', fn: 'admin' },
 ] as const satisfies readonly Route[];
 
 /** API Gateway's route key for a route, e.g. `GET /api/applications/{id}`. */

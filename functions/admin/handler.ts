@@ -61,6 +61,7 @@ const roundAdmin = makeRoundAdmin({
   clock,
   publicBaseUrl: config.publicBaseUrl,
   schedules: schedules(),
+  invitations,
 });
 
 export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });
@@ -76,6 +77,11 @@ export const ListQuerySchema = z.object({
   next: z.string().max(4000).optional(),
 });
 export const DeadlineSchema = z.object({ deadlineDate: z.iso.date() });
+export const CeremonySchema = z.object({
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+  venueVi: z.string().min(3).max(300),
+  venueEn: z.string().min(3).max(300),
+});
 export const ExportQuerySchema = ListQuerySchema.pick({ status: true });
 
 const LABELS = {
@@ -86,6 +92,9 @@ const LABELS = {
   ward: { vi: 'Phường/xã', en: 'Ward' },
   q: { vi: 'Tìm kiếm', en: 'Search' },
   deadlineDate: { vi: 'Hạn nộp mới', en: 'New deadline' },
+  at: { vi: 'Thời gian lễ', en: 'Ceremony time' },
+  venueVi: { vi: 'Địa điểm (tiếng Việt)', en: 'Venue (Vietnamese)' },
+  venueEn: { vi: 'Địa điểm (tiếng Anh)', en: 'Venue (English)' },
   next: { vi: 'Trang tiếp', en: 'Next page' },
 };
 
@@ -196,6 +205,26 @@ export const handler = httpHandler({
         email: who.email,
         round: result.round,
         what: 'deadline',
+        emails: result.emails,
+      }),
+    );
+  }),
+
+  'POST /admin/round/ceremony': coordinatorOnly(async (req, who) => {
+    const input = parseFormBody(req, CeremonySchema, LABELS);
+    const round = await dashboard.currentRound();
+    const result = await roundAdmin.changeCeremony(
+      round.id,
+      { at: input.at, venue: { vi: input.venueVi, en: input.venueEn } },
+      who.email,
+    );
+    return html(
+      200,
+      renderRoundChangedPage({
+        lang: req.lang,
+        email: who.email,
+        round: result.round,
+        what: 'ceremony',
         emails: result.emails,
       }),
     );

@@ -36,7 +36,11 @@ export interface Round {
   readonly reminderDaysBefore: number;
   /** Hanoi wall-clock time of the invitations, yyyy-MM-ddTHH:mm. */
   readonly invitationsAt: string;
-  readonly ceremony: { readonly at: string; readonly venue: Text };
+  /**
+   * The ceremony. `sequence` counts changes of time or venue (0 or absent = as first announced): it is the
+   * SEQUENCE of every calendar invitation sent for it, so an update replaces the attendee's event.
+   */
+  readonly ceremony: { readonly at: string; readonly venue: Text; readonly sequence?: number };
   readonly status: 'open' | 'closed';
   readonly checklist: readonly DocumentSlot[];
 }

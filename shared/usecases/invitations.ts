@@ -117,14 +117,53 @@ export function makeInvitations(deps: InvitationDeps) {
   const limit = makeRateLimiter(deps.sendRatePerSecond);
   const concurrency = deps.concurrency ?? 16;
 
+  /** A fresh RSVP link for a member (live until the day after the ceremony). */
+  function rsvpLinkItem(round: Round, d: Dossier, now: Date) {
+    const linkId = newLinkId();
+    const secret = newSecret();
+    const item = {
+      pk: `LINK#${linkId}`,
+      sk: 'LINK',
+      linkId,
+      secretHash: hashSecret(secret),
+      purpose: 'rsvp',
+      dossierId: d.id,
+      person: d.form.representative.email,
+      // Live until the day after the ceremony, so a late click sees "answers closed", not a 404.
+      expiresAt: Math.floor((fromIctLocal(round.ceremony.at).getTime() + DAY_MS) / 1000),
+      createdAt: now.toISOString(),
+      data: { roundId: round.id },
+    };
+    return { linkId, item, rsvpUrl: `${deps.publicBaseUrl}/rsvp/${linkId}?s=${secret}` };
+  }
+
+  /** The invitation email with its .ics: the same UID for a member and round, SEQUENCE as given. */
+  function invitationFor(round: Round, d: Dossier, rsvpUrl: string, sequence: number, now: Date) {
+    const person = d.form.representative.email;
+    const ics = invitationIcs({
+      uid: `ceremony-${round.id}-${d.id}@${new URL(deps.publicBaseUrl).hostname}`,
+      sequence,
+      start: round.ceremony.at,
+      durationMinutes: CEREMONY_MINUTES,
+      summary: `${round.name.vi} – Lễ trao giấy chứng nhận / Membership ceremony`,
+      location: `${round.ceremony.venue.vi} / ${round.ceremony.venue.en}`,
+      description: `${programmeLines(round, 'vi').join('\n')}\n\nRSVP: ${rsvpUrl}`,
+      url: rsvpUrl,
+      organizer: deps.organizer,
+      attendee: { name: d.form.representative.fullName ?? person, email: person },
+      stamp: now,
+    });
+    return invitationEmail({ d, round, rsvpUrl, rsvpCutoff: rsvpCutoffOf(round), ics, sequence });
+  }
+
   /** Sends one member's invitation unless already claimed; 'sent' | 'skipped', or throws the send error. */
   async function inviteOne(round: Round, d: Dossier): Promise<'sent' | 'skipped'> {
     const now = clock();
-    const linkId = newLinkId();
-    const secret = newSecret();
-    const sequence = 0;
+    // A member invited after a change of time or venue gets the current sequence straight away.
+    const sequence = round.ceremony.sequence ?? 0;
     const claim = sentKey('invitation', round.id, d.id);
-    const person = d.form.representative.email;
+    const link = rsvpLinkItem(round, d, now);
+    const linkId = link.linkId;
     // The claim and the RSVP link side by side (one round trip of latency); a link whose claim lost
     // (a re-run) is deleted at once. A transaction would be atomic but is several times slower.
     const [claimed, linked] = await Promise.allSettled([
@@ -132,19 +171,7 @@ export function makeInvitations(deps: InvitationDeps) {
         { pk: claim, sk: 'SENT', at: now.toISOString(), linkId, sequence },
         { expression: 'attribute_not_exists(pk)' },
       ),
-      store.put({
-        pk: `LINK#${linkId}`,
-        sk: 'LINK',
-        linkId,
-        secretHash: hashSecret(secret),
-        purpose: 'rsvp',
-        dossierId: d.id,
-        person,
-        // Live until the day after the ceremony, so a late click sees "answers closed", not a 404.
-        expiresAt: Math.floor((fromIctLocal(round.ceremony.at).getTime() + DAY_MS) / 1000),
-        createdAt: now.toISOString(),
-        data: { roundId: round.id },
-      }),
+      store.put(link.item),
     ]);
     if (claimed.status === 'rejected' || linked.status === 'rejected') {
       await Promise.all([
@@ -155,29 +182,98 @@ export function makeInvitations(deps: InvitationDeps) {
       throw claimed.status === 'rejected' ? claimed.reason : (linked as PromiseRejectedResult).reason;
     }
     try {
-      const rsvpUrl = `${deps.publicBaseUrl}/rsvp/${linkId}?s=${secret}`;
-      const ics = invitationIcs({
-        uid: `ceremony-${round.id}-${d.id}@${new URL(deps.publicBaseUrl).hostname}`,
-        sequence,
-        start: round.ceremony.at,
-        durationMinutes: CEREMONY_MINUTES,
-        summary: `${round.name.vi} – Lễ trao giấy chứng nhận / Membership ceremony`,
-        location: `${round.ceremony.venue.vi} / ${round.ceremony.venue.en}`,
-        description: `${programmeLines(round, 'vi').join('\n')}\n\nRSVP: ${rsvpUrl}`,
-        url: rsvpUrl,
-        organizer: deps.organizer,
-        attendee: { name: d.form.representative.fullName ?? person, email: person },
-        stamp: now,
-      });
+      const email = invitationFor(round, d, link.rsvpUrl, sequence, now);
       await limit();
-      await mailer.send(
-        invitationEmail({ d, round, rsvpUrl, rsvpCutoff: rsvpCutoffOf(round), ics, sequence }),
-      );
+      await mailer.send(email);
       return 'sent';
     } catch (err) {
       await Promise.all([store.delete(claim, 'SENT'), store.delete(`LINK#${linkId}`, 'LINK')]);
       throw err;
     }
+  }
+
+  /**
+   * Sends an invited member the update of the round's current sequence, once: the invitation claim holds
+   * the sequence the member last got and is moved up to this one only if it is lower (and moved back if
+   * the send fails). 'not-invited' for a member who never got the invitation (nothing to update).
+   */
+  async function updateOne(round: Round, d: Dossier): Promise<'sent' | 'skipped' | 'not-invited'> {
+    const now = clock();
+    const sequence = round.ceremony.sequence ?? 0;
+    const claim = { pk: sentKey('invitation', round.id, d.id), sk: 'SENT' };
+    let previous: number;
+    try {
+      const before = await store.update<{ pk: string; sk: string; sequence?: number }>({
+        Key: claim,
+        UpdateExpression: 'SET #seq = :seq, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#seq) OR #seq < :seq)',
+        ExpressionAttributeNames: { '#seq': 'sequence' },
+        ExpressionAttributeValues: { ':seq': sequence, ':at': now.toISOString() },
+        ReturnValues: 'ALL_OLD',
+      });
+      previous = before.sequence ?? 0;
+    } catch (err) {
+      if (!(err instanceof ConditionFailed)) throw err;
+      const item = await store.get(claim.pk, claim.sk);
+      return item ? 'skipped' : 'not-invited';
+    }
+    const link = rsvpLinkItem(round, d, now);
+    try {
+      await store.put(link.item);
+      const email = invitationFor(round, d, link.rsvpUrl, sequence, now);
+      await limit();
+      await mailer.send(email);
+      return 'sent';
+    } catch (err) {
+      // Back to the sequence the member has, so a re-run sends this update.
+      await Promise.all([
+        store
+          .update({
+            Key: claim,
+            UpdateExpression: 'SET #seq = :prev',
+            ConditionExpression: '#seq = :seq',
+            ExpressionAttributeNames: { '#seq': 'sequence' },
+            ExpressionAttributeValues: { ':prev': previous, ':seq': sequence },
+          })
+          .catch(() => undefined),
+        store.delete(link.item.pk, 'LINK'),
+      ]);
+      throw err;
+    }
+  }
+
+  /** Runs `one` over every approved member of a round, page by page; one failure does not stop the rest. */
+  async function eachMember(
+    roundId: string,
+    one: (d: Dossier) => Promise<'sent' | 'skipped' | 'not-invited'>,
+  ) {
+    let sent = 0;
+    let skipped = 0;
+    const failed: SendFailure[] = [];
+    // The next page is read while this one is sent.
+    let pending: ReturnType<Dossiers['listByStatus']> | undefined = dossiers.listByStatus(
+      roundId,
+      'approved',
+      100,
+    );
+    while (pending) {
+      const page: Awaited<ReturnType<Dossiers['listByStatus']>> = await pending;
+      pending = page.next ? dossiers.listByStatus(roundId, 'approved', 100, page.next) : undefined;
+      await pool(page.items, concurrency, async (d) => {
+        try {
+          const outcome = await one(d);
+          if (outcome === 'sent') sent++;
+          else if (outcome === 'skipped') skipped++;
+        } catch (err) {
+          // One bad address must not stop the rest; the claim was given back, so a re-run retries it.
+          failed.push({ dossierId: d.id, email: d.form.representative.email, error: String(err) });
+          logger.warn('Invitation not sent', { dossierId: d.id, error: String(err) });
+        }
+      });
+    }
+    if (sent) countMetric('EmailSent', sent);
+    if (failed.length) countMetric('EmailFailed', failed.length);
+    return { sent, skipped, failed };
   }
 
   async function view(linkId: string, secret: string | undefined) {
@@ -243,31 +339,19 @@ export function makeInvitations(deps: InvitationDeps) {
         .catch((err) => {
           if (!(err instanceof ConditionFailed)) throw err;
         });
-      let sent = 0;
-      let skipped = 0;
-      const failed: SendFailure[] = [];
-      // The next page is read while this one is sent.
-      let pending: ReturnType<Dossiers['listByStatus']> | undefined = dossiers.listByStatus(
-        roundId,
-        'approved',
-        100,
-      );
-      while (pending) {
-        const page: Awaited<ReturnType<Dossiers['listByStatus']>> = await pending;
-        pending = page.next ? dossiers.listByStatus(roundId, 'approved', 100, page.next) : undefined;
-        await pool(page.items, concurrency, async (d) => {
-          try {
-            if ((await inviteOne(round, d)) === 'sent') sent++;
-            else skipped++;
-          } catch (err) {
-            // One bad address must not stop the rest; the claim was given back, so a re-run retries it.
-            failed.push({ dossierId: d.id, email: d.form.representative.email, error: String(err) });
-            logger.warn('Invitation not sent', { dossierId: d.id, error: String(err) });
-          }
-        });
-      }
-      if (sent) countMetric('EmailSent', sent);
-      if (failed.length) countMetric('EmailFailed', failed.length);
+      const { sent, skipped, failed } = await eachMember(roundId, (d) => inviteOne(round, d));
+      return { done: true, sent, skipped, failed };
+    },
+
+    /**
+     * After a change of time or venue (the round's ceremony.sequence went up): every member already invited
+     * gets the invitation again with the same UID and the new SEQUENCE, once per member and sequence.
+     */
+    async sendCeremonyUpdate(roundId: string) {
+      const round = await rounds.get(roundId);
+      if (!round) return { done: false, reason: 'unknown round' };
+      if (!round.ceremony.sequence) return { done: true, sent: 0, skipped: 0, failed: [] };
+      const { sent, skipped, failed } = await eachMember(roundId, (d) => updateOne(round, d));
       return { done: true, sent, skipped, failed };
     },
 

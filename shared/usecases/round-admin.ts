@@ -11,6 +11,7 @@ import { JOB_NAMES, scheduleTimes } from '../domain/round-schedule.ts';
 import { type Clock, formatIctDate, fromIctLocal, ictDay } from '../domain/time.ts';
 import { deadlineExtendedEmail } from '../mail/round-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
+import type { Invitations } from './invitations.ts';
 
 export interface RoundAdminDeps {
   readonly rounds: Rounds;
@@ -21,6 +22,8 @@ export interface RoundAdminDeps {
   readonly publicBaseUrl: string;
   /** The round's EventBridge schedules; undefined locally, where the scheduler follows the round by itself. */
   readonly schedules?: ScheduleMover;
+  /** Sends the ceremony update to the invited members. */
+  readonly invitations?: Pick<Invitations, 'sendCeremonyUpdate'>;
   /** Skips addresses that bounced or complained (and says why); by default nobody is skipped. */
   readonly suppressed?: (email: string) => Promise<string | undefined>;
 }
@@ -98,6 +101,65 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
   }
 
   return {
+    /**
+     * Changes the ceremony's time and/or venue: the round gets the new ceremony with SEQUENCE + 1 (saved
+     * with its audit event), and every member already invited gets the updated invitation (same UID). The
+     * same values again change nothing and finish sending what a failed attempt left.
+     */
+    async changeCeremony(
+      roundId: string,
+      change: { at: string; venue: Round['ceremony']['venue'] },
+      by: string,
+    ) {
+      const now = clock();
+      let round = await roundOf(roundId);
+      const same =
+        round.ceremony.at === change.at &&
+        round.ceremony.venue.vi === change.venue.vi &&
+        round.ceremony.venue.en === change.venue.en;
+      if (!same) {
+        if (fromIctLocal(change.at) <= now)
+          throw new ValidationError([
+            {
+              path: 'at',
+              field: 'Thời gian / Time',
+              message: 'Thời gian này đã qua / This time is in the past',
+            },
+          ]);
+        const sequence = (round.ceremony.sequence ?? 0) + 1;
+        const next: Round = { ...round, ceremony: { at: change.at, venue: change.venue, sequence } };
+        try {
+          await rounds.change(next, 'ceremony', round.ceremony, {
+            at: now.toISOString(),
+            by,
+            action: 'change-ceremony',
+            from: round.ceremony,
+            to: next.ceremony,
+          });
+        } catch (err) {
+          if (!(err instanceof ConditionFailed)) throw err;
+          throw new ConflictError({
+            vi: 'Thông tin lễ vừa được người khác thay đổi. Hãy tải lại trang và thử lại.',
+            en: 'Someone else just changed the ceremony. Reload the page and try again.',
+          });
+        }
+        logger.info('Ceremony changed', { roundId, sequence, by });
+        round = next;
+      }
+      const emails = deps.invitations
+        ? await deps.invitations.sendCeremonyUpdate(round.id)
+        : { sent: 0, skipped: 0, failed: [] };
+      return {
+        round,
+        emails: {
+          sent: emails.sent ?? 0,
+          skipped: emails.skipped ?? 0,
+          suppressed: 'suppressed' in emails ? (emails.suppressed as BulkResult['suppressed']) : [],
+          failed: emails.failed ?? [],
+        },
+      };
+    },
+
     /**
      * Extends the round's deadline to the end of `newDate` (yyyy-MM-dd, Hanoi): later than the current
      * deadline and not in the past. The round (which the server checks on every write) and its audit event

@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import * as ical from 'node-ical';
 import { describe, expect, inject, it } from 'vitest';
 import { LocalScheduler } from '../../infra/local/scheduler.ts';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
@@ -15,10 +16,11 @@ import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { deadlineOf, isAcceptingApplications, ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { scheduleTimes } from '../../shared/domain/round-schedule.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
-import { addDays, ictDay } from '../../shared/domain/time.ts';
+import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
+import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
-import { api, local, mailbox, unique, validForm } from './helpers.ts';
+import { api, type CapturedEmail, local, mailbox, unique, validForm } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -242,5 +244,108 @@ describe('POST /admin/round/deadline (connected)', () => {
       expect((await res.json()).issues[0].path).toBe('deadlineDate');
     }
     expect((await rounds.current())!.deadlineDate).toBe(current.deadlineDate);
+  });
+});
+
+describe('changing the ceremony sends an update (connected: use-cases with the real adapters)', () => {
+  const invitations = (mailer: Mailer = ses) =>
+    makeInvitations({
+      store,
+      rounds,
+      dossiers,
+      links,
+      mailer,
+      clock: () => new Date(),
+      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+      organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+    });
+  const admin = (mailer: Mailer = ses) =>
+    makeRoundAdmin({
+      rounds,
+      dossiers,
+      links,
+      mailer,
+      clock: () => new Date(),
+      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+      invitations: invitations(mailer),
+    });
+
+  /** The VEVENT of each invitation email to a member, oldest first. */
+  async function eventsOf(d: Dossier) {
+    const mails = (await mailbox()).filter(
+      (e) => e.destination.to.includes(d.form.representative.email) && e.subject.includes('Thư mời'),
+    ) as (CapturedEmail & { attachments: { filename: string; content: string }[] })[];
+    return mails.map((m) => {
+      const raw = Buffer.from(m.attachments.find((a) => a.filename === 'invitation.ics')!.content, 'base64');
+      const parsed = ical.sync.parseICS(raw.toString('utf8'));
+      return {
+        subject: m.subject,
+        event: Object.values(parsed).find((c) => c?.type === 'VEVENT') as ical.VEvent,
+      };
+    });
+  }
+
+  it('every invited member gets the new time and venue once, same UID, SEQUENCE + 1', async () => {
+    // Prepare: two members invited (SEQUENCE 0), one approved member not invited yet
+    const round = await lapsedRound(unique());
+    const members = [(await seed(round, 'approved')).d, (await seed(round, 'approved')).d];
+    expect(await invitations().sendInvitations(round.id)).toMatchObject({ sent: 2 });
+    const late = (await seed(round, 'approved')).d;
+    const newAt = `${addDays(today(), 45)}T09:30`;
+    const venue = { vi: 'Nhà hát Lớn Hà Nội, số 1 Tràng Tiền', en: 'Hanoi Opera House, 1 Trang Tien' };
+
+    // Act: the change, the same form sent again, then a second change
+    const first = await admin().changeCeremony(round.id, { at: newAt, venue }, COORDINATOR);
+    const again = await admin().changeCeremony(round.id, { at: newAt, venue }, COORDINATOR);
+
+    // Assess
+    expect(first.round.ceremony).toEqual({ at: newAt, venue, sequence: 1 });
+    expect(first.emails).toMatchObject({ sent: 2, skipped: 0, failed: [] });
+    expect(again.emails).toMatchObject({ sent: 0, skipped: 2 });
+    for (const m of members) {
+      const [original, update] = await eventsOf(m);
+      expect(update).toBeDefined();
+      expect(update!.subject).toContain('Cập nhật');
+      expect(update!.event.uid).toBe(original!.event.uid);
+      expect(Number(original!.event.sequence)).toBe(0);
+      expect(Number(update!.event.sequence)).toBe(1);
+      expect(update!.event.start.toISOString()).toBe(fromIctLocal(newAt).toISOString());
+      expect(String(update!.event.location)).toContain('Nhà hát Lớn Hà Nội');
+    }
+    expect(await eventsOf(late)).toHaveLength(0);
+
+    const second = await admin().changeCeremony(
+      round.id,
+      { at: newAt, venue: { ...venue, vi: `${venue.vi} (sảnh chính)` } },
+      COORDINATOR,
+    );
+    expect(second.emails).toMatchObject({ sent: 2 });
+    const [, , latest] = await eventsOf(members[0]!);
+    expect(Number(latest!.event.sequence)).toBe(2);
+    const audit = await rounds.auditTrail(round.id);
+    expect(audit.filter((e) => e.action === 'change-ceremony')).toHaveLength(2);
+  });
+
+  it('a failed update is sent by a re-run, once', async () => {
+    const round = await lapsedRound(unique());
+    const members = [(await seed(round, 'approved')).d, (await seed(round, 'approved')).d];
+    await invitations().sendInvitations(round.id);
+    let calls = 0;
+    const flaky: Mailer = {
+      send: async (e) => {
+        if (++calls === 1) throw new Error('Throttling: Maximum sending rate exceeded');
+        return ses.send(e);
+      },
+    };
+    const change = { at: `${addDays(today(), 50)}T15:00`, venue: round.ceremony.venue };
+    const first = await admin(flaky).changeCeremony(round.id, change, COORDINATOR);
+    const retry = await admin(flaky).changeCeremony(round.id, change, COORDINATOR);
+    expect(first.emails.sent).toBe(1);
+    expect(first.emails.failed).toHaveLength(1);
+    expect(retry.emails).toMatchObject({ sent: 1, skipped: 1, failed: [] });
+    for (const m of members) {
+      const events = await eventsOf(m);
+      expect(events.map((e) => Number(e.event.sequence))).toEqual([0, 1]);
+    }
   });
 });
