@@ -330,6 +330,8 @@ export async function runReviewBench() {
       }
     });
     const seedSeconds = (performance.now() - seedStarted) / 1000;
+    // Seeding bypassed the app, so build the round's counts item the way the closing job repairs it.
+    await new Dossiers(new Store(ddb, LOCAL_TABLE)).recountStatuses(seedRoundId);
 
     // Sign in as the coordinator: form → email → the secret from the link's fragment → session cookie.
     await fetch(`${site}/admin/sign-in`, {
@@ -375,12 +377,12 @@ export async function runReviewBench() {
       rows += p.rows;
       next = p.next;
     }
-    // What the nine COUNT queries cost by themselves, issued directly against the GSI.
+    // What reading the counts item costs by itself, issued directly.
     const dossiers = new Dossiers(new Store(ddb, LOCAL_TABLE));
     const countsOnly: number[] = [];
     for (let i = 0; i < 20; i++) {
       const t = performance.now();
-      await Promise.all(DOSSIER_STATUSES.map((s) => dossiers.countByStatus(seedRoundId, s)));
+      await dossiers.countsByStatus(seedRoundId);
       countsOnly.push(performance.now() - t);
     }
     const firstPageOnly: number[] = [];
@@ -416,7 +418,7 @@ export async function runReviewBench() {
     row('GET /admin', list, '≤ 300');
     row('GET /admin?status=submitted', submittedList, '≤ 300');
     row(`paging with next (${rows} rows)`, paging, '≤ 300');
-    row('floor: 9 COUNT queries (direct)', countsOnly, '');
+    row('floor: counts item read (direct)', countsOnly, '');
     row('floor: one GSI page of 50 (direct)', firstPageOnly, '');
     if (errors.length) console.log(`errors ${errors.length}, first:`, errors.slice(0, 3));
     const figures = {

@@ -93,13 +93,9 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
     return round;
   }
 
-  async function counts(roundId: string): Promise<Record<DossierStatus, number>> {
-    const values = await Promise.all(DOSSIER_STATUSES.map((s) => dossiers.countByStatus(roundId, s)));
-    return Object.fromEntries(DOSSIER_STATUSES.map((s, i) => [s, values[i]!])) as Record<
-      DossierStatus,
-      number
-    >;
-  }
+  /** One read of the round's counts item (kept by Dossiers on every status change), not a query per status. */
+  const counts = (roundId: string): Promise<Record<DossierStatus, number>> =>
+    dossiers.countsByStatus(roundId);
 
   return {
     currentRound,

@@ -268,6 +268,8 @@ describe('dashboard paging (connected: DynamoDB Local, a round of its own)', () 
     });
     for (let i = 0; i < seeded.length; i += 25)
       await Promise.all(seeded.slice(i, i + 25).map((d) => store.put(d)));
+    // Seeded around the app, so the round's counts item is rebuilt from the GSI, as the closing job does.
+    await new Dossiers(store).recountStatuses(roundId);
     const round = { id: roundId, name: { vi: roundId, en: roundId }, checklist: [] } as unknown as Round;
     const rounds = { current: async () => round, get: async () => round } as unknown as Rounds;
     const dashboard = makeCoordinatorDashboard({ rounds, dossiers: new Dossiers(store), files: {} as Files });

@@ -1,8 +1,16 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Dossier, DossierStatus, HistoryEntry, StoredDocument } from '../../domain/dossier.ts';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  type DossierStatus,
+  type HistoryEntry,
+  type StoredDocument,
+} from '../../domain/dossier.ts';
 import { ConditionFailed, type Store, type TransactItem } from './store.ts';
 
 type DossierItem = Dossier & { pk: string; sk: string };
+
+const countsKey = (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'COUNTS' });
 
 export const dossierKey = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'DOSSIER' });
 const listKeys = (d: Pick<Dossier, 'roundId' | 'status' | 'updatedAt' | 'id'>) => ({
@@ -83,6 +91,55 @@ export class Dossiers {
       });
     }
     await this.store.transact(items);
+    await this.bumpCount(dossier.roundId, undefined, dossier.status);
+  }
+
+  /**
+   * Status counts of a round, kept on one item and moved after each status change. Outside the
+   * transaction on purpose: every change in a round touches this item, and atomic ADDs serialize where
+   * transactions would conflict under a deadline rush. A crash between the two writes can drift a count
+   * by one; `recountStatuses` rebuilds them from the GSI (the closing job does).
+   */
+  private async bumpCount(
+    roundId: string,
+    from: DossierStatus | undefined,
+    to: DossierStatus,
+  ): Promise<void> {
+    if (from === to) return;
+    const names: Record<string, string> = { '#to': to };
+    const values: Record<string, number> = { ':plus': 1 };
+    if (from) {
+      names['#from'] = from;
+      values[':minus'] = -1;
+    }
+    await this.store.update({
+      Key: countsKey(roundId),
+      UpdateExpression: from ? 'ADD #to :plus, #from :minus' : 'ADD #to :plus',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    });
+  }
+
+  /** Every status's count for a round, from the counts item (one read; a missing status is 0). */
+  async countsByStatus(roundId: string): Promise<Record<DossierStatus, number>> {
+    const item = await this.store.get<{ pk: string; sk: string } & Partial<Record<DossierStatus, number>>>(
+      countsKey(roundId).pk,
+      countsKey(roundId).sk,
+    );
+    return Object.fromEntries(
+      DOSSIER_STATUSES.map((s) => [s, Math.max(0, Number(item?.[s] ?? 0))]),
+    ) as Record<DossierStatus, number>;
+  }
+
+  /** Rebuilds the counts item from exact COUNT queries over the status partitions. */
+  async recountStatuses(roundId: string): Promise<Record<DossierStatus, number>> {
+    const counts = Object.fromEntries(
+      await Promise.all(
+        DOSSIER_STATUSES.map(async (s) => [s, await this.countByStatus(roundId, s)] as const),
+      ),
+    ) as Record<DossierStatus, number>;
+    await this.store.put({ ...countsKey(roundId), ...counts });
+    return counts;
   }
 
   /**
@@ -132,6 +189,7 @@ export class Dossiers {
       ...this.auditItems(next.id, options.audit ?? []),
       ...(options.extra ?? []),
     ]);
+    await this.bumpCount(next.roundId, previous.status, next.status);
   }
 
   /** Adds or removes one document of a draft without rewriting the rest (concurrent uploads). */
