@@ -113,6 +113,15 @@ export const functions = {
     timeoutSeconds: 15,
     needs: { table: 'readWrite', mail: true },
   },
+  mailEvents: {
+    entry: 'functions/mail-events/handler.ts',
+    description:
+      'SES bounces and complaints (configuration set → SNS): marks the addresses bulk sending skips',
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    // Subscribed to the Mailer's event topic by the stack; no API route.
+    needs: { table: 'readWrite' },
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;

@@ -63,6 +63,7 @@ export class PlatformStack extends Stack {
       remindersBeforeEscalation: 2,
     });
     const api = new PublicApi(this, 'Http', { functions: lambdas });
+    mailer.subscribe(lambdas.mailEvents);
     if (!config.publicBaseUrl) {
       for (const f of Object.values(this.fns)) f.fn.addEnvironment(Env.publicBaseUrl, api.api.apiEndpoint);
     }

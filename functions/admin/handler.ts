@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { schedules } from '../../shared/compose/schedules.ts';
-import { certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { addresses, certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
 import { verifyUrlOf } from '../../shared/domain/certificate.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
@@ -43,6 +43,7 @@ const sessions = makeCoordinatorSessions({
 const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
 /** The dossier page shows its certificate; revoking is `POST /admin/certificates/{id}/revoke` (verify function). */
 const certificateStore = certificates();
+const suppressed = (email: string) => addresses().suppression(email);
 const invitations = makeInvitations({
   store: tableStore(),
   rounds: rounds(),
@@ -52,6 +53,7 @@ const invitations = makeInvitations({
   clock,
   publicBaseUrl: config.publicBaseUrl,
   organizer: organizerOf(config.mailFrom),
+  suppressed,
 });
 const roundAdmin = makeRoundAdmin({
   rounds: rounds(),
@@ -62,6 +64,7 @@ const roundAdmin = makeRoundAdmin({
   publicBaseUrl: config.publicBaseUrl,
   schedules: schedules(),
   invitations,
+  suppressed,
 });
 
 export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });

@@ -1,5 +1,5 @@
 import { mailer } from '../../shared/compose/mail.ts';
-import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { addresses, dossiers, links, rounds } from '../../shared/compose/table.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
@@ -7,6 +7,7 @@ import { makeInvitations, organizerOf } from '../../shared/usecases/invitations.
 import { makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
 
 const ses = mailer();
+const suppressed = (email: string) => addresses().suppression(email);
 const invitations = makeInvitations({
   store: tableStore(),
   rounds: rounds(),
@@ -17,6 +18,7 @@ const invitations = makeInvitations({
   publicBaseUrl: config.publicBaseUrl,
   organizer: organizerOf(config.mailFrom),
   sendRatePerSecond: config.sendRatePerSecond,
+  suppressed,
 });
 
 const jobs = makeRoundJobs({
@@ -28,6 +30,7 @@ const jobs = makeRoundJobs({
   publicBaseUrl: config.publicBaseUrl,
   coordinatorEmails: config.coordinatorEmails,
   invitations,
+  suppressed,
 });
 
 export const handler = taskHandler((event: JobEvent) => jobs.run(event));

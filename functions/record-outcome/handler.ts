@@ -1,12 +1,13 @@
 import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
-import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { addresses, dossiers, links, rounds } from '../../shared/compose/table.ts';
 import type { RecordOutcomeInput } from '../../shared/domain/workflow-contract.ts';
 import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import { makeInvitations, organizerOf } from '../../shared/usecases/invitations.ts';
 import { workflowSteps } from '../../shared/workflow-composition.ts';
 
+const suppressed = (email: string) => addresses().suppression(email);
 const invitations = makeInvitations({
   store: tableStore(),
   rounds: rounds(),
@@ -16,6 +17,7 @@ const invitations = makeInvitations({
   clock,
   publicBaseUrl: config.publicBaseUrl,
   organizer: organizerOf(config.mailFrom),
+  suppressed,
 });
 
 // The bucket signs the certificate's download link in the approval email.

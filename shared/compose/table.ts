@@ -1,3 +1,4 @@
+import { Addresses } from '../adapters/dynamodb/addresses.ts';
 import { Certificates } from '../adapters/dynamodb/certificates.ts';
 import { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import { Links } from '../adapters/dynamodb/links.ts';
@@ -12,3 +13,6 @@ export const rounds = () => new Rounds(tableStore());
 export const dossiers = () => new Dossiers(tableStore());
 export const links = () => new Links(tableStore());
 export const certificates = () => new Certificates(tableStore());
+let addressBook: Addresses | undefined;
+/** Marked (bounced/complained) addresses; one instance, so a bulk run reuses its client. */
+export const addresses = () => (addressBook ??= new Addresses(tableStore()));

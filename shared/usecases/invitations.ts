@@ -68,12 +68,21 @@ export interface InvitationDeps {
   readonly sendRatePerSecond?: number;
   /** Emails in flight at once. */
   readonly concurrency?: number;
+  /** Why an address must be skipped (it bounced or complained), or undefined; by default none is. */
+  readonly suppressed?: (email: string) => Promise<string | undefined>;
 }
 
 export interface SendFailure {
   readonly dossierId: string;
   readonly email: string;
   readonly error: string;
+}
+
+/** A member not emailed because the address bounced or complained, and why. */
+export interface Suppressed {
+  readonly dossierId: string;
+  readonly email: string;
+  readonly reason: string;
 }
 
 /** Spaces sends evenly: each caller waits for the next free slot of 1/rate seconds. */
@@ -250,6 +259,7 @@ export function makeInvitations(deps: InvitationDeps) {
     let sent = 0;
     let skipped = 0;
     const failed: SendFailure[] = [];
+    const suppressed: Suppressed[] = [];
     // The next page is read while this one is sent.
     let pending: ReturnType<Dossiers['listByStatus']> | undefined = dossiers.listByStatus(
       roundId,
@@ -261,6 +271,13 @@ export function makeInvitations(deps: InvitationDeps) {
       pending = page.next ? dossiers.listByStatus(roundId, 'approved', 100, page.next) : undefined;
       await pool(page.items, concurrency, async (d) => {
         try {
+          const email = d.form.representative.email;
+          const reason = await deps.suppressed?.(email);
+          if (reason) {
+            suppressed.push({ dossierId: d.id, email, reason });
+            logger.info('Invitation skipped: address suppressed', { dossierId: d.id, reason });
+            return;
+          }
           const outcome = await one(d);
           if (outcome === 'sent') sent++;
           else if (outcome === 'skipped') skipped++;
@@ -273,7 +290,7 @@ export function makeInvitations(deps: InvitationDeps) {
     }
     if (sent) countMetric('EmailSent', sent);
     if (failed.length) countMetric('EmailFailed', failed.length);
-    return { sent, skipped, failed };
+    return { sent, skipped, failed, suppressed };
   }
 
   async function view(linkId: string, secret: string | undefined) {
@@ -339,8 +356,8 @@ export function makeInvitations(deps: InvitationDeps) {
         .catch((err) => {
           if (!(err instanceof ConditionFailed)) throw err;
         });
-      const { sent, skipped, failed } = await eachMember(roundId, (d) => inviteOne(round, d));
-      return { done: true, sent, skipped, failed };
+      const { sent, skipped, failed, suppressed } = await eachMember(roundId, (d) => inviteOne(round, d));
+      return { done: true, sent, skipped, failed, suppressed };
     },
 
     /**
@@ -350,9 +367,9 @@ export function makeInvitations(deps: InvitationDeps) {
     async sendCeremonyUpdate(roundId: string) {
       const round = await rounds.get(roundId);
       if (!round) return { done: false, reason: 'unknown round' };
-      if (!round.ceremony.sequence) return { done: true, sent: 0, skipped: 0, failed: [] };
-      const { sent, skipped, failed } = await eachMember(roundId, (d) => updateOne(round, d));
-      return { done: true, sent, skipped, failed };
+      if (!round.ceremony.sequence) return { done: true, sent: 0, skipped: 0, failed: [], suppressed: [] };
+      const { sent, skipped, failed, suppressed } = await eachMember(roundId, (d) => updateOne(round, d));
+      return { done: true, sent, skipped, failed, suppressed };
     },
 
     /** For the approval step: invites a member approved after the invitations went out (no-op before). */
@@ -363,6 +380,11 @@ export function makeInvitations(deps: InvitationDeps) {
       if (!marker) return { invited: false };
       const round = await rounds.get(d.roundId);
       if (!round) return { invited: false };
+      const reason = await deps.suppressed?.(d.form.representative.email);
+      if (reason) {
+        logger.info('Invitation skipped: address suppressed', { dossierId: d.id, reason });
+        return { invited: false };
+      }
       // A failure throws so the workflow's retry sends it later.
       return { invited: (await inviteOne(round, d)) === 'sent' };
     },

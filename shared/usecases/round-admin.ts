@@ -148,13 +148,13 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
       }
       const emails = deps.invitations
         ? await deps.invitations.sendCeremonyUpdate(round.id)
-        : { sent: 0, skipped: 0, failed: [] };
+        : { sent: 0, skipped: 0, failed: [], suppressed: [] };
       return {
         round,
         emails: {
           sent: emails.sent ?? 0,
           skipped: emails.skipped ?? 0,
-          suppressed: 'suppressed' in emails ? (emails.suppressed as BulkResult['suppressed']) : [],
+          suppressed: emails.suppressed ?? [],
           failed: emails.failed ?? [],
         },
       };

@@ -29,6 +29,8 @@ export interface RoundJobsDeps {
   readonly publicBaseUrl: string;
   readonly coordinatorEmails: readonly string[];
   readonly invitations: Pick<Invitations, 'sendInvitations'>;
+  /** Why an address must be skipped (it bounced or complained), or undefined; by default none is. */
+  readonly suppressed?: (email: string) => Promise<string | undefined>;
 }
 
 /** Every dossier of one status partition of a round, page by page (GSI, never a Scan). */
@@ -54,7 +56,14 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
     let sent = 0;
     let skipped = 0;
     const failed: { dossierId: string; error: string }[] = [];
+    const suppressed: { dossierId: string; reason: string }[] = [];
     for await (const d of eachDossier(deps.dossiers, roundId, 'draft')) {
+      const reason = await deps.suppressed?.(d.form.representative.email);
+      if (reason) {
+        suppressed.push({ dossierId: d.id, reason });
+        logger.info('Reminder skipped: address suppressed', { dossierId: d.id, reason });
+        continue;
+      }
       if (!(await deps.dossiers.claimSend('deadline-reminder', roundId, d.id, now.toISOString()))) {
         skipped++;
         continue;
@@ -79,7 +88,7 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
     }
     if (sent) countMetric('EmailSent', sent);
     if (failed.length) countMetric('EmailFailed', failed.length);
-    return { done: true, sent, skipped, failed };
+    return { done: true, sent, skipped, failed, suppressed };
   }
 
   /** Counts of a closed round for the coordinators: by status, and of the applications by field and ward. */

@@ -126,6 +126,33 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     });
     const adminFn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === 'admin')!;
     expect(adminFn.Properties?.Environment?.Variables?.SCHEDULE_NAME_PREFIX).toBeDefined();
+    // Bounces and complaints: configuration set → encrypted, TLS-only topic → the mail-events function.
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        MatchingEventTypes: ['bounce', 'complaint'],
+        SnsDestination: Match.anyValue(),
+      }),
+    });
+    const eventsTopic = Object.entries(resources).find(
+      ([id, r]) => r.Type === 'AWS::SNS::Topic' && id.includes('EventsTopic'),
+    )!;
+    expect(eventsTopic[1].Properties?.KmsMasterKeyId).toBeDefined();
+    const topicPolicy = JSON.stringify(
+      Object.values(resources).filter(
+        (r) =>
+          r.Type === 'AWS::SNS::TopicPolicy' && JSON.stringify(r.Properties?.Topics).includes(eventsTopic[0]),
+      ),
+    );
+    expect(topicPolicy).toContain('aws:SecureTransport');
+    expect(topicPolicy).toContain('ses.amazonaws.com');
+    const [mailEventsId] = Object.entries(resources).find(
+      ([, r]) => r.Metadata?.['hcsn:function'] === 'mailEvents',
+    )!;
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: eventsTopic[0] },
+      Endpoint: { 'Fn::GetAtt': [mailEventsId, 'Arn'] },
+    });
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
