@@ -125,7 +125,9 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
   async function sendSummary(round: Round, expiredDrafts: number) {
     if (!deps.coordinatorEmails.length) return { summarySent: false };
     const now = deps.clock();
-    if (!(await deps.dossiers.claimSend('closing-summary', round.id, 'coordinators', now.toISOString())))
+    // Once per deadline: a round extended after it closed sends a summary again when it closes again.
+    const who = `coordinators-${round.deadlineDate}`;
+    if (!(await deps.dossiers.claimSend('closing-summary', round.id, who, now.toISOString())))
       return { summarySent: false };
     try {
       const summary = await summarize(round, expiredDrafts);
@@ -140,7 +142,7 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
       );
       return { summarySent: true, summary };
     } catch (err) {
-      await deps.dossiers.releaseSend('closing-summary', round.id, 'coordinators');
+      await deps.dossiers.releaseSend('closing-summary', round.id, who);
       throw err;
     }
   }

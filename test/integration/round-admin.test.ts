@@ -20,6 +20,7 @@ import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
+import { makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
 import { api, type CapturedEmail, local, mailbox, unique, validForm } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
@@ -156,6 +157,42 @@ describe('extending the deadline (connected: use-case with the real adapters)', 
     expect(jobs.find((j) => j.job === 'deadline-reminder')!.at).toBe(
       scheduleTimes(saved)['deadline-reminder'],
     );
+  });
+
+  it('a round that already closed opens again, and its next close sends the coordinators a new summary', async () => {
+    // Prepare: the closing job ran at the old deadline
+    const round = await lapsedRound(unique());
+    await seed(round, 'submitted');
+    let now = new Date();
+    const jobs = makeRoundJobs({
+      rounds,
+      dossiers,
+      links,
+      mailer: ses,
+      clock: () => now,
+      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+      coordinatorEmails: [COORDINATOR],
+      invitations: {
+        sendInvitations: async () => ({ done: true, sent: 0, skipped: 0, failed: [], suppressed: [] }),
+      },
+    });
+    expect(await jobs.run({ job: 'close-round', roundId: round.id })).toMatchObject({ summarySent: true });
+    expect((await rounds.get(round.id))!.status).toBe('closed');
+
+    // Act
+    const newDate = addDays(today(), 2);
+    await roundAdmin().extendDeadline(round.id, newDate, COORDINATOR);
+
+    // Assess
+    const reopened = (await rounds.get(round.id))!;
+    expect(reopened.status).toBe('open');
+    expect(isAcceptingApplications(reopened, now)).toBe(true);
+    now = new Date(deadlineOf(reopened).getTime() + 60_000);
+    expect(await jobs.run({ job: 'close-round', roundId: round.id })).toMatchObject({
+      closed: true,
+      summarySent: true,
+    });
+    expect(await jobs.run({ job: 'close-round', roundId: round.id })).toMatchObject({ summarySent: false });
   });
 
   it('refuses a date not later than the current deadline or in the past, and changes nothing', async () => {
