@@ -175,8 +175,9 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
         expired++;
       }
     }
-    // Read again: expired drafts since a crashed earlier run count too.
-    const expiredTotal = await deps.dossiers.countByStatus(roundId, 'expired');
+    // Exact counts at closing (the dashboard's counts item is rebuilt here too); expired drafts from a
+    // crashed earlier run count as well.
+    const expiredTotal = (await deps.dossiers.recountStatuses(roundId)).expired;
     const { summarySent } = await sendSummary({ ...round, status: 'closed' }, expiredTotal);
     return { closed: true, expiredDrafts: expired, summarySent };
   }
