@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from '../infra/constructs/app-function.ts';
 import { functions } from '../infra/functions.ts';
+import { median } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.bench', 'bundles');
@@ -56,8 +57,6 @@ function coldInitMs(file: string): number {
   });
   return Number(out.toString().trim());
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** For each Lambda: bundle size and median cold init over fresh processes, as a ratio to the floor. */
 export async function runBundleBench() {

@@ -16,6 +16,7 @@ import { invitationIcs } from '../shared/domain/ics.ts';
 import { demoRound } from '../shared/domain/round.ts';
 import { invitationEmail } from '../shared/mail/round-emails.tsx';
 import { rsvpCutoffOf } from '../shared/usecases/invitations.ts';
+import { pool } from './lib.ts';
 
 const MEMBERS = 2_000;
 /** The same number of emails in flight for the floor as the invitations use-case's default. */
@@ -91,7 +92,8 @@ export async function runInvitationBench() {
     const members = Array.from({ length: MEMBERS }, (_, i) => member(round.id, i));
     const batches: Dossier[][] = [];
     for (let i = 0; i < members.length; i += 25) batches.push(members.slice(i, i + 25));
-    await pool(batches, 8, async (batch) => {
+    await pool(batches.length, 8, async (b) => {
+      const batch = batches[b]!;
       await ddb.send(
         new BatchWriteCommand({
           RequestItems: {
@@ -148,18 +150,14 @@ export async function runInvitationBench() {
     const sendFloor = async () => {
       const sampler = rssSampler();
       const t0 = performance.now();
-      await pool(
-        Array.from({ length: MEMBERS }, (_, i) => i),
-        CONCURRENCY,
-        async () => {
-          await ses.send(
-            new SendEmailCommand({
-              Content: { Raw: { Data: mime } },
-              Destination: { ToAddresses: [...email.to] },
-            }),
-          );
-        },
-      );
+      await pool(MEMBERS, CONCURRENCY, async () => {
+        await ses.send(
+          new SendEmailCommand({
+            Content: { Raw: { Data: mime } },
+            Destination: { ToAddresses: [...email.to] },
+          }),
+        );
+      });
       return { ms: performance.now() - t0, peak: sampler() };
     };
     // The floor is measured before and after the job (the emulator's mailbox grows), and averaged.
@@ -195,11 +193,4 @@ export async function runInvitationBench() {
   }
 }
 
-async function pool<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await task(items[next++]!);
-    }),
-  );
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runInvitationBench();

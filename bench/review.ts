@@ -12,6 +12,8 @@ import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../shared/domain/dossier.ts';
 import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
+import { FILES } from '../test/fixtures/files.ts';
+import { pct, pool } from './lib.ts';
 
 const DOSSIERS = 100;
 const CONCURRENCY = 10;
@@ -19,30 +21,8 @@ const SEEDED = 10_000;
 const PAGE_REQUESTS = 50;
 const REVIEWER = 'reviewer.bench@kgst.test';
 const COORDINATOR = 'coordinator.bench@kgst.test';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ff8a8ed80000000049454e44ae426082',
-  'hex',
-);
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
-
-async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = new Array(n);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        out[i] = await task(i);
-      }
-    }),
-  );
-  return out;
-}
+const PDF = FILES.pdf;
+const PNG = FILES.png;
 
 interface Email {
   messageId: string;

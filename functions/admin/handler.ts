@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
+import { composeInvitations, suppressed } from '../../shared/compose/invitations.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { schedules } from '../../shared/compose/schedules.ts';
-import { addresses, certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
 import { verifyUrlOf } from '../../shared/domain/certificate.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
@@ -28,7 +29,6 @@ import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx
 import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
 import { type Coordinator, makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
-import { makeInvitations, organizerOf } from '../../shared/usecases/invitations.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 
 const sessions = makeCoordinatorSessions({
@@ -43,18 +43,7 @@ const sessions = makeCoordinatorSessions({
 const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
 /** The dossier page shows its certificate; revoking is `POST /admin/certificates/{id}/revoke` (verify function). */
 const certificateStore = certificates();
-const suppressed = (email: string) => addresses().suppression(email);
-const invitations = makeInvitations({
-  store: tableStore(),
-  rounds: rounds(),
-  dossiers: dossiers(),
-  links: links(),
-  mailer: mailer(),
-  clock,
-  publicBaseUrl: config.publicBaseUrl,
-  organizer: organizerOf(config.mailFrom),
-  suppressed,
-});
+const invitations = composeInvitations();
 const roundAdmin = makeRoundAdmin({
   rounds: rounds(),
   dossiers: dossiers(),

@@ -1,25 +1,13 @@
+import { composeInvitations, suppressed } from '../../shared/compose/invitations.ts';
 import { mailer } from '../../shared/compose/mail.ts';
-import { addresses, dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { dossiers, links, rounds } from '../../shared/compose/table.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
-import { clock, config, tableStore } from '../../shared/runtime.ts';
+import { clock, config } from '../../shared/runtime.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
-import { makeInvitations, organizerOf } from '../../shared/usecases/invitations.ts';
 import { makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
 
 const ses = mailer();
-const suppressed = (email: string) => addresses().suppression(email);
-const invitations = makeInvitations({
-  store: tableStore(),
-  rounds: rounds(),
-  dossiers: dossiers(),
-  links: links(),
-  mailer: ses,
-  clock,
-  publicBaseUrl: config.publicBaseUrl,
-  organizer: organizerOf(config.mailFrom),
-  sendRatePerSecond: config.sendRatePerSecond,
-  suppressed,
-});
+const invitations = composeInvitations(ses);
 
 const jobs = makeRoundJobs({
   rounds: rounds(),

@@ -1,24 +1,13 @@
 import { z } from 'zod';
-import { mailer } from '../../shared/compose/mail.ts';
-import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { composeInvitations } from '../../shared/compose/invitations.ts';
 import { DeadlinePassedError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
 import { renderRsvpPage } from '../../shared/pages/rsvp-page.tsx';
-import { clock, config, tableStore } from '../../shared/runtime.ts';
-import { MAX_GUESTS, makeInvitations, organizerOf } from '../../shared/usecases/invitations.ts';
+import { MAX_GUESTS } from '../../shared/usecases/invitations.ts';
 
-const invitations = makeInvitations({
-  store: tableStore(),
-  rounds: rounds(),
-  dossiers: dossiers(),
-  links: links(),
-  mailer: mailer(),
-  clock,
-  publicBaseUrl: config.publicBaseUrl,
-  organizer: organizerOf(config.mailFrom),
-});
+const invitations = composeInvitations();
 
 export const RsvpSchema = z.object({
   s: z.string().min(10).max(200),

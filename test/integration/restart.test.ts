@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../infra/local/ports.ts';
-import { type LocalSystem, startLocalSystem } from '../../infra/local/system.ts';
-import { FILES, validForm } from './helpers.ts';
+import type { LocalSystem } from '../../infra/local/system.ts';
+import { makeClient, reviewLinkIn, validForm } from '../support/client.ts';
+import { startOwnSystem } from '../support/own-system.ts';
 
 /**
  * `npm start` twice over the same data directory: the dossier, its files and the workflow waiting for
@@ -12,17 +13,20 @@ import { FILES, validForm } from './helpers.ts';
  */
 describe('restart keeps dossiers, files and waiting workflows (connected, own system)', () => {
   let dataDir: string;
-  let system: LocalSystem | undefined;
-  let ports: { api: number; dynamo: number; s3: number; ses: number; sfn: number };
+  let system: LocalSystem;
+  let stop: (() => Promise<void>) | undefined;
+  const client = makeClient(() => system.urls);
 
-  const start = () =>
-    startLocalSystem({
+  const start = async (ports: { api: number; dynamo: number; s3: number; ses: number; sfn: number }) => {
+    ({ system, stop } = await startOwnSystem('it-restart', {
       dataDir,
       persistDynamo: true,
       ports,
       reviewerEmails: 'thamdinh@kgst.test',
       coordinatorEmails: 'dieuphoi@kgst.test',
-    });
+    }));
+  };
+  let ports: { api: number; dynamo: number; s3: number; ses: number; sfn: number };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-it-restart-'));
@@ -33,74 +37,36 @@ describe('restart keeps dossiers, files and waiting workflows (connected, own sy
       ses: await freePort(),
       sfn: await freePort(),
     };
-    system = await start();
+    await start(ports);
   });
   afterAll(async () => {
-    await system?.stop();
+    await stop?.();
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const site = () => system!.urls.site;
-  const call = async (p: string, body?: unknown, token?: string) => {
-    const res = await fetch(`${site()}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body ?? {}),
-    });
-    return (await res.json()) as Record<string, any>;
-  };
-  const put = async (id: string, token: string, slot: string, name: string, type: string, bytes: Buffer) => {
-    const req = await call(
-      `/api/applications/${id}/uploads`,
-      { slot, fileName: name, contentType: type, size: bytes.length },
-      token,
-    );
-    const form = new FormData();
-    for (const [k, v] of Object.entries(req.upload.fields as Record<string, string>)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-    await fetch(req.upload.url, { method: 'POST', body: form });
-  };
   const lookup = async (code: string, email: string) =>
-    (
-      await fetch(`${site()}/status`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: `code=${code}&email=${encodeURIComponent(email)}`,
-      })
-    ).text();
+    (await client.postForm(`${system.urls.site}/status`, { code, email })).text();
 
   it('approves after a restart with the link emailed before it', async () => {
     const form = validForm('restart');
-    const { id, editToken } = await call('/api/applications', form);
-    await put(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', FILES.pdf);
-    for (const n of [1, 2, 3]) await put(id, editToken, 'photos', `Ảnh ${n}.png`, 'image/png', FILES.png);
-    await put(id, editToken, 'portfolio', 'Năng lực.pdf', 'application/pdf', FILES.pdf);
-    const { code } = await call(`/api/applications/${id}/submit`, {}, editToken);
-    let link = '';
-    await vi.waitFor(
-      async () => {
-        const { emails } = (await (await fetch(`${system!.urls.mailbox}/store`)).json()) as {
-          emails: { subject: string; body: { text?: string } }[];
-        };
-        const review = emails.find((e) => e.subject.includes(code) && e.subject.includes('Thẩm định'));
-        expect(review).toBeDefined();
-        link = /https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(review!.body.text ?? '')![0];
-      },
-      { timeout: 15_000 },
+    const { id, editToken } = await client.readyDraft('restart', form);
+    const { json } = await client.api(`/api/applications/${id}/submit`, { method: 'POST', token: editToken });
+    const code = json.code as string;
+    const review = await client.waitForEmail(
+      (e) => e.subject.includes(code) && e.subject.includes('Thẩm định'),
     );
+    const url = new URL(reviewLinkIn(review.body.text));
 
-    await system!.stop();
-    system = await start();
+    await stop!();
+    await start(ports);
 
     expect(await lookup(code, form.representative.email)).toContain('Đang thẩm định');
-    const url = new URL(link);
     const page = await fetch(url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Ảnh 2.png');
-    const decided = await fetch(url.origin + url.pathname, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `s=${url.searchParams.get('s')}&outcome=approved`,
+    expect(await page.text()).toContain('Ảnh không gian 2.png');
+    const decided = await client.postForm(url.origin + url.pathname, {
+      s: url.searchParams.get('s')!,
+      outcome: 'approved',
     });
     expect(decided.status).toBe(200);
     await vi.waitFor(
