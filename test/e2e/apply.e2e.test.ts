@@ -1,19 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/ports.ts';
-import { type LocalSystem, startLocalSystem } from '../../infra/local/system.ts';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+import type { LocalSystem } from '../../infra/local/system.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startOwnSystem } from '../support/own-system.ts';
 
 /** Small files whose first bytes are what the server's magic-byte check expects. */
 const PNG_1X1 = Buffer.from(
@@ -38,27 +30,19 @@ const PDF = Buffer.from(
 
 describe('applicant in the browser (offline: local system + Chromium)', () => {
   let system: LocalSystem;
+  let stop: () => Promise<void>;
   let browser: Browser;
-  let dataDir: string;
   let filesDir: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-apply-'));
     filesDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-files-'));
-    const [dynamo, s3, ses] = [await freePort(), await freePort(), await freePort()];
-    system = await startLocalSystem({
-      dataDir,
-      persistDynamo: false,
-      ports: { api: 0, dynamo, s3, ses, sfn: 0 },
-      scheduler: false,
-    });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ system, stop } = await startOwnSystem('e2e-apply'));
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await system?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop?.();
     await rm(filesDir, { recursive: true, force: true });
   }, 60_000);
 

@@ -1,121 +1,34 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
-import { freePort } from '../../infra/local/ports.ts';
-import { LOCAL_TABLE, type LocalSystem, startLocalSystem } from '../../infra/local/system.ts';
+import type { LocalSystem } from '../../infra/local/system.ts';
+import { FILES } from '../fixtures/files.ts';
+import { launchChromium } from '../support/browser.ts';
+import { makeClient, reviewLinkIn } from '../support/client.ts';
+import { readDossier, startOwnSystem } from '../support/own-system.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const REVIEWER = 'thamdinh.duyet@kgst.test';
 const APPLICANT = 'quang.vu@example.vn';
 const SPACE = 'Xưởng In Lụa Hàng Đào';
 
-/** Small files whose first bytes are what the server's magic-byte check expects. */
-const PNG_1X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-interface Email {
-  subject: string;
-  destination: { to: string[] };
-  body: { text?: string };
-}
-
 describe('reviewer approves in the browser (offline: local system + Chromium)', () => {
   let system: LocalSystem;
+  let stop: () => Promise<void>;
   let browser: Browser;
-  let dataDir: string;
+  const client = makeClient(() => system.urls);
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-review-'));
-    const [dynamo, s3, ses] = [await freePort(), await freePort(), await freePort()];
-    system = await startLocalSystem({
-      dataDir,
-      persistDynamo: false,
-      ports: { api: 0, dynamo, s3, ses, sfn: 0 },
-      scheduler: false,
-      reviewerEmails: REVIEWER,
-    });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ system, stop } = await startOwnSystem('e2e-review', { reviewerEmails: REVIEWER }));
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await system?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop?.();
   }, 60_000);
-
-  // ---- small helpers against this file's own system ----
-  const api = async (route: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${system.urls.site}${route}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: response shapes differ per route; each use reads its own fields.
-    return { status: res.status, json: (await res.json().catch(() => undefined)) as any };
-  };
-  const upload = async (
-    id: string,
-    token: string,
-    slot: string,
-    fileName: string,
-    type: string,
-    bytes: Buffer,
-  ) => {
-    const req = await api(`/api/applications/${id}/uploads`, {
-      body: { slot, fileName, contentType: type, size: bytes.length },
-      token,
-    });
-    expect(req.status).toBe(201);
-    const form = new FormData();
-    for (const [k, v] of Object.entries(req.json.upload.fields as Record<string, string>)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), fileName);
-    expect((await fetch(req.json.upload.url, { method: 'POST', body: form })).status).toBeLessThan(300);
-  };
-  const waitForEmail = (match: (e: Email) => boolean) =>
-    vi.waitFor(
-      async () => {
-        const store = (await (await fetch(`${system.urls.mailbox}/store`)).json()) as { emails: Email[] };
-        const found = store.emails.find(match);
-        expect(found).toBeDefined();
-        return found!;
-      },
-      { timeout: 20_000, interval: 150 },
-    );
-  const dossierItem = async (id: string) => {
-    const ddb = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: system.urls.dynamo,
-        region: LOCAL_REGION,
-        credentials: LOCAL_CREDENTIALS,
-      }),
-    );
-    const out = await ddb.send(
-      new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${id}`, sk: 'DOSSIER' } }),
-    );
-    return out.Item;
-  };
 
   it('opens the emailed review link, approves, and the applicant is emailed the verification link', async () => {
     // Prepare: a dossier submitted through the API, and the reviewer's email in the local mailbox
-    const created = await api('/api/applications', {
+    const created = await client.api('/api/applications', {
       body: {
         space: {
           nameVi: SPACE,
@@ -140,21 +53,25 @@ describe('reviewer approves in the browser (offline: local system + Chromium)', 
     });
     expect(created.status).toBe(201);
     const { id, editToken } = created.json as { id: string; editToken: string };
-    await upload(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', PDF);
-    for (const n of [1, 2, 3]) await upload(id, editToken, 'photos', `Ảnh ${n}.png`, 'image/png', PNG_1X1);
-    await upload(id, editToken, 'portfolio', 'Hồ sơ năng lực.pdf', 'application/pdf', PDF);
-    const submitted = await api(`/api/applications/${id}/submit`, { method: 'POST', token: editToken });
+    await client.upload(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', FILES.pdf);
+    for (const n of [1, 2, 3])
+      await client.upload(id, editToken, 'photos', `Ảnh ${n}.png`, 'image/png', FILES.png);
+    await client.upload(id, editToken, 'portfolio', 'Hồ sơ năng lực.pdf', 'application/pdf', FILES.pdf);
+    const submitted = await client.api(`/api/applications/${id}/submit`, {
+      method: 'POST',
+      token: editToken,
+    });
     expect(submitted.status).toBe(200);
     const code = submitted.json.code as string;
-    const reviewMail = await waitForEmail(
+    const reviewMail = await client.waitForEmail(
       (e) => e.destination.to.includes(REVIEWER) && e.subject.includes(code),
+      20_000,
     );
-    const reviewLink = /https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(reviewMail.body.text ?? '')![0];
 
     // Act: the reviewer opens the link in the browser and approves
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(reviewLink);
+    await page.goto(reviewLinkIn(reviewMail.body.text));
     const shown = (await page.locator('main').textContent()) ?? '';
     await page.getByRole('button', { name: 'Công nhận thành viên' }).click();
     await page.getByText('đã được quyết định').waitFor();
@@ -164,12 +81,13 @@ describe('reviewer approves in the browser (offline: local system + Chromium)', 
     expect(shown).toContain(SPACE);
     expect(shown).toContain(code);
     expect(decided).toContain(`Hồ sơ đã được quyết định (Công nhận thành viên) bởi ${REVIEWER}`);
-    await vi.waitFor(async () => expect((await dossierItem(id))?.status).toBe('approved'), {
+    await vi.waitFor(async () => expect((await readDossier(system, id))?.status).toBe('approved'), {
       timeout: 20_000,
       interval: 150,
     });
-    const approval = await waitForEmail(
+    const approval = await client.waitForEmail(
       (e) => e.destination.to.includes(APPLICANT) && e.subject.startsWith(`Hồ sơ ${code}:`),
+      20_000,
     );
     expect(approval.body.text).toMatch(new RegExp(`${system.urls.site}/verify/[\\w-]{22}`));
     await page.close();

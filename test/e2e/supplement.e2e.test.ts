@@ -1,32 +1,20 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
-import { freePort } from '../../infra/local/ports.ts';
-import { LOCAL_TABLE, type LocalSystem, startLocalSystem } from '../../infra/local/system.ts';
+import type { LocalSystem } from '../../infra/local/system.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
+import { FILES } from '../fixtures/files.ts';
+import { launchChromium } from '../support/browser.ts';
+import { makeClient } from '../support/client.ts';
+import { readDossier, startOwnSystem } from '../support/own-system.ts';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const REVIEWER = 'thamdinh.bosung@kgst.test';
 const APPLICANT = 'hoa.le@example.vn';
 
-/** Small files whose first bytes are what the server's magic-byte check expects. */
-const PNG_1X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG_1X1 = FILES.png;
+const PDF = FILES.pdf;
 
 interface Email {
   subject: string;
@@ -36,44 +24,25 @@ interface Email {
 
 describe('applicant supplements a dossier in the browser (offline: local system + Chromium)', () => {
   let system: LocalSystem;
+  let stop: () => Promise<void>;
   let browser: Browser;
-  let dataDir: string;
   let filesDir: string;
+  const client = makeClient(() => system.urls);
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-supplement-'));
     filesDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-supplement-files-'));
-    const [dynamo, s3, ses] = [await freePort(), await freePort(), await freePort()];
-    system = await startLocalSystem({
-      dataDir,
-      persistDynamo: false,
-      ports: { api: 0, dynamo, s3, ses, sfn: 0 },
-      scheduler: false,
-      reviewerEmails: REVIEWER,
-    });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ({ system, stop } = await startOwnSystem('e2e-supplement', { reviewerEmails: REVIEWER }));
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await system?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await stop?.();
     await rm(filesDir, { recursive: true, force: true });
   }, 60_000);
 
   // ---- small helpers against this file's own system ----
-  const api = async (route: string, init: { method?: string; body?: unknown; token?: string } = {}) => {
-    const res = await fetch(`${system.urls.site}${route}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    // biome-ignore lint/suspicious/noExplicitAny: response shapes differ per route; each use reads its own fields.
-    return { status: res.status, json: (await res.json().catch(() => undefined)) as any };
-  };
+  const api = client.api;
   const upload = async (
     id: string,
     token: string,
@@ -82,15 +51,9 @@ describe('applicant supplements a dossier in the browser (offline: local system 
     type: string,
     bytes: Buffer,
   ) => {
-    const req = await api(`/api/applications/${id}/uploads`, {
-      body: { slot, fileName, contentType: type, size: bytes.length },
-      token,
-    });
-    expect(req.status).toBe(201);
-    const form = new FormData();
-    for (const [k, v] of Object.entries(req.json.upload.fields as Record<string, string>)) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), fileName);
-    expect((await fetch(req.json.upload.url, { method: 'POST', body: form })).status).toBeLessThan(300);
+    const res = await client.upload(id, token, slot, fileName, type, bytes);
+    expect(res.request.status).toBe(201);
+    expect(res.s3Status).toBeLessThan(300);
   };
   const emails = async (match: (e: Email) => boolean) => {
     const store = (await (await fetch(`${system.urls.mailbox}/store`)).json()) as { emails: Email[] };
@@ -105,19 +68,7 @@ describe('applicant supplements a dossier in the browser (offline: local system 
       },
       { timeout: 20_000, interval: 150 },
     );
-  const dossierItem = async (id: string) => {
-    const ddb = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: system.urls.dynamo,
-        region: LOCAL_REGION,
-        credentials: LOCAL_CREDENTIALS,
-      }),
-    );
-    const out = await ddb.send(
-      new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${id}`, sk: 'DOSSIER' } }),
-    );
-    return out.Item;
-  };
+  const dossierItem = (id: string) => readDossier(system, id);
 
   it('opens the emailed link, corrects the description, adds a photo, sends, and the dossier returns to review', async () => {
     // Prepare: a submitted dossier, and the reviewer asks for a supplement through their emailed link

@@ -1,8 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { freePort } from '../../infra/local/ports.ts';
-import { type LocalSystem, type LocalSystemOptions, startLocalSystem } from '../../infra/local/system.ts';
+import {
+  LOCAL_TABLE,
+  type LocalSystem,
+  type LocalSystemOptions,
+  startLocalSystem,
+} from '../../infra/local/system.ts';
 
 /**
  * A whole local system of a test file's own (its own data directory and free ports), for tests that
@@ -35,4 +43,24 @@ export async function startOwnSystem(
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The stored dossier item, read with the real DynamoDB client from a system's emulator. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read the fields they assert on.
+export async function readDossier(system: LocalSystem, id: string): Promise<Record<string, any> | undefined> {
+  const ddb = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: system.urls.dynamo,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    }),
+  );
+  try {
+    const out = await ddb.send(
+      new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${id}`, sk: 'DOSSIER' } }),
+    );
+    return out.Item;
+  } finally {
+    ddb.destroy();
+  }
 }
