@@ -1,10 +1,4 @@
-import {
-  CREATIVE_FIELD_LABELS,
-  CREATIVE_FIELDS,
-  FIELD_LABELS,
-  OWNERSHIP_LABELS,
-  SPACE_TYPE_LABELS,
-} from '../domain/application-schema.ts';
+import { CREATIVE_FIELD_LABELS, CREATIVE_FIELDS, FIELD_LABELS } from '../domain/application-schema.ts';
 import type { Certificate } from '../domain/certificate.ts';
 import {
   DOSSIER_STATUSES,
@@ -19,6 +13,7 @@ import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
+import { DOSSIER_FIELDS, fieldText } from './dossier-fields.ts';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
 
@@ -317,43 +312,6 @@ export function renderDashboardPage(props: {
   );
 }
 
-const DOSSIER_FIELDS = [
-  'space.nameVi',
-  'space.nameEn',
-  'space.ownership',
-  'space.spaceType',
-  'space.creativeFields',
-  'space.street',
-  'space.wardCode',
-  'space.foundedYear',
-  'space.floorAreaM2',
-  'space.website',
-  'space.socialLinks',
-  'space.description',
-  'space.registrationNumber',
-  'representative.fullName',
-  'representative.position',
-  'representative.email',
-  'representative.phone',
-];
-
-function fieldValue(d: Dossier, path: string, lang: Lang): string {
-  const [group, key] = path.split('.') as ['space' | 'representative', string];
-  const value = (d.form[group] as Record<string, unknown> | undefined)?.[key];
-  if (value === undefined || value === null || value === '') return '—';
-  if (path === 'space.ownership')
-    return OWNERSHIP_LABELS[value as keyof typeof OWNERSHIP_LABELS]?.[lang] ?? String(value);
-  if (path === 'space.spaceType')
-    return SPACE_TYPE_LABELS[value as keyof typeof SPACE_TYPE_LABELS]?.[lang] ?? String(value);
-  if (path === 'space.wardCode') return wardByCode(String(value))?.name ?? String(value);
-  if (path === 'space.creativeFields')
-    return (value as string[])
-      .map((f) => CREATIVE_FIELD_LABELS[f as keyof typeof CREATIVE_FIELD_LABELS]?.[lang] ?? f)
-      .join(', ');
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
-}
-
 function Transition({ e, lang }: { e: HistoryEntry; lang: Lang }) {
   const label = (s: DossierStatus | null) => (s ? STATUS_LABELS[s][lang] : '—');
   return (
@@ -434,7 +392,7 @@ export function renderAdminDossierPage(props: {
           {DOSSIER_FIELDS.map((path) => (
             <>
               <dt>{FIELD_LABELS[path]?.[lang] ?? path}</dt>
-              <dd>{fieldValue(d, path, lang)}</dd>
+              <dd>{fieldText(d, path, lang)}</dd>
             </>
           ))}
         </dl>

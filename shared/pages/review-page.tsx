@@ -1,15 +1,10 @@
-import {
-  CREATIVE_FIELD_LABELS,
-  FIELD_LABELS,
-  OWNERSHIP_LABELS,
-  SPACE_TYPE_LABELS,
-} from '../domain/application-schema.ts';
-import { type Dossier, STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
+import { FIELD_LABELS } from '../domain/application-schema.ts';
+import { STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import type { Round } from '../domain/round.ts';
 import { addDays, formatIct, ictDay } from '../domain/time.ts';
-import { wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { MAX_SUPPLEMENT_DAYS, type ReviewView } from '../usecases/review.ts';
+import { DOSSIER_FIELDS, fieldText } from './dossier-fields.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const OUTCOME = {
@@ -17,32 +12,6 @@ const OUTCOME = {
   supplement: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' },
   rejected: { vi: 'Không chấp thuận', en: 'Reject' },
 };
-
-/** A field's value as a person reads it (labels for codes, wards by name). */
-export function fieldText(d: Dossier, path: string, lang: Lang): string {
-  const [group, key] = path.split('.') as ['space' | 'representative', string];
-  const value = (d.form[group] as Record<string, unknown> | undefined)?.[key];
-  if (value === undefined || value === null || value === '') return '—';
-  if (path === 'space.ownership')
-    return OWNERSHIP_LABELS[value as keyof typeof OWNERSHIP_LABELS]?.[lang] ?? String(value);
-  if (path === 'space.spaceType')
-    return SPACE_TYPE_LABELS[value as keyof typeof SPACE_TYPE_LABELS]?.[lang] ?? String(value);
-  if (path === 'space.wardCode') return wardByCode(String(value))?.name ?? String(value);
-  if (path === 'space.creativeFields')
-    return (value as string[])
-      .map((f) => CREATIVE_FIELD_LABELS[f as keyof typeof CREATIVE_FIELD_LABELS]?.[lang] ?? f)
-      .join(', ');
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
-}
-
-const DOSSIER_FIELDS = [
-  ...SUPPLEMENT_FIELDS.slice(0, 13),
-  'representative.fullName',
-  'representative.position',
-  'representative.email',
-  'representative.phone',
-];
 
 /** The reviewer's page: the whole dossier and the decision form, or who already decided and when. */
 export function renderReviewPage(props: {

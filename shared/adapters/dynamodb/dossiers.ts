@@ -304,20 +304,8 @@ export class Dossiers {
   }
 
   /** The dossier's audit events (`AUDIT#<at>#…` items of its partition), oldest first. */
-  async auditTrail(id: string): Promise<HistoryEntry[]> {
-    const entries: HistoryEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.store.query<{ pk: string; sk: string } & HistoryEntry>({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': dossierKey(id).pk, ':audit': 'AUDIT#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      });
-      for (const { pk: _pk, sk: _sk, ...entry } of page.items) entries.push(entry);
-      start = page.next;
-    } while (start);
-    return entries;
+  auditTrail(id: string): Promise<HistoryEntry[]> {
+    return this.store.queryPrefix<HistoryEntry>(dossierKey(id).pk, 'AUDIT#');
   }
 
   private auditItems(id: string, entries: readonly HistoryEntry[]): TransactItem[] {

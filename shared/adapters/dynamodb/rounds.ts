@@ -72,20 +72,8 @@ export class Rounds {
   }
 
   /** The round's audit events (who changed the deadline or the ceremony, when, from what to what), oldest first. */
-  async auditTrail(id: string): Promise<RoundAuditEntry[]> {
-    const entries: RoundAuditEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.store.query<{ pk: string; sk: string } & RoundAuditEntry>({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': roundKey(id).pk, ':audit': 'AUDIT#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      });
-      for (const { pk: _pk, sk: _sk, ...entry } of page.items) entries.push(entry);
-      start = page.next;
-    } while (start);
-    return entries;
+  auditTrail(id: string): Promise<RoundAuditEntry[]> {
+    return this.store.queryPrefix<RoundAuditEntry>(roundKey(id).pk, 'AUDIT#');
   }
 }
 

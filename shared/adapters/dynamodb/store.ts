@@ -104,6 +104,23 @@ export class Store {
     return { items: (out.Items ?? []) as T[], next: out.LastEvaluatedKey };
   }
 
+  /** Every item of a partition whose sort key starts with `skPrefix`, oldest first, keys removed. */
+  async queryPrefix<T>(pk: string, skPrefix: string): Promise<T[]> {
+    const out: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.query<Item & T>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      });
+      for (const { pk: _pk, sk: _sk, ...rest } of page.items) out.push(rest as T);
+      start = page.next;
+    } while (start);
+    return out;
+  }
+
   /** Items of one partition of a GSI, newest first. */
   queryIndex<T extends Item>(
     index: 'gsi1' | 'gsi2',

@@ -1,0 +1,43 @@
+import { CREATIVE_FIELD_LABELS, OWNERSHIP_LABELS, SPACE_TYPE_LABELS } from '../domain/application-schema.ts';
+import type { Dossier } from '../domain/dossier.ts';
+import { wardByCode } from '../domain/wards.ts';
+import type { Lang } from '../i18n/lang.ts';
+
+/** Every form field of a dossier, in the order staff read them. */
+export const DOSSIER_FIELDS = [
+  'space.nameVi',
+  'space.nameEn',
+  'space.ownership',
+  'space.spaceType',
+  'space.creativeFields',
+  'space.street',
+  'space.wardCode',
+  'space.foundedYear',
+  'space.floorAreaM2',
+  'space.website',
+  'space.socialLinks',
+  'space.description',
+  'space.registrationNumber',
+  'representative.fullName',
+  'representative.position',
+  'representative.email',
+  'representative.phone',
+] as const;
+
+/** A field's value as a person reads it: labels for codes, wards by name, lists joined. */
+export function fieldText(d: Dossier, path: string, lang: Lang): string {
+  const [group, key] = path.split('.') as ['space' | 'representative', string];
+  const value = (d.form[group] as Record<string, unknown> | undefined)?.[key];
+  if (value === undefined || value === null || value === '') return '—';
+  if (path === 'space.ownership')
+    return OWNERSHIP_LABELS[value as keyof typeof OWNERSHIP_LABELS]?.[lang] ?? String(value);
+  if (path === 'space.spaceType')
+    return SPACE_TYPE_LABELS[value as keyof typeof SPACE_TYPE_LABELS]?.[lang] ?? String(value);
+  if (path === 'space.wardCode') return wardByCode(String(value))?.name ?? String(value);
+  if (path === 'space.creativeFields')
+    return (value as string[])
+      .map((f) => CREATIVE_FIELD_LABELS[f as keyof typeof CREATIVE_FIELD_LABELS]?.[lang] ?? f)
+      .join(', ');
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
