@@ -20,6 +20,7 @@ import {
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
 import { freePort } from '../infra/local/ports.ts';
 import { LOCAL_BUCKET, LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { MAX_SOCKETS } from '../shared/adapters/dynamodb/client.ts';
 import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
@@ -78,7 +79,12 @@ export async function runRushBench() {
     ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
   });
   try {
-    const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    // Same socket pool as the handlers' clients, so the floor is not throttled where the app is not.
+    const base = {
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      requestHandler: { httpAgent: { maxSockets: MAX_SOCKETS } },
+    };
     const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, endpoint: system.urls.dynamo }));
     const s3 = new S3Client({
       ...base,

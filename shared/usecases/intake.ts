@@ -163,8 +163,8 @@ export function makeIntake(deps: IntakeDeps) {
     });
   }
 
-  /** Checks every not-yet-archived document (exists, size, magic bytes) and freezes a copy under dossiers/. */
-  async function verifyAndArchive(
+  /** Checks every not-yet-archived document (exists, size, magic bytes); throws with all the issues found. */
+  async function verifyDocuments(
     d: Dossier,
     round: Round,
     issues: FieldIssue[],
@@ -213,7 +213,11 @@ export function makeIntake(deps: IntakeDeps) {
         en: 'The dossier cannot be submitted yet; see the items listed.',
       });
     }
-    // Freeze what was checked: the archived copy cannot be overwritten through an old upload policy.
+    return verified;
+  }
+
+  /** Freezes what was checked: the archived copy cannot be overwritten through an old upload policy. */
+  function archiveDocuments(d: Dossier, verified: readonly StoredDocument[]): Promise<StoredDocument[]> {
     return Promise.all(
       verified.map(async (doc) => {
         if (doc.archivedKey) return doc;
@@ -425,8 +429,14 @@ export function makeIntake(deps: IntakeDeps) {
       const parsed = ApplicationSchema.safeParse(d.form);
       const issues: FieldIssue[] = [];
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
-      const archived = await verifyAndArchive(d, round, issues, lang);
-      const code = formatDossierCode(round.codePrefix, await dossiers.nextSequence(`DOSSIER#${round.id}`));
+      const verified = await verifyDocuments(d, round, issues, lang);
+      // The number is taken only once everything checked out (no gaps for refused submissions), while
+      // the copies are made.
+      const [archived, sequence] = await Promise.all([
+        archiveDocuments(d, verified),
+        dossiers.nextSequence(`DOSSIER#${round.id}`),
+      ]);
+      const code = formatDossierCode(round.codePrefix, sequence);
       const now = clock().toISOString();
       const history = entry('draft', 'submitted', d.form.representative.email);
       const next: Dossier = {
@@ -495,7 +505,7 @@ export function makeIntake(deps: IntakeDeps) {
       const issues: FieldIssue[] = [];
       const parsed = ApplicationSchema.safeParse(d.form);
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
-      const archived = await verifyAndArchive(d, round, issues, lang);
+      const archived = await archiveDocuments(d, await verifyDocuments(d, round, issues, lang));
       const history = entry('supplement_requested', 'submitted', d.form.representative.email, {
         vi: 'Đã bổ sung hồ sơ',
         en: 'Supplement sent',
