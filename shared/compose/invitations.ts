@@ -5,7 +5,7 @@ import { mailer } from './mail.ts';
 import { addresses, dossiers, links, rounds } from './table.ts';
 
 /** Addresses that bounced or complained: every bulk sender skips them. */
-export const suppressed = (email: string) => addresses().suppression(email);
+export const suppressed = () => addresses().marked();
 
 /** Ceremony invitations as every function that sends or answers them needs them. */
 export const composeInvitations = (mail: Mailer = mailer()) =>

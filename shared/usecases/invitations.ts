@@ -1,7 +1,6 @@
 import QRCode from 'qrcode';
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
-import { sentKey } from '../adapters/dynamodb/dossiers.ts';
-import type { Links } from '../adapters/dynamodb/links.ts';
+import type { Link, Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
@@ -9,10 +8,21 @@ import type { Dossier } from '../domain/dossier.ts';
 import { DeadlinePassedError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { invitationIcs } from '../domain/ics.ts';
 import type { Round } from '../domain/round.ts';
-import { hashSecret, newLinkId, newSecret, secretMatches } from '../domain/secrets.ts';
+import { newSecret, secretMatches } from '../domain/secrets.ts';
 import { type Clock, formatIct, fromIctLocal } from '../domain/time.ts';
 import { checkInPassEmail, invitationEmail, programmeLines } from '../mail/round-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
+import {
+  type BulkEmail,
+  type BulkResult,
+  linkIdOf,
+  makeBulkSender,
+  makeRateLimiter,
+  NOTHING_SENT,
+  pagesOf,
+  pool,
+  type SuppressionList,
+} from './bulk-send.ts';
 
 /** Answers can change until three days before the ceremony. */
 export const RSVP_CUTOFF_DAYS = 3;
@@ -68,43 +78,8 @@ export interface InvitationDeps {
   readonly sendRatePerSecond?: number;
   /** Emails in flight at once. */
   readonly concurrency?: number;
-  /** Why an address must be skipped (it bounced or complained), or undefined; by default none is. */
-  readonly suppressed?: (email: string) => Promise<string | undefined>;
-}
-
-export interface SendFailure {
-  readonly dossierId: string;
-  readonly email: string;
-  readonly error: string;
-}
-
-/** A member not emailed because the address bounced or complained, and why. */
-export interface Suppressed {
-  readonly dossierId: string;
-  readonly email: string;
-  readonly reason: string;
-}
-
-/** Spaces sends evenly: each caller waits for the next free slot of 1/rate seconds. */
-export function makeRateLimiter(perSecond?: number): () => Promise<void> {
-  if (!perSecond || perSecond <= 0) return async () => undefined;
-  const interval = 1000 / perSecond;
-  let next = 0;
-  return async () => {
-    const now = Date.now();
-    const at = Math.max(now, next);
-    next = at + interval;
-    if (at > now) await new Promise((r) => setTimeout(r, at - now));
-  };
-}
-
-/** Runs `work` over items with at most `limit` in flight. */
-async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  const worker = async () => {
-    while (i < items.length) await work(items[i++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  /** Addresses to skip (they bounced or complained); by default none is. */
+  readonly suppressed?: SuppressionList;
 }
 
 /** Parses `Name <address>` (the From of our emails) into the calendar's organizer. */
@@ -113,41 +88,37 @@ export function organizerOf(mailFrom: string): { name: string; email: string } {
   return m ? { name: m[1]!.trim(), email: m[2]!.trim() } : { name: mailFrom, email: mailFrom };
 }
 
+/** The bulk email's purpose: one invitation per member and round. */
+const INVITATION = 'invitation';
 const invitationsMarker = (roundId: string) => ({ pk: `INVITATIONS#${roundId}`, sk: 'INVITATIONS' });
 const rsvpKey = (roundId: string, dossierId: string) => ({ pk: `RSVP#${roundId}#${dossierId}`, sk: 'RSVP' });
 const passKey = (passId: string) => ({ pk: `PASS#${passId}`, sk: 'PASS' });
 
 /**
- * Ceremony invitations, RSVP and check-in. Every email is claimed (`SENT#…`) before it is sent and the
- * claim is given back if the send fails, so a crashed or re-run job sends each member exactly one.
+ * Ceremony invitations, RSVP and check-in. Invitations go through the bulk sender: each member's RSVP link
+ * is the claim of the email (stored once, given back if the send fails), so a failed or re-run job sends
+ * each member exactly one.
  */
 export function makeInvitations(deps: InvitationDeps) {
   const { store, rounds, dossiers, links, mailer, clock } = deps;
   const limit = makeRateLimiter(deps.sendRatePerSecond);
   const concurrency = deps.concurrency ?? 16;
+  const bulk = makeBulkSender({ ...deps, concurrency });
 
-  /** A fresh RSVP link for a member (live until the day after the ceremony). */
-  function rsvpLinkItem(round: Round, d: Dossier, now: Date) {
-    const linkId = newLinkId();
-    const secret = newSecret();
-    const item = {
-      pk: `LINK#${linkId}`,
-      sk: 'LINK',
-      linkId,
-      secretHash: hashSecret(secret),
-      purpose: 'rsvp',
-      dossierId: d.id,
-      person: d.form.representative.email,
-      // Live until the day after the ceremony, so a late click sees "answers closed", not a 404.
-      expiresAt: Math.floor((fromIctLocal(round.ceremony.at).getTime() + DAY_MS) / 1000),
-      createdAt: now.toISOString(),
-      data: { roundId: round.id },
-    };
-    return { linkId, item, rsvpUrl: `${deps.publicBaseUrl}/rsvp/${linkId}?s=${secret}` };
-  }
+  /** A member's RSVP link: live until the day after the ceremony, so a late click sees "answers closed". */
+  const rsvpLink = (round: Round, d: Dossier, now: Date): Omit<Link, 'linkId' | 'secretHash'> => ({
+    purpose: 'rsvp',
+    dossierId: d.id,
+    person: d.form.representative.email,
+    expiresAt: Math.floor((fromIctLocal(round.ceremony.at).getTime() + DAY_MS) / 1000),
+    createdAt: now.toISOString(),
+    data: { roundId: round.id },
+  });
+  const rsvpUrl = (link: { linkId: string; secret: string }) =>
+    `${deps.publicBaseUrl}/rsvp/${link.linkId}?s=${link.secret}`;
 
   /** The invitation email with its .ics: the same UID for a member and round, SEQUENCE as given. */
-  function invitationFor(round: Round, d: Dossier, rsvpUrl: string, sequence: number, now: Date) {
+  function invitationFor(round: Round, d: Dossier, url: string, sequence: number, now: Date) {
     const person = d.form.representative.email;
     const ics = invitationIcs({
       uid: `ceremony-${round.id}-${d.id}@${new URL(deps.publicBaseUrl).hostname}`,
@@ -156,60 +127,44 @@ export function makeInvitations(deps: InvitationDeps) {
       durationMinutes: CEREMONY_MINUTES,
       summary: `${round.name.vi} – Lễ trao giấy chứng nhận / Membership ceremony`,
       location: `${round.ceremony.venue.vi} / ${round.ceremony.venue.en}`,
-      description: `${programmeLines(round, 'vi').join('\n')}\n\nRSVP: ${rsvpUrl}`,
-      url: rsvpUrl,
+      description: `${programmeLines(round, 'vi').join('\n')}\n\nRSVP: ${url}`,
+      url,
       organizer: deps.organizer,
       attendee: { name: d.form.representative.fullName ?? person, email: person },
       stamp: now,
     });
-    return invitationEmail({ d, round, rsvpUrl, rsvpCutoff: rsvpCutoffOf(round), ics, sequence });
+    return invitationEmail({ d, round, rsvpUrl: url, rsvpCutoff: rsvpCutoffOf(round), ics, sequence });
   }
 
-  /** Sends one member's invitation unless already claimed; 'sent' | 'skipped', or throws the send error. */
-  async function inviteOne(round: Round, d: Dossier): Promise<'sent' | 'skipped'> {
+  /** Invites members (pages of dossiers) once each; the link keeps the sequence they got. */
+  function invite(round: Round, recipients: BulkEmail['recipients']) {
     const now = clock();
     // A member invited after a change of time or venue gets the current sequence straight away.
     const sequence = round.ceremony.sequence ?? 0;
-    const claim = sentKey('invitation', round.id, d.id);
-    const link = rsvpLinkItem(round, d, now);
-    const linkId = link.linkId;
-    // The claim and the RSVP link side by side (one round trip of latency); a link whose claim lost
-    // (a re-run) is deleted at once. A transaction would be atomic but is several times slower.
-    const [claimed, linked] = await Promise.allSettled([
-      store.put(
-        { pk: claim, sk: 'SENT', at: now.toISOString(), linkId, sequence },
-        { expression: 'attribute_not_exists(pk)' },
-      ),
-      store.put(link.item),
-    ]);
-    if (claimed.status === 'rejected' || linked.status === 'rejected') {
-      await Promise.all([
-        linked.status === 'fulfilled' ? store.delete(`LINK#${linkId}`, 'LINK') : undefined,
-        claimed.status === 'fulfilled' ? store.delete(claim, 'SENT') : undefined,
-      ]);
-      if (claimed.status === 'rejected' && claimed.reason instanceof ConditionFailed) return 'skipped';
-      throw claimed.status === 'rejected' ? claimed.reason : (linked as PromiseRejectedResult).reason;
-    }
-    try {
-      const email = invitationFor(round, d, link.rsvpUrl, sequence, now);
-      await limit();
-      await mailer.send(email);
-      return 'sent';
-    } catch (err) {
-      await Promise.all([store.delete(claim, 'SENT'), store.delete(`LINK#${linkId}`, 'LINK')]);
-      throw err;
-    }
+    return bulk({
+      purpose: INVITATION,
+      roundId: round.id,
+      recipients,
+      link: (d) => rsvpLink(round, d, now),
+      extra: { sequence },
+      compose: (d, link) => invitationFor(round, d, rsvpUrl(link), sequence, now),
+    });
   }
 
   /**
-   * Sends an invited member the update of the round's current sequence, once: the invitation claim holds
+   * Sends an invited member the update of the round's current sequence, once: the invitation's link holds
    * the sequence the member last got and is moved up to this one only if it is lower (and moved back if
-   * the send fails). 'not-invited' for a member who never got the invitation (nothing to update).
+   * the send fails). The update carries a new link, so the first one keeps working. 'not-invited' for a
+   * member who never got the invitation (nothing to update).
    */
-  async function updateOne(round: Round, d: Dossier): Promise<'sent' | 'skipped' | 'not-invited'> {
+  async function updateOne(
+    round: Round,
+    d: Dossier,
+    salt: string,
+  ): Promise<'sent' | 'skipped' | 'not-invited'> {
     const now = clock();
     const sequence = round.ceremony.sequence ?? 0;
-    const claim = { pk: sentKey('invitation', round.id, d.id), sk: 'SENT' };
+    const claim = { pk: `LINK#${linkIdOf(salt, INVITATION, round.id, d.id)}`, sk: 'LINK' };
     let previous: number;
     try {
       const before = await store.update<{ pk: string; sk: string; sequence?: number }>({
@@ -226,10 +181,11 @@ export function makeInvitations(deps: InvitationDeps) {
       const item = await store.get(claim.pk, claim.sk);
       return item ? 'skipped' : 'not-invited';
     }
-    const link = rsvpLinkItem(round, d, now);
+    let linkId: string | undefined;
     try {
-      await store.put(link.item);
-      const email = invitationFor(round, d, link.rsvpUrl, sequence, now);
+      const issued = await links.issue(rsvpLink(round, d, now));
+      linkId = issued.linkId;
+      const email = invitationFor(round, d, rsvpUrl(issued), sequence, now);
       await limit();
       await mailer.send(email);
       return 'sent';
@@ -245,46 +201,37 @@ export function makeInvitations(deps: InvitationDeps) {
             ExpressionAttributeValues: { ':prev': previous, ':seq': sequence },
           })
           .catch(() => undefined),
-        store.delete(link.item.pk, 'LINK'),
+        linkId ? links.release(linkId) : undefined,
       ]);
       throw err;
     }
   }
 
-  /** Runs `one` over every approved member of a round, page by page; one failure does not stop the rest. */
-  async function eachMember(
-    roundId: string,
-    one: (d: Dossier) => Promise<'sent' | 'skipped' | 'not-invited'>,
-  ) {
+  /** Sends the ceremony update to every invited member, page by page; one failure does not stop the rest. */
+  async function updateAll(round: Round): Promise<BulkResult> {
+    const [salt, skip] = await Promise.all([
+      links.saltFor(INVITATION, round.id),
+      deps.suppressed?.() ?? new Map<string, string>(),
+    ]);
     let sent = 0;
     let skipped = 0;
-    const failed: SendFailure[] = [];
-    const suppressed: Suppressed[] = [];
-    // The next page is read while this one is sent.
-    let pending: ReturnType<Dossiers['listByStatus']> | undefined = dossiers.listByStatus(
-      roundId,
-      'approved',
-      100,
-    );
-    while (pending) {
-      const page: Awaited<ReturnType<Dossiers['listByStatus']>> = await pending;
-      pending = page.next ? dossiers.listByStatus(roundId, 'approved', 100, page.next) : undefined;
-      await pool(page.items, concurrency, async (d) => {
+    const failed: { dossierId: string; email: string; error: string }[] = [];
+    const suppressed: { dossierId: string; email: string; reason: string }[] = [];
+    for await (const page of pagesOf(dossiers, round.id, 'approved')) {
+      await pool(page, concurrency, async (d) => {
+        const email = d.form.representative.email;
+        const reason = skip.get(email.trim().toLowerCase());
+        if (reason) {
+          suppressed.push({ dossierId: d.id, email, reason });
+          return;
+        }
         try {
-          const email = d.form.representative.email;
-          const reason = await deps.suppressed?.(email);
-          if (reason) {
-            suppressed.push({ dossierId: d.id, email, reason });
-            logger.info('Invitation skipped: address suppressed', { dossierId: d.id, reason });
-            return;
-          }
-          const outcome = await one(d);
+          const outcome = await updateOne(round, d, salt);
           if (outcome === 'sent') sent++;
           else if (outcome === 'skipped') skipped++;
         } catch (err) {
-          // One bad address must not stop the rest; the claim was given back, so a re-run retries it.
-          failed.push({ dossierId: d.id, email: d.form.representative.email, error: String(err) });
-          logger.warn('Invitation not sent', { dossierId: d.id, error: String(err) });
+          failed.push({ dossierId: d.id, email, error: String(err) });
+          logger.warn('Ceremony update not sent', { dossierId: d.id, error: String(err) });
         }
       });
     }
@@ -346,7 +293,7 @@ export function makeInvitations(deps: InvitationDeps) {
     /** Invites every approved member of the round; safe to run again (each member gets one email). */
     async sendInvitations(roundId: string) {
       const round = await rounds.get(roundId);
-      if (!round) return { done: false, reason: 'unknown round' };
+      if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
       // Marks that invitations went out, so members approved later are invited on approval.
       await store
         .put(
@@ -356,8 +303,7 @@ export function makeInvitations(deps: InvitationDeps) {
         .catch((err) => {
           if (!(err instanceof ConditionFailed)) throw err;
         });
-      const { sent, skipped, failed, suppressed } = await eachMember(roundId, (d) => inviteOne(round, d));
-      return { done: true, sent, skipped, failed, suppressed };
+      return { done: true, ...(await invite(round, pagesOf(dossiers, roundId, 'approved'))) };
     },
 
     /**
@@ -366,10 +312,9 @@ export function makeInvitations(deps: InvitationDeps) {
      */
     async sendCeremonyUpdate(roundId: string) {
       const round = await rounds.get(roundId);
-      if (!round) return { done: false, reason: 'unknown round' };
-      if (!round.ceremony.sequence) return { done: true, sent: 0, skipped: 0, failed: [], suppressed: [] };
-      const { sent, skipped, failed, suppressed } = await eachMember(roundId, (d) => updateOne(round, d));
-      return { done: true, sent, skipped, failed, suppressed };
+      if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
+      if (!round.ceremony.sequence) return { done: true, ...NOTHING_SENT };
+      return { done: true, ...(await updateAll(round)) };
     },
 
     /** For the approval step: invites a member approved after the invitations went out (no-op before). */
@@ -380,13 +325,10 @@ export function makeInvitations(deps: InvitationDeps) {
       if (!marker) return { invited: false };
       const round = await rounds.get(d.roundId);
       if (!round) return { invited: false };
-      const reason = await deps.suppressed?.(d.form.representative.email);
-      if (reason) {
-        logger.info('Invitation skipped: address suppressed', { dossierId: d.id, reason });
-        return { invited: false };
-      }
+      const result = await invite(round, [[d]]);
       // A failure throws so the workflow's retry sends it later.
-      return { invited: (await inviteOne(round, d)) === 'sent' };
+      if (result.failed.length) throw new Error(result.failed[0]!.error);
+      return { invited: result.sent === 1 };
     },
 
     /** The RSVP page's data (GET: shows only). */

@@ -83,8 +83,7 @@ export function makeReview(deps: {
 
   async function open(linkId: string, secret: string | undefined): Promise<ReviewView> {
     const link = await deps.links.get(linkId, deps.clock());
-    if (!link || link.purpose !== 'review' || !secret || !secretMatches(secret, link.secretHash))
-      throw invalidLink();
+    if (link?.purpose !== 'review' || !secret || !secretMatches(secret, link.secretHash)) throw invalidLink();
     const dossier = await deps.dossiers.get(link.dossierId);
     if (!dossier) throw invalidLink();
     const prior = await deps.store.get<{ pk: string; sk: string } & PriorDecision>(

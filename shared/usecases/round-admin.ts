@@ -4,13 +4,13 @@ import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
 import type { ScheduleMover } from '../adapters/scheduler/schedules.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
-import type { Dossier } from '../domain/dossier.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
 import { JOB_NAMES, scheduleTimes } from '../domain/round-schedule.ts';
 import { type Clock, formatIctDate, fromIctLocal, ictDay } from '../domain/time.ts';
 import { deadlineExtendedEmail } from '../mail/round-emails.tsx';
-import { countMetric, logger } from '../observability.ts';
+import { logger } from '../observability.ts';
+import { type BulkResult, makeBulkSender, NOTHING_SENT, pagesOf, type SuppressionList } from './bulk-send.ts';
 import type { Invitations } from './invitations.ts';
 
 export interface RoundAdminDeps {
@@ -25,24 +25,7 @@ export interface RoundAdminDeps {
   /** Sends the ceremony update to the invited members. */
   readonly invitations?: Pick<Invitations, 'sendCeremonyUpdate'>;
   /** Skips addresses that bounced or complained (and says why); by default nobody is skipped. */
-  readonly suppressed?: (email: string) => Promise<string | undefined>;
-}
-
-export interface BulkResult {
-  readonly sent: number;
-  readonly skipped: number;
-  readonly suppressed: readonly { dossierId: string; reason: string }[];
-  readonly failed: readonly { dossierId: string; error: string }[];
-}
-
-/** Every dossier of one status partition of a round, page by page (GSI, never a Scan). */
-async function* eachDossier(dossiers: Dossiers, roundId: string, status: Dossier['status']) {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dossiers.listByStatus(roundId, status, 100, start);
-    yield* page.items as Dossier[];
-    start = page.next;
-  } while (start);
+  readonly suppressed?: SuppressionList;
 }
 
 const dateIssue = (message: string) =>
@@ -50,7 +33,8 @@ const dateIssue = (message: string) =>
 
 /** A coordinator's changes to a round: extending the deadline (and, with invitations, the ceremony). */
 export function makeRoundAdmin(deps: RoundAdminDeps) {
-  const { rounds, dossiers, links, mailer, clock } = deps;
+  const { rounds, dossiers, clock } = deps;
+  const bulk = makeBulkSender(deps);
 
   async function roundOf(roundId: string): Promise<Round> {
     const round = await rounds.get(roundId);
@@ -62,42 +46,21 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
   async function notifyDrafts(round: Round): Promise<BulkResult> {
     const purpose = `deadline-extended-${round.deadlineDate}`;
     const now = clock();
-    let sent = 0;
-    let skipped = 0;
-    const suppressed: { dossierId: string; reason: string }[] = [];
-    const failed: { dossierId: string; error: string }[] = [];
-    for await (const d of eachDossier(dossiers, round.id, 'draft')) {
-      const reason = await deps.suppressed?.(d.form.representative.email);
-      if (reason) {
-        suppressed.push({ dossierId: d.id, reason });
-        continue;
-      }
-      if (!(await dossiers.claimSend(purpose, round.id, d.id, now.toISOString()))) {
-        skipped++;
-        continue;
-      }
-      try {
-        const { linkId, secret } = await links.issue({
-          purpose: 'resume',
-          dossierId: d.id,
-          person: d.form.representative.email,
-          expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
-          createdAt: now.toISOString(),
-        });
-        await mailer.send(
-          deadlineExtendedEmail(d, round, `${deps.publicBaseUrl}/resume/${linkId}#${secret}`),
-        );
-        sent++;
-      } catch (err) {
-        // The claim goes back so that submitting the same date again retries this applicant only.
-        await dossiers.releaseSend(purpose, round.id, d.id);
-        failed.push({ dossierId: d.id, error: String(err) });
-        logger.warn('Deadline extension email not sent', { dossierId: d.id, error: String(err) });
-      }
-    }
-    if (sent) countMetric('EmailSent', sent);
-    if (failed.length) countMetric('EmailFailed', failed.length);
-    return { sent, skipped, suppressed, failed };
+    // The purpose names the date, so submitting the same date again retries only those not yet told.
+    return bulk({
+      purpose,
+      roundId: round.id,
+      recipients: pagesOf(dossiers, round.id, 'draft'),
+      link: (d) => ({
+        purpose: 'resume',
+        dossierId: d.id,
+        person: d.form.representative.email,
+        expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
+        createdAt: now.toISOString(),
+      }),
+      compose: (d, link) =>
+        deadlineExtendedEmail(d, round, `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`),
+    });
   }
 
   return {
@@ -146,9 +109,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
         logger.info('Ceremony changed', { roundId, sequence, by });
         round = next;
       }
-      const emails = deps.invitations
-        ? await deps.invitations.sendCeremonyUpdate(round.id)
-        : { sent: 0, skipped: 0, failed: [], suppressed: [] };
+      const emails = deps.invitations ? await deps.invitations.sendCeremonyUpdate(round.id) : NOTHING_SENT;
       return {
         round,
         emails: {

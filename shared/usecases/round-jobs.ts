@@ -3,19 +3,13 @@ import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
-import {
-  DOSSIER_STATUSES,
-  type Dossier,
-  guardKeys,
-  type HistoryEntry,
-  STATUS_LABELS,
-} from '../domain/dossier.ts';
+import { DOSSIER_STATUSES, guardKeys, type HistoryEntry, STATUS_LABELS } from '../domain/dossier.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
 import type { JobEvent } from '../domain/round-schedule.ts';
 import type { Clock } from '../domain/time.ts';
 import { wardByCode } from '../domain/wards.ts';
 import { closingSummaryEmail, deadlineReminderEmail, type RoundSummary } from '../mail/round-emails.tsx';
-import { countMetric, logger } from '../observability.ts';
+import { makeBulkSender, pagesOf, type SuppressionList } from './bulk-send.ts';
 import type { Invitations } from './invitations.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -30,21 +24,15 @@ export interface RoundJobsDeps {
   readonly coordinatorEmails: readonly string[];
   readonly invitations: Pick<Invitations, 'sendInvitations'>;
   /** Why an address must be skipped (it bounced or complained), or undefined; by default none is. */
-  readonly suppressed?: (email: string) => Promise<string | undefined>;
-}
-
-/** Every dossier of one status partition of a round, page by page (GSI, never a Scan). */
-async function* eachDossier(dossiers: Dossiers, roundId: string, status: Dossier['status']) {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dossiers.listByStatus(roundId, status, 100, start);
-    yield* page.items as Dossier[];
-    start = page.next;
-  } while (start);
+  readonly suppressed?: SuppressionList;
+  /** SES sending rate (emails per second); undefined or 0 = no limit. */
+  readonly sendRatePerSecond?: number;
 }
 
 /** The scheduled jobs of a round: the deadline reminder, closing (with the coordinators' summary), invitations. */
 export function makeRoundJobs(deps: RoundJobsDeps) {
+  const bulk = makeBulkSender(deps);
+
   /** A fresh resume link and a reminder to every unsubmitted draft, once per draft and round. */
   async function remindDrafts(roundId: string) {
     const round = await deps.rounds.get(roundId);
@@ -53,42 +41,26 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
     const deadline = deadlineOf(round);
     if (now > deadline) return { done: false, reason: 'deadline passed' };
     const daysLeft = Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS));
-    let sent = 0;
-    let skipped = 0;
-    const failed: { dossierId: string; error: string }[] = [];
-    const suppressed: { dossierId: string; reason: string }[] = [];
-    for await (const d of eachDossier(deps.dossiers, roundId, 'draft')) {
-      const reason = await deps.suppressed?.(d.form.representative.email);
-      if (reason) {
-        suppressed.push({ dossierId: d.id, reason });
-        logger.info('Reminder skipped: address suppressed', { dossierId: d.id, reason });
-        continue;
-      }
-      if (!(await deps.dossiers.claimSend('deadline-reminder', roundId, d.id, now.toISOString()))) {
-        skipped++;
-        continue;
-      }
-      try {
-        const { linkId, secret } = await deps.links.issue({
-          purpose: 'resume',
-          dossierId: d.id,
-          person: d.form.representative.email,
-          expiresAt: Math.floor(deadline.getTime() / 1000),
-          createdAt: now.toISOString(),
-        });
-        const resumeUrl = `${deps.publicBaseUrl}/resume/${linkId}#${secret}`;
-        await deps.mailer.send(deadlineReminderEmail(d, round, resumeUrl, daysLeft));
-        sent++;
-      } catch (err) {
-        // Give the claim back so a re-run retries this draft; the others go on.
-        await deps.dossiers.releaseSend('deadline-reminder', roundId, d.id);
-        failed.push({ dossierId: d.id, error: String(err) });
-        logger.warn('Reminder not sent', { dossierId: d.id, error: String(err) });
-      }
-    }
-    if (sent) countMetric('EmailSent', sent);
-    if (failed.length) countMetric('EmailFailed', failed.length);
-    return { done: true, sent, skipped, failed, suppressed };
+    const result = await bulk({
+      purpose: 'deadline-reminder',
+      roundId,
+      recipients: pagesOf(deps.dossiers, roundId, 'draft'),
+      link: (d) => ({
+        purpose: 'resume',
+        dossierId: d.id,
+        person: d.form.representative.email,
+        expiresAt: Math.floor(deadline.getTime() / 1000),
+        createdAt: now.toISOString(),
+      }),
+      compose: (d, link) =>
+        deadlineReminderEmail(
+          d,
+          round,
+          `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`,
+          daysLeft,
+        ),
+    });
+    return { done: true, ...result };
   }
 
   /** Counts of a closed round for the coordinators: by status, and of the applications by field and ward. */
@@ -98,14 +70,16 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
     const wards = new Map<string, number>();
     for (const status of DOSSIER_STATUSES) {
       let count = 0;
-      for await (const d of eachDossier(deps.dossiers, round.id, status)) {
-        count++;
+      for await (const page of pagesOf(deps.dossiers, round.id, status)) {
+        count += page.length;
         // Field and ward counts describe the applications actually made, not drafts that expired.
         if (status === 'draft' || status === 'expired') continue;
-        for (const f of d.form.space.creativeFields ?? []) fields.set(f, (fields.get(f) ?? 0) + 1);
-        const ward = d.form.space.wardCode;
-        const wardName = ward ? (wardByCode(ward)?.name ?? ward) : '—';
-        wards.set(wardName, (wards.get(wardName) ?? 0) + 1);
+        for (const d of page) {
+          for (const f of d.form.space.creativeFields ?? []) fields.set(f, (fields.get(f) ?? 0) + 1);
+          const ward = d.form.space.wardCode;
+          const wardName = ward ? (wardByCode(ward)?.name ?? ward) : '—';
+          wards.set(wardName, (wards.get(wardName) ?? 0) + 1);
+        }
       }
       if (count) byStatus.push({ label: STATUS_LABELS[status], count });
     }

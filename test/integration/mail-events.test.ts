@@ -169,12 +169,14 @@ describe('SES bounces and complaints (connected)', () => {
     );
     const run = (await invoke('jobs', { job: 'deadline-reminder', roundId: round.id })) as {
       sent: number;
-      suppressed: { dossierId: string; reason: string }[];
+      suppressed: { dossierId: string; email: string; reason: string }[];
     };
 
     expect(await addresses.get(complaining)).toMatchObject({ status: 'complained', reason: 'abuse' });
     expect(run.sent).toBe(1);
-    expect(run.suppressed).toEqual([{ dossierId: draft.id, reason: expect.stringContaining('complained') }]);
+    expect(run.suppressed).toEqual([
+      { dossierId: draft.id, email: complaining, reason: expect.stringContaining('complained') },
+    ]);
     const reminders = (await mailbox()).filter((e) => e.subject.includes('ngày để nộp hồ sơ'));
     expect(reminders.some((e) => e.destination.to.includes(complaining))).toBe(false);
     expect(reminders.some((e) => e.destination.to.includes(other.form.representative.email))).toBe(true);

@@ -221,6 +221,30 @@ describe('invitations use-case with the real adapters (connected)', () => {
     for (const m of members) expect(await emailsTo(m, 'Thư mời')).toHaveLength(1);
   });
 
+  it('two runs at once, with a late approval racing them, still send each member exactly one invitation', async () => {
+    // Prepare: more members than one claim chunk, and a member approved while the runs go
+    const round = await ownRound(unique());
+    const members = await Promise.all(Array.from({ length: 60 }, () => seed(round, 'approved')));
+    const invitations = base(ses, () => new Date());
+    await invitations.sendInvitations(round.id); // marks that invitations went out (and sends to the 60)
+    const late = await Promise.all(Array.from({ length: 70 }, () => seed(round, 'approved')));
+
+    // Act: two job runs and the approval step of one late member, all at once
+    const [a, b, single] = await Promise.all([
+      base(ses, () => new Date()).sendInvitations(round.id),
+      base(ses, () => new Date()).sendInvitations(round.id),
+      invitations.inviteIfAlreadySent(late[0]!.id),
+    ]);
+
+    // Assess: the 70 late members were sent once between the three; nobody twice
+    expect(a.sent + b.sent + (single.invited ? 1 : 0)).toBe(70);
+    expect(a.failed).toEqual([]);
+    expect(b.failed).toEqual([]);
+    const invitationsSent = (await mailbox()).filter((e) => e.subject.includes('Thư mời'));
+    const counts = [...members, ...late].map((m) => invitationsSent.filter((e) => to(e, m)).length);
+    expect(counts).toEqual(Array(130).fill(1));
+  });
+
   it('a member approved after the invitations went out is invited on approval, once', async () => {
     const round = await ownRound(unique());
     const before = base(ses, () => new Date());

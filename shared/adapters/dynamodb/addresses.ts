@@ -10,6 +10,11 @@ export interface AddressMark {
 
 const addressKey = (email: string) => ({ pk: `ADDRESS#${email.trim().toLowerCase()}`, sk: 'ADDRESS' });
 
+/** The GSI partition that lists every marked address, so a bulk run reads them all in one query. */
+const MARKED = 'ADDRESSES#marked';
+
+const skipReason = (m: AddressMark) => `${m.status} at ${m.at}: ${m.reason}`;
+
 /** Addresses bulk senders must skip, one item per lower-case address. */
 export class Addresses {
   constructor(private readonly store: Store) {}
@@ -20,7 +25,8 @@ export class Addresses {
     await this.store
       .update({
         Key: key,
-        UpdateExpression: 'SET email = :email, #status = :status, #at = :at, reason = :reason',
+        UpdateExpression:
+          'SET email = :email, #status = :status, #at = :at, reason = :reason, gsi1pk = :list, gsi1sk = :email',
         ConditionExpression:
           'attribute_not_exists(#status) OR #status <> :complained OR :status = :complained',
         ExpressionAttributeNames: { '#status': 'status', '#at': 'at' },
@@ -30,6 +36,7 @@ export class Addresses {
           ':at': mark.at,
           ':reason': mark.reason.slice(0, 1000),
           ':complained': 'complained',
+          ':list': MARKED,
         },
       })
       .catch((err) => {
@@ -45,9 +52,21 @@ export class Addresses {
     return item ? { email: item.email, status: item.status, at: item.at, reason: item.reason } : undefined;
   }
 
-  /** Why an address is skipped (`bounced: <reason>`), or undefined when mail may go to it. */
-  async suppression(email: string): Promise<string | undefined> {
-    const mark = await this.get(email);
-    return mark ? `${mark.status} at ${mark.at}: ${mark.reason}` : undefined;
+  /**
+   * Every marked address (lower case) and why it is skipped: one GSI query (a page per ~thousands of
+   * addresses), read once per bulk run instead of one read per recipient. The index is eventually
+   * consistent, so an address marked in the last second may still get that run's email.
+   */
+  async marked(): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.store.queryIndex<{ pk: string; sk: string } & AddressMark>('gsi1', MARKED, {
+        start,
+      });
+      for (const m of page.items) out.set(m.email, skipReason(m));
+      start = page.next;
+    } while (start);
+    return out;
   }
 }

@@ -37,6 +37,74 @@ export class Links {
     return { linkId, secret };
   }
 
+  /**
+   * The random salt the link ids of one bulk email (purpose + round) derive from: made by the first run,
+   * read by every later one.
+   */
+  async saltFor(purpose: string, roundId: string): Promise<string> {
+    const key = { pk: `LINKSALT#${purpose}#${roundId}`, sk: 'LINKSALT' };
+    const existing = await this.store.get<typeof key & { salt: string }>(key.pk, key.sk);
+    if (existing) return existing.salt;
+    const salt = newSecret();
+    try {
+      await this.store.put({ ...key, salt }, { expression: 'attribute_not_exists(pk)' });
+      return salt;
+    } catch (err) {
+      if (!(err instanceof ConditionFailed)) throw err;
+      return (await this.store.get<typeof key & { salt: string }>(key.pk, key.sk))!.salt;
+    }
+  }
+
+  /**
+   * Stores links whose ids are derived from their recipients (`deriveLinkId`), each only if it does not
+   * exist yet, with fresh secrets: the once-only claims of the emails that carry them. Up to 100 links go
+   * in one transaction of conditional puts; a link that exists (an earlier or a concurrent run has it)
+   * cancels the transaction, which is tried again without it. Returns the secrets of the links this call
+   * stored, by link id.
+   */
+  async claimMany(
+    claims: readonly { linkId: string; link: Omit<Link, 'linkId' | 'secretHash'> }[],
+    extra: Record<string, unknown> = {},
+  ): Promise<Map<string, string>> {
+    const secrets = new Map(claims.map((c) => [c.linkId, newSecret()]));
+    let rest = [...new Map(claims.map((c) => [c.linkId, c])).values()];
+    for (let attempt = 0; rest.length; attempt++) {
+      try {
+        await this.store.transact(
+          rest.map(({ linkId, link }) => ({
+            Put: {
+              Item: {
+                ...key(linkId),
+                ...extra,
+                ...link,
+                linkId,
+                secretHash: hashSecret(secrets.get(linkId)!),
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+        );
+        return new Map(rest.map((c) => [c.linkId, secrets.get(c.linkId)!]));
+      } catch (err) {
+        // Claims that exist drop out; a conflict with a concurrent transaction is simply tried again.
+        if (!(err instanceof ConditionFailed) || attempt >= 10) throw err;
+        rest = rest.filter((_, i) => err.reasons[i] !== 'ConditionalCheckFailed');
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+    return new Map();
+  }
+
+  /** Gives a claimed link back (its email could not be sent), so that the next run claims it again. */
+  async release(linkId: string): Promise<void> {
+    await this.store.delete(key(linkId).pk, key(linkId).sk);
+  }
+
+  /** A link's item as stored, with what its claim kept, or undefined. */
+  raw<T extends Record<string, unknown>>(linkId: string) {
+    return this.store.get<Link & { pk: string; sk: string } & T>(key(linkId).pk, key(linkId).sk);
+  }
+
   /** The link if it exists and has not expired (expired items count as absent even before TTL deletes them). */
   async get(linkId: string, now: Date): Promise<Link | undefined> {
     const item = await this.store.get<Link & { pk: string; sk: string }>(key(linkId).pk, key(linkId).sk);

@@ -1,0 +1,198 @@
+import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Link, Links } from '../adapters/dynamodb/links.ts';
+import type { Mailer, OutgoingEmail } from '../adapters/ses/mailer.ts';
+import type { Dossier, DossierStatus } from '../domain/dossier.ts';
+import { deriveLinkId } from '../domain/secrets.ts';
+import { countMetric, logger } from '../observability.ts';
+
+/** Every address that must be skipped (it bounced or complained), lower case, and why. */
+export type SuppressionList = () => Promise<ReadonlyMap<string, string>>;
+
+export interface BulkSendDeps {
+  readonly links: Links;
+  readonly mailer: Mailer;
+  /** By default no address is skipped. */
+  readonly suppressed?: SuppressionList;
+  /** SES sending rate (emails per second); undefined or 0 = no limit. */
+  readonly sendRatePerSecond?: number;
+  /** Emails in flight at once. */
+  readonly concurrency?: number;
+}
+
+/** One bulk email: who gets it, the link it carries, and what it says. */
+export interface BulkEmail {
+  /** With the round: each recipient gets one email per purpose, however often the job runs. */
+  readonly purpose: string;
+  readonly roundId: string;
+  /** The recipients, page by page. */
+  readonly recipients: AsyncIterable<readonly Dossier[]> | Iterable<readonly Dossier[]>;
+  /** The emailed link each recipient gets with the email (its id is derived, see `linkIdOf`). */
+  readonly link: (d: Dossier) => Omit<Link, 'linkId' | 'secretHash'>;
+  readonly compose: (d: Dossier, link: { linkId: string; secret: string }) => OutgoingEmail;
+  /** Kept on the link, e.g. which version of the event the recipient got. */
+  readonly extra?: Record<string, unknown>;
+}
+
+export interface BulkResult {
+  readonly sent: number;
+  /** Already sent by an earlier (or a concurrent) run. */
+  readonly skipped: number;
+  readonly suppressed: readonly { dossierId: string; email: string; reason: string }[];
+  readonly failed: readonly { dossierId: string; email: string; error: string }[];
+}
+
+/** What a run that sent nothing reports. */
+export const NOTHING_SENT: BulkResult = { sent: 0, skipped: 0, suppressed: [], failed: [] };
+
+/** Spaces sends evenly: each caller waits for the next free slot of 1/rate seconds. */
+export function makeRateLimiter(perSecond?: number): () => Promise<void> {
+  if (!perSecond || perSecond <= 0) return async () => undefined;
+  const interval = 1000 / perSecond;
+  let next = 0;
+  return async () => {
+    const now = Date.now();
+    const at = Math.max(now, next);
+    next = at + interval;
+    if (at > now) await new Promise((r) => setTimeout(r, at - now));
+  };
+}
+
+/** Runs `work` over items with at most `limit` in flight. */
+export async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let i = 0;
+  const worker = async () => {
+    while (i < items.length) await work(items[i++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Every dossier of one status partition of a round, page by page (GSI, never a Scan); the next page is
+ * read while the caller works on this one.
+ */
+export async function* pagesOf(
+  dossiers: Dossiers,
+  roundId: string,
+  status: DossierStatus,
+): AsyncGenerator<Dossier[]> {
+  let pending: ReturnType<Dossiers['listByStatus']> | undefined = dossiers.listByStatus(roundId, status, 100);
+  while (pending) {
+    const page: Awaited<ReturnType<Dossiers['listByStatus']>> = await pending;
+    pending = page.next ? dossiers.listByStatus(roundId, status, 100, page.next) : undefined;
+    // A consumer that stops early must not leave the read-ahead's failure unhandled.
+    pending?.catch(() => undefined);
+    yield page.items as Dossier[];
+  }
+}
+
+/** The id of the link a recipient gets with a bulk email: the same on every run (see `deriveLinkId`). */
+export const linkIdOf = (salt: string, purpose: string, roundId: string, dossierId: string) =>
+  deriveLinkId(salt, purpose, roundId, dossierId);
+
+/** A recipient whose link (the claim of the email) this run stored. */
+interface Claimed {
+  readonly d: Dossier;
+  readonly linkId: string;
+  readonly secret: string;
+}
+
+/** Recipients are claimed this many at a time (one transaction), just before they are emailed. */
+const CHUNK = 50;
+
+/**
+ * Bulk email that reaches each recipient once per purpose, even when the job fails half-way and runs
+ * again, or two runs overlap. The claim is the recipient's link itself: its id is derived from the
+ * purpose, round and recipient, so storing it (a conditional put) succeeds for one run only, and that
+ * run sends the email. Recipients are claimed a chunk at a time in one transaction, the next chunk while
+ * this one is emailed; a failed send deletes its link (the next run retries that recipient) and does not
+ * stop the others. Marked addresses are read once per run. Only a crash of the process itself (not a
+ * send error) can leave recipients claimed without an email: at most the two chunks in hand.
+ */
+export function makeBulkSender(deps: BulkSendDeps) {
+  const limit = makeRateLimiter(deps.sendRatePerSecond);
+  const concurrency = deps.concurrency ?? 16;
+
+  return async function send(email: BulkEmail): Promise<BulkResult> {
+    const { purpose, roundId } = email;
+    const [salt, skip] = await Promise.all([
+      deps.links.saltFor(purpose, roundId),
+      deps.suppressed?.() ?? new Map<string, string>(),
+    ]);
+    let sent = 0;
+    let skipped = 0;
+    const suppressed: { dossierId: string; email: string; reason: string }[] = [];
+    const failed: { dossierId: string; email: string; error: string }[] = [];
+    const address = (d: Dossier) => d.form.representative.email;
+
+    /** Stores the links of a chunk's recipients (skipping marked addresses): those this run now owns. */
+    async function claim(chunk: readonly Dossier[]): Promise<Claimed[]> {
+      const open: { d: Dossier; linkId: string }[] = [];
+      for (const d of chunk) {
+        const reason = skip.get(address(d).trim().toLowerCase());
+        if (reason) {
+          suppressed.push({ dossierId: d.id, email: address(d), reason });
+          logger.info('Email skipped: address suppressed', { purpose, dossierId: d.id, reason });
+        } else open.push({ d, linkId: linkIdOf(salt, purpose, roundId, d.id) });
+      }
+      const secrets = await deps.links.claimMany(
+        open.map(({ d, linkId }) => ({ linkId, link: email.link(d) })),
+        email.extra,
+      );
+      skipped += open.length - secrets.size;
+      return open.flatMap(({ d, linkId }) => {
+        const secret = secrets.get(linkId);
+        return secret ? [{ d, linkId, secret }] : [];
+      });
+    }
+
+    async function emailAll(claimed: readonly Claimed[]) {
+      await pool(claimed, concurrency, async ({ d, linkId, secret }) => {
+        try {
+          const message = email.compose(d, { linkId, secret });
+          await limit();
+          await deps.mailer.send(message);
+          sent++;
+        } catch (err) {
+          // One bad address must not stop the rest; the claim goes back, so a re-run retries it.
+          failed.push({ dossierId: d.id, email: address(d), error: String(err) });
+          logger.warn('Email not sent', { purpose, dossierId: d.id, error: String(err) });
+          await deps.links
+            .release(linkId)
+            .catch((e) => logger.error('Claim not given back', { dossierId: d.id, error: String(e) }));
+        }
+      });
+    }
+
+    // The chunk claimed ahead, not yet emailed.
+    let ahead: Promise<Claimed[]> | undefined;
+    try {
+      for await (const page of email.recipients) {
+        for (let i = 0; i < page.length; i += CHUNK) {
+          const current = ahead;
+          ahead = claim(page.slice(i, i + CHUNK));
+          // Awaited below; this only keeps its failure from counting as unhandled meanwhile.
+          ahead.catch(() => undefined);
+          if (current) await emailAll(await current);
+        }
+      }
+      const last = ahead;
+      ahead = undefined;
+      if (last) await emailAll(await last);
+    } catch (err) {
+      // A read or a claim failed (not a send): what was claimed ahead goes back before the run stops.
+      const unsent = ahead ? await ahead.catch(() => []) : [];
+      await Promise.all(unsent.map((c) => deps.links.release(c.linkId).catch(() => undefined)));
+      throw err;
+    } finally {
+      if (sent) countMetric('EmailSent', sent);
+      if (failed.length) countMetric('EmailFailed', failed.length);
+    }
+    return { sent, skipped, suppressed, failed };
+  };
+}
+
+export type BulkSender = ReturnType<typeof makeBulkSender>;
