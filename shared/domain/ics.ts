@@ -36,11 +36,13 @@ const param = (value: string) => `"${value.normalize('NFC').replace(/["\r\n]/g, 
 
 /** Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= 75) return line;
   const out: string[] = [];
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = Buffer.byteLength(ch, 'utf8');
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     const limit = out.length === 0 ? 75 : 74; // continuation lines start with one space
     if (octets + size > limit) {
       out.push(current);
