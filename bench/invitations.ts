@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -59,6 +61,28 @@ function member(roundId: string, i: number): Dossier {
     editTokenHash: 'x',
     version: 3,
   };
+}
+
+/** Runs the jobs function's send-invitations once in a fresh Node process with the local system's env. */
+async function jobInOwnProcess(env: Record<string, string>, roundId: string) {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'lambda-process.ts'),
+      'jobs',
+      JSON.stringify({ job: 'send-invitations', roundId }),
+    ],
+    { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const out = JSON.parse(stdout.trim().split('\n').pop()!) as {
+    result: { sent: number };
+    ms: number;
+    loadedRssMb: number;
+    peakRssMb: number;
+  };
+  return { sent: out.result.sent, ms: out.ms, loadedRssMb: out.loadedRssMb, peakRssMb: out.peakRssMb };
 }
 
 /** Samples this process's resident set size until stopped; returns the peak in MB. */
@@ -127,6 +151,7 @@ export async function runInvitationBench() {
     for (let i = 0; i < RUNS; i++) measured.push(await seedRound(`bench-inv-${Date.now()}-${i}`, MEMBERS));
     const { round, members } = measured[0]!;
     const warmup = await seedRound(`bench-inv-warmup-${Date.now()}`, WARMUP_MEMBERS);
+    const alone = await seedRound(`bench-inv-alone-${Date.now()}`, MEMBERS);
 
     // The floors: one invitation (same size, same .ics), sent 2,000 times.
     const ses = new SESv2Client({ ...base, endpoint: system.urls.mailbox });
@@ -216,6 +241,9 @@ export async function runInvitationBench() {
       });
     }
 
+    // The job once more, in a process of its own (as in a Lambda instance): its peak memory.
+    const own = await jobInOwnProcess(system.env, alone.round.id);
+
     const rate = (ms: number) => ((MEMBERS / ms) * 1000).toFixed(0);
     const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     const mid = (k: 'raw' | 'simple' | 'job') => median(runs.map((r) => r[k]));
@@ -237,7 +265,7 @@ export async function runInvitationBench() {
       `  ratio ${(mid('job') / mid('raw')).toFixed(2)}× the raw floor (goal ≤ 1.5×; per run ${runs.map((r) => (r.job / r.raw).toFixed(2)).join(', ')}), ${(mid('job') / mid('simple')).toFixed(2)}× the simple floor`,
     );
     console.log(
-      `  peak RSS during the job ${jobPeak} MB: ${jobPeak - baselineRss} MB over the ${baselineRss} MB of this process (which also hosts the local API server and runner)`,
+      `  memory (goal: fits a 512 MB Lambda): the job alone in a fresh process peaked at ${own.peakRssMb} MB RSS (${own.loadedRssMb} MB once the handler was loaded through tsx; sent ${own.sent} in ${sec(own.ms)}); in this process it added ${jobPeak - baselineRss} MB over ${baselineRss} MB (the local API server and runner live here too)`,
     );
   } finally {
     await system.stop();
