@@ -18,6 +18,11 @@ export interface FunctionSpec {
     readonly signingKey?: boolean;
     /** Moves the round's EventBridge schedules (a coordinator extending the deadline). */
     readonly schedules?: boolean;
+    /**
+     * Starts the `jobs` function asynchronously: bulk emails that would outlast this invocation go on
+     * there (the `jobs` function itself continues its own long runs the same way).
+     */
+    readonly jobs?: boolean;
   };
   /** Files copied next to the bundled handler: `fonts` = the certificate's two TTFs. */
   readonly assets?: 'fonts';
@@ -95,16 +100,19 @@ export const functions = {
     description:
       'Coordinator dashboard: emailed sign-in, counts, list, dossier with audit trail, CSV, check-in, deadline and ceremony changes',
     memoryMb: 512,
-    // The API's integration timeout is 30 s: a deadline or ceremony change emails its recipients in the request.
+    // The API's integration timeout is 30 s: a deadline or ceremony change emails what it can in the
+    // request and hands the rest to the jobs function.
     timeoutSeconds: 29,
-    needs: { table: 'readWrite', bucket: 'read', mail: true, schedules: true },
+    needs: { table: 'readWrite', bucket: 'read', mail: true, schedules: true, jobs: true },
   },
   jobs: {
     entry: 'functions/jobs/handler.ts',
-    description: 'Scheduled jobs: deadline reminder, closing, ceremony invitations',
+    description:
+      'Scheduled jobs (deadline reminder, closing, ceremony invitations) and bulk emails handed over by the dashboard',
     memoryMb: 512,
+    // A run stops claiming recipients a minute before this and goes on in a new invocation.
     timeoutSeconds: 300,
-    needs: { table: 'readWrite', mail: true },
+    needs: { table: 'readWrite', mail: true, jobs: true },
   },
   rsvp: {
     entry: 'functions/rsvp/handler.ts',

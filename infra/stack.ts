@@ -1,5 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -114,12 +114,26 @@ export class PlatformStack extends Stack {
           }),
         );
       }
+      if (needs.jobs && name !== 'jobs') {
+        f.fn.addEnvironment(Env.jobsFunctionName, lambdas.jobs.functionName);
+        lambdas.jobs.grantInvoke(f.fn);
+      }
       if (needs.workflow) {
         f.fn.addEnvironment(Env.stateMachineArn, workflow.stateMachine.stateMachineArn);
         if (needs.workflow === 'start') workflow.stateMachine.grantStartExecution(f.fn);
         else workflow.stateMachine.grantTaskResponse(f.fn);
       }
     }
+
+    // The jobs function continues a long run in a new invocation of itself (the ARN from its context): a
+    // policy of its own, since one in the role's default policy, which the function depends on, would be
+    // a circular reference.
+    new Policy(this, 'JobsContinueThemselves', {
+      roles: [this.fns.jobs.fn.role!],
+      statements: [
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [lambdas.jobs.functionArn] }),
+      ],
+    });
 
     const jobsDlq = new Queue(this, 'JobsDeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -28,6 +28,7 @@ export const ConfigSchema = z.object({
   [Env.signingKeyParameter]: z.string().min(1).optional(),
   [Env.signingKeyFile]: z.string().min(1).optional(),
   [Env.scheduleNamePrefix]: z.string().min(1).optional(),
+  [Env.jobsFunctionName]: z.string().min(1).optional(),
   [Env.s3ForcePathStyle]: z
     .enum(['true', 'false'])
     .default('false')
@@ -37,6 +38,7 @@ export const ConfigSchema = z.object({
   [LocalEndpointEnv.s3]: z.string().optional(),
   [LocalEndpointEnv.sesv2]: z.string().optional(),
   [LocalEndpointEnv.sfn]: z.string().optional(),
+  [LocalEndpointEnv.lambda]: z.string().optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -59,6 +61,7 @@ export interface Config {
   readonly signingKeyFile?: string;
   /** Prefix of the round's EventBridge schedule names; undefined locally (nothing to move). */
   readonly scheduleNamePrefix?: string;
+  readonly jobsFunctionName?: string;
   readonly s3ForcePathStyle: boolean;
   readonly clockOffsetFile?: string;
 }
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKeyParameter: raw.SIGNING_KEY_PARAMETER,
     signingKeyFile: raw.SIGNING_KEY_FILE,
     scheduleNamePrefix: raw.SCHEDULE_NAME_PREFIX,
+    jobsFunctionName: raw.JOBS_FUNCTION_NAME,
     s3ForcePathStyle: raw.S3_FORCE_PATH_STYLE,
     clockOffsetFile: raw.CLOCK_OFFSET_FILE,
   };

@@ -28,6 +28,8 @@ export const Env = {
    * reads the times from the round itself.
    */
   scheduleNamePrefix: 'SCHEDULE_NAME_PREFIX',
+  /** Name of the `jobs` function, to which a request hands bulk emails that would outlast it (async invoke). */
+  jobsFunctionName: 'JOBS_FUNCTION_NAME',
   /** Local only: path-style S3 addressing for s3rver. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   /** Local only: milliseconds added to the wall clock (the jobs page's clock offset). */
@@ -44,4 +46,5 @@ export const LocalEndpointEnv = {
   s3: 'AWS_ENDPOINT_URL_S3',
   sesv2: 'AWS_ENDPOINT_URL_SESV2',
   sfn: 'AWS_ENDPOINT_URL_SFN',
+  lambda: 'AWS_ENDPOINT_URL_LAMBDA',
 } as const;

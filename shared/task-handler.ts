@@ -1,15 +1,16 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { flushMetrics, logger } from './observability.ts';
 
 /** A workflow or scheduled-job handler: logs keyed by dossier id, metrics flushed, errors keep their name. */
-export function taskHandler<I extends object, O>(main: (input: I) => Promise<O>) {
+export function taskHandler<I extends object, O>(main: (input: I, context: Context) => Promise<O>) {
   return middy<I, O>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(flushMetrics())
-    .handler(async (input: I) => {
+    .handler(async (input: I, context: Context) => {
       if ('dossierId' in input) logger.appendKeys({ dossierId: String(input.dossierId) });
-      return main(input);
+      return main(input, context);
     });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
-import { composeInvitations, suppressed } from '../../shared/compose/invitations.ts';
+import { composeInvitations } from '../../shared/compose/invitations.ts';
+import { composeRoundJobs, jobStarter } from '../../shared/compose/jobs.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { schedules } from '../../shared/compose/schedules.ts';
 import { certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
@@ -30,6 +31,7 @@ import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
 import { type Coordinator, makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
+import { makeFollowUp } from '../../shared/usecases/round-jobs.ts';
 
 const sessions = makeCoordinatorSessions({
   store: tableStore(),
@@ -44,16 +46,13 @@ const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossier
 /** The dossier page shows its certificate; revoking is `POST /admin/certificates/{id}/revoke` (verify function). */
 const certificateStore = certificates();
 const invitations = composeInvitations();
+/** Emails after a change are sent for up to this long in the request (the API gives 30 s); the rest go on in the jobs function. */
+const FOLLOW_UP_BUDGET_MS = 15_000;
 const roundAdmin = makeRoundAdmin({
   rounds: rounds(),
-  dossiers: dossiers(),
-  links: links(),
-  mailer: mailer(),
   clock,
-  publicBaseUrl: config.publicBaseUrl,
   schedules: schedules(),
-  invitations,
-  suppressed,
+  followUp: makeFollowUp(composeRoundJobs(), jobStarter(), FOLLOW_UP_BUDGET_MS),
 });
 
 export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });

@@ -1,24 +1,20 @@
-import { composeInvitations, suppressed } from '../../shared/compose/invitations.ts';
-import { mailer } from '../../shared/compose/mail.ts';
-import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import type { Context } from 'aws-lambda';
+import { composeRoundJobs, jobStarter } from '../../shared/compose/jobs.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
-import { clock, config } from '../../shared/runtime.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
-import { makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
+import { runOrHandOver } from '../../shared/usecases/round-jobs.ts';
 
-const ses = mailer();
-const invitations = composeInvitations(ses);
+/** A run stops claiming recipients this long before its timeout, finishes what it holds and continues anew. */
+const MARGIN_MS = 60_000;
 
-const jobs = makeRoundJobs({
-  rounds: rounds(),
-  dossiers: dossiers(),
-  links: links(),
-  mailer: ses,
-  clock,
-  publicBaseUrl: config.publicBaseUrl,
-  coordinatorEmails: config.coordinatorEmails,
-  invitations,
-  suppressed,
-});
+const jobs = composeRoundJobs();
 
-export const handler = taskHandler((event: JobEvent) => jobs.run(event));
+export const handler = taskHandler((event: JobEvent, context: Context) =>
+  runOrHandOver(
+    jobs,
+    // The next run is this same function, by the ARN it was invoked with.
+    jobStarter(context.invokedFunctionArn),
+    event,
+    Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS,
+  ),
+);

@@ -20,6 +20,7 @@ import {
   startEmulatorHost,
 } from './emulators.ts';
 import { invoke } from './lambda-runner.ts';
+import { startLambdaHttpServer } from './lambda-server.ts';
 import { createLocalPages, type LocalPages } from './local-pages.tsx';
 import { LocalScheduler } from './scheduler.ts';
 import { synthesizeLocalWorkflow } from './synth.ts';
@@ -135,6 +136,16 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       await sfn.close();
     });
     env[LocalEndpointEnv.sfn] = sfnServer.url;
+    // Lambda's Invoke API: the dashboard hands long bulk emails to the jobs function, which continues its own.
+    const lambdaServer = await startLambdaHttpServer({
+      host,
+      port: 0,
+      invoke: (fn, event) => invoke(fn, event),
+      onBackgroundError: (fn, err) => log(`${fn} (asynchronous invocation) failed: ${String(err)}`),
+    });
+    stops.push(() => lambdaServer.close());
+    env[LocalEndpointEnv.lambda] = lambdaServer.url;
+    env[Env.jobsFunctionName] = 'jobs';
     // Same names the Lambda environment uses; the handlers read them once when first imported.
     Object.assign(process.env, env);
 

@@ -24,9 +24,16 @@ export const schedules: readonly { job: JobName; title: { vi: string; en: string
   },
 ];
 
-/** The event a schedule delivers to the `jobs` function. */
+/**
+ * Bulk emails that follow a coordinator's change: the dashboard sends what it can within its request and
+ * hands the rest to the `jobs` function with the same event.
+ */
+export const FOLLOW_UP_JOBS = ['deadline-extended', 'ceremony-update'] as const;
+export type FollowUpJobName = (typeof FOLLOW_UP_JOBS)[number];
+
+/** The event a schedule (or a hand-over) delivers to the `jobs` function. */
 export interface JobEvent {
-  readonly job: JobName;
+  readonly job: JobName | FollowUpJobName;
   readonly roundId: string;
 }
 

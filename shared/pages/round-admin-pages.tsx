@@ -24,6 +24,10 @@ const T = {
     en: 'Failed (submit the form again to retry these)',
   },
   back: { vi: '← Về trang điều phối', en: '← Back to the dashboard' },
+  handedOver: {
+    vi: 'Các email còn lại đang được tiếp tục gửi ở chế độ nền, mỗi người nhận một lần; không cần gửi lại biểu mẫu.',
+    en: 'The remaining emails are being sent in the background, once per recipient; there is no need to submit the form again.',
+  },
 };
 
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
@@ -68,6 +72,8 @@ export function RoundForms({ lang, round }: { lang: Lang; round: Round }) {
 }
 
 interface Counts {
+  /** The rest of the emails went on in the jobs function. */
+  readonly handedOver?: boolean;
   readonly sent: number;
   readonly skipped: number;
   readonly suppressed: readonly unknown[];
@@ -115,6 +121,11 @@ export function renderRoundChangedPage(props: {
           </tr>
         </tbody>
       </table>
+      {emails.handedOver && (
+        <p class="notice" role="status" data-emails="handed-over">
+          {T.handedOver[lang]}
+        </p>
+      )}
     </Layout>,
   );
 }

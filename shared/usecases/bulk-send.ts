@@ -31,9 +31,16 @@ export interface BulkEmail {
   readonly compose: (d: Dossier, link: { linkId: string; secret: string }) => OutgoingEmail;
   /** Kept on the link, e.g. which version of the event the recipient got. */
   readonly extra?: Record<string, unknown>;
+  /**
+   * Epoch milliseconds after which no more recipients are claimed (the emails in hand still go): the run
+   * then reports `complete: false` and another run (a new invocation) sends the rest.
+   */
+  readonly until?: number;
 }
 
 export interface BulkResult {
+  /** False when the run stopped at its time limit with recipients left for another run. */
+  readonly complete: boolean;
   readonly sent: number;
   /** Already sent by an earlier (or a concurrent) run. */
   readonly skipped: number;
@@ -42,7 +49,7 @@ export interface BulkResult {
 }
 
 /** What a run that sent nothing reports. */
-export const NOTHING_SENT: BulkResult = { sent: 0, skipped: 0, suppressed: [], failed: [] };
+export const NOTHING_SENT: BulkResult = { complete: true, sent: 0, skipped: 0, suppressed: [], failed: [] };
 
 /** Spaces sends evenly: each caller waits for the next free slot of 1/rate seconds. */
 export function makeRateLimiter(perSecond?: number): () => Promise<void> {
@@ -110,7 +117,9 @@ const CHUNK = 50;
  * run sends the email. Recipients are claimed a chunk at a time in one transaction, the next chunk while
  * this one is emailed; a failed send deletes its link (the next run retries that recipient) and does not
  * stop the others. Marked addresses are read once per run. Only a crash of the process itself (not a
- * send error) can leave recipients claimed without an email: at most the two chunks in hand.
+ * send error) can leave recipients claimed without an email: at most the two chunks in hand. So that a
+ * Lambda timeout is never that crash, a run with `until` stops claiming in time and reports itself
+ * incomplete; the caller starts another run for the rest.
  */
 export function makeBulkSender(deps: BulkSendDeps) {
   const limit = makeRateLimiter(deps.sendRatePerSecond);
@@ -169,9 +178,15 @@ export function makeBulkSender(deps: BulkSendDeps) {
 
     // The chunk claimed ahead, not yet emailed.
     let ahead: Promise<Claimed[]> | undefined;
+    let complete = true;
+    const outOfTime = () => email.until !== undefined && Date.now() >= email.until;
     try {
-      for await (const page of email.recipients) {
+      pages: for await (const page of email.recipients) {
         for (let i = 0; i < page.length; i += CHUNK) {
+          if (outOfTime()) {
+            complete = false;
+            break pages;
+          }
           const current = ahead;
           ahead = claim(page.slice(i, i + CHUNK));
           // Awaited below; this only keeps its failure from counting as unhandled meanwhile.
@@ -191,7 +206,7 @@ export function makeBulkSender(deps: BulkSendDeps) {
       if (sent) countMetric('EmailSent', sent);
       if (failed.length) countMetric('EmailFailed', failed.length);
     }
-    return { sent, skipped, suppressed, failed };
+    return { complete, sent, skipped, suppressed, failed };
   };
 }
 

@@ -137,11 +137,12 @@ export function makeInvitations(deps: InvitationDeps) {
   }
 
   /** Invites members (pages of dossiers) once each; the link keeps the sequence they got. */
-  function invite(round: Round, recipients: BulkEmail['recipients']) {
+  function invite(round: Round, recipients: BulkEmail['recipients'], until?: number) {
     const now = clock();
     // A member invited after a change of time or venue gets the current sequence straight away.
     const sequence = round.ceremony.sequence ?? 0;
     return bulk({
+      until,
       purpose: INVITATION,
       roundId: round.id,
       recipients,
@@ -208,7 +209,8 @@ export function makeInvitations(deps: InvitationDeps) {
   }
 
   /** Sends the ceremony update to every invited member, page by page; one failure does not stop the rest. */
-  async function updateAll(round: Round): Promise<BulkResult> {
+  async function updateAll(round: Round, until?: number): Promise<BulkResult> {
+    let complete = true;
     const [salt, skip] = await Promise.all([
       links.saltFor(INVITATION, round.id),
       deps.suppressed?.() ?? new Map<string, string>(),
@@ -219,6 +221,11 @@ export function makeInvitations(deps: InvitationDeps) {
     const suppressed: { dossierId: string; email: string; reason: string }[] = [];
     for await (const page of pagesOf(dossiers, round.id, 'approved')) {
       await pool(page, concurrency, async (d) => {
+        // At the time limit the rest is left to another run (each member's update is claimed once).
+        if (until !== undefined && Date.now() >= until) {
+          complete = false;
+          return;
+        }
         const email = d.form.representative.email;
         const reason = skip.get(email.trim().toLowerCase());
         if (reason) {
@@ -237,7 +244,7 @@ export function makeInvitations(deps: InvitationDeps) {
     }
     if (sent) countMetric('EmailSent', sent);
     if (failed.length) countMetric('EmailFailed', failed.length);
-    return { sent, skipped, failed, suppressed };
+    return { complete, sent, skipped, failed, suppressed };
   }
 
   async function view(linkId: string, secret: string | undefined) {
@@ -291,7 +298,7 @@ export function makeInvitations(deps: InvitationDeps) {
 
   return {
     /** Invites every approved member of the round; safe to run again (each member gets one email). */
-    async sendInvitations(roundId: string) {
+    async sendInvitations(roundId: string, until?: number) {
       const round = await rounds.get(roundId);
       if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
       // Marks that invitations went out, so members approved later are invited on approval.
@@ -303,18 +310,18 @@ export function makeInvitations(deps: InvitationDeps) {
         .catch((err) => {
           if (!(err instanceof ConditionFailed)) throw err;
         });
-      return { done: true, ...(await invite(round, pagesOf(dossiers, roundId, 'approved'))) };
+      return { done: true, ...(await invite(round, pagesOf(dossiers, roundId, 'approved'), until)) };
     },
 
     /**
      * After a change of time or venue (the round's ceremony.sequence went up): every member already invited
      * gets the invitation again with the same UID and the new SEQUENCE, once per member and sequence.
      */
-    async sendCeremonyUpdate(roundId: string) {
+    async sendCeremonyUpdate(roundId: string, until?: number) {
       const round = await rounds.get(roundId);
       if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
       if (!round.ceremony.sequence) return { done: true, ...NOTHING_SENT };
-      return { done: true, ...(await updateAll(round)) };
+      return { done: true, ...(await updateAll(round, until)) };
     },
 
     /** For the approval step: invites a member approved after the invitations went out (no-op before). */

@@ -1,31 +1,23 @@
-import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
-import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
 import type { ScheduleMover } from '../adapters/scheduler/schedules.ts';
-import type { Mailer } from '../adapters/ses/mailer.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
-import { JOB_NAMES, scheduleTimes } from '../domain/round-schedule.ts';
+import { JOB_NAMES, type JobEvent, scheduleTimes } from '../domain/round-schedule.ts';
 import { type Clock, formatIctDate, fromIctLocal, ictDay } from '../domain/time.ts';
-import { deadlineExtendedEmail } from '../mail/round-emails.tsx';
 import { logger } from '../observability.ts';
-import { type BulkResult, makeBulkSender, NOTHING_SENT, pagesOf, type SuppressionList } from './bulk-send.ts';
-import type { Invitations } from './invitations.ts';
+import type { FollowUpResult } from './round-jobs.ts';
 
 export interface RoundAdminDeps {
   readonly rounds: Rounds;
-  readonly dossiers: Dossiers;
-  readonly links: Links;
-  readonly mailer: Mailer;
   readonly clock: Clock;
-  readonly publicBaseUrl: string;
   /** The round's EventBridge schedules; undefined locally, where the scheduler follows the round by itself. */
   readonly schedules?: ScheduleMover;
-  /** Sends the ceremony update to the invited members. */
-  readonly invitations?: Pick<Invitations, 'sendCeremonyUpdate'>;
-  /** Skips addresses that bounced or complained (and says why); by default nobody is skipped. */
-  readonly suppressed?: SuppressionList;
+  /**
+   * Sends the emails that follow a change (the drafts told of the new deadline, the invited members told
+   * of the new time or venue): what fits in the request, the rest handed to the jobs function.
+   */
+  readonly followUp: (event: JobEvent) => Promise<FollowUpResult>;
 }
 
 const dateIssue = (message: string) =>
@@ -33,34 +25,12 @@ const dateIssue = (message: string) =>
 
 /** A coordinator's changes to a round: extending the deadline (and, with invitations, the ceremony). */
 export function makeRoundAdmin(deps: RoundAdminDeps) {
-  const { rounds, dossiers, clock } = deps;
-  const bulk = makeBulkSender(deps);
+  const { rounds, clock } = deps;
 
   async function roundOf(roundId: string): Promise<Round> {
     const round = await rounds.get(roundId);
     if (!round) throw new NotFoundError({ vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' });
     return round;
-  }
-
-  /** Tells every applicant with a draft of the new deadline, once per applicant and deadline. */
-  async function notifyDrafts(round: Round): Promise<BulkResult> {
-    const purpose = `deadline-extended-${round.deadlineDate}`;
-    const now = clock();
-    // The purpose names the date, so submitting the same date again retries only those not yet told.
-    return bulk({
-      purpose,
-      roundId: round.id,
-      recipients: pagesOf(dossiers, round.id, 'draft'),
-      link: (d) => ({
-        purpose: 'resume',
-        dossierId: d.id,
-        person: d.form.representative.email,
-        expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
-        createdAt: now.toISOString(),
-      }),
-      compose: (d, link) =>
-        deadlineExtendedEmail(d, round, `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`),
-    });
   }
 
   return {
@@ -109,16 +79,8 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
         logger.info('Ceremony changed', { roundId, sequence, by });
         round = next;
       }
-      const emails = deps.invitations ? await deps.invitations.sendCeremonyUpdate(round.id) : NOTHING_SENT;
-      return {
-        round,
-        emails: {
-          sent: emails.sent ?? 0,
-          skipped: emails.skipped ?? 0,
-          suppressed: emails.suppressed ?? [],
-          failed: emails.failed ?? [],
-        },
-      };
+      const emails = await deps.followUp({ job: 'ceremony-update', roundId: round.id });
+      return { round, emails };
     },
 
     /**
@@ -165,7 +127,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
           if ((await deps.schedules.move(job, round.id, times[job])) === 'moved') moved.push(job);
         }
       }
-      const emails = await notifyDrafts(round);
+      const emails = await deps.followUp({ job: 'deadline-extended', roundId: round.id });
       return { round, deadline: deadlineOf(round), schedules: times, moved, emails };
     },
   };

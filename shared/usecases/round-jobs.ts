@@ -1,6 +1,7 @@
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
+import type { JobStarter } from '../adapters/lambda/job-starter.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
 import { DOSSIER_STATUSES, guardKeys, type HistoryEntry, STATUS_LABELS } from '../domain/dossier.ts';
@@ -8,8 +9,14 @@ import { deadlineOf, type Round } from '../domain/round.ts';
 import type { JobEvent } from '../domain/round-schedule.ts';
 import type { Clock } from '../domain/time.ts';
 import { wardByCode } from '../domain/wards.ts';
-import { closingSummaryEmail, deadlineReminderEmail, type RoundSummary } from '../mail/round-emails.tsx';
-import { makeBulkSender, pagesOf, type SuppressionList } from './bulk-send.ts';
+import {
+  closingSummaryEmail,
+  deadlineExtendedEmail,
+  deadlineReminderEmail,
+  type RoundSummary,
+} from '../mail/round-emails.tsx';
+import { logger } from '../observability.ts';
+import { type BulkResult, makeBulkSender, NOTHING_SENT, pagesOf, type SuppressionList } from './bulk-send.ts';
 import type { Invitations } from './invitations.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -22,26 +29,69 @@ export interface RoundJobsDeps {
   readonly clock: Clock;
   readonly publicBaseUrl: string;
   readonly coordinatorEmails: readonly string[];
-  readonly invitations: Pick<Invitations, 'sendInvitations'>;
+  readonly invitations: Pick<Invitations, 'sendInvitations' | 'sendCeremonyUpdate'>;
   /** Why an address must be skipped (it bounced or complained), or undefined; by default none is. */
   readonly suppressed?: SuppressionList;
   /** SES sending rate (emails per second); undefined or 0 = no limit. */
   readonly sendRatePerSecond?: number;
 }
 
+/** What a job run reports (the jobs function's result, also in the logs); `complete: false` = more to send. */
+export type JobResult = { readonly job: JobEvent['job']; readonly complete: boolean } & Partial<BulkResult> &
+  Record<string, unknown>;
+
+/**
+ * Runs a job until `until`; when it stops with recipients left, starts another run of the same job (the
+ * jobs function, asynchronously) for the rest, so no run is cut off by its Lambda timeout mid-send.
+ */
+export async function runOrHandOver(
+  jobs: Pick<RoundJobs, 'run'>,
+  starter: JobStarter,
+  event: JobEvent,
+  until: number,
+): Promise<JobResult & { handedOver: boolean }> {
+  const result = await jobs.run(event, until);
+  if (result.complete) return { ...result, handedOver: false };
+  await starter.start(event);
+  logger.info('Job handed over to a new run', { ...event, sent: result.sent });
+  return { ...result, handedOver: true };
+}
+
+/** The emails that follow a change: those sent within the request, and whether the rest went on elsewhere. */
+export type FollowUpResult = BulkResult & { readonly handedOver: boolean };
+
+/**
+ * The dashboard's follow-up emails (a deadline or ceremony change): the job runs for up to `budgetMs`
+ * within the request, and hands what is left to the jobs function.
+ */
+export const makeFollowUp =
+  (jobs: Pick<RoundJobs, 'run'>, starter: JobStarter, budgetMs: number) =>
+  async (event: JobEvent): Promise<FollowUpResult> => {
+    const r = await runOrHandOver(jobs, starter, event, Date.now() + budgetMs);
+    return {
+      complete: r.complete,
+      handedOver: r.handedOver,
+      sent: r.sent ?? 0,
+      skipped: r.skipped ?? 0,
+      suppressed: r.suppressed ?? [],
+      failed: r.failed ?? [],
+    };
+  };
+
 /** The scheduled jobs of a round: the deadline reminder, closing (with the coordinators' summary), invitations. */
 export function makeRoundJobs(deps: RoundJobsDeps) {
   const bulk = makeBulkSender(deps);
 
   /** A fresh resume link and a reminder to every unsubmitted draft, once per draft and round. */
-  async function remindDrafts(roundId: string) {
+  async function remindDrafts(roundId: string, until?: number) {
     const round = await deps.rounds.get(roundId);
-    if (!round) return { done: false, reason: 'unknown round' };
+    if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
     const now = deps.clock();
     const deadline = deadlineOf(round);
-    if (now > deadline) return { done: false, reason: 'deadline passed' };
+    if (now > deadline) return { done: false, reason: 'deadline passed', ...NOTHING_SENT };
     const daysLeft = Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS));
     const result = await bulk({
+      until,
       purpose: 'deadline-reminder',
       roundId,
       recipients: pagesOf(deps.dossiers, roundId, 'draft'),
@@ -59,6 +109,32 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
           `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`,
           daysLeft,
         ),
+    });
+    return { done: true, ...result };
+  }
+
+  /**
+   * Tells every applicant with a draft of the round's (new) deadline, once per applicant and deadline: the
+   * purpose names the date, so the same date again reaches only those not yet told.
+   */
+  async function tellDraftsOfDeadline(roundId: string, until?: number) {
+    const round = await deps.rounds.get(roundId);
+    if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
+    const now = deps.clock();
+    const result = await bulk({
+      until,
+      purpose: `deadline-extended-${round.deadlineDate}`,
+      roundId,
+      recipients: pagesOf(deps.dossiers, roundId, 'draft'),
+      link: (d) => ({
+        purpose: 'resume',
+        dossierId: d.id,
+        person: d.form.representative.email,
+        expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
+        createdAt: now.toISOString(),
+      }),
+      compose: (d, link) =>
+        deadlineExtendedEmail(d, round, `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`),
     });
     return { done: true, ...result };
   }
@@ -157,15 +233,25 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
   }
 
   return {
-    async run(event: JobEvent): Promise<Record<string, unknown>> {
+    /**
+     * Runs one job. `until` (epoch ms) is when a bulk email stops claiming recipients: it then answers
+     * `complete: false` and another run sends the rest (see `runOrHandOver`).
+     */
+    async run(event: JobEvent, until?: number): Promise<JobResult> {
       switch (event.job) {
         case 'deadline-reminder':
-          return { job: event.job, ...(await remindDrafts(event.roundId)) };
+          return { job: event.job, ...(await remindDrafts(event.roundId, until)) };
         case 'close-round':
-          return { job: event.job, ...(await closeRound(event.roundId)) };
+          return { job: event.job, complete: true, ...(await closeRound(event.roundId)) };
         case 'send-invitations':
-          return { job: event.job, ...(await deps.invitations.sendInvitations(event.roundId)) };
+          return { job: event.job, ...(await deps.invitations.sendInvitations(event.roundId, until)) };
+        case 'deadline-extended':
+          return { job: event.job, ...(await tellDraftsOfDeadline(event.roundId, until)) };
+        case 'ceremony-update':
+          return { job: event.job, ...(await deps.invitations.sendCeremonyUpdate(event.roundId, until)) };
       }
     },
   };
 }
+
+export type RoundJobs = ReturnType<typeof makeRoundJobs>;

@@ -107,6 +107,15 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     expect(admin).toContain('iam:PassRole');
     expect(policyOf('jobs')).not.toContain('scheduler:');
     expect(intake).not.toContain('iam:PassRole');
+    // The dashboard hands long bulk emails to the jobs function, which continues its own runs; nobody else starts it.
+    const jobsId = Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === 'jobs')![0];
+    expect(admin).toContain('lambda:InvokeFunction');
+    expect(admin).toContain(jobsId);
+    expect(policyOf('jobs')).toContain('lambda:InvokeFunction');
+    expect(intake).not.toContain('lambda:InvokeFunction');
+    expect(site).not.toContain('lambda:InvokeFunction');
+    const adminFn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === 'admin')!;
+    expect(JSON.stringify(adminFn.Properties)).toContain(`"JOBS_FUNCTION_NAME":{"Ref":"${jobsId}"}`);
   });
 
   it('builds one API route per route-table entry, and one-time schedules in Hanoi time', () => {

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import * as ical from 'node-ical';
 import { describe, expect, inject, it } from 'vitest';
@@ -11,6 +12,7 @@ import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import { LambdaJobStarter } from '../../shared/adapters/lambda/job-starter.ts';
 import { type Mailer, type OutgoingEmail, SesMailer } from '../../shared/adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { deadlineOf, isAcceptingApplications, ROUND_2025, type Round } from '../../shared/domain/round.ts';
@@ -20,7 +22,7 @@ import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
-import { makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
+import { makeFollowUp, makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
 import { api, type CapturedEmail, local, mailbox, unique, validForm } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
@@ -76,16 +78,38 @@ const extendedMails = async (d: Dossier) =>
     (e) => e.destination.to.includes(d.form.representative.email) && e.subject.includes('Gia hạn nộp hồ sơ'),
   );
 
-const roundAdmin = (mailer: Mailer = ses) =>
-  makeRoundAdmin({
+const invitationsWith = (mailer: Mailer = ses) =>
+  makeInvitations({
+    store,
     rounds,
     dossiers,
     links,
     mailer,
     clock: () => new Date(),
     publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+    organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+  });
+const jobsWith = (mailer: Mailer = ses, clock = () => new Date()) =>
+  makeRoundJobs({
+    rounds,
+    dossiers,
+    links,
+    mailer,
+    clock,
+    publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+    coordinatorEmails: [COORDINATOR],
+    invitations: invitationsWith(mailer),
+  });
+/** The local system's jobs function, through the local Lambda Invoke API and the real Lambda client. */
+const jobsFunction = new LambdaJobStarter(new LambdaClient({}), 'jobs');
+/** As the admin function composes it: follow-up emails for up to `budgetMs` in the request, the rest handed over. */
+const roundAdmin = (mailer: Mailer = ses, budgetMs = 60_000) =>
+  makeRoundAdmin({
+    rounds,
+    clock: () => new Date(),
     // Locally there are no EventBridge schedules to move: the local scheduler follows the round.
     schedules: undefined,
+    followUp: makeFollowUp(jobsWith(mailer), jobsFunction, budgetMs),
   });
 
 describe('extending the deadline (connected: use-case with the real adapters)', () => {
@@ -164,18 +188,7 @@ describe('extending the deadline (connected: use-case with the real adapters)', 
     const round = await lapsedRound(unique());
     await seed(round, 'submitted');
     let now = new Date();
-    const jobs = makeRoundJobs({
-      rounds,
-      dossiers,
-      links,
-      mailer: ses,
-      clock: () => now,
-      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-      coordinatorEmails: [COORDINATOR],
-      invitations: {
-        sendInvitations: async () => ({ done: true, sent: 0, skipped: 0, failed: [], suppressed: [] }),
-      },
-    });
+    const jobs = jobsWith(ses, () => now);
     expect(await jobs.run({ job: 'close-round', roundId: round.id })).toMatchObject({ summarySent: true });
     expect((await rounds.get(round.id))!.status).toBe('closed');
 
@@ -236,6 +249,38 @@ describe('extending the deadline (connected: use-case with the real adapters)', 
   });
 });
 
+describe('follow-up emails that outlast the request (connected: through the local Lambda Invoke API)', () => {
+  it('the dashboard sends what fits in its time, the jobs function sends the rest, each draft once', async () => {
+    // Prepare: 120 drafts and a mailer that takes 20 ms per email, so 40 ms of budget covers two chunks of 50
+    const round = await lapsedRound(unique());
+    const drafts = await Promise.all(Array.from({ length: 120 }, () => seed(round, 'draft')));
+    const slow: Mailer = {
+      send: async (e) => {
+        await new Promise((r) => setTimeout(r, 20));
+        return ses.send(e);
+      },
+    };
+
+    // Act
+    const result = await roundAdmin(slow, 40).extendDeadline(round.id, addDays(today(), 9), COORDINATOR);
+
+    // Assess: part sent in the request, the rest handed over and sent by the jobs function
+    expect(result.emails).toMatchObject({ complete: false, handedOver: true, failed: [] });
+    expect(result.emails.sent).toBeGreaterThan(0);
+    expect(result.emails.sent).toBeLessThan(120);
+    const told = async () => {
+      const mails = (await mailbox()).filter((e) => e.subject.includes('Gia hạn nộp hồ sơ'));
+      return drafts.map(
+        ({ d }) => mails.filter((e) => e.destination.to.includes(d.form.representative.email)).length,
+      );
+    };
+    const deadline = Date.now() + 20_000;
+    while ((await told()).some((n) => n === 0) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    expect(await told()).toEqual(Array(120).fill(1));
+  });
+});
+
 describe('POST /admin/round/deadline (connected)', () => {
   it('needs a session, and a date before the current deadline is a 400 with the field', async () => {
     const anonymous = await fetch(`${local().urls.site}/admin/round/deadline`, {
@@ -285,27 +330,8 @@ describe('POST /admin/round/deadline (connected)', () => {
 });
 
 describe('changing the ceremony sends an update (connected: use-cases with the real adapters)', () => {
-  const invitations = (mailer: Mailer = ses) =>
-    makeInvitations({
-      store,
-      rounds,
-      dossiers,
-      links,
-      mailer,
-      clock: () => new Date(),
-      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-      organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
-    });
-  const admin = (mailer: Mailer = ses) =>
-    makeRoundAdmin({
-      rounds,
-      dossiers,
-      links,
-      mailer,
-      clock: () => new Date(),
-      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-      invitations: invitations(mailer),
-    });
+  const invitations = invitationsWith;
+  const admin = (mailer: Mailer = ses) => roundAdmin(mailer);
 
   /** The VEVENT of each invitation email to a member, oldest first. */
   async function eventsOf(d: Dossier) {
