@@ -100,10 +100,6 @@ export class Links {
     await this.store.delete(key(linkId).pk, key(linkId).sk);
   }
 
-  /** A link's item as stored, with what its claim kept, or undefined. */
-  raw<T extends Record<string, unknown>>(linkId: string) {
-    return this.store.get<Link & { pk: string; sk: string } & T>(key(linkId).pk, key(linkId).sk);
-  }
 
   /** The link if it exists and has not expired (expired items count as absent even before TTL deletes them). */
   async get(linkId: string, now: Date): Promise<Link | undefined> {
