@@ -52,6 +52,7 @@ function coldInitMs(file: string): number {
       TABLE_NAME: 'bench',
       BUCKET_NAME: 'bench',
       STATE_MACHINE_ARN: 'arn:aws:states:ap-southeast-1:000000000000:stateMachine:bench',
+      JOBS_FUNCTION_NAME: 'bench-jobs',
       POWERTOOLS_METRICS_DISABLED: 'true',
     },
   });
