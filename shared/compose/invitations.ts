@@ -7,17 +7,22 @@ import { addresses, dossiers, links, rounds } from './table.ts';
 /** Addresses that bounced or complained: every bulk sender skips them. */
 export const suppressed = () => addresses().marked();
 
+/** What every sender of bulk emails is made of: the table's repositories, the mailer and the send settings. */
+export const bulkEmailDeps = (mail: Mailer) => ({
+  rounds: rounds(),
+  dossiers: dossiers(),
+  links: links(),
+  mailer: mail,
+  clock,
+  publicBaseUrl: config.publicBaseUrl,
+  sendRatePerSecond: config.sendRatePerSecond,
+  suppressed,
+});
+
 /** Ceremony invitations as every function that sends or answers them needs them. */
 export const composeInvitations = (mail: Mailer = mailer()) =>
   makeInvitations({
+    ...bulkEmailDeps(mail),
     store: tableStore(),
-    rounds: rounds(),
-    dossiers: dossiers(),
-    links: links(),
-    mailer: mail,
-    clock,
-    publicBaseUrl: config.publicBaseUrl,
     organizer: organizerOf(config.mailFrom),
-    sendRatePerSecond: config.sendRatePerSecond,
-    suppressed,
   });

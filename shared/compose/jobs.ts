@@ -2,11 +2,10 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { LambdaJobStarter } from '../adapters/lambda/job-starter.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { Env } from '../env.ts';
-import { clock, config } from '../runtime.ts';
+import { config } from '../runtime.ts';
 import { makeRoundJobs } from '../usecases/round-jobs.ts';
-import { composeInvitations, suppressed } from './invitations.ts';
+import { bulkEmailDeps, composeInvitations } from './invitations.ts';
 import { mailer } from './mail.ts';
-import { dossiers, links, rounds } from './table.ts';
 
 /** Starts the jobs function: by name (JOBS_FUNCTION_NAME), or by the ARN of a run that continues itself. */
 export const jobStarter = (functionName = config.jobsFunctionName) => {
@@ -17,14 +16,7 @@ export const jobStarter = (functionName = config.jobsFunctionName) => {
 /** The round's jobs, as the jobs function runs them and the dashboard starts its follow-up emails. */
 export const composeRoundJobs = (mail: Mailer = mailer()) =>
   makeRoundJobs({
-    rounds: rounds(),
-    dossiers: dossiers(),
-    links: links(),
-    mailer: mail,
-    clock,
-    publicBaseUrl: config.publicBaseUrl,
+    ...bulkEmailDeps(mail),
     coordinatorEmails: config.coordinatorEmails,
     invitations: composeInvitations(mail),
-    suppressed,
-    sendRatePerSecond: config.sendRatePerSecond,
   });

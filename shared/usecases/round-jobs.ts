@@ -2,9 +2,15 @@ import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { JobStarter } from '../adapters/lambda/job-starter.ts';
-import type { Mailer } from '../adapters/ses/mailer.ts';
+import type { Mailer, OutgoingEmail } from '../adapters/ses/mailer.ts';
 import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
-import { DOSSIER_STATUSES, guardKeys, type HistoryEntry, STATUS_LABELS } from '../domain/dossier.ts';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  guardKeys,
+  type HistoryEntry,
+  STATUS_LABELS,
+} from '../domain/dossier.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
 import type { JobEvent } from '../domain/round-schedule.ts';
 import type { Clock } from '../domain/time.ts';
@@ -82,7 +88,31 @@ export const makeFollowUp =
 export function makeRoundJobs(deps: RoundJobsDeps) {
   const bulk = makeBulkSender(deps);
 
-  /** A fresh resume link and a reminder to every unsubmitted draft, once per draft and round. */
+  /** Emails every unsubmitted draft of a round once per purpose, each with a fresh resume link (live to the deadline). */
+  function emailDrafts(
+    round: Round,
+    purpose: string,
+    compose: (d: Dossier, resumeUrl: string) => OutgoingEmail,
+    until?: number,
+  ) {
+    const now = deps.clock();
+    return bulk({
+      until,
+      purpose,
+      roundId: round.id,
+      recipients: pagesOf(deps.dossiers, round.id, 'draft'),
+      link: (d) => ({
+        purpose: 'resume',
+        dossierId: d.id,
+        person: d.form.representative.email,
+        expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
+        createdAt: now.toISOString(),
+      }),
+      compose: (d, link) => compose(d, `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`),
+    });
+  }
+
+  /** A reminder to every unsubmitted draft, once per draft and round. */
   async function remindDrafts(roundId: string, until?: number) {
     const round = await deps.rounds.get(roundId);
     if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
@@ -90,26 +120,12 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
     const deadline = deadlineOf(round);
     if (now > deadline) return { done: false, reason: 'deadline passed', ...NOTHING_SENT };
     const daysLeft = Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS));
-    const result = await bulk({
+    const result = await emailDrafts(
+      round,
+      'deadline-reminder',
+      (d, resumeUrl) => deadlineReminderEmail(d, round, resumeUrl, daysLeft),
       until,
-      purpose: 'deadline-reminder',
-      roundId,
-      recipients: pagesOf(deps.dossiers, roundId, 'draft'),
-      link: (d) => ({
-        purpose: 'resume',
-        dossierId: d.id,
-        person: d.form.representative.email,
-        expiresAt: Math.floor(deadline.getTime() / 1000),
-        createdAt: now.toISOString(),
-      }),
-      compose: (d, link) =>
-        deadlineReminderEmail(
-          d,
-          round,
-          `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`,
-          daysLeft,
-        ),
-    });
+    );
     return { done: true, ...result };
   }
 
@@ -120,22 +136,12 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
   async function tellDraftsOfDeadline(roundId: string, until?: number) {
     const round = await deps.rounds.get(roundId);
     if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
-    const now = deps.clock();
-    const result = await bulk({
+    const result = await emailDrafts(
+      round,
+      `deadline-extended-${round.deadlineDate}`,
+      (d, resumeUrl) => deadlineExtendedEmail(d, round, resumeUrl),
       until,
-      purpose: `deadline-extended-${round.deadlineDate}`,
-      roundId,
-      recipients: pagesOf(deps.dossiers, roundId, 'draft'),
-      link: (d) => ({
-        purpose: 'resume',
-        dossierId: d.id,
-        person: d.form.representative.email,
-        expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
-        createdAt: now.toISOString(),
-      }),
-      compose: (d, link) =>
-        deadlineExtendedEmail(d, round, `${deps.publicBaseUrl}/resume/${link.linkId}#${link.secret}`),
-    });
+    );
     return { done: true, ...result };
   }
 

@@ -100,7 +100,6 @@ export class Links {
     await this.store.delete(key(linkId).pk, key(linkId).sk);
   }
 
-
   /** The link if it exists and has not expired (expired items count as absent even before TTL deletes them). */
   async get(linkId: string, now: Date): Promise<Link | undefined> {
     const item = await this.store.get<Link & { pk: string; sk: string }>(key(linkId).pk, key(linkId).sk);
