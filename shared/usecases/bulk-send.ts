@@ -32,8 +32,9 @@ export interface BulkEmail {
   /** Kept on the link, e.g. which version of the event the recipient got. */
   readonly extra?: Record<string, unknown>;
   /**
-   * Epoch milliseconds after which no more recipients are claimed (the emails in hand still go): the run
-   * then reports `complete: false` and another run (a new invocation) sends the rest.
+   * Epoch milliseconds after which no more recipients are claimed (the emails in hand still go; the first
+   * chunk is always claimed, so runs make progress): the run then reports `complete: false` and another
+   * run (a new invocation) sends the rest.
    */
   readonly until?: number;
 }
@@ -183,7 +184,8 @@ export function makeBulkSender(deps: BulkSendDeps) {
     try {
       pages: for await (const page of email.recipients) {
         for (let i = 0; i < page.length; i += CHUNK) {
-          if (outOfTime()) {
+          // Every run claims at least one chunk, so a chain of runs always gets further.
+          if (ahead && outOfTime()) {
             complete = false;
             break pages;
           }
