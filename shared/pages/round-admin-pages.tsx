@@ -24,6 +24,10 @@ const T = {
     en: 'Failed (submit the form again to retry these)',
   },
   back: { vi: '← Về trang điều phối', en: '← Back to the dashboard' },
+  unfinished: {
+    vi: 'Chưa gửi hết email: hãy gửi lại biểu mẫu với cùng giá trị để tiếp tục (mỗi người vẫn chỉ nhận một lần).',
+    en: 'Not every email went out: submit the form again with the same values to go on (nobody gets one twice).',
+  },
   handedOver: {
     vi: 'Các email còn lại đang được tiếp tục gửi ở chế độ nền, mỗi người nhận một lần; không cần gửi lại biểu mẫu.',
     en: 'The remaining emails are being sent in the background, once per recipient; there is no need to submit the form again.',
@@ -72,6 +76,8 @@ export function RoundForms({ lang, round }: { lang: Lang; round: Round }) {
 }
 
 interface Counts {
+  /** False when emails are left: handed over to the jobs function, or (if that failed) for a resubmission. */
+  readonly complete?: boolean;
   /** The rest of the emails went on in the jobs function. */
   readonly handedOver?: boolean;
   readonly sent: number;
@@ -124,6 +130,11 @@ export function renderRoundChangedPage(props: {
       {emails.handedOver && (
         <p class="notice" role="status" data-emails="handed-over">
           {T.handedOver[lang]}
+        </p>
+      )}
+      {emails.complete === false && !emails.handedOver && (
+        <p class="notice notice-error" role="alert" data-emails="unfinished">
+          {T.unfinished[lang]}
         </p>
       )}
     </Layout>,

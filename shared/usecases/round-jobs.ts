@@ -73,10 +73,21 @@ export type FollowUpResult = BulkResult & { readonly handedOver: boolean };
 export const makeFollowUp =
   (jobs: Pick<RoundJobs, 'run'>, starter: JobStarter, budgetMs: number) =>
   async (event: JobEvent): Promise<FollowUpResult> => {
-    const r = await runOrHandOver(jobs, starter, event, Date.now() + budgetMs);
+    const r = await jobs.run(event, Date.now() + budgetMs);
+    let handedOver = false;
+    if (!r.complete) {
+      // The change is saved and these emails went; if the hand-over fails, the page says to submit again.
+      handedOver = await starter.start(event).then(
+        () => true,
+        (err) => {
+          logger.error('Follow-up emails not handed over', { ...event, error: String(err) });
+          return false;
+        },
+      );
+    }
     return {
       complete: r.complete,
-      handedOver: r.handedOver,
+      handedOver,
       sent: r.sent ?? 0,
       skipped: r.skipped ?? 0,
       suppressed: r.suppressed ?? [],

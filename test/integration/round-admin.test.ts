@@ -19,6 +19,7 @@ import { deadlineOf, isAcceptingApplications, ROUND_2025, type Round } from '../
 import { scheduleTimes } from '../../shared/domain/round-schedule.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
+import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
@@ -268,6 +269,16 @@ describe('follow-up emails that outlast the request (connected: through the loca
     expect(result.emails).toMatchObject({ complete: false, handedOver: true, failed: [] });
     expect(result.emails.sent).toBeGreaterThan(0);
     expect(result.emails.sent).toBeLessThan(120);
+    // The coordinator's page says the rest goes on by itself (and not to submit again)
+    const page = renderRoundChangedPage({
+      lang: 'vi',
+      email: COORDINATOR,
+      round: result.round,
+      what: 'deadline',
+      emails: result.emails,
+    });
+    expect(page).toContain('đang được tiếp tục gửi ở chế độ nền');
+    expect(page).not.toContain('hãy gửi lại biểu mẫu');
     const told = async () => {
       const mails = (await mailbox()).filter((e) => e.subject.includes('Gia hạn nộp hồ sơ'));
       return drafts.map(
