@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { Env } from '../shared/env.ts';
@@ -139,6 +140,13 @@ export class PlatformStack extends Stack {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+    });
+    // Runs handed over by the dashboard or by a run of itself are asynchronous invocations: retried twice,
+    // then kept with the schedules' dead letters, where the alarm sees them.
+    this.fns.jobs.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(jobsDlq),
     });
     const roundSchedules = new RoundSchedules(this, 'Schedules', {
       target: lambdas.jobs,

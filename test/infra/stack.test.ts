@@ -116,6 +116,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     expect(site).not.toContain('lambda:InvokeFunction');
     const adminFn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === 'admin')!;
     expect(JSON.stringify(adminFn.Properties)).toContain(`"JOBS_FUNCTION_NAME":{"Ref":"${jobsId}"}`);
+    // A handed-over run that keeps failing ends with the dead letters the alarm watches.
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: jobsId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
   });
 
   it('builds one API route per route-table entry, and one-time schedules in Hanoi time', () => {
