@@ -2,7 +2,8 @@ import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, Links } from '../adapters/dynamodb/links.ts';
 import type { Mailer, OutgoingEmail } from '../adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../domain/dossier.ts';
-import { deriveLinkId } from '../domain/secrets.ts';
+import { deriveLinkId, newLinkId } from '../domain/secrets.ts';
+import type { Clock } from '../domain/time.ts';
 import { countMetric, logger } from '../observability.ts';
 
 /** Every address that must be skipped (it bounced or complained), lower case, and why. */
@@ -10,6 +11,7 @@ export type SuppressionList = () => Promise<ReadonlyMap<string, string>>;
 
 export interface BulkSendDeps {
   readonly links: Links;
+  readonly clock: Clock;
   readonly mailer: Mailer;
   /** By default no address is skipped. */
   readonly suppressed?: SuppressionList;
@@ -45,12 +47,21 @@ export interface BulkResult {
   readonly sent: number;
   /** Already sent by an earlier (or a concurrent) run. */
   readonly skipped: number;
+  /** Claimed by an earlier run that died before emailing them, and sent by this one. */
+  readonly recovered: number;
   readonly suppressed: readonly { dossierId: string; email: string; reason: string }[];
   readonly failed: readonly { dossierId: string; email: string; error: string }[];
 }
 
 /** What a run that sent nothing reports. */
-export const NOTHING_SENT: BulkResult = { complete: true, sent: 0, skipped: 0, suppressed: [], failed: [] };
+export const NOTHING_SENT: BulkResult = {
+  complete: true,
+  sent: 0,
+  skipped: 0,
+  recovered: 0,
+  suppressed: [],
+  failed: [],
+};
 
 /** Spaces sends evenly: each caller waits for the next free slot of 1/rate seconds. */
 export function makeRateLimiter(perSecond?: number): () => Promise<void> {
@@ -101,12 +112,20 @@ export async function* pagesOf(
 export const linkIdOf = (salt: string, purpose: string, roundId: string, dossierId: string) =>
   deriveLinkId(salt, purpose, roundId, dossierId);
 
-/** A recipient whose link (the claim of the email) this run stored. */
+/** A chunk of recipients whose links (the claims of their emails) this run stored. */
 interface Claimed {
-  readonly d: Dossier;
-  readonly linkId: string;
-  readonly secret: string;
+  /** `<run>#<chunk>`, kept on each link; recorded once the chunk's emails went (`chunkSent`). */
+  readonly bulkRun: string;
+  readonly recipients: readonly { d: Dossier; linkId: string; secret: string }[];
+  /** When the chunk's record may go: when its links expire. */
+  readonly expiresAt: number;
 }
+
+/**
+ * A claim this old whose chunk was never recorded as sent belongs to a run that died between claiming
+ * and emailing (no run outlives its Lambda timeout, 5 minutes at most): a later run sends those emails.
+ */
+export const IN_DOUBT_AFTER_MS = 15 * 60_000;
 
 /** Recipients are claimed this many at a time (one transaction), just before they are emailed. */
 const CHUNK = 50;
@@ -117,10 +136,12 @@ const CHUNK = 50;
  * purpose, round and recipient, so storing it (a conditional put) succeeds for one run only, and that
  * run sends the email. Recipients are claimed a chunk at a time in one transaction, the next chunk while
  * this one is emailed; a failed send deletes its link (the next run retries that recipient) and does not
- * stop the others. Marked addresses are read once per run. Only a crash of the process itself (not a
- * send error) can leave recipients claimed without an email: at most the two chunks in hand. So that a
- * Lambda timeout is never that crash, a run with `until` stops claiming in time and reports itself
- * incomplete; the caller starts another run for the rest.
+ * stop the others. Marked addresses are read once per run. Each chunk is recorded once its emails went;
+ * if the process itself dies (not a send error) with chunks in hand, their claims stay unrecorded, and a
+ * run after `IN_DOUBT_AFTER_MS` takes them over and sends them: nobody is left out, and only those of
+ * that chunk whose email had gone before the crash get a second one. So that a Lambda timeout is never
+ * such a crash, a run with `until` stops claiming in time and reports itself incomplete; the caller
+ * starts another run for the rest.
  */
 export function makeBulkSender(deps: BulkSendDeps) {
   const limit = makeRateLimiter(deps.sendRatePerSecond);
@@ -132,35 +153,79 @@ export function makeBulkSender(deps: BulkSendDeps) {
       deps.links.saltFor(purpose, roundId),
       deps.suppressed?.() ?? new Map<string, string>(),
     ]);
+    const runId = newLinkId();
+    let chunks = 0;
     let sent = 0;
     let skipped = 0;
+    let recovered = 0;
     const suppressed: { dossierId: string; email: string; reason: string }[] = [];
     const failed: { dossierId: string; email: string; error: string }[] = [];
     const address = (d: Dossier) => d.form.representative.email;
 
+    /**
+     * Of recipients whose links exist already, those whose claim a dead run left (old enough, its chunk
+     * never recorded as sent), taken over by this run: their secrets, by link id.
+     */
+    async function takeOverInDoubt(
+      refused: readonly { d: Dossier; linkId: string }[],
+      extra: Record<string, unknown>,
+      now: Date,
+    ): Promise<Map<string, string>> {
+      const stale = (await deps.links.getMany(refused.map((r) => r.linkId))).filter(
+        (l) => l.bulkRun && l.claimedAt && now.getTime() - Date.parse(l.claimedAt) > IN_DOUBT_AFTER_MS,
+      );
+      if (!stale.length) return new Map();
+      const done = await deps.links.chunksSent([...new Set(stale.map((l) => l.bulkRun!))]);
+      const inDoubt = stale.filter((l) => !done.has(l.bulkRun!));
+      if (!inDoubt.length) return new Map();
+      const dossierOf = new Map(refused.map((r) => [r.linkId, r.d]));
+      const taken = await deps.links.claimMany(
+        inDoubt.map((l) => ({
+          linkId: l.linkId,
+          link: email.link(dossierOf.get(l.linkId)!),
+          takeOver: l.bulkRun,
+        })),
+        extra,
+      );
+      recovered += taken.size;
+      logger.warn('Emails left unsent by a run that died are sent now', {
+        purpose,
+        roundId,
+        count: taken.size,
+      });
+      return taken;
+    }
+
     /** Stores the links of a chunk's recipients (skipping marked addresses): those this run now owns. */
-    async function claim(chunk: readonly Dossier[]): Promise<Claimed[]> {
-      const open: { d: Dossier; linkId: string }[] = [];
+    async function claim(chunk: readonly Dossier[]): Promise<Claimed> {
+      const now = deps.clock();
+      const bulkRun = `${runId}#${chunks++}`;
+      const open: { d: Dossier; linkId: string; link: Omit<Link, 'linkId' | 'secretHash'> }[] = [];
       for (const d of chunk) {
         const reason = skip.get(address(d).trim().toLowerCase());
         if (reason) {
           suppressed.push({ dossierId: d.id, email: address(d), reason });
           logger.info('Email skipped: address suppressed', { purpose, dossierId: d.id, reason });
-        } else open.push({ d, linkId: linkIdOf(salt, purpose, roundId, d.id) });
+        } else open.push({ d, linkId: linkIdOf(salt, purpose, roundId, d.id), link: email.link(d) });
       }
-      const secrets = await deps.links.claimMany(
-        open.map(({ d, linkId }) => ({ linkId, link: email.link(d) })),
-        email.extra,
-      );
+      const extra = { ...email.extra, bulkRun, claimedAt: now.toISOString() };
+      const secrets = await deps.links.claimMany(open, extra);
+      const refused = open.filter((o) => !secrets.has(o.linkId));
+      if (refused.length)
+        for (const [id, secret] of await takeOverInDoubt(refused, extra, now)) secrets.set(id, secret);
       skipped += open.length - secrets.size;
-      return open.flatMap(({ d, linkId }) => {
-        const secret = secrets.get(linkId);
-        return secret ? [{ d, linkId, secret }] : [];
-      });
+      return {
+        bulkRun,
+        recipients: open.flatMap(({ d, linkId }) => {
+          const secret = secrets.get(linkId);
+          return secret ? [{ d, linkId, secret }] : [];
+        }),
+        expiresAt: Math.max(0, ...open.map((o) => o.link.expiresAt)),
+      };
     }
 
-    async function emailAll(claimed: readonly Claimed[]) {
-      await pool(claimed, concurrency, async ({ d, linkId, secret }) => {
+    async function emailAll({ bulkRun, recipients, expiresAt }: Claimed) {
+      await pool(recipients, concurrency, async ({ d, linkId, secret }) => {
         try {
           const message = email.compose(d, { linkId, secret });
           await limit();
@@ -175,10 +240,12 @@ export function makeBulkSender(deps: BulkSendDeps) {
             .catch((e) => logger.error('Claim not given back', { dossierId: d.id, error: String(e) }));
         }
       });
+      // From here on, a later run knows these claims were emailed (and are not in doubt).
+      if (recipients.length) await deps.links.chunkSent(bulkRun, deps.clock().toISOString(), expiresAt);
     }
 
     // The chunk claimed ahead, not yet emailed.
-    let ahead: Promise<Claimed[]> | undefined;
+    let ahead: Promise<Claimed> | undefined;
     let complete = true;
     const outOfTime = () => email.until !== undefined && Date.now() >= email.until;
     try {
@@ -201,14 +268,14 @@ export function makeBulkSender(deps: BulkSendDeps) {
       if (last) await emailAll(await last);
     } catch (err) {
       // A read or a claim failed (not a send): what was claimed ahead goes back before the run stops.
-      const unsent = ahead ? await ahead.catch(() => []) : [];
-      await Promise.all(unsent.map((c) => deps.links.release(c.linkId).catch(() => undefined)));
+      const unsent = ahead ? (await ahead.catch(() => undefined))?.recipients : undefined;
+      await Promise.all((unsent ?? []).map((c) => deps.links.release(c.linkId).catch(() => undefined)));
       throw err;
     } finally {
       if (sent) countMetric('EmailSent', sent);
       if (failed.length) countMetric('EmailFailed', failed.length);
     }
-    return { complete, sent, skipped, suppressed, failed };
+    return { complete, sent, skipped, recovered, suppressed, failed };
   };
 }
 

@@ -244,7 +244,7 @@ export function makeInvitations(deps: InvitationDeps) {
     }
     if (sent) countMetric('EmailSent', sent);
     if (failed.length) countMetric('EmailFailed', failed.length);
-    return { complete, sent, skipped, failed, suppressed };
+    return { complete, sent, skipped, recovered: 0, failed, suppressed };
   }
 
   async function view(linkId: string, secret: string | undefined) {

@@ -90,6 +90,7 @@ export const makeFollowUp =
       handedOver,
       sent: r.sent ?? 0,
       skipped: r.skipped ?? 0,
+      recovered: r.recovered ?? 0,
       suppressed: r.suppressed ?? [],
       failed: r.failed ?? [],
     };

@@ -11,6 +11,7 @@ import { type Mailer, SesMailer } from '../../shared/adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
+import { IN_DOUBT_AFTER_MS } from '../../shared/usecases/bulk-send.ts';
 import { makeInvitations, rsvpCutoffOf } from '../../shared/usecases/invitations.ts';
 import { type CapturedEmail, getDossierItem, local, mailbox, unique, validForm } from './helpers.ts';
 
@@ -219,6 +220,35 @@ describe('invitations use-case with the real adapters (connected)', () => {
     expect(first.failed).toHaveLength(1);
     expect(second).toMatchObject({ sent: 1, skipped: 5, failed: [] });
     for (const m of members) expect(await emailsTo(m, 'Thư mời')).toHaveLength(1);
+  });
+
+  it('a run that dies between claiming and emailing: a later run sends what it left, once that run is surely dead', async () => {
+    // Prepare: 120 members (chunks of 50, 50, 20); a mailer that stops answering at its 70th email, as a
+    // process that dies there: chunk 1 went, 19 of chunk 2 went, chunk 3 was claimed ahead
+    const round = await ownRound(unique());
+    const members = await Promise.all(Array.from({ length: 120 }, () => seed(round, 'approved')));
+    let calls = 0;
+    const dying: Mailer = {
+      send: (e) => (++calls >= 70 ? new Promise<never>(() => undefined) : ses.send(e)),
+    };
+    void base(dying, () => new Date()).sendInvitations(round.id);
+    while (calls < 71) await new Promise((r) => setTimeout(r, 10));
+
+    // Act: a re-run at once (the first run could still be alive), then one after IN_DOUBT_AFTER_MS
+    const soon = await base(ses, () => new Date()).sendInvitations(round.id);
+    const later = await base(ses, () => new Date(Date.now() + IN_DOUBT_AFTER_MS + 60_000)).sendInvitations(
+      round.id,
+    );
+
+    // Assess: the early re-run leaves the claims alone; the later one sends chunks 2 and 3 again
+    expect(soon).toMatchObject({ sent: 0, recovered: 0, skipped: 120 });
+    expect(later).toMatchObject({ sent: 70, recovered: 70, skipped: 50, failed: [] });
+    const invitations = (await mailbox()).filter((e) => e.subject.includes('Thư mời'));
+    const counts = members.map((m) => invitations.filter((e) => to(e, m)).length);
+    // Nobody is left out; only the 19 of the dead chunk emailed before the crash got a second one
+    expect(counts.filter((n) => n === 0)).toEqual([]);
+    expect(counts.filter((n) => n === 2)).toHaveLength(19);
+    expect(counts.filter((n) => n > 2)).toEqual([]);
   });
 
   it('two runs at once, with a late approval racing them, still send each member exactly one invitation', async () => {

@@ -21,6 +21,7 @@ export interface Link {
 }
 
 const key = (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' });
+const chunkKey = (bulkRun: string) => ({ pk: `BULKCHUNK#${bulkRun}`, sk: 'BULKCHUNK' });
 
 export class Links {
   constructor(private readonly store: Store) {}
@@ -56,14 +57,14 @@ export class Links {
   }
 
   /**
-   * Stores links whose ids are derived from their recipients (`deriveLinkId`), each only if it does not
-   * exist yet, with fresh secrets: the once-only claims of the emails that carry them. Up to 100 links go
-   * in one transaction of conditional puts; a link that exists (an earlier or a concurrent run has it)
-   * cancels the transaction, which is tried again without it. Returns the secrets of the links this call
-   * stored, by link id.
+   * Stores links whose ids are derived from their recipients (`deriveLinkId`), with fresh secrets: the
+   * once-only claims of the emails that carry them. Each is stored only if it does not exist yet, or, with
+   * `takeOver`, only if it is still the claim of that earlier run (`bulkRun`), which crashed before its
+   * emails went. Up to 100 go in one transaction; one that fails its condition (another run has it)
+   * cancels the transaction, which is tried again without it. Returns the secrets of the links stored.
    */
   async claimMany(
-    claims: readonly { linkId: string; link: Omit<Link, 'linkId' | 'secretHash'> }[],
+    claims: readonly { linkId: string; link: Omit<Link, 'linkId' | 'secretHash'>; takeOver?: string }[],
     extra: Record<string, unknown> = {},
   ): Promise<Map<string, string>> {
     const secrets = new Map(claims.map((c) => [c.linkId, newSecret()]));
@@ -71,7 +72,7 @@ export class Links {
     for (let attempt = 0; rest.length; attempt++) {
       try {
         await this.store.transact(
-          rest.map(({ linkId, link }) => ({
+          rest.map(({ linkId, link, takeOver }) => ({
             Put: {
               Item: {
                 ...key(linkId),
@@ -80,19 +81,39 @@ export class Links {
                 linkId,
                 secretHash: hashSecret(secrets.get(linkId)!),
               },
-              ConditionExpression: 'attribute_not_exists(pk)',
+              ...(takeOver === undefined
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : { ConditionExpression: 'bulkRun = :run', ExpressionAttributeValues: { ':run': takeOver } }),
             },
           })),
         );
         return new Map(rest.map((c) => [c.linkId, secrets.get(c.linkId)!]));
       } catch (err) {
-        // Claims that exist drop out; a conflict with a concurrent transaction is simply tried again.
+        // Claims that fail their condition drop out; a conflict with a concurrent transaction is tried again.
         if (!(err instanceof ConditionFailed) || attempt >= 10) throw err;
         rest = rest.filter((_, i) => err.reasons[i] !== 'ConditionalCheckFailed');
         await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** Math.min(attempt, 5)));
       }
     }
     return new Map();
+  }
+
+  /** The stored links of these ids (live or not), for a run that found them claimed already. */
+  async getMany(linkIds: readonly string[]) {
+    return this.store.batchGet<Link & { pk: string; sk: string; bulkRun?: string; claimedAt?: string }>(
+      linkIds.map(key),
+    );
+  }
+
+  /** Records that a bulk run emailed one chunk of its claims (`bulkRun`: `<run>#<chunk>`). */
+  async chunkSent(bulkRun: string, at: string, expiresAt: number): Promise<void> {
+    await this.store.put({ ...chunkKey(bulkRun), at, expiresAt });
+  }
+
+  /** Of these chunks, those whose emails went out (`chunkSent`). */
+  async chunksSent(bulkRuns: readonly string[]): Promise<Set<string>> {
+    const items = await this.store.batchGet<{ pk: string; sk: string }>(bulkRuns.map(chunkKey));
+    return new Set(items.map((i) => i.pk.slice('BULKCHUNK#'.length)));
   }
 
   /** Gives a claimed link back (its email could not be sent), so that the next run claims it again. */

@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -95,6 +97,29 @@ export class Store {
       }
       throw err;
     }
+  }
+
+  /**
+   * Reads many items by key (BatchGetItem, 100 keys a request, strongly consistent), asking again for keys
+   * left unprocessed. Returns the items found, in no order.
+   */
+  async batchGet<T extends Item>(keys: readonly Item[]): Promise<T[]> {
+    const unique = [...new Map(keys.map(({ pk, sk }) => [`${pk}\u0000${sk}`, { pk, sk }])).values()];
+    const found: T[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
+      for (let attempt = 0; pending?.length; attempt++) {
+        if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        const out: BatchGetCommandOutput = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        );
+        found.push(...((out.Responses?.[this.tableName] ?? []) as T[]));
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return found;
   }
 
   async query<T extends Item>(
