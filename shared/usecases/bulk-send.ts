@@ -155,6 +155,7 @@ export function makeBulkSender(deps: BulkSendDeps) {
     ]);
     const runId = newLinkId();
     let chunks = 0;
+    const records: Promise<void>[] = [];
     let sent = 0;
     let skipped = 0;
     let recovered = 0;
@@ -240,8 +241,13 @@ export function makeBulkSender(deps: BulkSendDeps) {
             .catch((e) => logger.error('Claim not given back', { dossierId: d.id, error: String(e) }));
         }
       });
-      // From here on, a later run knows these claims were emailed (and are not in doubt).
-      if (recipients.length) await deps.links.chunkSent(bulkRun, deps.clock().toISOString(), expiresAt);
+      // From here on, a later run knows these claims were emailed (not in doubt). The next chunk need not
+      // wait for this write; the run waits for all of them before it ends.
+      if (recipients.length) {
+        const record = deps.links.chunkSent(bulkRun, deps.clock().toISOString(), expiresAt);
+        record.catch(() => undefined);
+        records.push(record);
+      }
     }
 
     // The chunk claimed ahead, not yet emailed.
@@ -266,6 +272,7 @@ export function makeBulkSender(deps: BulkSendDeps) {
       const last = ahead;
       ahead = undefined;
       if (last) await emailAll(await last);
+      await Promise.all(records);
     } catch (err) {
       // A read or a claim failed (not a send): what was claimed ahead goes back before the run stops.
       const unsent = ahead ? (await ahead.catch(() => undefined))?.recipients : undefined;
