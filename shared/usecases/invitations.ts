@@ -165,23 +165,11 @@ export function makeInvitations(deps: InvitationDeps) {
   ): Promise<'sent' | 'skipped' | 'not-invited'> {
     const now = clock();
     const sequence = round.ceremony.sequence ?? 0;
-    const claim = { pk: `LINK#${linkIdOf(salt, INVITATION, round.id, d.id)}`, sk: 'LINK' };
-    let previous: number;
-    try {
-      const before = await store.update<{ pk: string; sk: string; sequence?: number }>({
-        Key: claim,
-        UpdateExpression: 'SET #seq = :seq, updatedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#seq) OR #seq < :seq)',
-        ExpressionAttributeNames: { '#seq': 'sequence' },
-        ExpressionAttributeValues: { ':seq': sequence, ':at': now.toISOString() },
-        ReturnValues: 'ALL_OLD',
-      });
-      previous = before.sequence ?? 0;
-    } catch (err) {
-      if (!(err instanceof ConditionFailed)) throw err;
-      const item = await store.get(claim.pk, claim.sk);
-      return item ? 'skipped' : 'not-invited';
-    }
+    const invitationLink = linkIdOf(salt, INVITATION, round.id, d.id);
+    const moved = await links.moveUp(invitationLink, 'sequence', sequence, now.toISOString());
+    if (moved === 'absent') return 'not-invited';
+    if (moved === 'not-lower') return 'skipped';
+    const previous = moved.previous;
     let linkId: string | undefined;
     try {
       const issued = await links.issue(rsvpLink(round, d, now));
@@ -193,15 +181,7 @@ export function makeInvitations(deps: InvitationDeps) {
     } catch (err) {
       // Back to the sequence the member has, so a re-run sends this update.
       await Promise.all([
-        store
-          .update({
-            Key: claim,
-            UpdateExpression: 'SET #seq = :prev',
-            ConditionExpression: '#seq = :seq',
-            ExpressionAttributeNames: { '#seq': 'sequence' },
-            ExpressionAttributeValues: { ':prev': previous, ':seq': sequence },
-          })
-          .catch(() => undefined),
+        links.moveBack(invitationLink, 'sequence', sequence, previous).catch(() => undefined),
         linkId ? links.release(linkId) : undefined,
       ]);
       throw err;

@@ -116,6 +116,43 @@ export class Links {
     return new Set(items.map((i) => i.pk.slice('BULKCHUNK#'.length)));
   }
 
+  /**
+   * Raises a number kept on a link (e.g. the version of the event its email carried) to `to`, only if the
+   * link exists and holds a lower one: `{ previous }`, or why not.
+   */
+  async moveUp(
+    linkId: string,
+    field: string,
+    to: number,
+    at: string,
+  ): Promise<{ previous: number } | 'absent' | 'not-lower'> {
+    try {
+      const before = await this.store.update<Record<string, unknown> & { pk: string; sk: string }>({
+        Key: key(linkId),
+        UpdateExpression: 'SET #f = :to, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#f) OR #f < :to)',
+        ExpressionAttributeNames: { '#f': field },
+        ExpressionAttributeValues: { ':to': to, ':at': at },
+        ReturnValues: 'ALL_OLD',
+      });
+      return { previous: typeof before[field] === 'number' ? (before[field] as number) : 0 };
+    } catch (err) {
+      if (!(err instanceof ConditionFailed)) throw err;
+      return (await this.store.get(key(linkId).pk, key(linkId).sk)) ? 'not-lower' : 'absent';
+    }
+  }
+
+  /** Undoes `moveUp` (its email could not be sent), if nobody moved the number on since. */
+  async moveBack(linkId: string, field: string, from: number, to: number): Promise<void> {
+    await this.store.update({
+      Key: key(linkId),
+      UpdateExpression: 'SET #f = :to',
+      ConditionExpression: '#f = :from',
+      ExpressionAttributeNames: { '#f': field },
+      ExpressionAttributeValues: { ':to': to, ':from': from },
+    });
+  }
+
   /** Gives a claimed link back (its email could not be sent), so that the next run claims it again. */
   async release(linkId: string): Promise<void> {
     await this.store.delete(key(linkId).pk, key(linkId).sk);
