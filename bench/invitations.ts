@@ -19,7 +19,7 @@ import { invitationIcs } from '../shared/domain/ics.ts';
 import { demoRound } from '../shared/domain/round.ts';
 import { invitationEmail } from '../shared/mail/round-emails.tsx';
 import { rsvpCutoffOf } from '../shared/usecases/invitations.ts';
-import { median, pool } from './lib.ts';
+import { median, pool, sampleForm } from './lib.ts';
 
 const MEMBERS = 2_000;
 const WARMUP_MEMBERS = 2_000;
@@ -35,24 +35,7 @@ function member(roundId: string, i: number): Dossier {
     roundId,
     status: 'approved',
     code: `KGST-BENCH-${String(i).padStart(4, '0')}`,
-    form: {
-      space: {
-        nameVi: `Không gian Sáng tạo Thử tải số ${i}`,
-        ownership: 'individual_group',
-        spaceType: 'multi',
-        creativeFields: ['design'],
-        street: `${i} phố Hàng Bồ`,
-        wardCode: '00070',
-        description: 'Không gian sáng tạo dùng cho bài đo gửi thư mời.',
-      },
-      representative: {
-        fullName: 'Nguyễn Văn An',
-        position: 'Chủ nhiệm',
-        email: `member${i}@example.vn`,
-        phone: '0912345678',
-      },
-      consent: true,
-    } as unknown as Dossier['form'],
+    form: sampleForm(i, 'member') as unknown as Dossier['form'],
     documents: {},
     history: [{ at: now, from: 'in_review', to: 'approved', by: 'bench' }],
     createdAt: now,

@@ -22,3 +22,26 @@ export async function pool<T>(n: number, concurrency: number, task: (i: number) 
   );
   return out;
 }
+
+/** A valid application form for load runs: space `i`, its representative at `<prefix><i>@example.vn`. */
+export const sampleForm = (i: number, emailPrefix: string) => ({
+  space: {
+    nameVi: `Không gian Sáng tạo Thử tải số ${i}`,
+    ownership: 'individual_group',
+    spaceType: 'multi',
+    creativeFields: ['design'],
+    street: `${i} phố Hàng Bồ`,
+    wardCode: '00070',
+    foundedYear: 2015,
+    floorAreaM2: 100,
+    description:
+      'Không gian sáng tạo dùng cho bài đo tải hạn chót: triển lãm, workshop, biểu diễn âm nhạc hằng tuần.',
+  },
+  representative: {
+    fullName: 'Nguyễn Văn An',
+    position: 'Chủ nhiệm',
+    email: `${emailPrefix}${i}@example.vn`,
+    phone: '0912345678',
+  },
+  consent: true,
+});

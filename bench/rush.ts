@@ -25,7 +25,7 @@ import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
 import { FILES } from '../test/fixtures/files.ts';
-import { pct, pool } from './lib.ts';
+import { pct, pool, sampleForm } from './lib.ts';
 
 const DOSSIERS = 500;
 const CONCURRENCY = 50;
@@ -44,27 +44,7 @@ function rushRound(): Round {
   };
 }
 
-const form = (i: number) => ({
-  space: {
-    nameVi: `Không gian Sáng tạo Thử tải số ${i}`,
-    ownership: 'individual_group',
-    spaceType: 'multi',
-    creativeFields: ['design'],
-    street: `${i} phố Hàng Bồ`,
-    wardCode: '00070',
-    foundedYear: 2015,
-    floorAreaM2: 100,
-    description:
-      'Không gian sáng tạo dùng cho bài đo tải hạn chót: triển lãm, workshop, biểu diễn âm nhạc hằng tuần.',
-  },
-  representative: {
-    fullName: 'Nguyễn Văn An',
-    position: 'Chủ nhiệm',
-    email: `rush${i}@example.vn`,
-    phone: '0912345678',
-  },
-  consent: true,
-});
+const form = (i: number) => sampleForm(i, 'rush');
 
 /**
  * The deadline rush of issue 3 on the local stack: 500 dossiers × 3 documents, created, uploaded and

@@ -1,5 +1,6 @@
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, Links } from '../adapters/dynamodb/links.ts';
+import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Mailer, OutgoingEmail } from '../adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../domain/dossier.ts';
 import { deriveLinkId, newLinkId } from '../domain/secrets.ts';
@@ -19,6 +20,13 @@ export interface BulkSendDeps {
   readonly sendRatePerSecond?: number;
   /** Emails in flight at once. */
   readonly concurrency?: number;
+}
+
+/** What a use-case that emails a round's dossiers in bulk is given (see `bulkEmailDeps` in compose). */
+export interface BulkEmailUseCaseDeps extends BulkSendDeps {
+  readonly rounds: Rounds;
+  readonly dossiers: Dossiers;
+  readonly publicBaseUrl: string;
 }
 
 /** One bulk email: who gets it, the link it carries, and what it says. */

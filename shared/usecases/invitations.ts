@@ -1,19 +1,17 @@
 import QRCode from 'qrcode';
-import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
-import type { Link, Links } from '../adapters/dynamodb/links.ts';
-import type { Rounds } from '../adapters/dynamodb/rounds.ts';
+import type { Link } from '../adapters/dynamodb/links.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
-import type { Mailer } from '../adapters/ses/mailer.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { DeadlinePassedError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { invitationIcs } from '../domain/ics.ts';
 import type { Round } from '../domain/round.ts';
 import { newSecret, secretMatches } from '../domain/secrets.ts';
-import { type Clock, formatIct, fromIctLocal } from '../domain/time.ts';
+import { formatIct, fromIctLocal } from '../domain/time.ts';
 import { checkInPassEmail, invitationEmail, programmeLines } from '../mail/round-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import {
   type BulkEmail,
+  type BulkEmailUseCaseDeps,
   type BulkResult,
   linkIdOf,
   makeBulkSender,
@@ -21,7 +19,6 @@ import {
   NOTHING_SENT,
   pagesOf,
   pool,
-  type SuppressionList,
 } from './bulk-send.ts';
 
 /** Answers can change until three days before the ceremony. */
@@ -65,21 +62,9 @@ export interface RsvpView {
   readonly open: boolean;
 }
 
-export interface InvitationDeps {
+export interface InvitationDeps extends BulkEmailUseCaseDeps {
   readonly store: Store;
-  readonly rounds: Rounds;
-  readonly dossiers: Dossiers;
-  readonly links: Links;
-  readonly mailer: Mailer;
-  readonly clock: Clock;
-  readonly publicBaseUrl: string;
   readonly organizer: { readonly name: string; readonly email: string };
-  /** SES sending rate (emails per second); undefined or 0 = no limit. */
-  readonly sendRatePerSecond?: number;
-  /** Emails in flight at once. */
-  readonly concurrency?: number;
-  /** Addresses to skip (they bounced or complained); by default none is. */
-  readonly suppressed?: SuppressionList;
 }
 
 /** Parses `Name <address>` (the From of our emails) into the calendar's organizer. */

@@ -1,8 +1,5 @@
-import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
-import type { Links } from '../adapters/dynamodb/links.ts';
-import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { JobStarter } from '../adapters/lambda/job-starter.ts';
-import type { Mailer, OutgoingEmail } from '../adapters/ses/mailer.ts';
+import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
 import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
 import {
   DOSSIER_STATUSES,
@@ -13,7 +10,6 @@ import {
 } from '../domain/dossier.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
 import type { JobEvent } from '../domain/round-schedule.ts';
-import type { Clock } from '../domain/time.ts';
 import { wardByCode } from '../domain/wards.ts';
 import {
   closingSummaryEmail,
@@ -22,24 +18,20 @@ import {
   type RoundSummary,
 } from '../mail/round-emails.tsx';
 import { logger } from '../observability.ts';
-import { type BulkResult, makeBulkSender, NOTHING_SENT, pagesOf, type SuppressionList } from './bulk-send.ts';
+import {
+  type BulkEmailUseCaseDeps,
+  type BulkResult,
+  makeBulkSender,
+  NOTHING_SENT,
+  pagesOf,
+} from './bulk-send.ts';
 import type { Invitations } from './invitations.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface RoundJobsDeps {
-  readonly rounds: Rounds;
-  readonly dossiers: Dossiers;
-  readonly links: Links;
-  readonly mailer: Mailer;
-  readonly clock: Clock;
-  readonly publicBaseUrl: string;
+export interface RoundJobsDeps extends BulkEmailUseCaseDeps {
   readonly coordinatorEmails: readonly string[];
   readonly invitations: Pick<Invitations, 'sendInvitations' | 'sendCeremonyUpdate'>;
-  /** Why an address must be skipped (it bounced or complained), or undefined; by default none is. */
-  readonly suppressed?: SuppressionList;
-  /** SES sending rate (emails per second); undefined or 0 = no limit. */
-  readonly sendRatePerSecond?: number;
 }
 
 /** What a job run reports (the jobs function's result, also in the logs); `complete: false` = more to send. */
