@@ -13,7 +13,7 @@ import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../shared/domain/dossier.ts';
 import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
 import { FILES } from '../test/fixtures/files.ts';
-import { pct, pool } from './lib.ts';
+import { pct, pool, sampleForm } from './lib.ts';
 
 const DOSSIERS = 100;
 const CONCURRENCY = 10;
@@ -104,27 +104,7 @@ function benchRound(id: string, prefix: string): Round {
   };
 }
 
-const form = (i: number) => ({
-  space: {
-    nameVi: `Không gian Thẩm định Thử số ${i}`,
-    ownership: 'individual_group',
-    spaceType: 'multi',
-    creativeFields: ['design'],
-    street: `${i} phố Hàng Bồ`,
-    wardCode: '00070',
-    foundedYear: 2015,
-    floorAreaM2: 100,
-    description:
-      'Không gian sáng tạo dùng cho bài đo thẩm định: triển lãm, workshop, biểu diễn âm nhạc hằng tuần.',
-  },
-  representative: {
-    fullName: 'Nguyễn Văn An',
-    position: 'Chủ nhiệm',
-    email: `review${i}@example.vn`,
-    phone: '0912345678',
-  },
-  consent: true,
-});
+const form = (i: number) => sampleForm(i, 'review');
 
 /** One dossier item as shared/adapters/dynamodb/dossiers.ts stores it (keys + the dossier). */
 function seededItem(roundId: string, i: number, status: DossierStatus) {
