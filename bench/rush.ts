@@ -46,6 +46,15 @@ function rushRound(): Round {
 
 const form = (i: number) => sampleForm(i, 'rush');
 
+/** The parts of the intake API's answers this bench reads. */
+interface ApiAnswer {
+  readonly id?: string;
+  readonly editToken?: string;
+  readonly code?: string;
+  readonly message?: string;
+  readonly upload?: { readonly url: string; readonly fields: Record<string, string> };
+}
+
 /**
  * The deadline rush of issue 3 on the local stack: 500 dossiers × 3 documents, created, uploaded and
  * submitted with concurrency 50, next to the same DynamoDB/S3 calls issued directly (the floor).
@@ -88,7 +97,7 @@ export async function runRushBench() {
         },
         body: JSON.stringify(body),
       });
-      const json = (await res.json()) as Record<string, any>;
+      const json = (await res.json()) as ApiAnswer;
       return { ms: performance.now() - t, status: res.status, json };
     };
     const uploadOne = async (
@@ -106,11 +115,10 @@ export async function runRushBench() {
       );
       if (req.status !== 201) throw new Error(`upload request ${req.status}`);
       const formData = new FormData();
-      for (const [k, v] of Object.entries(req.json.upload.fields as Record<string, string>))
-        formData.append(k, v);
+      for (const [k, v] of Object.entries(req.json.upload!.fields)) formData.append(k, v);
       formData.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
       const t = performance.now();
-      const res = await fetch(req.json.upload.url, { method: 'POST', body: formData });
+      const res = await fetch(req.json.upload!.url, { method: 'POST', body: formData });
       if (res.status >= 300) throw new Error(`s3 ${res.status}`);
       return [req.ms, performance.now() - t];
     };
@@ -120,7 +128,7 @@ export async function runRushBench() {
       try {
         const created = await call('/api/applications', form(i));
         if (created.status !== 201) return { error: `create ${created.status}` };
-        const { id, editToken } = created.json;
+        const { id, editToken } = created.json as { id: string; editToken: string };
         const up = await Promise.all([
           uploadOne(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', PDF),
           uploadOne(id, editToken, 'photos', 'Ảnh.png', 'image/png', PNG),
@@ -134,7 +142,7 @@ export async function runRushBench() {
           uploadRequests: up.map((u) => u[0]!),
           s3: up.map((u) => u[1]!),
           submit: submitted.ms,
-          code: submitted.json.code as string,
+          code: submitted.json.code!,
         };
       } catch (err) {
         return { error: (err as Error).message };

@@ -12,7 +12,6 @@ import type { FunctionName } from '../functions.ts';
 import { startApiServer } from './api-server.ts';
 import {
   dataPaths,
-  type Emulator,
   ensureTable,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,

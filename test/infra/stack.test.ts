@@ -7,7 +7,7 @@ import { routes } from '../../infra/routes.ts';
 
 type Resources = Record<
   string,
-  { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> }
+  { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }
 >;
 
 describe('CDK stack (offline synth, cdk-nag)', () => {
@@ -140,7 +140,8 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
       Name: Match.stringLikeRegexp('-close-round$'),
     });
     const adminFn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === 'admin')!;
-    expect(adminFn.Properties?.Environment?.Variables?.SCHEDULE_NAME_PREFIX).toBeDefined();
+    const adminEnv = adminFn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined;
+    expect(adminEnv?.Variables?.SCHEDULE_NAME_PREFIX).toBeDefined();
     // Bounces and complaints: configuration set → encrypted, TLS-only topic → the mail-events function.
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({

@@ -4,6 +4,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_STATE_MACHINE_ARN, LOCAL_TABLE } from '../../infra/local/system.ts';
+import type { MembershipCredential } from '../../shared/domain/certificate.ts';
 import {
   api,
   type CapturedEmail,
@@ -212,7 +213,10 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
   it('returns an Open Badges 3.0 credential whose VC-JWT verifies against /issuer/jwks.json; a tampered one fails', async () => {
     const res = await fetch(site(`/verify/${verifyId}`), { headers: { accept: 'application/json' } });
     expect(res.status).toBe(200);
-    const { credential, jwt } = (await res.json()) as { credential: any; jwt: string };
+    const { credential, jwt } = (await res.json()) as {
+      credential: MembershipCredential & { credentialStatus?: unknown };
+      jwt: string;
+    };
     expect(credential['@context']).toEqual([
       'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',

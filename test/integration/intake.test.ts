@@ -48,7 +48,9 @@ describe('applicants apply (connected: local emulators over HTTP)', () => {
     expect(item?.status).toBe('submitted');
     expect(item?.code).toBe(submitted.json.code);
     expect(
-      Object.values(item?.documents ?? {}).every((d: any) => d.archivedKey?.startsWith(`dossiers/${id}/`)),
+      Object.values(item?.documents ?? {}).every((d) =>
+        (d as { archivedKey?: string }).archivedKey?.startsWith(`dossiers/${id}/`),
+      ),
     ).toBe(true);
 
     const receipt = await waitForEmail(
