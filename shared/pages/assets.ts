@@ -1,17 +1,20 @@
 import { adminSignInScript } from './admin-script.ts';
 import { applyScript, resumeScript } from './apply-script.ts';
+import { dossierKit } from './dossier-kit.ts';
 import { SITE_CSS } from './site-css.ts';
 import { supplementScript } from './supplement-script.ts';
 
 /**
- * The browser scripts, from the functions' own source. Transpilers that keep function names (esbuild
+ * The browser scripts, from the functions' own source; the pages that edit a dossier are given the shared
+ * helpers (`dossierKit`), defined first in the same file. Transpilers that keep function names (esbuild
  * `keepNames`, used by tsx and some bundlers) insert calls to a module-level `__name` helper into the
  * function bodies, so the served file defines a no-op one.
  */
 const APPLY_JS = `(() => {
 "use strict";
 const __name = (fn) => fn;
-(${applyScript.toString()})();
+const dossierKit = ${dossierKit.toString()};
+(${applyScript.toString()})(dossierKit);
 (${resumeScript.toString()})();
 })();
 `;
@@ -26,7 +29,8 @@ const __name = (fn) => fn;
 const SUPPLEMENT_JS = `(() => {
 "use strict";
 const __name = (fn) => fn;
-(${supplementScript.toString()})();
+const dossierKit = ${dossierKit.toString()};
+(${supplementScript.toString()})(dossierKit);
 })();
 `;
 

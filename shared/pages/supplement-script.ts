@@ -1,36 +1,16 @@
+import type { ApiError, DossierKit, dossierKit, Slot } from './dossier-kit.ts';
+
 /**
- * Browser code of the supplement page (bổ sung hồ sơ). Served as `(${supplementScript})()`: it must stay
- * one self-contained function (no imports, no module values); user text only ever goes through textContent.
+ * Browser code of the supplement page (bổ sung hồ sơ). Served as `(${supplementScript})(dossierKit)`: it
+ * must stay one self-contained function (no imports, no module values: the shared helpers come in as
+ * `makeKit`); user text only ever goes through textContent.
  */
-export function supplementScript(): void {
+export function supplementScript(makeKit: typeof dossierKit): void {
   const root = document.getElementById('supplement');
   const dataEl = document.getElementById('supplement-data');
   const form = document.getElementById('supplement-form') as HTMLFormElement | null;
   if (!root || !dataEl || !form) return;
 
-  interface Slot {
-    slot: string;
-    title: string;
-    minFiles: number;
-    maxFiles: number;
-    types: string[];
-    mimes: string[];
-    maxBytes: number;
-  }
-  interface Issue {
-    path: string;
-    field: string;
-    message: string;
-  }
-  interface ApiError {
-    status: number;
-    message: string;
-    issues: Issue[];
-  }
-  interface Access {
-    id: string;
-    editToken: string;
-  }
   interface Doc {
     fileId: string;
     slot: string;
@@ -51,12 +31,8 @@ export function supplementScript(): void {
     labels: Record<string, string>;
   };
   const vi = data.lang !== 'en';
-  const tr = (v: string, e: string) => (vi ? v : e);
-  const langQuery = vi ? '' : '?lang=en';
   const linkId = root.getAttribute('data-link-id') || '';
-  const STORE = `hcsn.supplement.${linkId}`;
-  const slots = new Map(data.checklist.map((s) => [s.slot, s]));
-  const pending = new Set<Promise<unknown>>();
+  const slots = new Map<string, Slot>(data.checklist.map((s) => [s.slot, s]));
 
   const secret = location.hash.slice(1);
   // Out of the address bar and history: a shared screenshot or a back button does not carry it.
@@ -69,103 +45,10 @@ export function supplementScript(): void {
   const requestEl = document.getElementById('supplement-request') as HTMLElement;
   const resultEl = document.getElementById('supplement-result') as HTMLElement;
 
-  // ---- access (kept per tab, so a reload keeps working after the single-use link is spent) ----
-  const loadAccess = (): Access | undefined => {
-    try {
-      const raw = sessionStorage.getItem(STORE);
-      return raw ? (JSON.parse(raw) as Access) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  let access = loadAccess();
-  const saveAccess = (a: Access | undefined) => {
-    access = a;
-    if (a) sessionStorage.setItem(STORE, JSON.stringify(a));
-    else sessionStorage.removeItem(STORE);
-  };
+  // The access is kept per tab, so a reload keeps working after the single-use link is spent.
+  const kit: DossierKit = makeKit({ vi, form, message: formMessage, storeKey: `hcsn.supplement.${linkId}` });
+  const { tr, langQuery, api, say, clearErrors, showError, saveAccess } = kit;
 
-  const networkError = (): ApiError => ({
-    status: 0,
-    message: tr(
-      'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-      'Could not reach the server. Check your connection and try again.',
-    ),
-    issues: [],
-  });
-  const api = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const h: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) h['content-type'] = 'application/json';
-    if (access) h.authorization = `Bearer ${access.editToken}`;
-    let res: Response;
-    try {
-      res = await fetch(path + langQuery, {
-        method,
-        headers: h,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw networkError();
-    }
-    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) {
-      const err: ApiError = {
-        status: res.status,
-        message:
-          typeof json.message === 'string'
-            ? json.message
-            : tr('Đã có lỗi, vui lòng thử lại.', 'Something went wrong, please try again.'),
-        issues: Array.isArray(json.issues) ? (json.issues as Issue[]) : [],
-      };
-      throw err;
-    }
-    return json;
-  };
-
-  // ---- messages ----
-  const say = (el: HTMLElement, text: string, kind: 'error' | 'ok', extra: string[] = []) => {
-    el.textContent = '';
-    const p = document.createElement('p');
-    p.textContent = text;
-    el.appendChild(p);
-    if (extra.length) {
-      const ul = document.createElement('ul');
-      for (const line of extra) {
-        const li = document.createElement('li');
-        li.textContent = line;
-        ul.appendChild(li);
-      }
-      el.appendChild(ul);
-    }
-    el.className = `form-message notice ${kind === 'error' ? 'notice-error' : 'notice-ok'}`;
-    el.hidden = false;
-  };
-  const clearErrors = () => {
-    for (const el of Array.from(form.querySelectorAll<HTMLElement>('.field-error'))) el.textContent = '';
-    for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
-    formMessage.hidden = true;
-    formMessage.textContent = '';
-  };
-  const errorSlot = (path: string): HTMLElement | null => {
-    for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
-      const el = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(p)}"]`);
-      if (el && !el.closest('[hidden]')) return el;
-    }
-    return null;
-  };
-  const showError = (err: unknown) => {
-    const e = err as ApiError;
-    const unplaced: string[] = [];
-    for (const issue of e.issues || []) {
-      const el = errorSlot(issue.path);
-      if (el) {
-        el.textContent = el.textContent ? `${el.textContent} ${issue.message}` : issue.message;
-        form.querySelector(`[name="${CSS.escape(issue.path)}"]`)?.setAttribute('aria-invalid', 'true');
-      } else unplaced.push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
-    }
-    say(formMessage, e.message || String(err), 'error', unplaced);
-    formMessage.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  };
   /** The link or the token no longer opens anything: say so plainly and offer nothing to press. */
   const closed = (text: string) => {
     saveAccess(undefined);
@@ -245,160 +128,6 @@ export function supplementScript(): void {
   };
 
   // ---- uploads ----
-  const fmtSize = (n: number) =>
-    n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
-  const mimeOf: Record<string, string> = {
-    pdf: 'application/pdf',
-    jpeg: 'image/jpeg',
-    png: 'image/png',
-    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  };
-  const typeOf = (file: File): string | undefined => {
-    const byMime = Object.keys(mimeOf).find((t) => mimeOf[t] === file.type);
-    if (byMime) return byMime;
-    const ext = file.name.toLowerCase().split('.').pop();
-    return ext === 'jpg' ? 'jpeg' : ext && ext in mimeOf ? ext : undefined;
-  };
-  const listOf = (slot: string) =>
-    form.querySelector<HTMLUListElement>(`[data-files-for="${CSS.escape(slot)}"]`)!;
-  const countIn = (slot: string) => listOf(slot).querySelectorAll('li.file:not(.failed)').length;
-  const linkButton = (label: string, onClick: () => void) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'link-button';
-    b.textContent = label;
-    b.addEventListener('click', onClick);
-    return b;
-  };
-  const track = (p: Promise<unknown>) => {
-    pending.add(p);
-    void p.finally(() => pending.delete(p));
-  };
-
-  const fileRow = (slot: string, name: string, size: number) => {
-    const li = document.createElement('li');
-    li.className = 'file';
-    const label = document.createElement('span');
-    label.className = 'file-name';
-    label.textContent = `${name} (${fmtSize(size)})`;
-    const progress = document.createElement('progress');
-    progress.max = 100;
-    progress.value = 0;
-    const state = document.createElement('span');
-    state.className = 'file-state';
-    const actions = document.createElement('span');
-    actions.className = 'file-actions';
-    li.append(label, progress, state, actions);
-    listOf(slot).appendChild(li);
-    return { li, progress, state, actions };
-  };
-  type Row = ReturnType<typeof fileRow>;
-
-  const removeFile = async (row: Row, fileId: string) => {
-    row.state.textContent = tr('Đang xoá…', 'Removing…');
-    try {
-      await api('DELETE', `/api/applications/${access!.id}/documents/${encodeURIComponent(fileId)}`);
-      row.li.remove();
-    } catch (err) {
-      row.state.textContent = (err as ApiError).message;
-    }
-  };
-  const uploaded = (row: Row, fileId: string) => {
-    row.li.dataset.fileId = fileId;
-    row.li.className = 'file done';
-    row.progress.value = 100;
-    row.state.textContent = tr('Đã tải lên', 'Uploaded');
-    row.actions.textContent = '';
-    row.actions.append(linkButton(tr('Xoá', 'Remove'), () => track(removeFile(row, fileId))));
-  };
-
-  const postToStorage = (
-    upload: { url: string; fields: Record<string, string> },
-    file: File,
-    progress: HTMLProgressElement,
-  ) =>
-    new Promise<void>((resolve, reject) => {
-      const body = new FormData();
-      for (const [k, v] of Object.entries(upload.fields)) body.append(k, v);
-      body.append('file', file);
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', upload.url);
-      xhr.upload.addEventListener('progress', (ev) => {
-        if (ev.lengthComputable) progress.value = Math.round((ev.loaded / ev.total) * 99);
-      });
-      xhr.addEventListener('load', () =>
-        xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(xhr.status),
-      );
-      xhr.addEventListener('error', () => reject(0));
-      xhr.addEventListener('abort', () => reject(0));
-      xhr.send(body);
-    });
-
-  const uploadFile = async (slot: Slot, file: File) => {
-    const row = fileRow(slot.slot, file.name, file.size);
-    let fileId: string | undefined;
-    let upload: { url: string; fields: Record<string, string> } | undefined;
-    const attempt = async (): Promise<void> => {
-      row.li.className = 'file uploading';
-      row.actions.textContent = '';
-      row.state.textContent = tr('Đang tải lên…', 'Uploading…');
-      try {
-        if (!upload) {
-          const res = (await api('POST', `/api/applications/${access!.id}/uploads`, {
-            slot: slot.slot,
-            fileName: file.name,
-            contentType: mimeOf[typeOf(file)!],
-            size: file.size,
-          })) as unknown as { fileId: string; upload: { url: string; fields: Record<string, string> } };
-          fileId = res.fileId;
-          upload = res.upload;
-        }
-        await postToStorage(upload, file, row.progress);
-        uploaded(row, fileId!);
-      } catch (err) {
-        row.li.className = 'file failed';
-        row.progress.value = 0;
-        const apiErr = err as ApiError;
-        if (apiErr && typeof apiErr === 'object' && apiErr.status >= 400 && apiErr.status < 500) {
-          // Refused by the server (type, size, count, due date): retrying the same file will not help.
-          row.state.textContent = apiErr.issues.map((i) => i.message).join(' ') || apiErr.message;
-          row.actions.append(linkButton(tr('Bỏ', 'Dismiss'), () => row.li.remove()));
-          return;
-        }
-        row.state.textContent = tr('Tải lên không thành công.', 'Upload failed.');
-        row.actions.append(
-          linkButton(tr('Thử lại', 'Retry'), () => track(attempt())),
-          linkButton(tr('Bỏ', 'Dismiss'), () => {
-            if (fileId) track(removeFile(row, fileId));
-            else row.li.remove();
-          }),
-        );
-      }
-    };
-    await attempt();
-  };
-
-  const checkFile = (slot: Slot, file: File, adding: number): string | undefined => {
-    const type = typeOf(file);
-    if (!type || !slot.types.includes(type))
-      return tr(
-        `“${file.name}”: loại tệp không được chấp nhận (chấp nhận: ${slot.types.join(', ').toUpperCase()}).`,
-        `“${file.name}”: this file type is not accepted (accepted: ${slot.types.join(', ').toUpperCase()}).`,
-      );
-    if (file.size > slot.maxBytes)
-      return tr(
-        `“${file.name}” quá lớn (${fmtSize(file.size)}); tối đa ${fmtSize(slot.maxBytes)}.`,
-        `“${file.name}” is too large (${fmtSize(file.size)}); at most ${fmtSize(slot.maxBytes)}.`,
-      );
-    if (file.size === 0) return tr(`“${file.name}” là tệp rỗng.`, `“${file.name}” is empty.`);
-    if (countIn(slot.slot) + adding > slot.maxFiles)
-      return tr(
-        `Mục này nhận tối đa ${slot.maxFiles} tệp; hãy xoá bớt trước khi thêm.`,
-        `This item takes at most ${slot.maxFiles} files; remove one first.`,
-      );
-    return undefined;
-  };
-
   for (const picker of Array.from(form.querySelectorAll<HTMLInputElement>('input[type=file][data-slot]'))) {
     const slot = slots.get(picker.dataset.slot || '');
     if (!slot) continue;
@@ -410,11 +139,11 @@ export function supplementScript(): void {
       const problems: string[] = [];
       let accepted = 0;
       for (const f of files) {
-        const problem = checkFile(slot, f, accepted + 1);
+        const problem = kit.checkFile(slot, f, accepted + 1);
         if (problem) problems.push(problem);
         else {
           accepted++;
-          track(uploadFile(slot, f));
+          kit.track(kit.uploadFile(slot, f));
         }
       }
       errEl.textContent = problems.join(' ');
@@ -445,8 +174,9 @@ export function supplementScript(): void {
     for (const path of fieldItems()) fill(path);
     for (const list of Array.from(form.querySelectorAll('.files'))) list.textContent = '';
     for (const doc of d.documents) {
-      if (items.includes(`documents.${doc.slot}`))
-        uploaded(fileRow(doc.slot, doc.name, doc.size), doc.fileId);
+      const slot = slots.get(doc.slot);
+      if (slot && items.includes(`documents.${doc.slot}`))
+        kit.uploaded(kit.fileRow(doc.slot, doc.name, doc.size), slot, doc.fileId);
     }
     root.hidden = true;
     requestEl.hidden = false;
@@ -455,7 +185,7 @@ export function supplementScript(): void {
 
   const load = async () => {
     try {
-      const d = (await api('GET', `/api/applications/${access!.id}`)) as unknown as DossierView;
+      const d = (await api('GET', `/api/applications/${kit.access()!.id}`)) as unknown as DossierView;
       if (d.status !== 'supplement_requested' || !d.supplement) {
         saveAccess(undefined);
         root.hidden = false;
@@ -491,7 +221,7 @@ export function supplementScript(): void {
         body: JSON.stringify({ linkId, secret }),
       }).catch(() => undefined);
       if (!res) {
-        say(topMessage, networkError().message, 'error');
+        say(topMessage, kit.networkError().message, 'error');
         return;
       }
       const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
@@ -518,8 +248,8 @@ export function supplementScript(): void {
     clearErrors();
     sendBtn.disabled = true;
     try {
-      while (pending.size) await Promise.all(Array.from(pending));
-      if (form.querySelector('.files li.failed, .files li.uploading')) {
+      await kit.settle();
+      if (kit.unfinishedUploads()) {
         say(
           formMessage,
           tr(
@@ -530,8 +260,9 @@ export function supplementScript(): void {
         );
         return;
       }
-      if (fieldItems().length) await api('PUT', `/api/applications/${access!.id}`, formBody());
-      const result = (await api('POST', `/api/applications/${access!.id}/resubmit`)) as { code?: string };
+      const id = kit.access()!.id;
+      if (fieldItems().length) await api('PUT', `/api/applications/${id}`, formBody());
+      const result = (await api('POST', `/api/applications/${id}/resubmit`)) as { code?: string };
       saveAccess(undefined);
       (resultEl.querySelector('[data-testid="dossier-code"]') as HTMLElement).textContent =
         result.code ?? dossier?.code ?? '';
@@ -549,7 +280,7 @@ export function supplementScript(): void {
   });
 
   // ---- start: a reload continues with the kept access; otherwise wait for the button ----
-  if (access) {
+  if (kit.access()) {
     root.hidden = true;
     void load();
   } else if (!secret) {

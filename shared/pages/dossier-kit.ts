@@ -1,0 +1,372 @@
+/** A document slot of the round's checklist, as the pages embed it. */
+export interface Slot {
+  slot: string;
+  title: string;
+  minFiles: number;
+  maxFiles: number;
+  types: string[];
+  mimes: string[];
+  maxBytes: number;
+}
+export interface Issue {
+  path: string;
+  field: string;
+  message: string;
+}
+/** What `api` throws: the server's message and field issues, or status 0 when the server was not reached. */
+export interface ApiError {
+  status: number;
+  message: string;
+  issues: Issue[];
+}
+/** A dossier's id and edit token, kept per tab (sessionStorage). */
+export interface Access {
+  id: string;
+  editToken: string;
+}
+
+export type DossierKit = ReturnType<typeof dossierKit>;
+
+/**
+ * Browser helpers of the pages that edit a dossier (the application form and the supplement page): the
+ * API with the dossier's edit token, messages and field errors, and document uploads straight to storage
+ * with progress, retry, replace and removal. Served as source before the page scripts, which are given
+ * it (`const dossierKit = ${dossierKit}` in `assets.ts`): it must stay one self-contained function (no
+ * imports, no module values); user text only ever goes through textContent.
+ */
+export function dossierKit(opts: {
+  vi: boolean;
+  form: HTMLFormElement;
+  /** Where `showError` writes. */
+  message: HTMLElement;
+  /** sessionStorage key of the access. */
+  storeKey: string;
+  /** Uploaded files get a "Replace" button as well as "Remove". */
+  replace?: boolean;
+}) {
+  const { vi, form, message, storeKey } = opts;
+  const tr = (v: string, e: string) => (vi ? v : e);
+  const langQuery = vi ? '' : '?lang=en';
+
+  // ---- access ----
+  const loadAccess = (): Access | undefined => {
+    try {
+      const raw = sessionStorage.getItem(storeKey);
+      return raw ? (JSON.parse(raw) as Access) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  let access = loadAccess();
+  const saveAccess = (a: Access | undefined) => {
+    access = a;
+    if (a) sessionStorage.setItem(storeKey, JSON.stringify(a));
+    else sessionStorage.removeItem(storeKey);
+  };
+
+  // ---- API ----
+  const networkError = (): ApiError => ({
+    status: 0,
+    message: tr(
+      'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+      'Could not reach the server. Check your connection and try again.',
+    ),
+    issues: [],
+  });
+  const api = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Record<string, unknown>> => {
+    const h: Record<string, string> = { accept: 'application/json', ...headers };
+    if (body !== undefined) h['content-type'] = 'application/json';
+    if (access) h.authorization = `Bearer ${access.editToken}`;
+    let res: Response;
+    try {
+      res = await fetch(path + langQuery, {
+        method,
+        headers: h,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw networkError();
+    }
+    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!res.ok) {
+      const err: ApiError = {
+        status: res.status,
+        message:
+          typeof json.message === 'string'
+            ? json.message
+            : tr('Đã có lỗi, vui lòng thử lại.', 'Something went wrong, please try again.'),
+        issues: Array.isArray(json.issues) ? (json.issues as Issue[]) : [],
+      };
+      throw err;
+    }
+    return json;
+  };
+
+  // ---- messages and field errors ----
+  const say = (el: HTMLElement, text: string, kind: 'error' | 'ok', extra: string[] = []) => {
+    el.textContent = '';
+    const p = document.createElement('p');
+    p.textContent = text;
+    el.appendChild(p);
+    if (extra.length) {
+      const ul = document.createElement('ul');
+      for (const line of extra) {
+        const li = document.createElement('li');
+        li.textContent = line;
+        ul.appendChild(li);
+      }
+      el.appendChild(ul);
+    }
+    el.className = `form-message notice ${kind === 'error' ? 'notice-error' : 'notice-ok'}`;
+    el.hidden = false;
+  };
+  const clearErrors = () => {
+    for (const el of Array.from(form.querySelectorAll<HTMLElement>('.field-error'))) el.textContent = '';
+    for (const el of Array.from(form.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
+    message.hidden = true;
+    message.textContent = '';
+    message.className = 'form-message';
+  };
+  /** The visible error slot of a field, or of the nearest group above it (`space.nameVi` → `space`). */
+  const errorSlot = (path: string): HTMLElement | null => {
+    for (let p = path; p; p = p.includes('.') ? p.slice(0, p.lastIndexOf('.')) : '') {
+      const el = form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(p)}"]`);
+      if (el && !el.closest('[hidden]')) return el;
+    }
+    return null;
+  };
+  /** Each issue next to its field; those without one, and the message, in the message box. */
+  const showError = (err: unknown) => {
+    const e = err as ApiError;
+    const unplaced: string[] = [];
+    for (const issue of e.issues || []) {
+      const el = errorSlot(issue.path);
+      if (el) {
+        el.textContent = el.textContent ? `${el.textContent} ${issue.message}` : issue.message;
+        form.querySelector(`[name="${CSS.escape(issue.path)}"]`)?.setAttribute('aria-invalid', 'true');
+      } else unplaced.push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
+    }
+    say(message, e.message || String(err), 'error', unplaced);
+    message.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+
+  // ---- uploads ----
+  const pending = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    pending.add(p);
+    void p.finally(() => pending.delete(p));
+  };
+  /** Waits for every upload and removal in progress, including those started meanwhile. */
+  const settle = async () => {
+    while (pending.size) await Promise.all(Array.from(pending));
+  };
+  /** Some file failed or is still uploading: the dossier cannot go yet. */
+  const unfinishedUploads = () => !!form.querySelector('.files li.failed, .files li.uploading');
+
+  const fmtSize = (n: number) =>
+    n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+  const mimeOf: Record<string, string> = {
+    pdf: 'application/pdf',
+    jpeg: 'image/jpeg',
+    png: 'image/png',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+  const typeOf = (file: File): string | undefined => {
+    const byMime = Object.keys(mimeOf).find((t) => mimeOf[t] === file.type);
+    if (byMime) return byMime;
+    const ext = file.name.toLowerCase().split('.').pop();
+    return ext === 'jpg' ? 'jpeg' : ext && ext in mimeOf ? ext : undefined;
+  };
+  const listOf = (slot: string) =>
+    form.querySelector<HTMLUListElement>(`[data-files-for="${CSS.escape(slot)}"]`)!;
+  const countIn = (slot: string) => listOf(slot).querySelectorAll('li.file:not(.failed)').length;
+  const linkButton = (label: string, onClick: () => void) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'link-button';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  };
+
+  /** One row of a slot's file list: name, size, progress, and the actions that fit its state. */
+  const fileRow = (slot: string, name: string, size: number) => {
+    const li = document.createElement('li');
+    li.className = 'file';
+    const label = document.createElement('span');
+    label.className = 'file-name';
+    label.textContent = `${name} (${fmtSize(size)})`;
+    const progress = document.createElement('progress');
+    progress.max = 100;
+    progress.value = 0;
+    const state = document.createElement('span');
+    state.className = 'file-state';
+    const actions = document.createElement('span');
+    actions.className = 'file-actions';
+    li.append(label, progress, state, actions);
+    listOf(slot).appendChild(li);
+    return { li, progress, state, actions };
+  };
+  type Row = ReturnType<typeof fileRow>;
+
+  const removeFile = async (row: Row, fileId: string): Promise<boolean> => {
+    row.state.textContent = tr('Đang xoá…', 'Removing…');
+    try {
+      await api('DELETE', `/api/applications/${access!.id}/documents/${encodeURIComponent(fileId)}`);
+      row.li.remove();
+      return true;
+    } catch (err) {
+      row.state.textContent = (err as ApiError).message;
+      return false;
+    }
+  };
+
+  /** Why a file cannot go into a slot (type, size, empty, too many), or undefined when it can. */
+  const checkFile = (slot: Slot, file: File, adding: number): string | undefined => {
+    const type = typeOf(file);
+    if (!type || !slot.types.includes(type))
+      return tr(
+        `“${file.name}”: loại tệp không được chấp nhận (chấp nhận: ${slot.types.join(', ').toUpperCase()}).`,
+        `“${file.name}”: this file type is not accepted (accepted: ${slot.types.join(', ').toUpperCase()}).`,
+      );
+    if (file.size > slot.maxBytes)
+      return tr(
+        `“${file.name}” quá lớn (${fmtSize(file.size)}); tối đa ${fmtSize(slot.maxBytes)}.`,
+        `“${file.name}” is too large (${fmtSize(file.size)}); at most ${fmtSize(slot.maxBytes)}.`,
+      );
+    if (file.size === 0) return tr(`“${file.name}” là tệp rỗng.`, `“${file.name}” is empty.`);
+    if (countIn(slot.slot) + adding > slot.maxFiles)
+      return tr(
+        `Mục này nhận tối đa ${slot.maxFiles} tệp; hãy xoá bớt trước khi thêm.`,
+        `This item takes at most ${slot.maxFiles} files; remove one first.`,
+      );
+    return undefined;
+  };
+
+  /** A row whose file is stored: "Remove" (and "Replace" where the page offers it). */
+  const uploaded = (row: Row, slot: Slot, fileId: string) => {
+    row.li.dataset.fileId = fileId;
+    row.li.className = 'file done';
+    row.progress.value = 100;
+    row.state.textContent = tr('Đã tải lên', 'Uploaded');
+    row.actions.textContent = '';
+    row.actions.append(linkButton(tr('Xoá', 'Remove'), () => track(removeFile(row, fileId))));
+    if (!opts.replace) return;
+    row.actions.append(
+      linkButton(tr('Thay tệp', 'Replace'), () => {
+        const picker = document.createElement('input');
+        picker.type = 'file';
+        picker.accept = (
+          form.querySelector(`input[type=file][data-slot="${CSS.escape(slot.slot)}"]`) as HTMLInputElement
+        ).accept;
+        picker.addEventListener('change', async () => {
+          const f = picker.files?.[0];
+          if (!f) return;
+          const problem = checkFile(slot, f, 1);
+          if (problem) {
+            const errEl = errorSlot(`documents.${slot.slot}`);
+            if (errEl) errEl.textContent = problem;
+            return;
+          }
+          if (await removeFile(row, fileId)) track(uploadFile(slot, f));
+        });
+        picker.click();
+      }),
+    );
+  };
+
+  const postToStorage = (
+    upload: { url: string; fields: Record<string, string> },
+    file: File,
+    progress: HTMLProgressElement,
+  ) =>
+    new Promise<void>((resolve, reject) => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(upload.fields)) body.append(k, v);
+      body.append('file', file);
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', upload.url);
+      xhr.upload.addEventListener('progress', (ev) => {
+        if (ev.lengthComputable) progress.value = Math.round((ev.loaded / ev.total) * 99);
+      });
+      xhr.addEventListener('load', () =>
+        xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(xhr.status),
+      );
+      xhr.addEventListener('error', () => reject(0));
+      xhr.addEventListener('abort', () => reject(0));
+      xhr.send(body);
+    });
+
+  /**
+   * Uploads a file into a slot: asks the server for a presigned POST, sends the file straight to storage
+   * with progress, and offers "Retry" after a network failure (same upload) or "Dismiss" after a refusal.
+   */
+  const uploadFile = async (slot: Slot, file: File) => {
+    const row = fileRow(slot.slot, file.name, file.size);
+    let fileId: string | undefined;
+    let upload: { url: string; fields: Record<string, string> } | undefined;
+    const attempt = async (): Promise<void> => {
+      row.li.className = 'file uploading';
+      row.actions.textContent = '';
+      row.state.textContent = tr('Đang tải lên…', 'Uploading…');
+      try {
+        if (!upload) {
+          const res = (await api('POST', `/api/applications/${access!.id}/uploads`, {
+            slot: slot.slot,
+            fileName: file.name,
+            contentType: mimeOf[typeOf(file)!],
+            size: file.size,
+          })) as unknown as { fileId: string; upload: { url: string; fields: Record<string, string> } };
+          fileId = res.fileId;
+          upload = res.upload;
+        }
+        await postToStorage(upload, file, row.progress);
+        uploaded(row, slot, fileId!);
+      } catch (err) {
+        row.li.className = 'file failed';
+        row.progress.value = 0;
+        const apiErr = err as ApiError;
+        if (apiErr && typeof apiErr === 'object' && apiErr.status >= 400 && apiErr.status < 500) {
+          // Refused by the server (type, size, count, due date): retrying the same file will not help.
+          row.state.textContent = apiErr.issues.map((i) => i.message).join(' ') || apiErr.message;
+          row.actions.append(linkButton(tr('Bỏ', 'Dismiss'), () => row.li.remove()));
+          return;
+        }
+        row.state.textContent = tr('Tải lên không thành công.', 'Upload failed.');
+        row.actions.append(
+          linkButton(tr('Thử lại', 'Retry'), () => track(attempt())),
+          linkButton(tr('Bỏ', 'Dismiss'), () => {
+            if (fileId) track(removeFile(row, fileId));
+            else row.li.remove();
+          }),
+        );
+      }
+    };
+    await attempt();
+  };
+
+  return {
+    tr,
+    langQuery,
+    access: () => access,
+    saveAccess,
+    networkError,
+    api,
+    say,
+    clearErrors,
+    errorSlot,
+    showError,
+    track,
+    settle,
+    unfinishedUploads,
+    checkFile,
+    fileRow,
+    uploaded,
+    uploadFile,
+  };
+}
