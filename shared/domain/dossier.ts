@@ -82,8 +82,8 @@ export interface SupplementRequest {
   readonly taskToken?: string;
 }
 
-/** Form fields a reviewer may ask to correct, with their paths in the form. */
-export const SUPPLEMENT_FIELDS = [
+/** Every form field of a dossier, by its path in the form, in the order staff read them. */
+export const DOSSIER_FIELDS = [
   'space.nameVi',
   'space.nameEn',
   'space.ownership',
@@ -99,8 +99,15 @@ export const SUPPLEMENT_FIELDS = [
   'space.registrationNumber',
   'representative.fullName',
   'representative.position',
+  'representative.email',
   'representative.phone',
 ] as const;
+
+/**
+ * Form fields a reviewer may ask to correct: all but the representative's email, which the dossier's links
+ * and emails are bound to.
+ */
+export const SUPPLEMENT_FIELDS = DOSSIER_FIELDS.filter((f) => f !== 'representative.email');
 
 /** Applies the applicant's corrections to the requested fields only; everything else stays as submitted. */
 export function applySupplementFields<T extends { space: object; representative: object }>(

@@ -1,6 +1,7 @@
 import { CREATIVE_FIELD_LABELS, CREATIVE_FIELDS, FIELD_LABELS } from '../domain/application-schema.ts';
 import type { Certificate } from '../domain/certificate.ts';
 import {
+  DOSSIER_FIELDS,
   DOSSIER_STATUSES,
   type Dossier,
   type DossierStatus,
@@ -13,7 +14,7 @@ import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
-import { DOSSIER_FIELDS, fieldText } from './dossier-fields.ts';
+import { fieldText } from './dossier-fields.ts';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
 

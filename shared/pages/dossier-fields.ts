@@ -3,27 +3,6 @@ import type { Dossier } from '../domain/dossier.ts';
 import { wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 
-/** Every form field of a dossier, in the order staff read them. */
-export const DOSSIER_FIELDS = [
-  'space.nameVi',
-  'space.nameEn',
-  'space.ownership',
-  'space.spaceType',
-  'space.creativeFields',
-  'space.street',
-  'space.wardCode',
-  'space.foundedYear',
-  'space.floorAreaM2',
-  'space.website',
-  'space.socialLinks',
-  'space.description',
-  'space.registrationNumber',
-  'representative.fullName',
-  'representative.position',
-  'representative.email',
-  'representative.phone',
-] as const;
-
 /** A field's value as a person reads it: labels for codes, wards by name, lists joined. */
 export function fieldText(d: Dossier, path: string, lang: Lang): string {
   const [group, key] = path.split('.') as ['space' | 'representative', string];

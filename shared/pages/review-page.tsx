@@ -1,10 +1,10 @@
 import { FIELD_LABELS } from '../domain/application-schema.ts';
-import { STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
+import { DOSSIER_FIELDS, STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import type { Round } from '../domain/round.ts';
 import { addDays, formatIct, ictDay } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { MAX_SUPPLEMENT_DAYS, type ReviewView } from '../usecases/review.ts';
-import { DOSSIER_FIELDS, fieldText } from './dossier-fields.ts';
+import { fieldText } from './dossier-fields.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const OUTCOME = {
