@@ -6,15 +6,10 @@ import {
   SPACE_TYPE_LABELS,
   SPACE_TYPES,
 } from '../domain/application-schema.ts';
-import {
-  type DocumentSlot,
-  deadlineOf,
-  isAcceptingApplications,
-  MIME_BY_TYPE,
-  type Round,
-} from '../domain/round.ts';
+import { deadlineOf, isAcceptingApplications, type Round } from '../domain/round.ts';
 import { formatIct } from '../domain/time.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
+import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = {
@@ -74,9 +69,6 @@ const T = {
     en: 'I agree that the Centre processes the personal data in this application to consider the membership.',
   },
   choose: { vi: '— Chọn —', en: '— Choose —' },
-  accepts: { vi: 'Chấp nhận', en: 'Accepted' },
-  upTo: { vi: 'tối đa', en: 'up to' },
-  files: { vi: 'tệp', en: 'files' },
   needDraftFirst: {
     vi: 'Tệp được tải lên ngay khi chọn; hãy điền tên không gian và email trước.',
     en: 'Files upload as soon as you pick them; fill in the space name and email first.',
@@ -92,7 +84,6 @@ const T = {
   countdownLabel: { vi: 'Thời gian còn lại: ', en: 'Time left: ' },
 } satisfies Record<string, Text>;
 
-const MB = 1024 * 1024;
 const fid = (name: string) => `f-${name.replaceAll('.', '-')}`;
 
 /** What the client script needs from the round; `<` is escaped so the JSON cannot end the script block. */
@@ -101,17 +92,9 @@ function roundData(lang: Lang, round: Round, accepting: boolean): string {
     lang,
     deadlineAt: deadlineOf(round).toISOString(),
     accepting,
-    checklist: round.checklist.map((s) => ({
-      slot: s.slot,
-      title: s.title[lang],
-      minFiles: s.minFiles,
-      maxFiles: s.maxFiles,
-      types: s.types,
-      mimes: s.types.map((t) => MIME_BY_TYPE[t]),
-      maxBytes: s.maxBytes,
-    })),
+    checklist: round.checklist.map((s) => slotForScript(s, lang)),
   };
-  return JSON.stringify(data).replace(/</g, '\\u003c');
+  return scriptJson(data);
 }
 
 function Field(props: {
@@ -134,11 +117,6 @@ function Field(props: {
       <p class="field-error" data-error-for={props.name} aria-live="polite" />
     </div>
   );
-}
-
-function accept(slot: DocumentSlot): string {
-  const ext = slot.types.flatMap((t) => (t === 'jpeg' ? ['.jpg', '.jpeg'] : [`.${t}`]));
-  return [...ext, ...slot.types.map((t) => MIME_BY_TYPE[t])].join(',');
 }
 
 function Checklist({ lang, round }: { lang: Lang; round: Round }) {
@@ -268,24 +246,12 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
         <legend>{T.docsSection[lang]}</legend>
         <p class="hint">{T.needDraftFirst[lang]}</p>
         {round.checklist.map((s) => (
-          <div class="slot" data-slot={s.slot}>
-            <label for={`doc-${s.slot}`}>
-              {s.title[lang]} {s.required ? '*' : `(${T.optional[lang]})`}
-            </label>
-            <p class="hint">
-              {s.hint[lang]} {T.accepts[lang]}: {s.types.join(', ').toUpperCase()}; {T.upTo[lang]}{' '}
-              {s.maxFiles} {T.files[lang]}, {Math.round(s.maxBytes / MB)} MB/{T.files[lang]}.
-            </p>
-            <input
-              id={`doc-${s.slot}`}
-              type="file"
-              multiple={s.maxFiles > 1}
-              accept={accept(s)}
-              data-slot={s.slot}
-            />
-            <ul class="files" data-files-for={s.slot} />
-            <p class="field-error" data-error-for={`documents.${s.slot}`} aria-live="polite" />
-          </div>
+          <DocumentSlotBlock
+            lang={lang}
+            slot={s}
+            inputId={`doc-${s.slot}`}
+            label={`${s.title[lang]} ${s.required ? '*' : `(${T.optional[lang]})`}`}
+          />
         ))}
       </fieldset>
       <div class="field">

@@ -8,9 +8,10 @@ import {
   SPACE_TYPES,
 } from '../domain/application-schema.ts';
 import { SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
-import { type DocumentSlot, MIME_BY_TYPE, type Round } from '../domain/round.ts';
+import type { Round } from '../domain/round.ts';
 import { WARDS } from '../domain/wards.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
+import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = {
@@ -30,9 +31,6 @@ const T = {
   choose: { vi: '— Chọn —', en: '— Choose —' },
   socialHint: { vi: 'Mỗi dòng một đường dẫn.', en: 'One link per line.' },
   descriptionHint: { vi: 'Ít nhất 50 ký tự.', en: '50 characters or more.' },
-  accepts: { vi: 'Chấp nhận', en: 'Accepted' },
-  upTo: { vi: 'tối đa', en: 'up to' },
-  files: { vi: 'tệp', en: 'files' },
   send: { vi: 'Gửi bổ sung', en: 'Send the supplement' },
   done: { vi: 'Đã gửi bổ sung', en: 'Supplement sent' },
   doneHint: {
@@ -42,7 +40,6 @@ const T = {
   lookup: { vi: 'Tra cứu hồ sơ', en: 'Check a dossier' },
 } satisfies Record<string, Text>;
 
-const MB = 1024 * 1024;
 const fid = (path: string) => `s-${path.replaceAll('.', '-')}`;
 
 /** What the client script needs: the checklist, the labels and the option lists; `<` escaped. */
@@ -51,15 +48,7 @@ function supplementData(lang: Lang, round: Round): string {
     keys.map((value) => ({ value, label: labels[value][lang] }));
   const data = {
     lang,
-    checklist: round.checklist.map((s) => ({
-      slot: s.slot,
-      title: s.title[lang],
-      minFiles: s.minFiles,
-      maxFiles: s.maxFiles,
-      types: s.types,
-      mimes: s.types.map((t) => MIME_BY_TYPE[t]),
-      maxBytes: s.maxBytes,
-    })),
+    checklist: round.checklist.map((s) => slotForScript(s, lang)),
     labels: Object.fromEntries([
       ...SUPPLEMENT_FIELDS.map((f) => [f, FIELD_LABELS[f]?.[lang] ?? f]),
       ...round.checklist.map((s) => [`documents.${s.slot}`, s.title[lang]]),
@@ -71,12 +60,7 @@ function supplementData(lang: Lang, round: Round): string {
       wards: WARDS.map((w) => ({ value: w.code, label: w.name })),
     },
   };
-  return JSON.stringify(data).replace(/</g, '\\u003c');
-}
-
-function accept(slot: DocumentSlot): string {
-  const ext = slot.types.flatMap((t) => (t === 'jpeg' ? ['.jpg', '.jpeg'] : [`.${t}`]));
-  return [...ext, ...slot.types.map((t) => MIME_BY_TYPE[t])].join(',');
+  return scriptJson(data);
 }
 
 /** One requested form field: hidden until the request names it. */
@@ -162,28 +146,6 @@ function SupplementFields({ lang }: { lang: Lang }) {
   );
 }
 
-/** The upload block of one checklist item: current files, a file input, errors. */
-function SlotBlock({ lang, slot }: { lang: Lang; slot: DocumentSlot }) {
-  return (
-    <div class="slot" data-item={`documents.${slot.slot}`} data-slot={slot.slot} hidden>
-      <label for={`s-doc-${slot.slot}`}>{slot.title[lang]}</label>
-      <p class="hint">
-        {slot.hint[lang]} {T.accepts[lang]}: {slot.types.join(', ').toUpperCase()}; {T.upTo[lang]}{' '}
-        {slot.maxFiles} {T.files[lang]}, {Math.round(slot.maxBytes / MB)} MB/{T.files[lang]}.
-      </p>
-      <ul class="files" data-files-for={slot.slot} />
-      <input
-        id={`s-doc-${slot.slot}`}
-        type="file"
-        multiple={slot.maxFiles > 1}
-        accept={accept(slot)}
-        data-slot={slot.slot}
-      />
-      <p class="field-error" data-error-for={`documents.${slot.slot}`} aria-live="polite" />
-    </div>
-  );
-}
-
 /**
  * The page behind an emailed supplement link. GET only shows it (link scanners fetch it); the secret
  * stays in the URL fragment until the applicant presses the button, and the script does the rest.
@@ -237,7 +199,13 @@ export function renderSupplementPage(props: { lang: Lang; linkId: string; round:
         <div id="supplement-form-message" class="form-message" role="alert" hidden />
         <SupplementFields lang={lang} />
         {round.checklist.map((s) => (
-          <SlotBlock lang={lang} slot={s} />
+          <DocumentSlotBlock
+            lang={lang}
+            slot={s}
+            inputId={`s-doc-${s.slot}`}
+            label={s.title[lang]}
+            requested
+          />
         ))}
         <div class="actions">
           <button type="submit" id="supplement-send">
