@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { composeInvitations } from '../../shared/compose/invitations.ts';
 import { composeRoundJobs, jobStarter } from '../../shared/compose/jobs.ts';
-import { mailer } from '../../shared/compose/mail.ts';
 import { schedules } from '../../shared/compose/schedules.ts';
-import { certificates, dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { coordinatorSessions } from '../../shared/compose/sessions.ts';
+import { certificates, dossiers, rounds } from '../../shared/compose/table.ts';
 import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
 import { verifyUrlOf } from '../../shared/domain/certificate.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
@@ -27,21 +27,13 @@ import {
 } from '../../shared/pages/admin-pages.tsx';
 import { renderCheckInPage } from '../../shared/pages/check-in-page.tsx';
 import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
-import { clock, config, tableStore } from '../../shared/runtime.ts';
+import { clock, config } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
-import { type Coordinator, makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
+import type { Coordinator } from '../../shared/usecases/coordinator-session.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp } from '../../shared/usecases/round-jobs.ts';
 
-const sessions = makeCoordinatorSessions({
-  store: tableStore(),
-  links: links(),
-  mailer: mailer(),
-  clock,
-  publicBaseUrl: config.publicBaseUrl,
-  coordinators: config.coordinatorEmails,
-  secureCookies: config.stage !== 'local',
-});
+const sessions = coordinatorSessions();
 const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
 /** The dossier page shows its certificate; revoking is `POST /admin/certificates/{id}/revoke` (verify function). */
 const certificateStore = certificates();

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { VC_JWT_MEDIA_TYPE } from '../../shared/adapters/signing/signing-key.ts';
 import { mailer } from '../../shared/compose/mail.ts';
+import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { signingKey } from '../../shared/compose/ssm.ts';
-import { certificates, dossiers, links } from '../../shared/compose/table.ts';
+import { certificates, dossiers } from '../../shared/compose/table.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseFormBody, parseJsonBody } from '../../shared/http/request.ts';
 import { html, json, redirect } from '../../shared/http/response.ts';
 import { renderVerifyPage } from '../../shared/pages/verify-page.tsx';
-import { clock, config, tableStore } from '../../shared/runtime.ts';
+import { clock, config } from '../../shared/runtime.ts';
 import { makeRevokeCertificate, makeVerification } from '../../shared/usecases/certificates.ts';
-import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 
 const verification = makeVerification({
   certificates: certificates(),
@@ -23,15 +23,7 @@ const revoke = makeRevokeCertificate({
   clock,
   publicBaseUrl: config.publicBaseUrl,
 });
-const sessions = makeCoordinatorSessions({
-  store: tableStore(),
-  links: links(),
-  mailer: mailer(),
-  clock,
-  publicBaseUrl: config.publicBaseUrl,
-  coordinators: config.coordinatorEmails,
-  secureCookies: config.stage !== 'local',
-});
+const sessions = coordinatorSessions();
 
 export const RevokeSchema = z.object({ reason: z.string().min(3).max(1000) });
 const LABELS = { reason: { vi: 'Lý do thu hồi', en: 'Reason for revocation' } };

@@ -1,7 +1,6 @@
 import { CREATIVE_FIELD_LABELS, CREATIVE_FIELDS, FIELD_LABELS } from '../domain/application-schema.ts';
 import type { Certificate } from '../domain/certificate.ts';
 import {
-  DOSSIER_FIELDS,
   DOSSIER_STATUSES,
   type Dossier,
   type DossierStatus,
@@ -14,7 +13,7 @@ import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
-import { fieldText } from './dossier-fields.ts';
+import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
 
@@ -388,16 +387,7 @@ export function renderAdminDossierPage(props: {
         {T.status[lang]}: <strong>{STATUS_LABELS[d.status][lang]}</strong>
         {d.submittedAt && ` · ${lang === 'vi' ? 'Nộp lúc' : 'Submitted'} ${formatIct(d.submittedAt)}`}
       </p>
-      <section class="card">
-        <dl>
-          {DOSSIER_FIELDS.map((path) => (
-            <>
-              <dt>{FIELD_LABELS[path]?.[lang] ?? path}</dt>
-              <dd>{fieldText(d, path, lang)}</dd>
-            </>
-          ))}
-        </dl>
-      </section>
+      <DossierFieldList d={d} lang={lang} />
       <section class="card">
         <h2>{T.documents[lang]}</h2>
         <p class="hint">{T.downloadHint[lang]}</p>

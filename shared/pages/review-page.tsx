@@ -1,10 +1,10 @@
 import { FIELD_LABELS } from '../domain/application-schema.ts';
-import { DOSSIER_FIELDS, STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
+import { STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import type { Round } from '../domain/round.ts';
 import { addDays, formatIct, ictDay } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { MAX_SUPPLEMENT_DAYS, type ReviewView } from '../usecases/review.ts';
-import { fieldText } from './dossier-fields.ts';
+import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
 const OUTCOME = {
@@ -39,16 +39,7 @@ export function renderReviewPage(props: {
         {lang === 'vi' ? 'Tình trạng: ' : 'Status: '}
         <strong>{STATUS_LABELS[d.status][lang]}</strong>
       </p>
-      <section class="card">
-        <dl>
-          {DOSSIER_FIELDS.map((path) => (
-            <>
-              <dt>{FIELD_LABELS[path]?.[lang] ?? path}</dt>
-              <dd>{fieldText(d, path, lang)}</dd>
-            </>
-          ))}
-        </dl>
-      </section>
+      <DossierFieldList d={d} lang={lang} />
       <section class="card">
         <h2>{lang === 'vi' ? 'Tài liệu' : 'Documents'}</h2>
         <ul>

@@ -1,5 +1,10 @@
-import { CREATIVE_FIELD_LABELS, OWNERSHIP_LABELS, SPACE_TYPE_LABELS } from '../domain/application-schema.ts';
-import type { Dossier } from '../domain/dossier.ts';
+import {
+  CREATIVE_FIELD_LABELS,
+  FIELD_LABELS,
+  OWNERSHIP_LABELS,
+  SPACE_TYPE_LABELS,
+} from '../domain/application-schema.ts';
+import { DOSSIER_FIELDS, type Dossier } from '../domain/dossier.ts';
 import { wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 
@@ -19,4 +24,20 @@ export function fieldText(d: Dossier, path: string, lang: Lang): string {
       .join(', ');
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
+}
+
+/** Every form field of a dossier with its label, as reviewers and coordinators read it. */
+export function DossierFieldList({ d, lang }: { d: Dossier; lang: Lang }) {
+  return (
+    <section class="card">
+      <dl>
+        {DOSSIER_FIELDS.map((path) => (
+          <>
+            <dt>{FIELD_LABELS[path]?.[lang] ?? path}</dt>
+            <dd>{fieldText(d, path, lang)}</dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
 }

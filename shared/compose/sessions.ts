@@ -1,0 +1,16 @@
+import { clock, config, tableStore } from '../runtime.ts';
+import { makeCoordinatorSessions } from '../usecases/coordinator-session.ts';
+import { mailer } from './mail.ts';
+import { links } from './table.ts';
+
+/** Coordinator sign-in and sessions, as every function behind `/admin` checks them. */
+export const coordinatorSessions = () =>
+  makeCoordinatorSessions({
+    store: tableStore(),
+    links: links(),
+    mailer: mailer(),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    coordinators: config.coordinatorEmails,
+    secureCookies: config.stage !== 'local',
+  });
