@@ -13,6 +13,7 @@ import {
   mailbox,
   readyDraft,
   sdk,
+  sessionFromSignInEmail,
   unique,
   validForm,
   waitForEmail,
@@ -123,17 +124,7 @@ async function signIn(): Promise<string> {
     body: new URLSearchParams({ email: COORDINATOR }).toString(),
   });
   const email = await waitForEmail((e) => isSignIn(e) && !before.has(e.messageId));
-  const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(email.body.text ?? '')!;
-  const res = await fetch(site(`/admin/sign-in/${linkId}`), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ secret }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('hcsn_session='))!
-    .split(';')[0]!;
+  return sessionFromSignInEmail(email.body.text ?? '');
 }
 
 describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Functions)', () => {

@@ -12,7 +12,7 @@ import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, formatIct, ictDay } from '../../shared/domain/time.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
-import { local, unique, validForm } from './helpers.ts';
+import { local, seedDossier, sessionFromSignInEmail, unique } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -52,17 +52,7 @@ async function signIn(): Promise<string> {
     coordinators: [COORDINATOR],
     secureCookies: false,
   }).requestSignIn(COORDINATOR);
-  const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(mail.sent[0]!.text)!;
-  const res = await fetch(site(`/admin/sign-in/${linkId}`), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ secret }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('hcsn_session='))!
-    .split(';')[0]!;
+  return sessionFromSignInEmail(mail.sent[0]!.text);
 }
 
 async function ownRound(tag: string): Promise<Round> {
@@ -81,27 +71,8 @@ async function ownRound(tag: string): Promise<Round> {
   return round;
 }
 
-async function approvedMember(round: Round, fullName: string): Promise<Dossier> {
-  const tag = unique();
-  const now = new Date().toISOString();
-  const form = validForm(tag, `member.${tag}@example.vn`);
-  const d: Dossier = {
-    id: `it-checkin-${tag}`,
-    roundId: round.id,
-    status: 'approved',
-    code: `KGST-${round.codePrefix}-${tag}`,
-    submittedAt: now,
-    form: { ...form, representative: { ...form.representative, fullName } } as unknown as Dossier['form'],
-    documents: {},
-    history: [{ at: now, from: null, to: 'approved', by: 'test' }],
-    createdAt: now,
-    updatedAt: now,
-    editTokenHash: 'x',
-    version: 1,
-  };
-  await dossiers.create(d, []);
-  return d;
-}
+const approvedMember = async (round: Round, fullName: string): Promise<Dossier> =>
+  (await seedDossier(round, 'approved', { prefix: 'it-checkin', fullName })).d;
 
 const invitations = makeInvitations({
   store,

@@ -4,6 +4,11 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
+import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
+import type { Round } from '../../shared/domain/round.ts';
+import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { FILES } from '../fixtures/files.ts';
 import { makeClient, validForm } from '../support/client.ts';
 
@@ -49,3 +54,51 @@ export { validForm };
 export const unique = () => Math.random().toString(36).slice(2, 8);
 
 export { FILES };
+
+/**
+ * A dossier of `round` in `status`, written through the adapter as intake would have stored it, with an
+ * edit token the test knows. The id is `<prefix>-<random>`; the representative's email and name may be set.
+ */
+export async function seedDossier(
+  round: Round,
+  status: DossierStatus,
+  opts: { prefix: string; email?: string; fullName?: string },
+): Promise<{ d: Dossier; token: string }> {
+  const tag = unique();
+  const token = newSecret();
+  const now = new Date().toISOString();
+  const form = validForm(tag, opts.email ?? `member.${tag}@example.vn`);
+  const d: Dossier = {
+    id: `${opts.prefix}-${tag}`,
+    roundId: round.id,
+    status,
+    ...(status === 'draft' ? {} : { code: `KGST-${round.codePrefix}-${tag}`, submittedAt: now }),
+    form: {
+      ...form,
+      representative: { ...form.representative, ...(opts.fullName ? { fullName: opts.fullName } : {}) },
+    } as unknown as Dossier['form'],
+    documents: {},
+    history: [{ at: now, from: null, to: status, by: 'test' }],
+    createdAt: now,
+    updatedAt: now,
+    editTokenHash: hashSecret(token),
+    version: 1,
+  };
+  await new Dossiers(new Store(sdk().ddb, LOCAL_TABLE)).create(d, []);
+  return { d, token };
+}
+
+/** A coordinator's session cookie from an emailed sign-in link, used through the API as a browser would. */
+export async function sessionFromSignInEmail(text: string): Promise<string> {
+  const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(text)!;
+  const res = await fetch(`${local().urls.site}/admin/sign-in/${linkId}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ secret }),
+  });
+  if (res.status !== 200) throw new Error(`Sign-in refused: ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('hcsn_session='))!
+    .split(';')[0]!;
+}

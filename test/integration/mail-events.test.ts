@@ -8,7 +8,7 @@ import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
-import { mailbox, unique, validForm } from './helpers.ts';
+import { mailbox, seedDossier, unique } from './helpers.ts';
 
 // The handlers read their environment once, at import: the local system's, with loopback endpoints.
 Object.assign(process.env, inject('local').env);
@@ -16,7 +16,7 @@ const { invoke } = await import('../../infra/local/lambda-runner.ts');
 
 const store = new Store(makeDocumentClient(), LOCAL_TABLE);
 const rounds = new Rounds(store);
-const dossiers = new Dossiers(store);
+const _dossiers = new Dossiers(store);
 const addresses = new Addresses(store);
 
 async function ownRound(tag: string): Promise<Round> {
@@ -35,25 +35,8 @@ async function ownRound(tag: string): Promise<Round> {
   return round;
 }
 
-async function seed(round: Round, status: DossierStatus, email: string): Promise<Dossier> {
-  const tag = unique();
-  const now = new Date().toISOString();
-  const d: Dossier = {
-    id: `it-mail-events-${tag}`,
-    roundId: round.id,
-    status,
-    ...(status === 'draft' ? {} : { code: `KGST-${round.codePrefix}-${tag}`, submittedAt: now }),
-    form: validForm(tag, email) as unknown as Dossier['form'],
-    documents: {},
-    history: [{ at: now, from: null, to: status, by: 'test' }],
-    createdAt: now,
-    updatedAt: now,
-    editTokenHash: 'x',
-    version: 1,
-  };
-  await dossiers.create(d, []);
-  return d;
-}
+const seed = async (round: Round, status: DossierStatus, email: string): Promise<Dossier> =>
+  (await seedDossier(round, status, { prefix: 'it-mail-events', email })).d;
 
 /** An SNS delivery to Lambda of one SES configuration-set event, as AWS sends it. */
 function snsEvent(sesEvent: Record<string, unknown>) {

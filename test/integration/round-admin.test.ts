@@ -17,14 +17,13 @@ import { type Mailer, type OutgoingEmail, SesMailer } from '../../shared/adapter
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { deadlineOf, isAcceptingApplications, ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { scheduleTimes } from '../../shared/domain/round-schedule.ts';
-import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
 import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp, makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
-import { api, type CapturedEmail, local, mailbox, unique, validForm } from './helpers.ts';
+import { api, type CapturedEmail, local, mailbox, seedDossier, unique, validForm } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -53,26 +52,8 @@ async function lapsedRound(tag: string): Promise<Round> {
 }
 
 /** A dossier written into the table with an edit token the test knows. */
-async function seed(round: Round, status: DossierStatus): Promise<{ d: Dossier; token: string }> {
-  const tag = unique();
-  const token = newSecret();
-  const now = new Date().toISOString();
-  const d: Dossier = {
-    id: `it-admin-round-${tag}`,
-    roundId: round.id,
-    status,
-    ...(status === 'draft' ? {} : { code: `KGST-${round.codePrefix}-${tag}`, submittedAt: now }),
-    form: validForm(tag) as unknown as Dossier['form'],
-    documents: {},
-    history: [{ at: now, from: null, to: status, by: 'test' }],
-    createdAt: now,
-    updatedAt: now,
-    editTokenHash: hashSecret(token),
-    version: 1,
-  };
-  await dossiers.create(d, []);
-  return { d, token };
-}
+const seed = (round: Round, status: DossierStatus) =>
+  seedDossier(round, status, { prefix: 'it-admin-round' });
 
 const extendedMails = async (d: Dossier) =>
   (await mailbox()).filter(

@@ -13,7 +13,7 @@ import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
 import { IN_DOUBT_AFTER_MS } from '../../shared/usecases/bulk-send.ts';
 import { makeInvitations, rsvpCutoffOf } from '../../shared/usecases/invitations.ts';
-import { type CapturedEmail, getDossierItem, local, mailbox, unique, validForm } from './helpers.ts';
+import { type CapturedEmail, getDossierItem, local, mailbox, seedDossier, unique } from './helpers.ts';
 
 // The jobs function reads its environment once, at import: the local system's, with loopback endpoints.
 Object.assign(process.env, inject('local').env);
@@ -44,25 +44,8 @@ async function ownRound(tag: string, dates: Partial<Round> = {}): Promise<Round>
 }
 
 /** A dossier written straight into the table in a given status (the workflow is not what is tested here). */
-async function seed(round: Round, status: DossierStatus, email?: string): Promise<Dossier> {
-  const tag = unique();
-  const now = new Date().toISOString();
-  const d: Dossier = {
-    id: `it-jobs-${tag}`,
-    roundId: round.id,
-    status,
-    ...(status === 'draft' ? {} : { code: `KGST-${round.codePrefix}-${tag}`, submittedAt: now }),
-    form: validForm(tag, email ?? `member.${tag}@example.vn`) as unknown as Dossier['form'],
-    documents: {},
-    history: [{ at: now, from: null, to: status, by: 'test' }],
-    createdAt: now,
-    updatedAt: now,
-    editTokenHash: 'x',
-    version: 1,
-  };
-  await dossiers.create(d, []);
-  return d;
-}
+const seed = async (round: Round, status: DossierStatus, email?: string): Promise<Dossier> =>
+  (await seedDossier(round, status, { prefix: 'it-jobs', email })).d;
 
 const to = (e: CapturedEmail, d: Dossier) =>
   e.destination.to.some((a) => a.includes(d.form.representative.email));
