@@ -1,3 +1,5 @@
+import { FILES } from '../test/fixtures/files.ts';
+
 /** Small helpers the benchmarks share. */
 
 /** The p-th percentile (nearest rank) of a sample. */
@@ -45,3 +47,68 @@ export const sampleForm = (i: number, emailPrefix: string) => ({
   },
   consent: true,
 });
+
+/** The parts of the intake API's answers the benches read. */
+export interface ApiAnswer {
+  readonly id?: string;
+  readonly editToken?: string;
+  readonly code?: string;
+  readonly message?: string;
+  readonly upload?: { readonly url: string; readonly fields: Record<string, string> };
+}
+
+/** The intake API as an applicant's browser uses it, each call timed. */
+export function applicantApi(site: string) {
+  const call = async (p: string, body: unknown, token?: string) => {
+    const t = performance.now();
+    const res = await fetch(`${site}${p}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as ApiAnswer;
+    return { ms: performance.now() - t, status: res.status, json };
+  };
+
+  /** One document: the presigned POST asked for, then the file sent to storage; [request ms, storage ms]. */
+  const uploadOne = async (
+    id: string,
+    token: string,
+    slot: string,
+    name: string,
+    type: string,
+    bytes: Buffer,
+  ) => {
+    const req = await call(
+      `/api/applications/${id}/uploads`,
+      { slot, fileName: name, contentType: type, size: bytes.length },
+      token,
+    );
+    if (req.status !== 201) throw new Error(`upload request ${req.status}`);
+    const formData = new FormData();
+    for (const [k, v] of Object.entries(req.json.upload!.fields)) formData.append(k, v);
+    formData.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    const t = performance.now();
+    const res = await fetch(req.json.upload!.url, { method: 'POST', body: formData });
+    if (res.status >= 300) throw new Error(`s3 ${res.status}`);
+    return [req.ms, performance.now() - t] as const;
+  };
+
+  /** A draft with the three documents of a bench round (legal PDF, one photo, portfolio PDF). */
+  const draftWithDocuments = async (form: unknown) => {
+    const created = await call('/api/applications', form);
+    if (created.status !== 201) throw new Error(`create ${created.status}`);
+    const { id, editToken } = created.json as { id: string; editToken: string };
+    const uploads = await Promise.all([
+      uploadOne(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', FILES.pdf),
+      uploadOne(id, editToken, 'photos', 'Ảnh.png', 'image/png', FILES.png),
+      uploadOne(id, editToken, 'portfolio', 'Năng lực.pdf', 'application/pdf', FILES.pdf),
+    ]);
+    return { id, editToken, createMs: created.ms, uploads };
+  };
+
+  return { call, draftWithDocuments };
+}

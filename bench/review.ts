@@ -12,8 +12,7 @@ import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../shared/domain/dossier.ts';
 import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
-import { FILES } from '../test/fixtures/files.ts';
-import { pct, pool, sampleForm } from './lib.ts';
+import { applicantApi, pct, pool, sampleForm } from './lib.ts';
 
 const DOSSIERS = 100;
 const CONCURRENCY = 10;
@@ -21,8 +20,6 @@ const SEEDED = 10_000;
 const PAGE_REQUESTS = 50;
 const REVIEWER = 'reviewer.bench@kgst.test';
 const COORDINATOR = 'coordinator.bench@kgst.test';
-const PDF = FILES.pdf;
-const PNG = FILES.png;
 
 interface Email {
   messageId: string;
@@ -188,48 +185,11 @@ export async function runReviewBench() {
     await rounds.setCurrent(round.id);
     const site = system.urls.site;
 
-    const call = async <T = Record<string, unknown>>(p: string, body: unknown, token?: string) => {
-      const res = await fetch(`${site}${p}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as T };
-    };
-    const uploadOne = async (
-      id: string,
-      token: string,
-      slot: string,
-      name: string,
-      type: string,
-      bytes: Buffer,
-    ) => {
-      const req = await call<{ upload: { url: string; fields: Record<string, string> } }>(
-        `/api/applications/${id}/uploads`,
-        { slot, fileName: name, contentType: type, size: bytes.length },
-        token,
-      );
-      if (req.status !== 201) throw new Error(`upload request ${req.status}`);
-      const body = new FormData();
-      for (const [k, v] of Object.entries(req.json.upload.fields)) body.append(k, v);
-      body.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-      const res = await fetch(req.json.upload.url, { method: 'POST', body });
-      if (res.status >= 300) throw new Error(`s3 ${res.status}`);
-    };
+    const { call, draftWithDocuments } = applicantApi(site);
 
     // Prepare (untimed): 100 drafts with their documents.
     const drafts = await pool(DOSSIERS, CONCURRENCY, async (i) => {
-      const created = await call('/api/applications', form(i));
-      if (created.status !== 201) throw new Error(`create ${created.status}`);
-      const { id, editToken } = created.json as { id: string; editToken: string };
-      await Promise.all([
-        uploadOne(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', PDF),
-        uploadOne(id, editToken, 'photos', 'Ảnh.png', 'image/png', PNG),
-        uploadOne(id, editToken, 'portfolio', 'Năng lực.pdf', 'application/pdf', PDF),
-      ]);
+      const { id, editToken } = await draftWithDocuments(form(i));
       return { id, editToken, applicant: form(i).representative.email };
     });
 
@@ -241,7 +201,7 @@ export async function runReviewBench() {
         const submitted = await call(`/api/applications/${d.id}/submit`, {}, d.editToken);
         const submittedAt = performance.now();
         if (submitted.status !== 200) throw new Error(`submit ${submitted.status}`);
-        const code = submitted.json.code as string;
+        const code = submitted.json.code!;
         const review = await mail.waitFor(
           (e) => sentTo(e, REVIEWER) && e.subject.startsWith(`Thẩm định hồ sơ ${code}:`),
         );

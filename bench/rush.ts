@@ -25,12 +25,11 @@ import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
 import { FILES } from '../test/fixtures/files.ts';
-import { pct, pool, sampleForm } from './lib.ts';
+import { applicantApi, pct, pool, sampleForm } from './lib.ts';
 
 const DOSSIERS = 500;
 const CONCURRENCY = 50;
 const PDF = FILES.pdf;
-const PNG = FILES.png;
 
 /** A round whose checklist asks for three documents, so each dossier carries exactly three. */
 function rushRound(): Round {
@@ -45,15 +44,6 @@ function rushRound(): Round {
 }
 
 const form = (i: number) => sampleForm(i, 'rush');
-
-/** The parts of the intake API's answers this bench reads. */
-interface ApiAnswer {
-  readonly id?: string;
-  readonly editToken?: string;
-  readonly code?: string;
-  readonly message?: string;
-  readonly upload?: { readonly url: string; readonly fields: Record<string, string> };
-}
 
 /**
  * The deadline rush of issue 3 on the local stack: 500 dossiers × 3 documents, created, uploaded and
@@ -85,60 +75,19 @@ export async function runRushBench() {
     const round = rushRound();
     await rounds.create(round);
     await rounds.setCurrent(round.id);
-    const site = system.urls.site;
+    const _site = system.urls.site;
 
-    const call = async (p: string, body: unknown, token?: string) => {
-      const t = performance.now();
-      const res = await fetch(`${site}${p}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as ApiAnswer;
-      return { ms: performance.now() - t, status: res.status, json };
-    };
-    const uploadOne = async (
-      id: string,
-      token: string,
-      slot: string,
-      name: string,
-      type: string,
-      bytes: Buffer,
-    ) => {
-      const req = await call(
-        `/api/applications/${id}/uploads`,
-        { slot, fileName: name, contentType: type, size: bytes.length },
-        token,
-      );
-      if (req.status !== 201) throw new Error(`upload request ${req.status}`);
-      const formData = new FormData();
-      for (const [k, v] of Object.entries(req.json.upload!.fields)) formData.append(k, v);
-      formData.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-      const t = performance.now();
-      const res = await fetch(req.json.upload!.url, { method: 'POST', body: formData });
-      if (res.status >= 300) throw new Error(`s3 ${res.status}`);
-      return [req.ms, performance.now() - t];
-    };
+    const { call, draftWithDocuments } = applicantApi(system.urls.site);
 
     const started = performance.now();
     const results = await pool(DOSSIERS, CONCURRENCY, async (i) => {
       try {
-        const created = await call('/api/applications', form(i));
-        if (created.status !== 201) return { error: `create ${created.status}` };
-        const { id, editToken } = created.json as { id: string; editToken: string };
-        const up = await Promise.all([
-          uploadOne(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', PDF),
-          uploadOne(id, editToken, 'photos', 'Ảnh.png', 'image/png', PNG),
-          uploadOne(id, editToken, 'portfolio', 'Năng lực.pdf', 'application/pdf', PDF),
-        ]);
+        const { id, editToken, createMs, uploads: up } = await draftWithDocuments(form(i));
         const submitted = await call(`/api/applications/${id}/submit`, {}, editToken);
         if (submitted.status !== 200)
           return { error: `submit ${submitted.status} ${submitted.json.message}` };
         return {
-          create: created.ms,
+          create: createMs,
           uploadRequests: up.map((u) => u[0]!),
           s3: up.map((u) => u[1]!),
           submit: submitted.ms,
