@@ -1,4 +1,5 @@
 import type { Access, ApiError, DossierKit, dossierKit, Slot } from './dossier-kit.ts';
+import type { emailedLinkPage } from './link-page-kit.ts';
 
 /**
  * Browser code of the home page's application form. Served as `(${applyScript})(dossierKit)`: it must stay
@@ -354,23 +355,11 @@ export function applyScript(makeKit: typeof dossierKit): void {
  * Browser code of the resume page: the secret stays in the URL fragment until the person clicks, then it
  * is POSTed once and the draft opens on the home page. Same rules as {@link applyScript}.
  */
-export function resumeScript(): void {
+export function resumeScript(linkPage: typeof emailedLinkPage): void {
   const root = document.getElementById('resume');
   if (!root) return;
-  const vi = document.documentElement.lang !== 'en';
-  const langQuery = vi ? '' : '?lang=en';
-  const linkId = root.getAttribute('data-link-id') || '';
-  const secret = location.hash.slice(1);
-  // Out of the address bar and history: a shared screenshot or a back button does not carry it.
-  if (secret) history.replaceState(null, '', location.pathname + location.search);
-  const go = document.getElementById('resume-go') as HTMLButtonElement;
+  const langQuery = document.documentElement.lang !== 'en' ? '' : '?lang=en';
   const resend = document.getElementById('resume-resend') as HTMLButtonElement;
-  const msg = document.getElementById('resume-message') as HTMLElement;
-  const say = (text: string, kind: 'ok' | 'error') => {
-    msg.textContent = text;
-    msg.className = `notice ${kind === 'ok' ? 'notice-ok' : 'notice-error'}`;
-    msg.hidden = false;
-  };
   const post = async (body: Record<string, string>) => {
     const res = await fetch(`/api/resume${langQuery}`, {
       method: 'POST',
@@ -380,50 +369,31 @@ export function resumeScript(): void {
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     return { ok: res.ok, json };
   };
-  const failed = (text?: unknown) => {
-    say(
-      typeof text === 'string'
-        ? text
-        : vi
-          ? 'Đường dẫn không dùng được nữa (đã dùng hoặc đã hết hạn).'
-          : 'This link can no longer be used (already used or expired).',
-      'error',
-    );
-    go.hidden = true;
-    resend.hidden = false;
-  };
-  if (!secret) failed(vi ? 'Đường dẫn không đầy đủ.' : 'The link is incomplete.');
-  go.addEventListener('click', async () => {
-    go.disabled = true;
-    try {
+  const page = linkPage({
+    root,
+    go: document.getElementById('resume-go') as HTMLButtonElement,
+    message: document.getElementById('resume-message') as HTMLElement,
+    use: async (linkId, secret) => {
       const { ok, json } = await post({ linkId, secret });
       if (!ok || typeof json.id !== 'string' || typeof json.editToken !== 'string')
-        return failed(json.message);
+        return { refused: json.message };
       sessionStorage.setItem('hcsn.draft', JSON.stringify({ id: json.id, editToken: json.editToken }));
-      location.href = vi ? '/' : '/?lang=en';
-    } catch {
-      failed(
-        vi
-          ? 'Không kết nối được máy chủ, vui lòng thử lại.'
-          : 'Could not reach the server, please try again.',
-      );
-      go.hidden = false;
-    } finally {
-      go.disabled = false;
-    }
+      return { next: langQuery ? '/?lang=en' : '/' };
+    },
+    onRefused: () => {
+      resend.hidden = false;
+    },
   });
   resend.addEventListener('click', async () => {
     resend.disabled = true;
     try {
-      const { json } = await post({ linkId });
-      say(typeof json.message === 'string' ? json.message : vi ? 'Đã gửi yêu cầu.' : 'Request sent.', 'ok');
-    } catch {
-      say(
-        vi
-          ? 'Không kết nối được máy chủ, vui lòng thử lại.'
-          : 'Could not reach the server, please try again.',
-        'error',
+      const { json } = await post({ linkId: page.linkId });
+      page.say(
+        typeof json.message === 'string' ? json.message : page.vi ? 'Đã gửi yêu cầu.' : 'Request sent.',
+        'ok',
       );
+    } catch {
+      page.say(page.offline(), 'error');
       resend.disabled = false;
     }
   });

@@ -1,12 +1,14 @@
 import { adminSignInScript } from './admin-script.ts';
 import { applyScript, resumeScript } from './apply-script.ts';
 import { dossierKit } from './dossier-kit.ts';
+import { emailedLinkPage } from './link-page-kit.ts';
 import { SITE_CSS } from './site-css.ts';
 import { supplementScript } from './supplement-script.ts';
 
 /**
  * The browser scripts, from the functions' own source; the pages that edit a dossier are given the shared
- * helpers (`dossierKit`), defined first in the same file. Transpilers that keep function names (esbuild
+ * helpers (`dossierKit`, and `emailedLinkPage` for the pages behind an emailed link), defined first in
+ * the same file. Transpilers that keep function names (esbuild
  * `keepNames`, used by tsx and some bundlers) insert calls to a module-level `__name` helper into the
  * function bodies, so the served file defines a no-op one.
  */
@@ -15,14 +17,16 @@ const APPLY_JS = `(() => {
 const __name = (fn) => fn;
 const dossierKit = ${dossierKit.toString()};
 (${applyScript.toString()})(dossierKit);
-(${resumeScript.toString()})();
+const emailedLinkPage = ${emailedLinkPage.toString()};
+(${resumeScript.toString()})(emailedLinkPage);
 })();
 `;
 
 const ADMIN_JS = `(() => {
 "use strict";
 const __name = (fn) => fn;
-(${adminSignInScript.toString()})();
+const emailedLinkPage = ${emailedLinkPage.toString()};
+(${adminSignInScript.toString()})(emailedLinkPage);
 })();
 `;
 
