@@ -1,34 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../infra/local/system.ts';
-import { launchChromium } from '../support/browser.ts';
-import { makeClient } from '../support/client.ts';
-import { startOwnSystem } from '../support/own-system.ts';
+import { describe, expect, it } from 'vitest';
+import { browserOnOwnSystem } from '../support/e2e.ts';
 
 const COORDINATOR = 'dieuphoi.e2e@kgst.test';
 
 describe('coordinator signs in from the emailed link (offline: local system + Chromium)', () => {
-  let system: LocalSystem;
-  let stop: () => Promise<void>;
-  let browser: Browser;
-  const client = makeClient(() => system.urls);
-
-  beforeAll(async () => {
-    ({ system, stop } = await startOwnSystem('e2e-admin', { coordinatorEmails: COORDINATOR }));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stop?.();
-  }, 60_000);
+  const e2e = browserOnOwnSystem('e2e-admin', { coordinatorEmails: COORDINATOR });
+  const client = e2e.client;
 
   it('the link opens the dashboard once; the secret leaves the address bar; a second use says so', async () => {
     // Prepare: ask for a link, as the sign-in form does, and take it from the mailbox
-    await client.postForm(`${system.urls.site}/admin/sign-in`, { email: COORDINATOR });
+    await client.postForm(`${e2e.system.urls.site}/admin/sign-in`, { email: COORDINATOR });
     const email = await client.waitForEmail((e) => e.destination.to.includes(COORDINATOR));
     const link = /https?:\/\/\S+\/admin\/sign-in\/[\w-]+#[\w-]+/.exec(email.body.text ?? '')![0];
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
 
     // Act: open the link (GET only shows the page), then press the button
@@ -45,7 +29,7 @@ describe('coordinator signs in from the emailed link (offline: local system + Ch
     expect(await page.content()).toContain(COORDINATOR);
 
     // The same link again (another browser): refused, in words, with the way to ask for a new one
-    const other = await (await browser.newContext()).newPage();
+    const other = await (await e2e.browser.newContext()).newPage();
     await other.goto(link);
     await other.click('#admin-sign-in-go');
     await other.locator('#admin-sign-in-message').waitFor({ state: 'visible' });

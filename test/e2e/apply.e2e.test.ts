@@ -1,11 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSystem } from '../../infra/local/system.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startOwnSystem } from '../support/own-system.ts';
+import { describe, expect, it } from 'vitest';
+import { browserOnOwnSystem } from '../support/e2e.ts';
 
 /** Small files whose first bytes are what the server's magic-byte check expects. */
 const PNG_1X1 = Buffer.from(
@@ -29,27 +25,12 @@ const PDF = Buffer.from(
 );
 
 describe('applicant in the browser (offline: local system + Chromium)', () => {
-  let system: LocalSystem;
-  let stop: () => Promise<void>;
-  let browser: Browser;
-  let filesDir: string;
-
-  beforeAll(async () => {
-    filesDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-files-'));
-    ({ system, stop } = await startOwnSystem('e2e-apply'));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stop?.();
-    await rm(filesDir, { recursive: true, force: true });
-  }, 60_000);
+  const e2e = browserOnOwnSystem('e2e-apply');
 
   it('fills the form, uploads the documents, submits, gets a code, a receipt email and a status', async () => {
     // Prepare
     const file = async (name: string, bytes: Buffer) => {
-      const p = path.join(filesDir, name);
+      const p = path.join(e2e.filesDir, name);
       await writeFile(p, bytes);
       return p;
     };
@@ -61,11 +42,11 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
     ];
     const portfolio = await file('hồ-sơ-năng-lực.pdf', PDF);
     const email = 'lan.nguyen@example.vn';
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     page.setDefaultTimeout(15_000);
 
     // Act: the form, as a person fills it
-    await page.goto(`${system.urls.site}/`);
+    await page.goto(`${e2e.system.urls.site}/`);
     await expect(page.locator('.deadline').textContent()).resolves.toMatch(
       /\d{2}\/\d{2}\/\d{4} 23:59 \(giờ Hà Nội, UTC\+7\)/,
     );
@@ -119,7 +100,7 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
 
     let subjects: string[] = [];
     for (let i = 0; i < 50 && !subjects.some((s) => s.includes(code)); i++) {
-      const store = (await (await fetch(`${system.urls.mailbox}/store`)).json()) as {
+      const store = (await (await fetch(`${e2e.system.urls.mailbox}/store`)).json()) as {
         emails: { subject: string }[];
       };
       subjects = store.emails.map((e) => e.subject);
@@ -132,14 +113,14 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
   it('saves a draft, continues it from the emailed link once, and offers a new link after that', async () => {
     // Prepare
     const email = 'minh.tran@example.vn';
-    const first = await browser.newContext();
+    const first = await e2e.browser.newContext();
     const page = await first.newPage();
     page.setDefaultTimeout(15_000);
-    const textFile = path.join(filesDir, 'ghi-chú.txt');
+    const textFile = path.join(e2e.filesDir, 'ghi-chú.txt');
     await writeFile(textFile, 'không phải ảnh');
 
     // Act: save a draft, try a wrong file type
-    await page.goto(`${system.urls.site}/`);
+    await page.goto(`${e2e.system.urls.site}/`);
     await page.getByLabel('Tên không gian (tiếng Việt)').fill('Nhà Âm Nhạc <Phố Cổ>');
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
@@ -148,26 +129,26 @@ describe('applicant in the browser (offline: local system + Chromium)', () => {
     const photoError = await page.locator('[data-error-for="documents.photos"]').textContent();
     await first.close();
 
-    const store = (await (await fetch(`${system.urls.mailbox}/store`)).json()) as {
+    const store = (await (await fetch(`${e2e.system.urls.mailbox}/store`)).json()) as {
       emails: { subject: string; body: { text?: string } }[];
     };
     const resumeMail = store.emails.find((e) => e.subject.includes('Nhà Âm Nhạc'));
     const link = /\/resume\/[\w-]+#[\w-]+/.exec(resumeMail?.body.text ?? '')?.[0];
 
-    const second = await browser.newContext();
+    const second = await e2e.browser.newContext();
     const resumed = await second.newPage();
     resumed.setDefaultTimeout(15_000);
-    await resumed.goto(`${system.urls.site}${link}`);
+    await resumed.goto(`${e2e.system.urls.site}${link}`);
     await resumed.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
-    await resumed.waitForURL(`${system.urls.site}/`);
+    await resumed.waitForURL(`${e2e.system.urls.site}/`);
     const nameInput = resumed.getByLabel('Tên không gian (tiếng Việt)');
     await expect.poll(() => nameInput.inputValue()).toBe('Nhà Âm Nhạc <Phố Cổ>');
     await second.close();
 
-    const third = await browser.newContext();
+    const third = await e2e.browser.newContext();
     const again = await third.newPage();
     again.setDefaultTimeout(15_000);
-    await again.goto(`${system.urls.site}${link}`);
+    await again.goto(`${e2e.system.urls.site}${link}`);
     await again.getByRole('button', { name: 'Tiếp tục hồ sơ' }).click();
     const resend = again.getByRole('button', { name: 'Gửi lại đường dẫn mới' });
     await resend.waitFor();

@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LocalSystem } from '../../infra/local/system.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { FILES } from '../fixtures/files.ts';
-import { launchChromium } from '../support/browser.ts';
-import { makeClient, reviewLinkIn } from '../support/client.ts';
-import { readDossier, startOwnSystem } from '../support/own-system.ts';
+import { reviewLinkIn } from '../support/client.ts';
+import { browserOnOwnSystem } from '../support/e2e.ts';
+import { readDossier } from '../support/own-system.ts';
 
 const REVIEWER = 'thamdinh.duyet@kgst.test';
 const APPLICANT = 'quang.vu@example.vn';
 const SPACE = 'Xưởng In Lụa Hàng Đào';
 
 describe('reviewer approves in the browser (offline: local system + Chromium)', () => {
-  let system: LocalSystem;
-  let stop: () => Promise<void>;
-  let browser: Browser;
-  const client = makeClient(() => system.urls);
-
-  beforeAll(async () => {
-    ({ system, stop } = await startOwnSystem('e2e-review', { reviewerEmails: REVIEWER }));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stop?.();
-  }, 60_000);
+  const e2e = browserOnOwnSystem('e2e-review', { reviewerEmails: REVIEWER });
+  const client = e2e.client;
 
   it('opens the emailed review link, approves, and the applicant is emailed the verification link', async () => {
     // Prepare: a dossier submitted through the API, and the reviewer's email in the local mailbox
@@ -69,7 +55,7 @@ describe('reviewer approves in the browser (offline: local system + Chromium)', 
     );
 
     // Act: the reviewer opens the link in the browser and approves
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(reviewLinkIn(reviewMail.body.text));
     const shown = (await page.locator('main').textContent()) ?? '';
@@ -81,7 +67,7 @@ describe('reviewer approves in the browser (offline: local system + Chromium)', 
     expect(shown).toContain(SPACE);
     expect(shown).toContain(code);
     expect(decided).toContain(`Hồ sơ đã được quyết định (Công nhận thành viên) bởi ${REVIEWER}`);
-    await vi.waitFor(async () => expect((await readDossier(system, id))?.status).toBe('approved'), {
+    await vi.waitFor(async () => expect((await readDossier(e2e.system, id))?.status).toBe('approved'), {
       timeout: 20_000,
       interval: 150,
     });
@@ -89,7 +75,7 @@ describe('reviewer approves in the browser (offline: local system + Chromium)', 
       (e) => e.destination.to.includes(APPLICANT) && e.subject.startsWith(`Hồ sơ ${code}:`),
       20_000,
     );
-    expect(approval.body.text).toMatch(new RegExp(`${system.urls.site}/verify/[\\w-]{22}`));
+    expect(approval.body.text).toMatch(new RegExp(`${e2e.system.urls.site}/verify/[\\w-]{22}`));
     await page.close();
   }, 60_000);
 });

@@ -1,14 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LocalSystem } from '../../infra/local/system.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { FILES } from '../fixtures/files.ts';
-import { launchChromium } from '../support/browser.ts';
-import { makeClient } from '../support/client.ts';
-import { readDossier, startOwnSystem } from '../support/own-system.ts';
+import { browserOnOwnSystem } from '../support/e2e.ts';
+import { readDossier } from '../support/own-system.ts';
 
 const REVIEWER = 'thamdinh.bosung@kgst.test';
 const APPLICANT = 'hoa.le@example.vn';
@@ -23,23 +19,8 @@ interface Email {
 }
 
 describe('applicant supplements a dossier in the browser (offline: local system + Chromium)', () => {
-  let system: LocalSystem;
-  let stop: () => Promise<void>;
-  let browser: Browser;
-  let filesDir: string;
-  const client = makeClient(() => system.urls);
-
-  beforeAll(async () => {
-    filesDir = await mkdtemp(path.join(tmpdir(), 'hcsn-e2e-supplement-files-'));
-    ({ system, stop } = await startOwnSystem('e2e-supplement', { reviewerEmails: REVIEWER }));
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stop?.();
-    await rm(filesDir, { recursive: true, force: true });
-  }, 60_000);
+  const e2e = browserOnOwnSystem('e2e-supplement', { reviewerEmails: REVIEWER });
+  const client = e2e.client;
 
   // ---- small helpers against this file's own system ----
   const api = client.api;
@@ -56,7 +37,7 @@ describe('applicant supplements a dossier in the browser (offline: local system 
     expect(res.s3Status).toBeLessThan(300);
   };
   const emails = async (match: (e: Email) => boolean) => {
-    const store = (await (await fetch(`${system.urls.mailbox}/store`)).json()) as { emails: Email[] };
+    const store = (await (await fetch(`${e2e.system.urls.mailbox}/store`)).json()) as { emails: Email[] };
     return store.emails.filter(match);
   };
   const waitForEmails = (match: (e: Email) => boolean, count = 1) =>
@@ -68,7 +49,7 @@ describe('applicant supplements a dossier in the browser (offline: local system 
       },
       { timeout: 20_000, interval: 150 },
     );
-  const dossierItem = (id: string) => readDossier(system, id);
+  const dossierItem = (id: string) => readDossier(e2e.system, id);
 
   it('opens the emailed link, corrects the description, adds a photo, sends, and the dossier returns to review', async () => {
     // Prepare: a submitted dossier, and the reviewer asks for a supplement through their emailed link
@@ -128,13 +109,13 @@ describe('applicant supplements a dossier in the browser (offline: local system 
       (e) => e.destination.to.includes(APPLICANT) && e.subject.includes(`bổ sung hồ sơ ${code}`),
     );
     const link = /\/supplement\/[\w-]+#[\w-]+/.exec(supplementMail!.body.text ?? '')![0];
-    const photo = path.join(filesDir, 'mặt-tiền.png');
+    const photo = path.join(e2e.filesDir, 'mặt-tiền.png');
     await writeFile(photo, PNG_1X1);
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     page.setDefaultTimeout(15_000);
 
     // Act: the applicant opens the link, sees the request, corrects and sends
-    await page.goto(`${system.urls.site}${link}`);
+    await page.goto(`${e2e.system.urls.site}${link}`);
     await page.getByRole('button', { name: 'Mở yêu cầu bổ sung' }).click();
     await page.locator('#supplement-form').waitFor({ state: 'visible' });
     // The link works once; a reload continues with the access kept in this tab.
@@ -172,9 +153,9 @@ describe('applicant supplements a dossier in the browser (offline: local system 
     await page.close();
 
     // A second use of the spent link says so plainly, with nothing to fill in.
-    const again = await browser.newContext();
+    const again = await e2e.browser.newContext();
     const reopened = await again.newPage();
-    await reopened.goto(`${system.urls.site}${link}`);
+    await reopened.goto(`${e2e.system.urls.site}${link}`);
     await reopened.getByRole('button', { name: 'Mở yêu cầu bổ sung' }).click();
     await expect
       .poll(() => reopened.locator('#supplement-message').textContent())
