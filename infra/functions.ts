@@ -16,8 +16,10 @@ export interface FunctionSpec {
     readonly workflow?: 'start' | 'callback';
     /** Reads the issuer's Ed25519 signing key (SSM SecureString in AWS, a PEM file locally). */
     readonly signingKey?: boolean;
-    /** Moves the round's EventBridge schedules (a coordinator extending the deadline). */
+    /** Creates, moves and deletes the rounds' EventBridge schedules (a coordinator opening or changing a round). */
     readonly schedules?: boolean;
+    /** Knows the deployment's first coordinator (made a coordinator once, at their first sign-in). */
+    readonly adminEmail?: boolean;
     /**
      * Starts the `jobs` function asynchronously: bulk emails that would outlast this invocation go on
      * there (the `jobs` function itself continues its own long runs the same way).
@@ -103,7 +105,14 @@ export const functions = {
     // The API's integration timeout is 30 s: a deadline or ceremony change emails what it can in the
     // request and hands the rest to the jobs function.
     timeoutSeconds: 29,
-    needs: { table: 'readWrite', bucket: 'read', mail: true, schedules: true, jobs: true },
+    needs: {
+      table: 'readWrite',
+      bucket: 'read',
+      mail: true,
+      schedules: true,
+      jobs: true,
+      adminEmail: true,
+    },
   },
   jobs: {
     entry: 'functions/jobs/handler.ts',

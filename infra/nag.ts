@@ -51,6 +51,22 @@ export function resourceAcknowledgements(stack: PlatformStack): { id: string; re
         'Object keys are generated per dossier at run time, so grants are on the objects of this one bucket; ' +
         'only object-level actions are granted and nothing can list the bucket.',
     },
+    {
+      id: iam5(
+        `arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule-group/${stack.stackName}-*`,
+      ),
+      reason:
+        'Rounds are data: a coordinator opening a round creates that round’s schedule group (`<stack>-<roundId>`) ' +
+        'at run time, so its name is not known at deploy time; only groups of this stack’s prefix.',
+    },
+    {
+      id: iam5(
+        `arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${stack.stackName}-*/*`,
+      ),
+      reason:
+        'The one-time schedules (reminder, closing, invitations) of each round live in that round’s group, created ' +
+        'at run time; only schedules in groups of this stack’s prefix.',
+    },
     ...Object.values(stack.fns).map((f) => ({
       id: iam5(`<${logicalId(f.fn)}.Arn>:*`),
       reason:

@@ -45,8 +45,19 @@ export const routes = [
   { method: 'GET', path: '/admin/export.csv', fn: 'admin' },
   { method: 'GET', path: '/admin/check-in/{passId}', fn: 'admin' },
   { method: 'POST', path: '/admin/check-in/{passId}', fn: 'admin' },
-  { method: 'POST', path: '/admin/round/deadline', fn: 'admin' },
-  { method: 'POST', path: '/admin/round/ceremony', fn: 'admin' },
+  { method: 'GET', path: '/admin/rounds', fn: 'admin' },
+  { method: 'POST', path: '/admin/rounds', fn: 'admin' },
+  { method: 'GET', path: '/admin/rounds/new', fn: 'admin' },
+  { method: 'GET', path: '/admin/rounds/{roundId}', fn: 'admin' },
+  { method: 'POST', path: '/admin/rounds/{roundId}', fn: 'admin' },
+  { method: 'POST', path: '/admin/rounds/{roundId}/open', fn: 'admin' },
+  { method: 'POST', path: '/admin/rounds/{roundId}/close', fn: 'admin' },
+  { method: 'POST', path: '/admin/rounds/{roundId}/delete', fn: 'admin' },
+  { method: 'POST', path: '/admin/rounds/{roundId}/deadline', fn: 'admin' },
+  { method: 'POST', path: '/admin/rounds/{roundId}/ceremony', fn: 'admin' },
+  { method: 'GET', path: '/admin/staff', fn: 'admin' },
+  { method: 'POST', path: '/admin/staff', fn: 'admin' },
+  { method: 'POST', path: '/admin/staff/remove', fn: 'admin' },
 ] as const satisfies readonly Route[];
 
 /** API Gateway's route key for a route, e.g. `GET /api/applications/{id}`. */

@@ -44,8 +44,6 @@ export class PlatformStack extends Stack {
       [Env.stage]: config.stage,
       [Env.mailFrom]: config.mailFrom,
       [Env.sendRatePerSecond]: String(config.sendRatePerSecond),
-      [Env.reviewerEmails]: config.reviewerEmails,
-      [Env.coordinatorEmails]: config.coordinatorEmails,
       ...(config.publicBaseUrl ? { [Env.publicBaseUrl]: config.publicBaseUrl } : {}),
     };
     this.fns = Object.fromEntries(
@@ -89,7 +87,7 @@ export class PlatformStack extends Stack {
       }
       if (needs.mail) {
         f.fn.addEnvironment(Env.sesConfigurationSet, mailer.configurationSet.configurationSetName);
-        mailer.identity.grantSendEmail(f.fn);
+        mailer.grantSend(f.fn);
       }
       if (needs.signingKey) {
         f.fn.addEnvironment(Env.signingKeyParameter, config.signingKeyParameter);
@@ -115,6 +113,7 @@ export class PlatformStack extends Stack {
           }),
         );
       }
+      if (needs.adminEmail) f.fn.addEnvironment(Env.adminEmail, config.adminEmail);
       if (needs.jobs && name !== 'jobs') {
         f.fn.addEnvironment(Env.jobsFunctionName, lambdas.jobs.functionName);
         lambdas.jobs.grantInvoke(f.fn);
@@ -151,21 +150,15 @@ export class PlatformStack extends Stack {
     const roundSchedules = new RoundSchedules(this, 'Schedules', {
       target: lambdas.jobs,
       deadLetterQueue: jobsDlq,
-      roundId: config.roundId,
-      dates: {
-        deadlineDate: config.deadlineDate,
-        reminderDaysBefore: config.reminderDaysBefore,
-        invitationsAt: config.invitationsAt,
-      },
     });
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
-      if ((functions[name].needs as { schedules?: boolean }).schedules) roundSchedules.bindMover(f.fn);
+      if ((functions[name].needs as { schedules?: boolean }).schedules) roundSchedules.bindManager(f.fn);
     }
     new OperationsAlarms(this, 'Alarms', {
       functions: lambdas,
       stateMachine: workflow.stateMachine,
       deadLetterQueues: [jobsDlq],
-      notifyEmails: config.coordinatorEmails.split(',').map((s) => s.trim()),
+      notifyEmails: [config.adminEmail],
     });
     new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'BucketName', { value: documents.bucket.bucketName });

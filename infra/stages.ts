@@ -8,19 +8,16 @@ export const StageConfigSchema = z.object({
   mailFrom: z.string().min(3),
   /** Public URL of the site (custom domain or the API endpoint once known). Empty = the API's own URL. */
   publicBaseUrl: z.string().default(''),
-  /** Comma-separated lists; not secrets, so context is the right place. */
-  reviewerEmails: z.string().min(3),
-  coordinatorEmails: z.string().min(3),
+  /**
+   * The first coordinator (`-c adminEmail=`): signs in at /admin with an emailed link and from there creates
+   * rounds and adds staff; also gets the operations alarms. Everything else about people and rounds is data.
+   */
+  adminEmail: z.email(),
   /** Origin allowed to POST uploads straight to the bucket. */
   formOrigin: z.string().min(1),
   /** How long a reviewer has before a reminder, and a supplement's maximum wait, in seconds. */
   reviewTimeoutSeconds: z.number().int().positive().max(2_147_483),
   supplementTimeoutSeconds: z.number().int().positive(),
-  /** The round the stack schedules jobs for: deadline day (yyyy-MM-dd, ends 23:59:59 ICT) and invitation time. */
-  roundId: z.string().min(1),
-  deadlineDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  reminderDaysBefore: z.number().int().min(0),
-  invitationsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
   /** The SES account's sending rate for bulk jobs (emails per second). */
   sendRatePerSecond: z.number().min(0),
   retainData: z.boolean(),
@@ -39,15 +36,10 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     mailDomain: 'kgst.example.vn',
     mailFrom: 'Mạng lưới KGST Hà Nội <no-reply@kgst.example.vn>',
     publicBaseUrl: '',
-    reviewerEmails: 'reviewer@kgst.example.vn',
-    coordinatorEmails: 'coordinator@kgst.example.vn',
+    adminEmail: 'dieuphoi@kgst.example.vn',
     formOrigin: '*',
     reviewTimeoutSeconds: 3 * 24 * 3600,
     supplementTimeoutSeconds: 14 * 24 * 3600,
-    roundId: '2025',
-    deadlineDate: '2025-05-30',
-    reminderDaysBefore: 3,
-    invitationsAt: '2025-06-16T09:00',
     sendRatePerSecond: 1,
     retainData: false,
     signingKeyParameter: '/hcsn/dev/signing-key',
@@ -57,15 +49,10 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     mailDomain: 'kgst.hanoi.gov.vn',
     mailFrom: 'Mạng lưới Không gian Sáng tạo Hà Nội <no-reply@kgst.hanoi.gov.vn>',
     publicBaseUrl: '',
-    reviewerEmails: 'thamdinh@kgst.hanoi.gov.vn',
-    coordinatorEmails: 'dieuphoi@kgst.hanoi.gov.vn',
+    adminEmail: 'dieuphoi@kgst.hanoi.gov.vn',
     formOrigin: 'https://kgst.hanoi.gov.vn',
     reviewTimeoutSeconds: 3 * 24 * 3600,
     supplementTimeoutSeconds: 14 * 24 * 3600,
-    roundId: '2025',
-    deadlineDate: '2025-05-30',
-    reminderDaysBefore: 3,
-    invitationsAt: '2025-06-16T09:00',
     sendRatePerSecond: 14,
     retainData: true,
     signingKeyParameter: '/hcsn/prod/signing-key',

@@ -1,16 +1,6 @@
 import { z } from 'zod';
 import { Env, LocalEndpointEnv } from './env.ts';
 
-const emailList = z
-  .string()
-  .default('')
-  .transform((s) =>
-    s
-      .split(',')
-      .map((e) => e.trim())
-      .filter(Boolean),
-  );
-
 /** Typed view of the environment contract; parsed once at cold start. */
 export const ConfigSchema = z.object({
   [Env.stage]: z.enum(['local', 'dev', 'prod']).default('local'),
@@ -20,14 +10,16 @@ export const ConfigSchema = z.object({
   [Env.mailFrom]: z.string().min(3).default('Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>'),
   [Env.sesConfigurationSet]: z.string().optional(),
   [Env.publicBaseUrl]: z.string().url().default('http://127.0.0.1:3000'),
-  [Env.reviewerEmails]: emailList,
-  [Env.coordinatorEmails]: emailList,
+  [Env.adminEmail]: z.string().optional(),
   [Env.signatoryName]: z.string().min(1).default('Nguyễn Thị Ngọc Hòa'),
   [Env.sendRatePerSecond]: z.coerce.number().min(0).default(0),
   [Env.signatoryTitle]: z.string().min(1).default('Giám đốc Trung tâm Điều phối các hoạt động sáng tạo'),
   [Env.signingKeyParameter]: z.string().min(1).optional(),
   [Env.signingKeyFile]: z.string().min(1).optional(),
-  [Env.scheduleNamePrefix]: z.string().min(1).optional(),
+  [Env.scheduleGroupPrefix]: z.string().min(1).optional(),
+  [Env.schedulerRoleArn]: z.string().min(1).optional(),
+  [Env.schedulerTargetArn]: z.string().min(1).optional(),
+  [Env.schedulerDeadLetterArn]: z.string().min(1).optional(),
   [Env.jobsFunctionName]: z.string().min(1).optional(),
   [Env.s3ForcePathStyle]: z
     .enum(['true', 'false'])
@@ -51,16 +43,21 @@ export interface Config {
   readonly mailFrom: string;
   readonly sesConfigurationSet?: string;
   readonly publicBaseUrl: string;
-  readonly reviewerEmails: readonly string[];
-  readonly coordinatorEmails: readonly string[];
+  /** The deployment's first coordinator; every other person of staff is data. */
+  readonly adminEmail?: string;
   /** Who signs the certificates (printed in the signature block). */
   readonly signatory: { readonly name: string; readonly title: string };
   /** Bulk sending rate (emails per second); undefined = no limit. */
   readonly sendRatePerSecond?: number;
   readonly signingKeyParameter?: string;
   readonly signingKeyFile?: string;
-  /** Prefix of the round's EventBridge schedule names; undefined locally (nothing to move). */
-  readonly scheduleNamePrefix?: string;
+  /** Where the rounds' EventBridge schedules go; undefined locally (the local scheduler reads the rounds). */
+  readonly scheduler?: {
+    readonly groupPrefix: string;
+    readonly roleArn: string;
+    readonly targetArn: string;
+    readonly deadLetterArn: string;
+  };
   readonly jobsFunctionName?: string;
   readonly s3ForcePathStyle: boolean;
   readonly clockOffsetFile?: string;
@@ -101,13 +98,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: raw.MAIL_FROM,
     sesConfigurationSet: raw.SES_CONFIGURATION_SET || undefined,
     publicBaseUrl: raw.PUBLIC_BASE_URL.replace(/\/$/, ''),
-    reviewerEmails: raw.REVIEWER_EMAILS,
-    coordinatorEmails: raw.COORDINATOR_EMAILS,
+    adminEmail: raw.ADMIN_EMAIL || undefined,
     sendRatePerSecond: raw.SEND_RATE_PER_SECOND || undefined,
     signatory: { name: raw.SIGNATORY_NAME.normalize('NFC'), title: raw.SIGNATORY_TITLE.normalize('NFC') },
     signingKeyParameter: raw.SIGNING_KEY_PARAMETER,
     signingKeyFile: raw.SIGNING_KEY_FILE,
-    scheduleNamePrefix: raw.SCHEDULE_NAME_PREFIX,
+    scheduler: raw.SCHEDULE_GROUP_PREFIX
+      ? {
+          groupPrefix: raw.SCHEDULE_GROUP_PREFIX,
+          roleArn: required(raw.SCHEDULER_ROLE_ARN, Env.schedulerRoleArn),
+          targetArn: required(raw.SCHEDULER_TARGET_ARN, Env.schedulerTargetArn),
+          deadLetterArn: required(raw.SCHEDULER_DEAD_LETTER_ARN, Env.schedulerDeadLetterArn),
+        }
+      : undefined,
     jobsFunctionName: raw.JOBS_FUNCTION_NAME,
     s3ForcePathStyle: raw.S3_FORCE_PATH_STYLE,
     clockOffsetFile: raw.CLOCK_OFFSET_FILE,

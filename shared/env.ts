@@ -11,8 +11,11 @@ export const Env = {
   mailFrom: 'MAIL_FROM',
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   publicBaseUrl: 'PUBLIC_BASE_URL',
-  reviewerEmails: 'REVIEWER_EMAILS',
-  coordinatorEmails: 'COORDINATOR_EMAILS',
+  /**
+   * The deployment's first coordinator (`-c adminEmail=`): made a coordinator once, at their first sign-in.
+   * Every other person of staff, and every reviewer pool, is data managed on `/admin`.
+   */
+  adminEmail: 'ADMIN_EMAIL',
   /** Name and title printed in the certificate's signature block. */
   signatoryName: 'SIGNATORY_NAME',
   signatoryTitle: 'SIGNATORY_TITLE',
@@ -23,11 +26,16 @@ export const Env = {
   /** Local only: path of the PEM file `npm start` generates under `.data/keys/`. */
   signingKeyFile: 'SIGNING_KEY_FILE',
   /**
-   * AWS only: prefix of the round's EventBridge schedule names (`<prefix>-<job>`, see `scheduleName`), so the
-   * admin function can move them when a coordinator extends the deadline. Unset locally: the local scheduler
-   * reads the times from the round itself.
+   * AWS only: prefix of the rounds' EventBridge schedule groups (`<prefix>-<roundId>`, see
+   * `scheduleGroupName`): the admin function creates, moves and deletes each round's schedules at run time.
+   * Unset locally: the local scheduler reads the times from the rounds themselves.
    */
-  scheduleNamePrefix: 'SCHEDULE_NAME_PREFIX',
+  scheduleGroupPrefix: 'SCHEDULE_GROUP_PREFIX',
+  /** AWS only: the role EventBridge Scheduler invokes the jobs function with (passed on CreateSchedule). */
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** AWS only: the schedules' target (the jobs function's ARN) and their dead-letter queue. */
+  schedulerTargetArn: 'SCHEDULER_TARGET_ARN',
+  schedulerDeadLetterArn: 'SCHEDULER_DEAD_LETTER_ARN',
   /** Name of the `jobs` function, to which a request hands bulk emails that would outlast it (async invoke). */
   jobsFunctionName: 'JOBS_FUNCTION_NAME',
   /** Local only: path-style S3 addressing for s3rver. */

@@ -1,9 +1,10 @@
 import type { Files } from './adapters/s3/files.ts';
 import { certificatePdfKey } from './adapters/s3/prefixes.ts';
 import { mailer } from './compose/mail.ts';
-import { dossiers, links, rounds } from './compose/table.ts';
+import { dossiers, links, rounds, staff } from './compose/table.ts';
 import { certificateFileName } from './domain/certificate.ts';
 import { clock, config } from './runtime.ts';
+import { makeStaffDirectory } from './usecases/staff-admin.ts';
 import { makeWorkflowSteps } from './usecases/workflow-steps.ts';
 
 /** Emailed certificate download links live this long (presigned; SigV4 allows at most 7 days). */
@@ -22,8 +23,7 @@ export function workflowSteps(
     mailer: mailer(),
     clock,
     publicBaseUrl: config.publicBaseUrl,
-    reviewers: config.reviewerEmails,
-    coordinators: config.coordinatorEmails,
+    people: makeStaffDirectory(staff()),
     reviewLinkSeconds: 30 * 24 * 3600,
     onApproved: options.onApproved,
     certificateDownload: files && {

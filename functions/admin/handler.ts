@@ -2,13 +2,21 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { composeInvitations } from '../../shared/compose/invitations.ts';
 import { composeRoundJobs, jobStarter } from '../../shared/compose/jobs.ts';
-import { schedules } from '../../shared/compose/schedules.ts';
+import { roundScheduler } from '../../shared/compose/schedules.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
-import { certificates, dossiers, rounds } from '../../shared/compose/table.ts';
+import { certificates, dossiers, rounds, staff } from '../../shared/compose/table.ts';
 import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
 import { verifyUrlOf } from '../../shared/domain/certificate.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
-import { ForbiddenError } from '../../shared/domain/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/domain/errors.ts';
+import {
+  MAX_CHECKLIST_ITEMS,
+  RoundIdSchema,
+  type RoundSettings,
+  RoundSettingsSchema,
+} from '../../shared/domain/round-settings.ts';
+import { hasRole, STAFF_ROLES } from '../../shared/domain/staff.ts';
+import { ictDay } from '../../shared/domain/time.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import {
   type HttpRequest,
@@ -18,6 +26,7 @@ import {
   toValidationError,
 } from '../../shared/http/request.ts';
 import { type HttpResult, html, json, redirect } from '../../shared/http/response.ts';
+import type { Text } from '../../shared/i18n/lang.ts';
 import {
   renderAdminDossierPage,
   renderDashboardPage,
@@ -27,11 +36,19 @@ import {
 } from '../../shared/pages/admin-pages.tsx';
 import { renderCheckInPage } from '../../shared/pages/check-in-page.tsx';
 import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
+import {
+  blankSettings,
+  renderNewRoundPage,
+  renderRoundPage,
+  renderRoundsPage,
+} from '../../shared/pages/rounds-pages.tsx';
+import { renderAssignedPage, renderStaffPage } from '../../shared/pages/staff-pages.tsx';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
-import type { Coordinator } from '../../shared/usecases/coordinator-session.ts';
+import { type Coordinator, RoleRequiredError } from '../../shared/usecases/coordinator-session.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp } from '../../shared/usecases/round-jobs.ts';
+import { makeStaffAdmin } from '../../shared/usecases/staff-admin.ts';
 
 const sessions = coordinatorSessions();
 const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
@@ -40,16 +57,22 @@ const certificateStore = certificates();
 const invitations = composeInvitations();
 /** Emails after a change are sent for up to this long in the request (the API gives 30 s); the rest go on in the jobs function. */
 const FOLLOW_UP_BUDGET_MS = 15_000;
+const roundStore = rounds();
+const staffAdmin = makeStaffAdmin({ staff: staff(), clock });
 const roundAdmin = makeRoundAdmin({
-  rounds: rounds(),
+  rounds: roundStore,
   clock,
-  schedules: schedules(),
+  schedules: roundScheduler(),
   followUp: makeFollowUp(composeRoundJobs(), jobStarter(), FOLLOW_UP_BUDGET_MS),
 });
 
 export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });
 export const SignInSchema = z.object({ secret: z.string().min(20).max(200) });
 export const ListQuerySchema = z.object({
+  round: z
+    .string()
+    .regex(/^[a-z0-9]{2,20}$/)
+    .optional(),
   status: z.enum(DOSSIER_STATUSES).optional(),
   field: z.enum(CREATIVE_FIELDS).optional(),
   ward: z
@@ -65,7 +88,13 @@ export const CeremonySchema = z.object({
   venueVi: z.string().min(3).max(300),
   venueEn: z.string().min(3).max(300),
 });
-export const ExportQuerySchema = ListQuerySchema.pick({ status: true });
+export const ExportQuerySchema = ListQuerySchema.pick({ status: true, round: true });
+export const StaffSchema = z.object({
+  email: z.email({ error: 'email' }).max(254),
+  name: z.string().max(120).default(''),
+  roles: z.array(z.enum(STAFF_ROLES)).default([]),
+});
+export const StaffRemoveSchema = z.object({ email: z.string().min(3).max(254) });
 
 const LABELS = {
   email: { vi: 'Email', en: 'Email' },
@@ -79,7 +108,77 @@ const LABELS = {
   venueVi: { vi: 'Địa điểm (tiếng Việt)', en: 'Venue (Vietnamese)' },
   venueEn: { vi: 'Địa điểm (tiếng Anh)', en: 'Venue (English)' },
   next: { vi: 'Trang tiếp', en: 'Next page' },
+  round: { vi: 'Đợt đăng ký', en: 'Call' },
+  id: { vi: 'Mã đợt', en: 'Call id' },
+  name: { vi: 'Họ và tên', en: 'Full name' },
+  roles: { vi: 'Vai trò', en: 'Roles' },
+  nameVi: { vi: 'Tên đợt (tiếng Việt)', en: 'Name (Vietnamese)' },
+  nameEn: { vi: 'Tên đợt (tiếng Anh)', en: 'Name (English)' },
+  opensOn: { vi: 'Ngày bắt đầu nhận hồ sơ', en: 'First day of applications' },
+  reminderDaysBefore: { vi: 'Nhắc trước hạn (ngày)', en: 'Reminder (days before)' },
+  invitationsAt: { vi: 'Gửi thư mời lúc', en: 'Invitations at' },
+  ceremonyAt: { vi: 'Lễ trao chứng nhận lúc', en: 'Ceremony at' },
+  reviewers: { vi: 'Cán bộ thẩm định', en: 'Reviewers' },
+  checklist: { vi: 'Danh mục tài liệu', en: 'Document checklist' },
+} as Record<string, Text>;
+
+const CHECKLIST_FIELDS: Record<string, Text> = {
+  slot: { vi: 'Mã mục', en: 'Key' },
+  titleVi: { vi: 'Tên (tiếng Việt)', en: 'Title (Vietnamese)' },
+  titleEn: { vi: 'Tên (tiếng Anh)', en: 'Title (English)' },
+  hintVi: { vi: 'Hướng dẫn (tiếng Việt)', en: 'Hint (Vietnamese)' },
+  hintEn: { vi: 'Hướng dẫn (tiếng Anh)', en: 'Hint (English)' },
+  required: { vi: 'Bắt buộc', en: 'Required' },
+  minFiles: { vi: 'Số tệp tối thiểu', en: 'At least (files)' },
+  maxFiles: { vi: 'Số tệp tối đa', en: 'At most (files)' },
+  types: { vi: 'Loại tệp', en: 'File types' },
+  maxMb: { vi: 'Dung lượng tối đa (MB)', en: 'Largest file (MB)' },
 };
+// Each checklist row's fields are named `checklist.<i>.<field>`; their labels say which item.
+for (let i = 0; i < MAX_CHECKLIST_ITEMS; i++)
+  for (const [f, label] of Object.entries(CHECKLIST_FIELDS))
+    LABELS[`checklist.${i}.${f}`] = {
+      vi: `Tài liệu mục ${i + 1} · ${label.vi}`,
+      en: `Document item ${i + 1} · ${label.en}`,
+    };
+
+/**
+ * Reads the round settings form: `checklist.<i>.<field>` inputs become the checklist's rows (rows left
+ * blank are dropped), checkboxes become arrays, and the whole is checked with the domain's schema. With
+ * `withId`, the new round's id is checked too, and every issue of both comes back at once.
+ */
+function parseRoundForm(req: HttpRequest, withId: boolean): { id: string; settings: RoundSettings } {
+  const arrays = [
+    'reviewers',
+    ...Array.from({ length: MAX_CHECKLIST_ITEMS }, (_, i) => `checklist.${i}.types`),
+  ];
+  const form = parseFormBody(
+    req,
+    z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    LABELS,
+    arrays,
+  );
+  const rows: (Record<string, unknown> | undefined)[] = [];
+  const top: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(form)) {
+    const m = /^checklist\.(\d+)\.(\w+)$/.exec(key);
+    if (!m) top[key] = value;
+    else if (Number(m[1]) < MAX_CHECKLIST_ITEMS) {
+      const row = rows[Number(m[1])] ?? {};
+      row[m[2]!] = value;
+      rows[Number(m[1])] = row;
+    }
+  }
+  const checklist = Array.from(rows, (r) => (r && (r.slot || r.titleVi) ? r : undefined));
+  const settings = RoundSettingsSchema.safeParse({ ...top, checklist });
+  const id = withId ? RoundIdSchema.safeParse(top) : undefined;
+  const issues = [
+    ...(id && !id.success ? toValidationError(id.error, req.lang, LABELS).issues : []),
+    ...(!settings.success ? toValidationError(settings.error, req.lang, LABELS).issues : []),
+  ];
+  if (issues.length || !settings.success) throw new ValidationError(issues);
+  return { id: id?.success ? id.data.id : '', settings: settings.data as RoundSettings };
+}
 
 function parseQuery<S extends z.ZodType>(req: HttpRequest, schema: S): z.infer<S> {
   // An empty select or search box arrives as `status=`: the same as not filtering.
@@ -93,30 +192,70 @@ function parseQuery<S extends z.ZodType>(req: HttpRequest, schema: S): z.infer<S
 const signInFirst = (req: HttpRequest, err: ForbiddenError): HttpResult =>
   html(403, renderSignInPage({ lang: req.lang, message: err.text[req.lang] }));
 
-/** Runs a route for a signed-in coordinator only. */
-const coordinatorOnly =
-  (route: (req: HttpRequest, who: Coordinator) => Promise<HttpResult>) =>
+/** A reviewer on a coordinator's page: a 403 that says why, with the way back to their own page. */
+const notForRole = (req: HttpRequest, err: RoleRequiredError): HttpResult =>
+  html(403, renderSignInPage({ lang: req.lang, message: err.text[req.lang] }));
+
+/** Runs a route for signed-in staff of the given role only. */
+const staffOnly =
+  (role: 'coordinator' | 'any', route: (req: HttpRequest, who: Coordinator) => Promise<HttpResult>) =>
   async (req: HttpRequest): Promise<HttpResult> => {
     let who: Coordinator;
     try {
-      who = await sessions.requireCoordinator(req.cookies);
+      who =
+        role === 'coordinator'
+          ? await sessions.requireCoordinator(req.cookies)
+          : await sessions.requireStaff(req.cookies);
     } catch (err) {
+      if (err instanceof RoleRequiredError) return notForRole(req, err);
       if (err instanceof ForbiddenError) return signInFirst(req, err);
       throw err;
     }
     return route(req, who);
   };
 
+/** Runs a route for a signed-in coordinator only. */
+const coordinatorOnly = (route: (req: HttpRequest, who: Coordinator) => Promise<HttpResult>) =>
+  staffOnly('coordinator', route);
+
+const lq = (req: HttpRequest) => (req.lang === 'en' ? '?lang=en' : '');
+
+/** Where a round's page is, for the redirect after a change (POST → 303 → GET). */
+const roundPage = (req: HttpRequest, roundId: string) => redirect(`/admin/rounds/${roundId}${lq(req)}`);
+
+const roundIdOf = (req: HttpRequest): string => {
+  const id = req.params.roundId ?? '';
+  if (!/^[a-z0-9]{2,20}$/.test(id))
+    throw new NotFoundError({ vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' });
+  return id;
+};
+
+const reviewersOnStaff = async () => (await staffAdmin.list()).filter((m) => hasRole(m, 'reviewer'));
+
+async function showRound(req: HttpRequest, who: Coordinator, roundId: string, status = 200, notice?: string) {
+  const [round, audit, reviewers] = await Promise.all([
+    roundAdmin.get(roundId),
+    roundAdmin.auditTrail(roundId),
+    reviewersOnStaff(),
+  ]);
+  return html(status, renderRoundPage({ lang: req.lang, email: who.email, round, audit, reviewers, notice }));
+}
+
 export const handler = httpHandler({
   'GET /admin': async (req) => {
     let who: Coordinator;
     try {
-      who = await sessions.requireCoordinator(req.cookies);
+      who = await sessions.requireStaff(req.cookies);
     } catch (err) {
       if (err instanceof ForbiddenError) return html(200, renderSignInPage({ lang: req.lang }));
       throw err;
     }
+    if (!hasRole(who, 'coordinator')) {
+      const assigned = await dashboard.assignedTo(who.email);
+      return html(200, renderAssignedPage({ lang: req.lang, email: who.email, rounds: assigned }));
+    }
     const filter = parseQuery(req, ListQuerySchema);
+    if (!filter.round && !(await roundStore.current())) return redirect(`/admin/rounds${lq(req)}`);
     const page = await dashboard.overview(filter);
     const rsvp = await invitations.rsvpCounts(page.round.id);
     return html(200, renderDashboardPage({ lang: req.lang, email: who.email, page, filter, rsvp }));
@@ -143,11 +282,17 @@ export const handler = httpHandler({
     return { ...redirect(req.lang === 'en' ? '/admin?lang=en' : '/admin'), cookies: [setCookie] };
   },
 
-  'GET /admin/dossiers/{id}': coordinatorOnly(async (req, who) => {
+  'GET /admin/dossiers/{id}': staffOnly('any', async (req, who) => {
     const [view, certificate] = await Promise.all([
       dashboard.dossier(req.params.id!),
       certificateStore.findByDossier(req.params.id!),
     ]);
+    // A reviewer reads the dossiers of the rounds whose pool has them, nothing else.
+    if (!hasRole(who, 'coordinator') && !(await dashboard.reviewerMayRead(who.email, view.dossier.roundId)))
+      throw new ForbiddenError({
+        vi: 'Hồ sơ này không thuộc đợt bạn thẩm định.',
+        en: 'This dossier is not in a call you review.',
+      });
     return html(
       200,
       renderAdminDossierPage({
@@ -177,10 +322,70 @@ export const handler = httpHandler({
     );
   }),
 
-  'POST /admin/round/deadline': coordinatorOnly(async (req, who) => {
+  'GET /admin/rounds': coordinatorOnly(async (req, who) => {
+    const [list, current] = await Promise.all([roundAdmin.list(), roundStore.current()]);
+    return html(
+      200,
+      renderRoundsPage({ lang: req.lang, email: who.email, rounds: list, currentId: current?.id }),
+    );
+  }),
+
+  'GET /admin/rounds/new': coordinatorOnly(async (req, who) =>
+    html(
+      200,
+      renderNewRoundPage({
+        lang: req.lang,
+        email: who.email,
+        settings: blankSettings(ictDay(clock())),
+        reviewers: await reviewersOnStaff(),
+      }),
+    ),
+  ),
+
+  'POST /admin/rounds': coordinatorOnly(async (req, who) => {
+    const { id, settings } = parseRoundForm(req, true);
+    await roundAdmin.create(id, settings, who.email);
+    return roundPage(req, id);
+  }),
+
+  'GET /admin/rounds/{roundId}': coordinatorOnly(async (req, who) => showRound(req, who, roundIdOf(req))),
+
+  'POST /admin/rounds/{roundId}': coordinatorOnly(async (req, who) => {
+    const id = roundIdOf(req);
+    const { settings } = parseRoundForm(req, false);
+    await roundAdmin.update(id, settings, who.email);
+    return roundPage(req, id);
+  }),
+
+  'POST /admin/rounds/{roundId}/open': coordinatorOnly(async (req, who) => {
+    const id = roundIdOf(req);
+    await roundAdmin.open(id, who.email);
+    return roundPage(req, id);
+  }),
+
+  // The person is recorded in the round's audit trail, which outlives the draft.
+  'POST /admin/rounds/{roundId}/delete': coordinatorOnly(async (req, who) => {
+    await roundAdmin.remove(roundIdOf(req), who.email);
+    return redirect(`/admin/rounds${lq(req)}`);
+  }),
+
+  'POST /admin/rounds/{roundId}/close': coordinatorOnly(async (req, who) => {
+    const result = await roundAdmin.close(roundIdOf(req), who.email);
+    return html(
+      200,
+      renderRoundChangedPage({
+        lang: req.lang,
+        email: who.email,
+        round: result.round,
+        what: 'closed',
+        emails: result.emails,
+      }),
+    );
+  }),
+
+  'POST /admin/rounds/{roundId}/deadline': coordinatorOnly(async (req, who) => {
     const { deadlineDate } = parseFormBody(req, DeadlineSchema, LABELS);
-    const round = await dashboard.currentRound();
-    const result = await roundAdmin.extendDeadline(round.id, deadlineDate, who.email);
+    const result = await roundAdmin.extendDeadline(roundIdOf(req), deadlineDate, who.email);
     return html(
       200,
       renderRoundChangedPage({
@@ -193,11 +398,10 @@ export const handler = httpHandler({
     );
   }),
 
-  'POST /admin/round/ceremony': coordinatorOnly(async (req, who) => {
+  'POST /admin/rounds/{roundId}/ceremony': coordinatorOnly(async (req, who) => {
     const input = parseFormBody(req, CeremonySchema, LABELS);
-    const round = await dashboard.currentRound();
     const result = await roundAdmin.changeCeremony(
-      round.id,
+      roundIdOf(req),
       { at: input.at, venue: { vi: input.venueVi, en: input.venueEn } },
       who.email,
     );
@@ -213,9 +417,26 @@ export const handler = httpHandler({
     );
   }),
 
+  'GET /admin/staff': coordinatorOnly(async (req, who) => {
+    const [list, audit] = await Promise.all([staffAdmin.list(), staffAdmin.auditTrail()]);
+    return html(200, renderStaffPage({ lang: req.lang, email: who.email, staff: list, audit }));
+  }),
+
+  'POST /admin/staff': coordinatorOnly(async (req, who) => {
+    const input = parseFormBody(req, StaffSchema, LABELS, ['roles']);
+    await staffAdmin.save(input, who.email);
+    return redirect(`/admin/staff${lq(req)}`);
+  }),
+
+  'POST /admin/staff/remove': coordinatorOnly(async (req, who) => {
+    const { email } = parseFormBody(req, StaffRemoveSchema, LABELS);
+    await staffAdmin.remove(email, who.email);
+    return redirect(`/admin/staff${lq(req)}`);
+  }),
+
   'GET /admin/export.csv': coordinatorOnly(async (req) => {
-    const { status } = parseQuery(req, ExportQuerySchema);
-    const { round, csv } = await dashboard.exportRows(status);
+    const { status, round: roundId } = parseQuery(req, ExportQuerySchema);
+    const { round, csv } = await dashboard.exportRows(status, roundId);
     return {
       statusCode: 200,
       headers: {

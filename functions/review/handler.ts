@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
-import { dossiers, links, rounds } from '../../shared/compose/table.ts';
+import { dossiers, links, rounds, staff } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
@@ -15,6 +15,7 @@ const review = makeReview({
   dossiers: dossiers(),
   workflow: workflow(),
   clock,
+  staff: staff(),
 });
 
 const roundStore = rounds();

@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
@@ -53,6 +53,24 @@ export class Mailer extends Construct {
       destination: EventDestination.snsTopic(this.eventsTopic),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
+  }
+
+  /**
+   * Lets a function send through this identity and configuration set. SES authorizes `ses:SendEmail`
+   * against every resource the send involves: the identity **and** the configuration set (named in the
+   * request, or the identity's default set), so a grant on the identity alone is denied (aws/aws-cdk#34402).
+   */
+  grantSend(grantee: IGrantable): void {
+    const { account, region, partition } = Stack.of(this);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          this.identity.emailIdentityArn,
+          `arn:${partition}:ses:${region}:${account}:configuration-set/${this.configurationSet.configurationSetName}`,
+        ],
+      }),
+    );
   }
 
   /** Delivers the bounce and complaint events to a function. */

@@ -1,72 +1,72 @@
-import { Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import {
-  type RoundDates,
-  SCHEDULE_TIME_ZONE,
-  scheduleName,
-  schedules,
-  scheduleTimes,
-} from '../../shared/domain/round-schedule.ts';
 import { Env } from '../../shared/env.ts';
 
 export interface RoundSchedulesProps {
+  /** The jobs function every schedule invokes. */
   readonly target: IFunction;
   readonly deadLetterQueue: IQueue;
-  readonly roundId: string;
-  readonly dates: RoundDates;
 }
 
-/** One-time EventBridge Scheduler schedules for a round's jobs, in Asia/Ho_Chi_Minh. */
+/**
+ * What the rounds' EventBridge Scheduler schedules need, with no schedule at deploy time: rounds are data,
+ * so the admin function creates one schedule group per round (`<stack>-<roundId>`) and its one-time
+ * schedules when a coordinator opens the round, moves them when the deadline moves, and deletes them when
+ * the round closes early. This construct holds the role the schedules invoke the jobs function with, and
+ * binds a function to manage them.
+ */
 export class RoundSchedules extends Construct {
-  /** Prefix of every schedule name (`<prefix>-<job>`). */
-  readonly namePrefix: string;
+  /** Prefix of every round's schedule group name. */
+  readonly groupPrefix: string;
   /** The role the schedules invoke their target with. */
   readonly invokeRole: Role;
-  private readonly scheduleArns: string[] = [];
+  private readonly props: RoundSchedulesProps;
 
   constructor(scope: Construct, id: string, props: RoundSchedulesProps) {
     super(scope, id);
-    // A physical name derived from the stack name (not hard-coded): unique per stack and stage, and
-    // known to the admin function without a lookup, so it can move the schedules when a deadline moves.
-    this.namePrefix = Stack.of(this).stackName;
-    const role = new Role(this, 'InvokeRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
-    this.invokeRole = role;
-    props.target.grantInvoke(role);
-    props.deadLetterQueue.grantSendMessages(role);
-    const times = scheduleTimes(props.dates);
-    for (const spec of schedules) {
-      const schedule = new CfnSchedule(this, `${spec.job}`, {
-        name: scheduleName(this.namePrefix, spec.job),
-        description: spec.title.en,
-        scheduleExpression: `at(${times[spec.job]})`,
-        scheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
-        flexibleTimeWindow: { mode: 'OFF' },
-        target: {
-          arn: props.target.functionArn,
-          roleArn: role.roleArn,
-          input: JSON.stringify({ job: spec.job, roundId: props.roundId }),
-          retryPolicy: { maximumRetryAttempts: 3 },
-          deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
-        },
-      });
-      this.scheduleArns.push(schedule.attrArn);
-    }
+    this.props = props;
+    // Derived from the stack name (not hard-coded): unique per stack and stage.
+    this.groupPrefix = Stack.of(this).stackName;
+    const { account } = Stack.of(this);
+    this.invokeRole = new Role(this, 'InvokeRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    });
+    props.target.grantInvoke(this.invokeRole);
+    props.deadLetterQueue.grantSendMessages(this.invokeRole);
   }
 
   /**
-   * Lets a function move these schedules: their name prefix in its environment, next to read/update on
-   * these schedules only and passing their invoke role (UpdateSchedule re-submits the target's role).
+   * Lets a function manage the rounds' schedules: the group prefix, role, target and dead-letter queue in
+   * its environment, next to creating groups and schedules under that prefix only, and passing that role.
    */
-  bindMover(fn: LambdaFunction & IGrantable): void {
-    fn.addEnvironment(Env.scheduleNamePrefix, this.namePrefix);
+  bindManager(fn: LambdaFunction & IGrantable): void {
+    const stack = Stack.of(this);
+    fn.addEnvironment(Env.scheduleGroupPrefix, this.groupPrefix);
+    fn.addEnvironment(Env.schedulerRoleArn, this.invokeRole.roleArn);
+    fn.addEnvironment(Env.schedulerTargetArn, this.props.target.functionArn);
+    fn.addEnvironment(Env.schedulerDeadLetterArn, this.props.deadLetterQueue.queueArn);
+    const arn = (resource: string, resourceName: string) =>
+      stack.formatArn({
+        service: 'scheduler',
+        resource,
+        resourceName,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      });
     fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['scheduler:GetSchedule', 'scheduler:UpdateSchedule'],
-        resources: this.scheduleArns,
+        actions: ['scheduler:CreateScheduleGroup'],
+        resources: [arn('schedule-group', `${this.groupPrefix}-*`)],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [arn('schedule', `${this.groupPrefix}-*/*`)],
       }),
     );
     this.invokeRole.grantPassRole(fn.grantPrincipal);

@@ -72,6 +72,7 @@ export function createLocalPages(deps: {
                       <td>
                         <form method="post" action="/_local/jobs/run">
                           <input type="hidden" name="job" value={j.job} />
+                          <input type="hidden" name="roundId" value={j.roundId} />
                           <button type="submit">Chạy ngay · Run now</button>
                         </form>
                       </td>
@@ -118,9 +119,10 @@ export function createLocalPages(deps: {
       return true;
     }
     if (req.method === 'POST' && url.pathname === '/_local/jobs/run') {
-      const job = new URLSearchParams(body.toString('utf8')).get('job') as JobName;
+      const form = new URLSearchParams(body.toString('utf8'));
+      const job = form.get('job') as JobName;
       if (!JOB_NAMES.includes(job)) return badRequest(res, 'job');
-      await deps.scheduler.run(job);
+      await deps.scheduler.run(job, form.get('roundId') ?? undefined);
       return redirect(res);
     }
     if (req.method === 'POST' && url.pathname === '/_local/clock') {

@@ -47,26 +47,37 @@ export class LocalScheduler {
     writeFileSync(this.deps.clockFile, JSON.stringify({ offsetMs }));
   }
 
+  /**
+   * The schedules EventBridge would hold: every job of each open round, and the invitations of closed ones
+   * (a closed round's reminder and closing are done, or were cancelled when it was closed early). Drafts
+   * have none. Times come from the round items each time, so a changed round moves its jobs at once.
+   */
   async list(): Promise<ScheduledJob[]> {
-    const round = await this.deps.rounds.current();
-    if (!round) return [];
-    const times = scheduleTimes(round);
     const state = this.state();
     const now = this.now();
-    return schedules.map((s) => ({
-      job: s.job,
-      title: s.title,
-      roundId: round.id,
-      at: times[s.job],
-      due: fromIctLocal(times[s.job]).getTime() <= now.getTime(),
-      lastRun: state[this.runKey(round.id, s.job, times[s.job])],
-    }));
+    const out: ScheduledJob[] = [];
+    for (const round of await this.deps.rounds.list()) {
+      if (round.status === 'draft') continue;
+      const times = scheduleTimes(round);
+      for (const s of schedules) {
+        if (round.status === 'closed' && s.job !== 'send-invitations') continue;
+        out.push({
+          job: s.job,
+          title: s.title,
+          roundId: round.id,
+          at: times[s.job],
+          due: fromIctLocal(times[s.job]).getTime() <= now.getTime(),
+          lastRun: state[this.runKey(round.id, s.job, times[s.job])],
+        });
+      }
+    }
+    return out;
   }
 
   /** Runs a job through the same `jobs` handler EventBridge Scheduler invokes. */
-  async run(job: JobName): Promise<unknown> {
-    const entry = (await this.list()).find((j) => j.job === job);
-    if (!entry) throw new Error(`No current round for job ${job}`);
+  async run(job: JobName, roundId?: string): Promise<unknown> {
+    const entry = (await this.list()).find((j) => j.job === job && (!roundId || j.roundId === roundId));
+    if (!entry) throw new Error(`No scheduled ${job} for round ${roundId ?? '(any)'}`);
     const result = await invoke('jobs', { job, roundId: entry.roundId });
     const state = this.state();
     state[this.runKey(entry.roundId, job, entry.at)] = { at: new Date().toISOString(), result };
@@ -88,7 +99,7 @@ export class LocalScheduler {
     if (this.running) return;
     this.running = true;
     try {
-      for (const job of await this.list()) if (job.due && !job.lastRun) await this.run(job.job);
+      for (const job of await this.list()) if (job.due && !job.lastRun) await this.run(job.job, job.roundId);
     } catch (err) {
       this.deps.log(`scheduler: ${(err as Error).message}`);
     } finally {

@@ -4,9 +4,8 @@ import type { Server } from 'node:http';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Rounds, seedRounds } from '../../shared/adapters/dynamodb/rounds.ts';
+import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
-import { demoRound, ROUND_2025 } from '../../shared/domain/round.ts';
 import { Env, LocalEndpointEnv } from '../../shared/env.ts';
 import type { FunctionName } from '../functions.ts';
 import { startApiServer } from './api-server.ts';
@@ -40,6 +39,7 @@ export interface LocalSystemOptions {
   readonly host?: string;
   /** CDK context overrides for the synthesized workflow (e.g. short review timeouts in tests). */
   readonly workflowContext?: Record<string, unknown>;
+  /** Staff seeded into an empty table (comma-separated): the demo round's reviewer pool and its coordinators. */
   readonly reviewerEmails?: string;
   readonly coordinatorEmails?: string;
   /** Run the local scheduler's timer (npm start); tests call jobs directly. */
@@ -105,8 +105,6 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.bucketName]: LOCAL_BUCKET,
       [Env.stateMachineArn]: LOCAL_STATE_MACHINE_ARN,
       [Env.publicBaseUrl]: api.url,
-      [Env.reviewerEmails]: options.reviewerEmails ?? 'thamdinh@kgst.hanoi.local',
-      [Env.coordinatorEmails]: options.coordinatorEmails ?? 'dieuphoi@kgst.hanoi.local',
       [Env.s3ForcePathStyle]: 'true',
       [Env.clockOffsetFile]: paths.clock,
       [Env.signingKeyFile]: ensureSigningKey(paths.keys),
@@ -154,9 +152,17 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       ),
       LOCAL_TABLE,
     );
+    // Imported after the environment is set: the use-cases' logger reads its level once, at import.
+    const { localSeed, seedLocalData } = await import('./seed.ts');
+    await seedLocalData(
+      store,
+      localSeed(
+        options.coordinatorEmails ?? 'dieuphoi@kgst.hanoi.local',
+        options.reviewerEmails ?? 'thamdinh@kgst.hanoi.local',
+      ),
+      new Date(),
+    );
     const rounds = new Rounds(store);
-    const demo = demoRound(new Date());
-    await seedRounds(rounds, [ROUND_2025, demo], demo.id);
 
     const scheduler = new LocalScheduler({
       rounds,

@@ -4,8 +4,10 @@ import type { Mailer } from '../adapters/ses/mailer.ts';
 import { Env } from '../env.ts';
 import { config } from '../runtime.ts';
 import { makeRoundJobs } from '../usecases/round-jobs.ts';
+import { makeStaffDirectory } from '../usecases/staff-admin.ts';
 import { bulkEmailDeps, composeInvitations } from './invitations.ts';
 import { mailer } from './mail.ts';
+import { staff } from './table.ts';
 
 /** Starts the jobs function: by name (JOBS_FUNCTION_NAME), or by the ARN of a run that continues itself. */
 export const jobStarter = (functionName = config.jobsFunctionName) => {
@@ -17,6 +19,6 @@ export const jobStarter = (functionName = config.jobsFunctionName) => {
 export const composeRoundJobs = (mail: Mailer = mailer()) =>
   makeRoundJobs({
     ...bulkEmailDeps(mail),
-    coordinatorEmails: config.coordinatorEmails,
+    coordinators: makeStaffDirectory(staff()).coordinators,
     invitations: composeInvitations(mail),
   });

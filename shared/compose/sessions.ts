@@ -1,7 +1,7 @@
 import { clock, config, tableStore } from '../runtime.ts';
 import { makeCoordinatorSessions } from '../usecases/coordinator-session.ts';
 import { mailer } from './mail.ts';
-import { links } from './table.ts';
+import { links, staff } from './table.ts';
 
 /** Coordinator sign-in and sessions, as every function behind `/admin` checks them. */
 export const coordinatorSessions = () =>
@@ -11,6 +11,7 @@ export const coordinatorSessions = () =>
     mailer: mailer(),
     clock,
     publicBaseUrl: config.publicBaseUrl,
-    coordinators: config.coordinatorEmails,
+    staff: staff(),
+    adminEmail: config.adminEmail,
     secureCookies: config.stage !== 'local',
   });

@@ -3,6 +3,7 @@ import { Certificates } from '../adapters/dynamodb/certificates.ts';
 import { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import { Links } from '../adapters/dynamodb/links.ts';
 import { Rounds } from '../adapters/dynamodb/rounds.ts';
+import { Staff } from '../adapters/dynamodb/staff.ts';
 import { tableStore } from '../runtime.ts';
 
 /**
@@ -13,6 +14,7 @@ export const rounds = () => new Rounds(tableStore());
 export const dossiers = () => new Dossiers(tableStore());
 export const links = () => new Links(tableStore());
 export const certificates = () => new Certificates(tableStore());
+export const staff = () => new Staff(tableStore());
 let addressBook: Addresses | undefined;
 /** Marked (bounced/complained) addresses; one instance, so a bulk run reuses its client. */
 export const addresses = () => (addressBook ??= new Addresses(tableStore()));

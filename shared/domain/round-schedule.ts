@@ -55,13 +55,14 @@ export function scheduleTimes(dates: RoundDates): Record<JobName, string> {
   };
 }
 
-/** Longest name EventBridge Scheduler accepts. */
-const MAX_SCHEDULE_NAME = 64;
+/** Longest schedule group name EventBridge Scheduler accepts. */
+const MAX_GROUP_NAME = 64;
 
 /**
- * The schedule's name: `<prefix>-<job>`, the prefix cut so the whole fits 64 characters. The stack names
- * its schedules with it (prefix = stack name) and the admin function finds them with it.
+ * The schedule group of a round: `<prefix>-<roundId>`, the prefix cut so the whole fits 64 characters.
+ * One group per round, so two rounds (even in one year) never share a schedule, and a round's schedules go
+ * together. Each job's schedule in it is named after the job.
  */
-export function scheduleName(prefix: string, job: JobName): string {
-  return `${prefix.slice(0, MAX_SCHEDULE_NAME - job.length - 1)}-${job}`;
+export function scheduleGroupName(prefix: string, roundId: string): string {
+  return `${prefix.slice(0, MAX_GROUP_NAME - roundId.length - 1)}-${roundId}`;
 }

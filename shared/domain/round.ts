@@ -41,9 +41,27 @@ export interface Round {
    * SEQUENCE of every calendar invitation sent for it, so an update replaces the attendee's event.
    */
   readonly ceremony: { readonly at: string; readonly venue: Text; readonly sequence?: number };
-  readonly status: 'open' | 'closed';
+  /** draft: being prepared (editable, not public); open: takes applications until the deadline; closed. */
+  readonly status: RoundStatus;
   readonly checklist: readonly DocumentSlot[];
+  /** The round's reviewer pool (staff emails); review emails go to those of them still reviewers. */
+  readonly reviewers?: readonly string[];
 }
+
+export const ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const ROUND_STATUS_LABELS: Record<RoundStatus, Text> = {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  open: { vi: 'Đang mở', en: 'Open' },
+  closed: { vi: 'Đã đóng', en: 'Closed' },
+};
+
+/** Round ids are part of every round-scoped key, schedule group and dossier code. */
+export const ROUND_ID_PATTERN = /^[a-z0-9]{2,20}$/;
+
+/** Dossier codes of a round: `KGST-<prefix>-0042`, the prefix from its id, so codes stay unique across rounds. */
+export const codePrefixOf = (roundId: string): string => roundId.toUpperCase();
 
 /** The instant the round stops taking writes. */
 export const deadlineOf = (round: Pick<Round, 'deadlineDate'>): Date => endOfDayIct(round.deadlineDate);
@@ -132,7 +150,7 @@ export const MEMBER_BENEFITS: readonly Text[] = [
   },
 ];
 
-const INTRO: Text = {
+export const INTRO: Text = {
   vi: 'Thành phố Hà Nội kêu gọi cộng đồng sáng tạo và các không gian sáng tạo — lớn và nhỏ, công lập và độc lập — tham gia Mạng lưới Không gian Sáng tạo thành phố Hà Nội.',
   en: 'The City of Hanoi invites creative communities and creative spaces — large and small, public and independent — to join the Hanoi Creative Space Network.',
 };
@@ -154,15 +172,19 @@ export const ROUND_2025: Round = {
   },
   status: 'closed',
   checklist: STANDARD_CHECKLIST,
+  reviewers: [],
 };
 
-/** A local demo round whose dates are relative to the first start, so a fresh system takes applications. */
+/**
+ * A local demo round whose dates are relative to the first start (seeded into an empty table only), so a
+ * fresh system takes applications.
+ */
 export function demoRound(firstStart: Date): Round {
   const today = ictDay(firstStart);
   const deadlineDate = addDays(today, 30);
   return {
     ...ROUND_2025,
-    id: `demo-${today.replaceAll('-', '')}`,
+    id: 'demo',
     codePrefix: 'DEMO',
     name: { vi: 'Đợt kết nạp thử nghiệm (máy cục bộ)', en: 'Demo membership call (local machine)' },
     opensOn: today,

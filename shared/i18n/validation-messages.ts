@@ -1,4 +1,5 @@
 import { type core, locales } from 'zod';
+import { ROUND_SETTING_MESSAGES } from '../domain/round-settings.ts';
 import type { Lang, Text } from './lang.ts';
 
 /** Messages our schemas name by key (`error: 'phone'`), in both languages. */
@@ -34,6 +35,7 @@ export const VALIDATION_MESSAGES: Record<string, Text> = {
     vi: 'Họ và tên cần có ít nhất hai từ (họ trước, tên sau)',
     en: 'Full name needs at least two words (family name first)',
   },
+  ...ROUND_SETTING_MESSAGES,
 };
 
 const viLocale = locales.vi().localeError;

@@ -42,6 +42,8 @@ const T = {
   search: { vi: 'Tìm theo tên hoặc mã hồ sơ', en: 'Search by name or code' },
   filter: { vi: 'Lọc', en: 'Filter' },
   csv: { vi: 'Tải CSV', en: 'Download CSV' },
+  manageRound: { vi: 'Cài đặt và nhật ký của đợt này', en: 'This call’s settings and audit trail' },
+  otherRounds: { vi: 'Các đợt khác', en: 'Other calls' },
   next: { vi: 'Trang tiếp', en: 'Next page' },
   none: { vi: 'Không có hồ sơ phù hợp trên trang này.', en: 'No matching dossiers on this page.' },
   code: { vi: 'Mã hồ sơ', en: 'Code' },
@@ -148,9 +150,31 @@ export function renderSignInLinkPage(props: { lang: Lang; linkId: string }) {
   );
 }
 
-function AdminBar({ lang, email }: { lang: Lang; email: string }) {
+const NAV = {
+  dashboard: { vi: 'Hồ sơ', en: 'Dossiers' },
+  rounds: { vi: 'Các đợt đăng ký', en: 'Calls' },
+  staff: { vi: 'Cán bộ', en: 'Staff' },
+};
+
+/** The signed-in person, the staff pages (coordinators), and sign-out. */
+export function AdminBar({
+  lang,
+  email,
+  coordinator = true,
+}: {
+  lang: Lang;
+  email: string;
+  coordinator?: boolean;
+}) {
   return (
-    <form method="post" action={`/admin/sign-out${q(lang)}`} class="actions">
+    <form method="post" action={`/admin/sign-out${q(lang)}`} class="actions admin-bar">
+      {coordinator && (
+        <nav aria-label={T.dashboard[lang]}>
+          <a href={withLang('/admin', lang)}>{NAV.dashboard[lang]}</a> ·{' '}
+          <a href={withLang('/admin/rounds', lang)}>{NAV.rounds[lang]}</a> ·{' '}
+          <a href={withLang('/admin/staff', lang)}>{NAV.staff[lang]}</a>
+        </nav>
+      )}
       <span>{email}</span>
       <button type="submit" class="secondary">
         {T.signOut[lang]}
@@ -222,9 +246,14 @@ export function renderDashboardPage(props: {
           </table>
         </section>
       )}
-      <RoundForms lang={lang} round={page.round} />
+      <p>
+        <a href={withLang(`/admin/rounds/${page.round.id}`, lang)}>{T.manageRound[lang]}</a> ·{' '}
+        <a href={withLang('/admin/rounds', lang)}>{T.otherRounds[lang]}</a>
+      </p>
+      {page.round.status === 'open' && <RoundForms lang={lang} round={page.round} />}
       <form method="get" action="/admin" class="card filters">
         {lang === 'en' && <input type="hidden" name="lang" value="en" />}
+        {filter.round && <input type="hidden" name="round" value={filter.round} />}
         <label>
           {T.status[lang]}
           <select name="status">
@@ -264,7 +293,12 @@ export function renderDashboardPage(props: {
         </label>
         <div class="actions">
           <button type="submit">{T.filter[lang]}</button>
-          <a href={withLang(`/admin/export.csv${filter.status ? `?status=${filter.status}` : ''}`, lang)}>
+          <a
+            href={withLang(
+              `/admin/export.csv?${new URLSearchParams({ round: page.round.id, ...(filter.status ? { status: filter.status } : {}) })}`,
+              lang,
+            )}
+          >
             {T.csv[lang]}
           </a>
         </div>

@@ -23,7 +23,12 @@ const T = {
     vi: 'Gửi lỗi (gửi lại biểu mẫu để thử lại những email này)',
     en: 'Failed (submit the form again to retry these)',
   },
-  back: { vi: '← Về trang điều phối', en: '← Back to the dashboard' },
+  back: { vi: '← Về trang của đợt', en: '← Back to the call' },
+  closeTitle: { vi: 'Đóng đợt đăng ký', en: 'Close the call' },
+  closedNow: {
+    vi: 'Đợt đã đóng: không nhận thêm hồ sơ. Bản nháp chưa nộp hết hiệu lực; người điều phối nhận bản tổng kết.',
+    en: 'The call is closed: no more applications. Unsubmitted drafts expire; the coordinators get the summary.',
+  },
   unfinished: {
     vi: 'Chưa gửi hết email: hãy gửi lại biểu mẫu với cùng giá trị để tiếp tục (mỗi người vẫn chỉ nhận một lần).',
     en: 'Not every email went out: submit the form again with the same values to go on (nobody gets one twice).',
@@ -40,7 +45,12 @@ const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 export function RoundForms({ lang, round }: { lang: Lang; round: Round }) {
   return (
     <>
-      <form method="post" action={`/admin/round/deadline${q(lang)}`} class="card" id="extend-deadline">
+      <form
+        method="post"
+        action={`/admin/rounds/${round.id}/deadline${q(lang)}`}
+        class="card"
+        id="extend-deadline"
+      >
         <h2>{T.deadline[lang]}</h2>
         <p>
           {T.current[lang]}: <strong>{formatIct(deadlineOf(round))}</strong>
@@ -53,7 +63,12 @@ export function RoundForms({ lang, round }: { lang: Lang; round: Round }) {
           <button type="submit">{T.extend[lang]}</button>
         </div>
       </form>
-      <form method="post" action={`/admin/round/ceremony${q(lang)}`} class="card" id="change-ceremony">
+      <form
+        method="post"
+        action={`/admin/rounds/${round.id}/ceremony${q(lang)}`}
+        class="card"
+        id="change-ceremony"
+      >
         <h2>{T.ceremony[lang]}</h2>
         <label>
           {T.at[lang]}
@@ -91,21 +106,23 @@ export function renderRoundChangedPage(props: {
   lang: Lang;
   email: string;
   round: Round;
-  what: 'deadline' | 'ceremony';
+  what: 'deadline' | 'ceremony' | 'closed';
   emails: Counts;
 }) {
   const { lang, round, emails } = props;
-  const title = props.what === 'deadline' ? T.deadline[lang] : T.ceremony[lang];
+  const title = { deadline: T.deadline, ceremony: T.ceremony, closed: T.closeTitle }[props.what][lang];
   return renderPage(
     <Layout lang={lang} title={title} path="/admin">
       <p>
-        {props.email} · <a href={`/admin${q(lang)}`}>{T.back[lang]}</a>
+        {props.email} · <a href={`/admin/rounds/${round.id}${q(lang)}`}>{T.back[lang]}</a>
       </p>
       <h1>{title}</h1>
       <p class="notice notice-ok" role="status">
         {props.what === 'deadline'
           ? `${T.extended[lang]} ${formatIct(deadlineOf(round))}`
-          : `${T.changed[lang]}: ${formatIct(fromIctLocal(round.ceremony.at))}, ${round.ceremony.venue[lang]}`}
+          : props.what === 'closed'
+            ? T.closedNow[lang]
+            : `${T.changed[lang]}: ${formatIct(fromIctLocal(round.ceremony.at))}, ${round.ceremony.venue[lang]}`}
       </p>
       <table class="counts">
         <tbody>

@@ -27,6 +27,8 @@ const MAX_READS_PER_PAGE = 5;
 const DOWNLOAD_SECONDS = 5 * 60;
 
 export interface ListFilter {
+  /** The round to show (an earlier one, read-only); the current round when absent. */
+  readonly round?: string;
   readonly status?: DossierStatus;
   readonly field?: string;
   readonly ward?: string;
@@ -87,9 +89,18 @@ function matches(d: Dossier, filter: ListFilter, query: string): boolean {
 export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossiers; files: Files }) {
   const { rounds, dossiers, files } = deps;
 
-  async function currentRound(): Promise<Round> {
-    const round = await rounds.current();
-    if (!round) throw new NotFoundError({ vi: 'Chưa có đợt đăng ký nào.', en: 'There is no call yet.' });
+  /** The round asked for, or the current one (the round the public site shows). */
+  async function currentRound(id?: string): Promise<Round> {
+    const round = id ? await rounds.get(id) : await rounds.current();
+    if (!round)
+      throw new NotFoundError(
+        id
+          ? { vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' }
+          : {
+              vi: 'Chưa có đợt đăng ký nào đang mở: hãy tạo một đợt ở mục “Các đợt đăng ký”.',
+              en: 'No call has been opened yet: create one under “Calls”.',
+            },
+      );
     return round;
   }
 
@@ -106,7 +117,7 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
      * than PAGE_SIZE rows while `next` is still set. At most MAX_READS_PER_PAGE reads per request.
      */
     async overview(filter: ListFilter): Promise<DossierPage> {
-      const round = await currentRound();
+      const round = await currentRound(filter.round);
       const query = fold(filter.q ?? '');
       const countsPromise = counts(round.id);
 
@@ -150,6 +161,25 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
       };
     },
 
+    /**
+     * What a reviewer signed in to `/admin` sees: the dossiers under review in the rounds whose pool has
+     * them (they decide through the link each dossier's email carries).
+     */
+    async assignedTo(email: string): Promise<{ round: Round; items: Dossier[] }[]> {
+      const mine = (await rounds.list()).filter((r) => r.status !== 'draft' && r.reviewers?.includes(email));
+      return Promise.all(
+        mine.map(async (round) => ({
+          round,
+          items: (await dossiers.listByStatus(round.id, 'in_review', 100)).items as unknown as Dossier[],
+        })),
+      );
+    },
+
+    /** May this reviewer read this dossier? Only one of a round whose pool has them. */
+    async reviewerMayRead(email: string, roundId: string): Promise<boolean> {
+      return !!(await rounds.get(roundId))?.reviewers?.includes(email);
+    },
+
     /** One dossier in full: fields, documents with short-lived download links, history and the audit trail. */
     async dossier(id: string) {
       const d = await dossiers.get(id);
@@ -169,9 +199,9 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
       return { dossier: d, round, audit, documents };
     },
 
-    /** Every dossier of the current round (all statuses, or one) as CSV rows, walking each GSI partition. */
-    async exportRows(status?: DossierStatus): Promise<{ round: Round; csv: string }> {
-      const round = await currentRound();
+    /** Every dossier of a round (all statuses, or one) as CSV rows, walking each GSI partition. */
+    async exportRows(status?: DossierStatus, roundId?: string): Promise<{ round: Round; csv: string }> {
+      const round = await currentRound(roundId);
       const rows: string[][] = [CSV_HEADER];
       for (const s of status ? [status] : DOSSIER_STATUSES) {
         let start: Record<string, unknown> | undefined;

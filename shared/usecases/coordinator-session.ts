@@ -1,8 +1,10 @@
 import type { Links } from '../adapters/dynamodb/links.ts';
+import type { Staff } from '../adapters/dynamodb/staff.ts';
 import { ConditionFailed, isLive, type Store } from '../adapters/dynamodb/store.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
+import { hasRole, normalizeEmail, type StaffMember, type StaffRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
 import { signInEmail } from '../mail/admin-emails.tsx';
@@ -14,13 +16,18 @@ export interface CoordinatorSessionDeps {
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly publicBaseUrl: string;
-  readonly coordinators: readonly string[];
+  /** The Centre's staff: who may sign in, and with which roles (read on every request). */
+  readonly staff: Pick<Staff, 'get' | 'bootstrap'>;
+  /** The deployment's first coordinator (`-c adminEmail=`): made a coordinator once, on their first sign-in. */
+  readonly adminEmail?: string;
   /** `Secure` on the cookie everywhere but the local (plain HTTP) runtime. */
   readonly secureCookies: boolean;
 }
 
+/** A signed-in member of staff. */
 export interface Coordinator {
   readonly email: string;
+  readonly roles: readonly StaffRole[];
 }
 
 /** Name of the coordinator's session cookie (scoped to /admin). */
@@ -46,6 +53,16 @@ const signInRequired = () =>
     en: 'Sign in to see the coordinator dashboard.',
   });
 
+/** A signed-in person whose role does not allow the page (a reviewer on a coordinator's page). */
+export class RoleRequiredError extends ForbiddenError {
+  constructor(readonly who: Coordinator) {
+    super({
+      vi: 'Trang này chỉ dành cho người điều phối.',
+      en: 'This page is for coordinators only.',
+    });
+  }
+}
+
 /** The session id presented in the request's cookies, if any. */
 export function sessionIdOf(cookies: readonly string[]): string | undefined {
   for (const cookie of cookies) {
@@ -61,8 +78,28 @@ export function sessionIdOf(cookies: readonly string[]): string | undefined {
 /** Coordinator sign-in by emailed one-time link, and the short session it opens (DESIGN §7). */
 export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
   const { store, links, mailer, clock } = deps;
-  const allowed = new Set(deps.coordinators.map((e) => e.trim().toLowerCase()).filter(Boolean));
+  const adminEmail = deps.adminEmail ? normalizeEmail(deps.adminEmail) : undefined;
+  /** Staff who may sign in: any role. */
+  const member = async (email: string): Promise<StaffMember | undefined> => {
+    const m = await deps.staff.get(email);
+    return m?.roles.length ? m : undefined;
+  };
   const cookieTail = `HttpOnly; SameSite=Lax; Path=/admin${deps.secureCookies ? '; Secure' : ''}`;
+
+  /**
+   * The signed-in member of staff, or ForbiddenError when there is no live session. The staff item is
+   * read on every request, so a removed person is signed out at once.
+   */
+  async function requireStaff(cookies: readonly string[]): Promise<Coordinator> {
+    const id = sessionIdOf(cookies);
+    if (!id) throw signInRequired();
+    const item = await store.get<SessionItem>(sessionKey(id).pk, sessionKey(id).sk);
+    // Emulators never delete TTL items (and AWS does so late): expired counts as absent.
+    if (!item || !isLive(item, clock())) throw signInRequired();
+    const m = await member(item.email);
+    if (!m) throw signInRequired();
+    return { email: m.email, roles: m.roles };
+  }
 
   return {
     /**
@@ -70,12 +107,22 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
      * so the form cannot be used to learn who the coordinators are.
      */
     async requestSignIn(email: string): Promise<void> {
-      const person = email.trim().toLowerCase();
-      if (!allowed.has(person)) {
-        logger.info('Sign-in asked for an address that is not a coordinator');
+      const person = normalizeEmail(email);
+      const now = clock();
+      if (person === adminEmail) {
+        const made = await deps.staff.bootstrap({
+          email: person,
+          name: '',
+          roles: ['coordinator'],
+          addedAt: now.toISOString(),
+          addedBy: 'deployment',
+        });
+        if (made) logger.info('First coordinator created from the deployment setting', { email: person });
+      }
+      if (!(await member(person))) {
+        logger.info('Sign-in asked for an address that is not staff');
         return;
       }
-      const now = clock();
       const expires = new Date(now.getTime() + SIGN_IN_LINK_SECONDS * 1000);
       const { linkId, secret } = await links.issue({
         purpose: 'signin',
@@ -107,7 +154,7 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
           en: `This sign-in link was already used at ${formatIct(at)}. Ask for a new one.`,
         });
       if (link.usedAt) throw alreadyUsed(link.usedAt);
-      if (!allowed.has(link.person)) throw signInRequired();
+      if (!(await member(link.person))) throw signInRequired();
       if (!(await links.consume(linkId, link.person, 'signed-in', now.toISOString()))) {
         const again = await links.get(linkId, new Date(0));
         throw alreadyUsed(again?.usedAt ?? now.toISOString());
@@ -127,14 +174,13 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
       };
     },
 
-    /** The signed-in coordinator, or ForbiddenError when there is no live session. */
+    requireStaff,
+
+    /** The signed-in coordinator; RoleRequiredError for staff of another role. */
     async requireCoordinator(cookies: readonly string[]): Promise<Coordinator> {
-      const id = sessionIdOf(cookies);
-      if (!id) throw signInRequired();
-      const item = await store.get<SessionItem>(sessionKey(id).pk, sessionKey(id).sk);
-      // Emulators never delete TTL items (and AWS does so late): expired counts as absent.
-      if (!item || !isLive(item, clock()) || !allowed.has(item.email)) throw signInRequired();
-      return { email: item.email };
+      const who = await requireStaff(cookies);
+      if (!hasRole(who, 'coordinator')) throw new RoleRequiredError(who);
+      return who;
     },
 
     /** Ends the session (if any) and returns the Set-Cookie value that clears the cookie. */

@@ -1,10 +1,12 @@
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, Links } from '../adapters/dynamodb/links.ts';
+import type { Staff } from '../adapters/dynamodb/staff.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { type FieldIssue, ForbiddenError, ValidationError } from '../domain/errors.ts';
 import { hashSecret, secretMatches } from '../domain/secrets.ts';
+import { hasRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { endOfDayIct } from '../domain/time.ts';
 import type { ReviewDecision, ReviewOutcome } from '../domain/workflow-contract.ts';
@@ -75,6 +77,8 @@ export function makeReview(deps: {
   dossiers: Dossiers;
   workflow: Workflow;
   clock: Clock;
+  /** Staff items: a link of someone no longer a reviewer (or coordinator) stops working at once. */
+  staff: Pick<Staff, 'get'>;
 }) {
   const decisionKey = (link: Link) => ({
     pk: `DECISION#${hashSecret(String(link.data?.taskToken ?? link.linkId))}`,
@@ -84,6 +88,12 @@ export function makeReview(deps: {
   async function open(linkId: string, secret: string | undefined): Promise<ReviewView> {
     const link = await deps.links.get(linkId, deps.clock());
     if (link?.purpose !== 'review' || !secret || !secretMatches(secret, link.secretHash)) throw invalidLink();
+    const person = await deps.staff.get(link.person);
+    if (!hasRole(person, 'reviewer') && !hasRole(person, 'coordinator'))
+      throw new ForbiddenError({
+        vi: 'Bạn không còn trong danh sách cán bộ thẩm định, nên đường dẫn này không còn dùng được. Nếu đây là nhầm lẫn, hãy liên hệ người điều phối.',
+        en: 'You are no longer on the reviewers’ list, so this link no longer works. If this is a mistake, contact a coordinator.',
+      });
     const dossier = await deps.dossiers.get(link.dossierId);
     if (!dossier) throw invalidLink();
     const prior = await deps.store.get<{ pk: string; sk: string } & PriorDecision>(

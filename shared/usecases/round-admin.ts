@@ -1,9 +1,10 @@
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
-import type { ScheduleMover } from '../adapters/scheduler/schedules.ts';
+import type { RoundScheduler } from '../adapters/scheduler/schedules.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
-import { JOB_NAMES, type JobEvent, scheduleTimes } from '../domain/round-schedule.ts';
+import { type JobEvent, type JobName, scheduleTimes } from '../domain/round-schedule.ts';
+import { type RoundSettings, roundFromSettings, settingsOf } from '../domain/round-settings.ts';
 import { type Clock, formatIctDate, fromIctLocal, ictDay } from '../domain/time.ts';
 import { logger } from '../observability.ts';
 import type { FollowUpResult } from './round-jobs.ts';
@@ -11,8 +12,8 @@ import type { FollowUpResult } from './round-jobs.ts';
 export interface RoundAdminDeps {
   readonly rounds: Rounds;
   readonly clock: Clock;
-  /** The round's EventBridge schedules; undefined locally, where the scheduler follows the round by itself. */
-  readonly schedules?: ScheduleMover;
+  /** The rounds' EventBridge schedules; undefined locally, where the scheduler follows the rounds by itself. */
+  readonly schedules?: RoundScheduler;
   /**
    * Sends the emails that follow a change (the drafts told of the new deadline, the invited members told
    * of the new time or venue): what fits in the request, the rest handed to the jobs function.
@@ -23,7 +24,25 @@ export interface RoundAdminDeps {
 const dateIssue = (message: string) =>
   new ValidationError([{ path: 'deadlineDate', field: 'Hạn nộp mới / New deadline', message }]);
 
-/** A coordinator's changes to a round: extending the deadline (and, with invitations, the ceremony). */
+/** The jobs whose time follows the deadline (the invitations keep theirs). */
+const DEADLINE_JOBS: readonly JobName[] = ['deadline-reminder', 'close-round'];
+
+const changedMeanwhile = () =>
+  new ConflictError({
+    vi: 'Đợt đăng ký vừa được người khác thay đổi. Hãy tải lại trang và thử lại.',
+    en: 'Someone else just changed this call. Reload the page and try again.',
+  });
+
+const notDraft = () =>
+  new ConflictError({
+    vi: 'Chỉ sửa hoặc xóa được đợt đăng ký khi còn là bản nháp.',
+    en: 'A call can only be edited or deleted while it is a draft.',
+  });
+
+/**
+ * A coordinator's rounds: create and edit drafts, open, extend, change the ceremony, close early. Each
+ * change is saved with its audit event in one transaction, and the round's schedules follow.
+ */
 export function makeRoundAdmin(deps: RoundAdminDeps) {
   const { rounds, clock } = deps;
 
@@ -33,7 +52,129 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
     return round;
   }
 
+  /** Saves a change guarded by the field's stored value; someone else's change in between is a 409. */
+  async function change<K extends 'deadlineDate' | 'ceremony' | 'status'>(
+    current: Round,
+    next: Round,
+    field: K,
+    action: Parameters<Rounds['change']>[3]['action'],
+    by: string,
+    options: { makeCurrent?: boolean } = {},
+  ) {
+    try {
+      await rounds.change(
+        next,
+        field,
+        current[field],
+        { at: clock().toISOString(), by, action, from: current[field], to: next[field] },
+        options,
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionFailed)) throw err;
+      throw changedMeanwhile();
+    }
+    logger.info('Round changed', { roundId: next.id, action, by });
+  }
+
   return {
+    list: () => rounds.list(),
+    get: roundOf,
+    auditTrail: (roundId: string) => rounds.auditTrail(roundId),
+    settingsOf,
+
+    /** A new round, as a draft: nothing public, nothing scheduled until it is opened. */
+    async create(id: string, settings: RoundSettings, by: string): Promise<Round> {
+      const round = roundFromSettings(id, settings);
+      const at = clock().toISOString();
+      if (!(await rounds.create(round, { at, by, action: 'create-round', from: null, to: settings })))
+        throw new ValidationError([
+          {
+            path: 'id',
+            field: 'Mã đợt / Round id',
+            message: 'Mã này đã được dùng cho một đợt khác / This id is taken by another call',
+          },
+        ]);
+      logger.info('Round created', { roundId: id, by });
+      return round;
+    },
+
+    /** Replaces a draft's settings (an opened round changes only by extension or ceremony change). */
+    async update(id: string, settings: RoundSettings, by: string): Promise<Round> {
+      const current = await roundOf(id);
+      if (current.status !== 'draft') throw notDraft();
+      const next = roundFromSettings(id, settings, current);
+      await change(current, next, 'status', 'update-round', by);
+      return next;
+    },
+
+    /** Deletes a draft (an opened round is history and stays). */
+    async remove(id: string, by: string): Promise<void> {
+      const current = await roundOf(id);
+      if (current.status !== 'draft') throw notDraft();
+      try {
+        await rounds.removeDraft(id, {
+          at: clock().toISOString(),
+          by,
+          action: 'delete-round',
+          from: settingsOf(current),
+          to: null,
+        });
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        throw notDraft();
+      }
+    },
+
+    /**
+     * Opens a draft: it becomes the call the public site shows, takes applications from its opening day
+     * to the end of its deadline day, and its reminder, closing and invitations are scheduled.
+     */
+    async open(id: string, by: string) {
+      const now = clock();
+      const current = await roundOf(id);
+      if (current.status === 'open') return { round: current, scheduled: [] as JobName[] };
+      if (current.status !== 'draft')
+        throw new ConflictError({
+          vi: 'Đợt này đã đóng; muốn nhận thêm hồ sơ, hãy gia hạn.',
+          en: 'This call is closed; extend it to take more applications.',
+        });
+      if (current.deadlineDate < ictDay(now))
+        throw dateIssue('Hạn nộp đã qua: hãy sửa hạn trước khi mở / The deadline has passed: edit it first');
+      if (!current.reviewers?.length)
+        throw new ValidationError([
+          {
+            path: 'reviewers',
+            field: 'Cán bộ thẩm định / Reviewers',
+            message: 'Chọn ít nhất một người trước khi mở / Choose at least one before opening',
+          },
+        ]);
+      const next: Round = { ...current, status: 'open' };
+      await change(current, next, 'status', 'open-round', by, { makeCurrent: true });
+      const scheduled = deps.schedules ? await deps.schedules.plan(next, now) : [];
+      return { round: next, scheduled };
+    },
+
+    /**
+     * Closes an open round now: no more writes from this moment (the server checks the status), the
+     * reminder and closing schedules go, and the closing job (drafts expire, summary) runs at once.
+     */
+    async close(id: string, by: string) {
+      const current = await roundOf(id);
+      if (current.status === 'draft')
+        throw new ConflictError({
+          vi: 'Đợt này chưa mở; có thể xóa bản nháp.',
+          en: 'This call was never opened; the draft can be deleted.',
+        });
+      let round = current;
+      if (current.status === 'open') {
+        round = { ...current, status: 'closed' };
+        await change(current, round, 'status', 'close-round', by);
+      }
+      if (deps.schedules) await deps.schedules.cancel(round.id, DEADLINE_JOBS);
+      const emails = await deps.followUp({ job: 'close-round', roundId: round.id });
+      return { round, emails };
+    },
+
     /**
      * Changes the ceremony's time and/or venue: the round gets the new ceremony with SEQUENCE + 1 (saved
      * with its audit event), and every member already invited gets the updated invitation (same UID). The
@@ -92,6 +233,11 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
     async extendDeadline(roundId: string, newDate: string, by: string) {
       const now = clock();
       let round = await roundOf(roundId);
+      if (round.status === 'draft')
+        throw new ConflictError({
+          vi: 'Đợt này còn là bản nháp: hãy sửa hạn trong phần cài đặt.',
+          en: 'This call is still a draft: change the deadline in its settings.',
+        });
       if (newDate !== round.deadlineDate) {
         if (newDate < round.deadlineDate)
           throw dateIssue(
@@ -118,15 +264,9 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
         round = next;
       }
       // The jobs whose time follows the deadline move with it; one whose new time is already past is left
-      // alone (the reminder of a short extension: the applicants get this extension email instead).
+      // out (the reminder of a short extension: the applicants get this extension email instead).
       const times = scheduleTimes(round);
-      const moved: string[] = [];
-      if (deps.schedules) {
-        for (const job of JOB_NAMES.filter((j) => j !== 'send-invitations')) {
-          if (fromIctLocal(times[job]) <= now) continue;
-          if ((await deps.schedules.move(job, round.id, times[job])) === 'moved') moved.push(job);
-        }
-      }
+      const moved = deps.schedules ? await deps.schedules.plan(round, now, DEADLINE_JOBS) : [];
       const emails = await deps.followUp({ job: 'deadline-extended', roundId: round.id });
       return { round, deadline: deadlineOf(round), schedules: times, moved, emails };
     },

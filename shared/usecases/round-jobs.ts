@@ -30,7 +30,8 @@ import type { Invitations } from './invitations.ts';
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface RoundJobsDeps extends BulkEmailUseCaseDeps {
-  readonly coordinatorEmails: readonly string[];
+  /** The coordinators now (staff items), who get the closing summary. */
+  readonly coordinators: () => Promise<readonly string[]>;
   readonly invitations: Pick<Invitations, 'sendInvitations' | 'sendCeremonyUpdate'>;
 }
 
@@ -183,7 +184,8 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
 
   /** The coordinators' summary, sent once per round. */
   async function sendSummary(round: Round, expiredDrafts: number) {
-    if (!deps.coordinatorEmails.length) return { summarySent: false };
+    const coordinators = await deps.coordinators();
+    if (!coordinators.length) return { summarySent: false };
     const now = deps.clock();
     // Once per deadline: a round extended after it closed sends a summary again when it closes again.
     const who = `coordinators-${round.deadlineDate}`;
@@ -193,10 +195,10 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
       const summary = await summarize(round, expiredDrafts);
       await deps.mailer.send(
         closingSummaryEmail(
-          deps.coordinatorEmails,
+          coordinators,
           round,
           summary,
-          `${deps.publicBaseUrl}/admin/export.csv`,
+          `${deps.publicBaseUrl}/admin/export.csv?round=${encodeURIComponent(round.id)}`,
           now,
         ),
       );
@@ -210,7 +212,10 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
   async function closeRound(roundId: string) {
     const round = await deps.rounds.get(roundId);
     if (!round) return { closed: false, reason: 'unknown round' };
-    if (deps.clock() <= deadlineOf(round)) return { closed: false, reason: 'deadline not reached' };
+    // A round a coordinator closed early is closed already; otherwise only once its deadline has passed.
+    if (round.status !== 'closed' && deps.clock() <= deadlineOf(round))
+      return { closed: false, reason: 'deadline not reached' };
+    if (round.status === 'draft') return { closed: false, reason: 'draft' };
     if (round.status !== 'closed') await deps.rounds.save({ ...round, status: 'closed' });
     let expired = 0;
     for (;;) {

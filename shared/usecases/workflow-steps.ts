@@ -23,6 +23,7 @@ import { receiptEmail } from '../mail/intake-emails.tsx';
 import { supplementRequestEmail } from '../mail/supplement-emails.tsx';
 import { type CertificateNotice, outcomeEmail, reviewRequestEmail } from '../mail/workflow-emails.tsx';
 import { countMetric } from '../observability.ts';
+import type { StaffDirectory } from './staff-admin.ts';
 
 /** Thrown for a dossier whose state forbids the step; the workflow's Catch records it. */
 export class DossierStateError extends Error {
@@ -37,8 +38,8 @@ export interface WorkflowStepDeps {
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly publicBaseUrl: string;
-  readonly reviewers: readonly string[];
-  readonly coordinators: readonly string[];
+  /** Who reviews a round's dossiers and who is alerted: the staff items, read when needed. */
+  readonly people: StaffDirectory;
   /** Runs after an approval is recorded and announced (late ceremony invitations). */
   readonly onApproved?: (dossierId: string) => Promise<unknown>;
   /** How long a review link lives: the review task's timeout. */
@@ -121,7 +122,8 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
           en: `Review reminder ${input.attempt}`,
         });
       const expiresAt = Math.floor(clock().getTime() / 1000) + deps.reviewLinkSeconds;
-      for (const reviewer of deps.reviewers) {
+      const reviewers = await deps.people.reviewersFor(await deps.rounds.get(d.roundId));
+      for (const reviewer of reviewers) {
         const { linkId, secret } = await links.issue({
           purpose: 'review',
           dossierId: d.id,
@@ -140,7 +142,7 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         );
         countMetric('EmailSent');
       }
-      return { links: deps.reviewers.length };
+      return { links: reviewers.length };
     },
 
     /**
@@ -228,7 +230,7 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
       if (input.action === 'failed') countMetric('WorkflowFailure');
       const recipients =
         input.action === 'escalate' || input.action === 'failed'
-          ? deps.coordinators
+          ? await deps.people.coordinators()
           : [d.form.representative.email];
       // NotifyApproved's detail is IssueCertificate's result: { certificateId, number, verifyUrl }.
       let certificate: CertificateNotice | undefined;

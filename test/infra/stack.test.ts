@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
+import { functions } from '../../infra/functions.ts';
 import { cdkJsonContext, extractWorkflow } from '../../infra/local/synth.ts';
 import { NAG_ACKNOWLEDGEMENTS } from '../../infra/nag.ts';
 import { routes } from '../../infra/routes.ts';
@@ -73,19 +74,19 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     }
   });
 
+  /** Every inline policy attached to a function's role, as JSON text. */
+  const policyOf = (fnName: string) => {
+    const [logicalId] = Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === fnName)!;
+    const roleRef = JSON.stringify(resources[logicalId]!.Properties!.Role);
+    const role = /"Fn::GetAtt":\["([^"]+)"/.exec(roleRef)![1]!;
+    return JSON.stringify(
+      Object.values(resources).filter(
+        (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(role),
+      ),
+    );
+  };
+
   it('grants each function only what its catalog entry needs', () => {
-    const policyOf = (fnName: string) => {
-      const [logicalId] = Object.entries(resources).find(
-        ([, r]) => r.Metadata?.['hcsn:function'] === fnName,
-      )!;
-      const roleRef = JSON.stringify(resources[logicalId]!.Properties!.Role);
-      const role = /"Fn::GetAtt":\["([^"]+)"/.exec(roleRef)![1]!;
-      return JSON.stringify(
-        Object.values(resources).filter(
-          (r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties?.Roles).includes(role),
-        ),
-      );
-    };
     const site = policyOf('site');
     expect(site).toContain('dynamodb:GetItem');
     expect(site).not.toContain('dynamodb:PutItem');
@@ -101,9 +102,11 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     expect(review).toContain('states:SendTaskSuccess');
     expect(review).not.toContain('states:StartExecution');
     expect(review).not.toContain('s3:PutObject');
-    // Only the admin function moves the schedules (a deadline extension), and passes only their invoke role.
+    // Only the admin function manages the rounds' schedules (open, extend, close), and passes only their role.
     const admin = policyOf('admin');
-    expect(admin).toContain('scheduler:UpdateSchedule');
+    for (const action of ['CreateScheduleGroup', 'CreateSchedule', 'UpdateSchedule', 'DeleteSchedule'])
+      expect(admin).toContain(`scheduler:${action}`);
+    expect(admin).toContain('schedule/HanoiCreativeSpaces-dev-*/*');
     expect(admin).toContain('iam:PassRole');
     expect(policyOf('jobs')).not.toContain('scheduler:');
     expect(intake).not.toContain('iam:PassRole');
@@ -124,24 +127,70 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     });
   });
 
-  it('builds one API route per route-table entry, and one-time schedules in Hanoi time', () => {
+  it('lets every function that sends email send on both the identity and the configuration set (aws-cdk#34402)', () => {
+    const [configSetId] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::SES::ConfigurationSet')!;
+    const [identityId] = Object.entries(resources).find(([, r]) => r.Type === 'AWS::SES::EmailIdentity')!;
+    const senders = Object.entries(functions).filter(([, spec]) => (spec.needs as { mail?: boolean }).mail);
+    expect(senders.length).toBeGreaterThan(3);
+    for (const [name] of senders) {
+      const policy = policyOf(name);
+      const statements = (
+        JSON.parse(policy) as { Properties: { PolicyDocument: { Statement: unknown[] } } }[]
+      )
+        .flatMap((p) => p.Properties.PolicyDocument.Statement)
+        .map((st) => JSON.stringify(st))
+        .filter((st) => st.includes('ses:SendEmail'));
+      expect(statements.length, `${name} may send`).toBe(1);
+      expect(statements[0], `${name}: identity`).toContain(`identity/",{"Ref":"${identityId}"}`);
+      expect(statements[0], `${name}: configuration set`).toContain(
+        `configuration-set/",{"Ref":"${configSetId}"}`,
+      );
+    }
+    for (const [name, spec] of Object.entries(functions))
+      if (!(spec.needs as { mail?: boolean }).mail) expect(policyOf(name), name).not.toContain('ses:');
+  });
+
+  it('creates no schedule at deploy time: rounds are data and schedule themselves when opened', () => {
+    template.resourceCountIs('AWS::Scheduler::Schedule', 0);
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 0);
+    const envOf = (name: string) =>
+      (
+        Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === name)!.Properties
+          ?.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+    // The admin function has what CreateSchedule needs: group prefix, the target, its role and dead letters.
+    for (const v of [
+      'SCHEDULE_GROUP_PREFIX',
+      'SCHEDULER_ROLE_ARN',
+      'SCHEDULER_TARGET_ARN',
+      'SCHEDULER_DEAD_LETTER_ARN',
+    ])
+      expect(envOf('admin')[v], v).toBeDefined();
+    // Nothing about a round is in the stack: no deadline, no reviewers, no coordinators list.
+    const all = JSON.stringify(resources);
+    for (const gone of ['DEADLINE', 'REVIEWER_EMAILS', 'COORDINATOR_EMAILS', '2025-05-30'])
+      expect(all).not.toContain(gone);
+  });
+
+  it('names the first coordinator once, on the function that signs people in; alarms go to them', () => {
+    const withAdmin = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties).includes('"ADMIN_EMAIL"'),
+    );
+    expect(withAdmin.map((r) => r.Metadata?.['hcsn:function'])).toEqual(['admin']);
+    expect(JSON.stringify(withAdmin[0]!.Properties)).toContain('"ADMIN_EMAIL":"dieuphoi@kgst.example.vn"');
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'dieuphoi@kgst.example.vn',
+    });
+  });
+
+  it('builds one API route per route-table entry', () => {
     const apiRoutes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
     expect(apiRoutes.map((r) => r.Properties?.RouteKey).sort()).toEqual(
       routes.map((r) => `${r.method} ${r.path}`).sort(),
     );
-    template.resourcePropertiesCountIs(
-      'AWS::Scheduler::Schedule',
-      { ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh' },
-      3,
-    );
-    template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'at(2025-05-31T00:00:00)',
-      // Named after the stack, so the admin function (SCHEDULE_NAME_PREFIX) finds them to move them.
-      Name: Match.stringLikeRegexp('-close-round$'),
-    });
-    const adminFn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === 'admin')!;
-    const adminEnv = adminFn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined;
-    expect(adminEnv?.Variables?.SCHEDULE_NAME_PREFIX).toBeDefined();
     // Bounces and complaints: configuration set → encrypted, TLS-only topic → the mail-events function.
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({

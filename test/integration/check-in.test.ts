@@ -5,6 +5,7 @@ import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
+import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import { type Mailer, type OutgoingEmail, SesMailer } from '../../shared/adapters/ses/mailer.ts';
 import type { Dossier } from '../../shared/domain/dossier.ts';
@@ -49,7 +50,7 @@ async function signIn(): Promise<string> {
     mailer: mail,
     clock: () => new Date(),
     publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-    coordinators: [COORDINATOR],
+    staff: new Staff(store),
     secureCookies: false,
   }).requestSignIn(COORDINATOR);
   return sessionFromSignInEmail(mail.sent[0]!.text);

@@ -11,6 +11,7 @@ import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
+import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import { LambdaJobStarter } from '../../shared/adapters/lambda/job-starter.ts';
 import { type Mailer, type OutgoingEmail, SesMailer } from '../../shared/adapters/ses/mailer.ts';
@@ -79,7 +80,7 @@ const jobsWith = (mailer: Mailer = ses, clock = () => new Date()) =>
     mailer,
     clock,
     publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-    coordinatorEmails: [COORDINATOR],
+    coordinators: async () => [COORDINATOR],
     invitations: invitationsWith(mailer),
   });
 /** The local system's jobs function, through the local Lambda Invoke API and the real Lambda client. */
@@ -150,7 +151,7 @@ describe('extending the deadline (connected: use-case with the real adapters)', 
     // The local scheduler, pointed at this round, shows the new reminder and close times
     const dir = await mkdtemp(path.join(tmpdir(), 'hcsn-sched-'));
     const scheduler = new LocalScheduler({
-      rounds: { current: () => rounds.get(round.id) } as unknown as Rounds,
+      rounds: { list: async () => [(await rounds.get(round.id))!] } as unknown as Rounds,
       clockFile: path.join(dir, 'clock.json'),
       stateFile: path.join(dir, 'state.json'),
       log: () => undefined,
@@ -273,9 +274,10 @@ describe('follow-up emails that outlast the request (connected: through the loca
   });
 });
 
-describe('POST /admin/round/deadline (connected)', () => {
+describe('POST /admin/rounds/{id}/deadline (connected)', () => {
   it('needs a session, and a date before the current deadline is a 400 with the field', async () => {
-    const anonymous = await fetch(`${local().urls.site}/admin/round/deadline`, {
+    const current = (await rounds.current())!;
+    const anonymous = await fetch(`${local().urls.site}/admin/rounds/${current.id}/deadline`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'deadlineDate=2099-01-01',
@@ -294,7 +296,7 @@ describe('POST /admin/round/deadline (connected)', () => {
       },
       clock: () => new Date(),
       publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-      coordinators: [COORDINATOR],
+      staff: new Staff(store),
       secureCookies: false,
     }).requestSignIn(COORDINATOR);
     const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(sent[0]!.text)!;
@@ -306,10 +308,9 @@ describe('POST /admin/round/deadline (connected)', () => {
     const cookie = signedIn.headers.getSetCookie()[0]!.split(';')[0]!;
 
     const dashboard = await (await fetch(`${local().urls.site}/admin`, { headers: { cookie } })).text();
-    expect(dashboard).toContain('action="/admin/round/deadline"');
-    const current = (await rounds.current())!;
+    expect(dashboard).toContain(`action="/admin/rounds/${current.id}/deadline"`);
     for (const deadlineDate of ['2000-01-01', 'not-a-date']) {
-      const res = await fetch(`${local().urls.site}/admin/round/deadline`, {
+      const res = await fetch(`${local().urls.site}/admin/rounds/${current.id}/deadline`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, accept: 'application/json' },
         body: new URLSearchParams({ deadlineDate }).toString(),

@@ -21,13 +21,34 @@ export class Rounds {
     return pointer ? this.get(pointer.roundId) : undefined;
   }
 
-  /** Creates a round once; an existing round is left as it is (seeding is idempotent). */
-  async create(round: Round): Promise<boolean> {
+  /** Every round, newest opening first (a handful per year: one index page). */
+  async list(): Promise<Round[]> {
+    const out: Round[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.store.queryIndex<{ pk: string; sk: string; round: Round }>('gsi1', 'ROUNDS', {
+        start,
+      });
+      out.push(...page.items.map((i) => i.round));
+      start = page.next;
+    } while (start);
+    return out;
+  }
+
+  /**
+   * Creates a round once (false when the id is taken; seeding is idempotent), with its audit event when
+   * a person created it.
+   */
+  async create(round: Round, audit?: RoundAuditEntry): Promise<boolean> {
     try {
-      await this.store.put(
-        { ...roundKey(round.id), gsi1pk: 'ROUNDS', gsi1sk: round.opensOn, round },
-        { expression: 'attribute_not_exists(pk)' },
-      );
+      if (!audit) {
+        await this.store.put(itemOf(round), { expression: 'attribute_not_exists(pk)' });
+      } else {
+        await this.store.transact([
+          { Put: { Item: itemOf(round), ConditionExpression: 'attribute_not_exists(pk)' } },
+          auditPut(round.id, audit),
+        ]);
+      }
       return true;
     } catch (err) {
       if (err instanceof ConditionFailed) return false;
@@ -35,39 +56,51 @@ export class Rounds {
     }
   }
 
+  /** Deletes a draft round (never an opened one) with its audit event; ConditionFailed when not a draft. */
+  async removeDraft(id: string, audit: RoundAuditEntry): Promise<void> {
+    await this.store.transact([
+      {
+        Delete: {
+          Key: roundKey(id),
+          ConditionExpression: '#round.#status = :draft',
+          ExpressionAttributeNames: { '#round': 'round', '#status': 'status' },
+          ExpressionAttributeValues: { ':draft': 'draft' },
+        },
+      },
+      auditPut(id, audit),
+    ]);
+  }
+
   async setCurrent(id: string): Promise<void> {
     await this.store.put({ ...CURRENT, roundId: id });
   }
 
   async save(round: Round): Promise<void> {
-    await this.store.put({ ...roundKey(round.id), gsi1pk: 'ROUNDS', gsi1sk: round.opensOn, round });
+    await this.store.put(itemOf(round));
   }
 
   /**
    * Saves a changed round together with its audit event, only if the stored round still has `expected`'s
    * value at `field` (two coordinators changing it at once: one wins, the other gets ConditionFailed).
    */
-  async change<K extends 'deadlineDate' | 'ceremony'>(
+  async change<K extends 'deadlineDate' | 'ceremony' | 'status'>(
     next: Round,
     field: K,
     expected: Round[K],
     audit: RoundAuditEntry,
+    options: { makeCurrent?: boolean } = {},
   ): Promise<void> {
     await this.store.transact([
       {
         Put: {
-          Item: { ...roundKey(next.id), gsi1pk: 'ROUNDS', gsi1sk: next.opensOn, round: next },
+          Item: itemOf(next),
           ConditionExpression: '#round.#field = :expected',
           ExpressionAttributeNames: { '#round': 'round', '#field': field },
           ExpressionAttributeValues: { ':expected': expected },
         },
       },
-      {
-        Put: {
-          Item: { pk: roundKey(next.id).pk, sk: `AUDIT#${audit.at}#${audit.action}`, ...audit },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      auditPut(next.id, audit),
+      ...(options.makeCurrent ? [{ Put: { Item: { ...CURRENT, roundId: next.id } } }] : []),
     ]);
   }
 
@@ -81,13 +114,25 @@ export class Rounds {
 export interface RoundAuditEntry {
   readonly at: string;
   readonly by: string;
-  readonly action: 'extend-deadline' | 'change-ceremony';
+  readonly action: RoundAction;
   readonly from: unknown;
   readonly to: unknown;
 }
 
-/** Seeds the given rounds if missing and points the site at `currentId` when nothing is current yet. */
-export async function seedRounds(rounds: Rounds, seed: readonly Round[], currentId: string): Promise<void> {
-  for (const round of seed) await rounds.create(round);
-  if (!(await rounds.current())) await rounds.setCurrent(currentId);
-}
+export type RoundAction =
+  | 'create-round'
+  | 'update-round'
+  | 'delete-round'
+  | 'open-round'
+  | 'close-round'
+  | 'extend-deadline'
+  | 'change-ceremony';
+
+const itemOf = (round: Round) => ({ ...roundKey(round.id), gsi1pk: 'ROUNDS', gsi1sk: round.opensOn, round });
+
+const auditPut = (roundId: string, audit: RoundAuditEntry) => ({
+  Put: {
+    Item: { pk: roundKey(roundId).pk, sk: `AUDIT#${audit.at}#${audit.action}`, ...audit },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});

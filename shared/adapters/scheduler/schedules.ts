@@ -1,46 +1,103 @@
-import { GetScheduleCommand, type SchedulerClient, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
-import { type JobName, scheduleName } from '../../domain/round-schedule.ts';
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  CreateScheduleGroupCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  type SchedulerClient,
+  UpdateScheduleCommand,
+  type UpdateScheduleCommandInput,
+} from '@aws-sdk/client-scheduler';
+import type { Round } from '../../domain/round.ts';
+import {
+  type JobName,
+  SCHEDULE_TIME_ZONE,
+  scheduleGroupName,
+  schedules,
+  scheduleTimes,
+} from '../../domain/round-schedule.ts';
+import { fromIctLocal } from '../../domain/time.ts';
 
-/** Moves a round's one-time schedules. */
-export interface ScheduleMover {
+/** A round's one-time schedules, created and moved at run time as coordinators open and change rounds. */
+export interface RoundScheduler {
   /**
-   * Moves one job's schedule of the round to a Hanoi wall-clock time (yyyy-MM-ddTHH:mm:ss). 'other-round'
-   * when the schedule is there for another round (it is left alone).
+   * Puts each of `jobs` (all by default) at the round's time for it: created if missing, moved if there.
+   * A job whose time has already passed is left out (and its schedule, if any, deleted). Returns the jobs
+   * that are now scheduled.
    */
-  move(job: JobName, roundId: string, atIctLocal: string): Promise<'moved' | 'other-round'>;
+  plan(round: Round, now: Date, jobs?: readonly JobName[]): Promise<JobName[]>;
+  /** Deletes these jobs' schedules of the round (a round closed early needs no reminder or closing). */
+  cancel(roundId: string, jobs: readonly JobName[]): Promise<void>;
 }
 
-/**
- * EventBridge Scheduler: UpdateSchedule replaces the whole schedule, so the current one is read first and
- * everything but the expression (target, role, input, retry, DLQ, time zone, window, state) is kept.
- */
-export class Schedules implements ScheduleMover {
+export interface ScheduleTarget {
+  /** Prefix of every round's schedule group (the stack's name). */
+  readonly groupPrefix: string;
+  /** The jobs function, the role Scheduler invokes it with, and the dead-letter queue. */
+  readonly targetArn: string;
+  readonly roleArn: string;
+  readonly deadLetterArn: string;
+}
+
+const ignore =
+  (...types: (new (...args: never[]) => Error)[]) =>
+  (err: unknown) => {
+    if (!types.some((t) => err instanceof t)) throw err;
+  };
+
+/** EventBridge Scheduler: one group per round, one one-time schedule per job, in Asia/Ho_Chi_Minh. */
+export class EventBridgeRoundScheduler implements RoundScheduler {
   constructor(
     private readonly client: SchedulerClient,
-    private readonly namePrefix: string,
+    private readonly target: ScheduleTarget,
   ) {}
 
-  async move(job: JobName, roundId: string, atIctLocal: string): Promise<'moved' | 'other-round'> {
-    const name = scheduleName(this.namePrefix, job);
-    const current = await this.client.send(new GetScheduleCommand({ Name: name }));
-    const input = JSON.parse(current.Target?.Input ?? '{}') as { roundId?: string };
-    if (input.roundId !== roundId) return 'other-round';
-    await this.client.send(
-      new UpdateScheduleCommand({
-        Name: name,
-        GroupName: current.GroupName,
-        Description: current.Description,
-        ScheduleExpression: `at(${atIctLocal})`,
-        ScheduleExpressionTimezone: current.ScheduleExpressionTimezone,
-        FlexibleTimeWindow: current.FlexibleTimeWindow,
-        Target: current.Target,
-        State: current.State,
-        StartDate: current.StartDate,
-        EndDate: current.EndDate,
-        KmsKeyArn: current.KmsKeyArn,
-        ActionAfterCompletion: current.ActionAfterCompletion,
-      }),
-    );
-    return 'moved';
+  async plan(round: Round, now: Date, jobs: readonly JobName[] = schedules.map((s) => s.job)) {
+    const group = scheduleGroupName(this.target.groupPrefix, round.id);
+    await this.client.send(new CreateScheduleGroupCommand({ Name: group })).catch(ignore(ConflictException));
+    const times = scheduleTimes(round);
+    const planned: JobName[] = [];
+    for (const job of jobs) {
+      if (fromIctLocal(times[job]) <= now) {
+        await this.delete(group, job);
+        continue;
+      }
+      const spec: UpdateScheduleCommandInput = {
+        Name: job,
+        GroupName: group,
+        Description: schedules.find((s) => s.job === job)!.title.en,
+        ScheduleExpression: `at(${times[job]})`,
+        ScheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        // A one-time schedule that has run is gone; moving it later creates it again.
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: this.target.targetArn,
+          RoleArn: this.target.roleArn,
+          Input: JSON.stringify({ job, roundId: round.id }),
+          RetryPolicy: { MaximumRetryAttempts: 3 },
+          DeadLetterConfig: { Arn: this.target.deadLetterArn },
+        },
+      };
+      try {
+        await this.client.send(new UpdateScheduleCommand(spec));
+      } catch (err) {
+        if (!(err instanceof ResourceNotFoundException)) throw err;
+        await this.client.send(new CreateScheduleCommand(spec));
+      }
+      planned.push(job);
+    }
+    return planned;
+  }
+
+  async cancel(roundId: string, jobs: readonly JobName[]) {
+    const group = scheduleGroupName(this.target.groupPrefix, roundId);
+    for (const job of jobs) await this.delete(group, job);
+  }
+
+  private async delete(group: string, job: JobName) {
+    await this.client
+      .send(new DeleteScheduleCommand({ Name: job, GroupName: group }))
+      .catch(ignore(ResourceNotFoundException));
   }
 }

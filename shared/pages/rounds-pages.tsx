@@ -1,0 +1,475 @@
+import type { RoundAuditEntry } from '../adapters/dynamodb/rounds.ts';
+import { FILE_TYPES, ROUND_STATUS_LABELS, type Round, STANDARD_CHECKLIST } from '../domain/round.ts';
+import { schedules, scheduleTimes } from '../domain/round-schedule.ts';
+import { MAX_CHECKLIST_ITEMS, type RoundSettings, settingsOf } from '../domain/round-settings.ts';
+import type { StaffMember } from '../domain/staff.ts';
+import { formatIct, formatIctDate, fromIctLocal } from '../domain/time.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { AdminBar } from './admin-pages.tsx';
+import { Layout, renderPage } from './layout.tsx';
+import { RoundForms } from './round-admin-pages.tsx';
+
+const T = {
+  rounds: { vi: 'Các đợt đăng ký', en: 'Calls for applications' },
+  create: { vi: 'Tạo đợt đăng ký mới', en: 'Create a call' },
+  none: {
+    vi: 'Chưa có đợt đăng ký nào. Hãy tạo đợt đầu tiên.',
+    en: 'There is no call yet. Create the first one.',
+  },
+  id: { vi: 'Mã đợt', en: 'Call id' },
+  idHint: {
+    vi: 'Chữ thường không dấu và số, ví dụ 2026; dùng trong mã hồ sơ (KGST-2026-0001), không đổi được.',
+    en: 'Lower-case letters and digits, e.g. 2026; part of every dossier code (KGST-2026-0001); cannot change.',
+  },
+  name: { vi: 'Tên đợt', en: 'Name' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  opensOn: { vi: 'Ngày mở', en: 'Opens' },
+  deadline: { vi: 'Hạn nộp', en: 'Deadline' },
+  dossiers: { vi: 'Hồ sơ', en: 'Dossiers' },
+  settings: { vi: 'Cài đặt', en: 'Settings' },
+  nameVi: { vi: 'Tên đợt (tiếng Việt)', en: 'Name (Vietnamese)' },
+  nameEn: { vi: 'Tên đợt (tiếng Anh)', en: 'Name (English)' },
+  opensOnLabel: { vi: 'Ngày bắt đầu nhận hồ sơ', en: 'First day of applications' },
+  deadlineLabel: {
+    vi: 'Hạn nộp hồ sơ (hết 23:59 ngày này, giờ Hà Nội)',
+    en: 'Deadline (until 23:59 that day, Hanoi time)',
+  },
+  reminder: { vi: 'Nhắc bản nháp trước hạn (số ngày)', en: 'Remind drafts this many days before' },
+  invitationsAt: { vi: 'Gửi thư mời dự lễ lúc (giờ Hà Nội)', en: 'Send ceremony invitations at (Hanoi)' },
+  ceremonyAt: { vi: 'Lễ trao chứng nhận lúc (giờ Hà Nội)', en: 'Ceremony at (Hanoi)' },
+  venueVi: { vi: 'Địa điểm lễ (tiếng Việt)', en: 'Venue (Vietnamese)' },
+  venueEn: { vi: 'Địa điểm lễ (tiếng Anh)', en: 'Venue (English)' },
+  reviewers: { vi: 'Cán bộ thẩm định của đợt', en: 'The call’s reviewers' },
+  reviewersHint: {
+    vi: 'Mỗi hồ sơ được gửi tới những người được chọn. Thêm người ở mục “Cán bộ”.',
+    en: 'Each dossier is emailed to those chosen. Add people under “Staff”.',
+  },
+  noReviewers: {
+    vi: 'Chưa có cán bộ thẩm định nào: hãy thêm ở mục “Cán bộ”.',
+    en: 'There are no reviewers yet: add them under “Staff”.',
+  },
+  checklist: { vi: 'Danh mục tài liệu', en: 'Document checklist' },
+  checklistHint: {
+    vi: 'Để trống mã mục và tên của dòng không dùng.',
+    en: 'Leave the key and title of unused rows empty.',
+  },
+  item: { vi: 'Mục', en: 'Item' },
+  slot: { vi: 'Mã mục', en: 'Key' },
+  titleVi: { vi: 'Tên (tiếng Việt)', en: 'Title (Vietnamese)' },
+  titleEn: { vi: 'Tên (tiếng Anh)', en: 'Title (English)' },
+  hintVi: { vi: 'Hướng dẫn (tiếng Việt)', en: 'Hint (Vietnamese)' },
+  hintEn: { vi: 'Hướng dẫn (tiếng Anh)', en: 'Hint (English)' },
+  required: { vi: 'Bắt buộc', en: 'Required' },
+  minFiles: { vi: 'Số tệp tối thiểu', en: 'At least (files)' },
+  maxFiles: { vi: 'Số tệp tối đa', en: 'At most (files)' },
+  types: { vi: 'Loại tệp', en: 'File types' },
+  maxMb: { vi: 'Dung lượng tối đa mỗi tệp (MB)', en: 'Largest file (MB)' },
+  saveDraft: { vi: 'Lưu bản nháp', en: 'Save the draft' },
+  open: { vi: 'Mở đợt đăng ký', en: 'Open the call' },
+  openHint: {
+    vi: 'Khi mở, đợt này hiện trên trang công khai, nhận hồ sơ từ ngày mở đến hết hạn, và các việc định kỳ (nhắc hạn, đóng đợt, thư mời) được lên lịch.',
+    en: 'Once open, this call is shown on the public site, takes applications from its first day to the deadline, and its reminder, closing and invitations are scheduled.',
+  },
+  remove: { vi: 'Xóa bản nháp', en: 'Delete the draft' },
+  close: { vi: 'Đóng đợt ngay', en: 'Close the call now' },
+  closeHint: {
+    vi: 'Không nhận thêm hồ sơ từ lúc này; bản nháp chưa nộp hết hiệu lực và người điều phối nhận bản tổng kết.',
+    en: 'No more applications from now on; unsubmitted drafts expire and the coordinators get the summary.',
+  },
+  closed: { vi: 'Đợt đã đóng', en: 'The call is closed' },
+  schedule: { vi: 'Lịch tự động', en: 'Automatic schedule' },
+  audit: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
+  at: { vi: 'Lúc', en: 'At' },
+  by: { vi: 'Người thực hiện', en: 'By' },
+  action: { vi: 'Thay đổi', en: 'Change' },
+  view: { vi: 'Xem', en: 'View' },
+  current: { vi: 'đang hiện trên trang công khai', en: 'shown on the public site' },
+  ceremony: { vi: 'Lễ trao chứng nhận', en: 'Ceremony' },
+};
+
+const ACTIONS: Record<RoundAuditEntry['action'], { vi: string; en: string }> = {
+  'create-round': { vi: 'Tạo đợt', en: 'Created' },
+  'update-round': { vi: 'Sửa cài đặt', en: 'Settings changed' },
+  'delete-round': { vi: 'Xóa bản nháp', en: 'Draft deleted' },
+  'open-round': { vi: 'Mở đợt', en: 'Opened' },
+  'close-round': { vi: 'Đóng đợt', en: 'Closed' },
+  'extend-deadline': { vi: 'Gia hạn', en: 'Deadline extended' },
+  'change-ceremony': { vi: 'Đổi lễ trao chứng nhận', en: 'Ceremony changed' },
+};
+
+const withLang = (path: string, lang: Lang) =>
+  lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
+
+/** Every round, newest first, with a way to each one's settings and dossiers. */
+export function renderRoundsPage(props: { lang: Lang; email: string; rounds: Round[]; currentId?: string }) {
+  const { lang, rounds } = props;
+  return renderPage(
+    <Layout lang={lang} title={T.rounds[lang]} path="/admin/rounds">
+      <AdminBar lang={lang} email={props.email} />
+      <h1>{T.rounds[lang]}</h1>
+      <p>
+        <a class="button" href={withLang('/admin/rounds/new', lang)}>
+          {T.create[lang]}
+        </a>
+      </p>
+      {rounds.length ? (
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{T.id[lang]}</th>
+              <th scope="col">{T.name[lang]}</th>
+              <th scope="col">{T.status[lang]}</th>
+              <th scope="col">{T.opensOn[lang]}</th>
+              <th scope="col">{T.deadline[lang]}</th>
+              <th scope="col">{T.dossiers[lang]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r) => (
+              <tr data-round={r.id}>
+                <td>
+                  <a href={withLang(`/admin/rounds/${r.id}`, lang)}>{r.id}</a>
+                </td>
+                <td>
+                  {r.name[lang]}
+                  {r.id === props.currentId && <small> ({T.current[lang]})</small>}
+                </td>
+                <td data-round-status={r.status}>{ROUND_STATUS_LABELS[r.status][lang]}</td>
+                <td>{formatIctDate(`${r.opensOn}T12:00:00+07:00`)}</td>
+                <td>{formatIctDate(`${r.deadlineDate}T12:00:00+07:00`)}</td>
+                <td>
+                  {r.status !== 'draft' && (
+                    <a href={withLang(`/admin?round=${encodeURIComponent(r.id)}`, lang)}>{T.view[lang]}</a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="notice">{T.none[lang]}</p>
+      )}
+    </Layout>,
+  );
+}
+
+/** The settings form of a new round or a draft; rows of the checklist past the round's own are blank. */
+function SettingsForm(props: {
+  lang: Lang;
+  action: string;
+  settings: RoundSettings;
+  reviewers: readonly StaffMember[];
+  withId: boolean;
+  submit: string;
+}) {
+  const { lang, settings: s } = props;
+  const rows = Array.from({ length: MAX_CHECKLIST_ITEMS }, (_, i) => s.checklist[i]);
+  return (
+    <form method="post" action={withLang(props.action, lang)} class="card round-settings">
+      {props.withId && (
+        <label>
+          {T.id[lang]}
+          <input name="id" required pattern="[a-z0-9]{2,20}" maxLength={20} aria-describedby="id-hint" />
+          <small id="id-hint">{T.idHint[lang]}</small>
+        </label>
+      )}
+      <label>
+        {T.nameVi[lang]}
+        <input name="nameVi" required maxLength={200} value={s.nameVi} />
+      </label>
+      <label>
+        {T.nameEn[lang]}
+        <input name="nameEn" required maxLength={200} value={s.nameEn} />
+      </label>
+      <label>
+        {T.opensOnLabel[lang]}
+        <input type="date" name="opensOn" required value={s.opensOn} />
+      </label>
+      <label>
+        {T.deadlineLabel[lang]}
+        <input type="date" name="deadlineDate" required value={s.deadlineDate} />
+      </label>
+      <label>
+        {T.reminder[lang]}
+        <input
+          type="number"
+          name="reminderDaysBefore"
+          min={0}
+          max={30}
+          required
+          value={s.reminderDaysBefore}
+        />
+      </label>
+      <label>
+        {T.invitationsAt[lang]}
+        <input type="datetime-local" name="invitationsAt" required value={s.invitationsAt} />
+      </label>
+      <label>
+        {T.ceremonyAt[lang]}
+        <input type="datetime-local" name="ceremonyAt" required value={s.ceremonyAt} />
+      </label>
+      <label>
+        {T.venueVi[lang]}
+        <input name="venueVi" required maxLength={300} value={s.venueVi} />
+      </label>
+      <label>
+        {T.venueEn[lang]}
+        <input name="venueEn" required maxLength={300} value={s.venueEn} />
+      </label>
+      <fieldset>
+        <legend>{T.reviewers[lang]}</legend>
+        <small>{T.reviewersHint[lang]}</small>
+        {props.reviewers.length ? (
+          props.reviewers.map((m) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                name="reviewers"
+                value={m.email}
+                checked={s.reviewers.includes(m.email)}
+              />
+              {m.name ? `${m.name} <${m.email}>` : m.email}
+            </label>
+          ))
+        ) : (
+          <p class="notice">{T.noReviewers[lang]}</p>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{T.checklist[lang]}</legend>
+        <small>{T.checklistHint[lang]}</small>
+        {rows.map((c, i) => {
+          const n = (f: string) => `checklist.${i}.${f}`;
+          return (
+            <fieldset class="checklist-item">
+              <legend>
+                {T.item[lang]} {i + 1}
+              </legend>
+              <label>
+                {T.slot[lang]}
+                <input
+                  name={n('slot')}
+                  maxLength={30}
+                  pattern="[a-z][a-z0-9\-]{1,29}"
+                  value={c?.slot ?? ''}
+                />
+              </label>
+              <label>
+                {T.titleVi[lang]}
+                <input name={n('titleVi')} maxLength={200} value={c?.titleVi ?? ''} />
+              </label>
+              <label>
+                {T.titleEn[lang]}
+                <input name={n('titleEn')} maxLength={200} value={c?.titleEn ?? ''} />
+              </label>
+              <label>
+                {T.hintVi[lang]}
+                <input name={n('hintVi')} maxLength={500} value={c?.hintVi ?? ''} />
+              </label>
+              <label>
+                {T.hintEn[lang]}
+                <input name={n('hintEn')} maxLength={500} value={c?.hintEn ?? ''} />
+              </label>
+              <label class="check">
+                <input type="checkbox" name={n('required')} checked={c?.required ?? false} />
+                {T.required[lang]}
+              </label>
+              <label>
+                {T.minFiles[lang]}
+                <input type="number" name={n('minFiles')} min={0} max={20} value={c?.minFiles ?? 0} />
+              </label>
+              <label>
+                {T.maxFiles[lang]}
+                <input type="number" name={n('maxFiles')} min={1} max={20} value={c?.maxFiles ?? 1} />
+              </label>
+              <span>{T.types[lang]}</span>
+              {FILE_TYPES.map((t) => (
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    name={n('types')}
+                    value={t}
+                    checked={c?.types.includes(t) ?? false}
+                  />
+                  {t.toUpperCase()}
+                </label>
+              ))}
+              <label>
+                {T.maxMb[lang]}
+                <input type="number" name={n('maxMb')} min={1} max={50} value={c?.maxMb ?? 10} />
+              </label>
+            </fieldset>
+          );
+        })}
+      </fieldset>
+      <div class="actions">
+        <button type="submit">{props.submit}</button>
+      </div>
+    </form>
+  );
+}
+
+/** A blank round's settings: the network's standard checklist, dates to fill in. */
+export function blankSettings(today: string): RoundSettings {
+  return {
+    ...settingsOf({
+      id: '',
+      codePrefix: '',
+      name: { vi: '', en: '' },
+      intro: { vi: '', en: '' },
+      benefits: [],
+      opensOn: today,
+      deadlineDate: today,
+      reminderDaysBefore: 3,
+      invitationsAt: '',
+      ceremony: { at: '', venue: { vi: '', en: '' } },
+      status: 'draft',
+      checklist: STANDARD_CHECKLIST,
+    }),
+  };
+}
+
+/** The form that creates a round (as a draft). */
+export function renderNewRoundPage(props: {
+  lang: Lang;
+  email: string;
+  settings: RoundSettings;
+  reviewers: readonly StaffMember[];
+}) {
+  const { lang } = props;
+  return renderPage(
+    <Layout lang={lang} title={T.create[lang]} path="/admin/rounds/new">
+      <AdminBar lang={lang} email={props.email} />
+      <h1>{T.create[lang]}</h1>
+      <SettingsForm
+        lang={lang}
+        action="/admin/rounds"
+        settings={props.settings}
+        reviewers={props.reviewers}
+        withId
+        submit={T.saveDraft[lang]}
+      />
+    </Layout>,
+  );
+}
+
+/** One round: its state, what can be done with it now, its schedule and its audit trail. */
+export function renderRoundPage(props: {
+  lang: Lang;
+  email: string;
+  round: Round;
+  audit: readonly RoundAuditEntry[];
+  reviewers: readonly StaffMember[];
+  notice?: string;
+}) {
+  const { lang, round } = props;
+  const base = `/admin/rounds/${round.id}`;
+  const times = scheduleTimes(round);
+  return renderPage(
+    <Layout lang={lang} title={round.name[lang]} path={base}>
+      <AdminBar lang={lang} email={props.email} />
+      <p>
+        <a href={withLang('/admin/rounds', lang)}>← {T.rounds[lang]}</a>
+      </p>
+      <h1>
+        {round.name[lang]}{' '}
+        <small data-round-status={round.status}>({ROUND_STATUS_LABELS[round.status][lang]})</small>
+      </h1>
+      {props.notice && (
+        <p class="notice notice-ok" role="status">
+          {props.notice}
+        </p>
+      )}
+      <dl class="card">
+        <dt>{T.id[lang]}</dt>
+        <dd>{round.id}</dd>
+        <dt>{T.opensOn[lang]}</dt>
+        <dd>{formatIctDate(`${round.opensOn}T12:00:00+07:00`)}</dd>
+        <dt>{T.deadline[lang]}</dt>
+        <dd>{formatIct(`${round.deadlineDate}T23:59:59+07:00`)}</dd>
+        <dt>{T.ceremony[lang]}</dt>
+        <dd>
+          {formatIct(fromIctLocal(round.ceremony.at))}, {round.ceremony.venue[lang]}
+        </dd>
+        <dt>{T.reviewers[lang]}</dt>
+        <dd>{(round.reviewers ?? []).join(', ') || '—'}</dd>
+        <dt>{T.checklist[lang]}</dt>
+        <dd>{round.checklist.map((c) => c.title[lang]).join(' · ')}</dd>
+      </dl>
+      {round.status === 'draft' && (
+        <>
+          <form method="post" action={withLang(`${base}/open`, lang)} class="card">
+            <p>{T.openHint[lang]}</p>
+            <button type="submit">{T.open[lang]}</button>
+          </form>
+          <h2>{T.settings[lang]}</h2>
+          <SettingsForm
+            lang={lang}
+            action={base}
+            settings={settingsOf(round)}
+            reviewers={props.reviewers}
+            withId={false}
+            submit={T.saveDraft[lang]}
+          />
+          <form method="post" action={withLang(`${base}/delete`, lang)} class="card">
+            <button type="submit" class="secondary danger">
+              {T.remove[lang]}
+            </button>
+          </form>
+        </>
+      )}
+      {round.status !== 'draft' && (
+        <>
+          <p>
+            <a href={withLang(`/admin?round=${encodeURIComponent(round.id)}`, lang)}>{T.dossiers[lang]} →</a>
+          </p>
+          <RoundForms lang={lang} round={round} />
+        </>
+      )}
+      {round.status === 'open' && (
+        <form method="post" action={withLang(`${base}/close`, lang)} class="card" id="close-round">
+          <p>{T.closeHint[lang]}</p>
+          <button type="submit" class="danger">
+            {T.close[lang]}
+          </button>
+        </form>
+      )}
+      {round.status !== 'draft' && (
+        <section class="card">
+          <h2>{T.schedule[lang]}</h2>
+          <ul>
+            {schedules.map((s) => (
+              <li data-job={s.job}>
+                {s.title[lang]}: {formatIct(fromIctLocal(times[s.job]))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section class="card">
+        <h2>{T.audit[lang]}</h2>
+        <table class="list audit">
+          <thead>
+            <tr>
+              <th scope="col">{T.at[lang]}</th>
+              <th scope="col">{T.by[lang]}</th>
+              <th scope="col">{T.action[lang]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...props.audit].reverse().map((e) => (
+              <tr data-action={e.action}>
+                <td>{formatIct(e.at)}</td>
+                <td>{e.by}</td>
+                <td>
+                  {ACTIONS[e.action]?.[lang] ?? e.action}
+                  {typeof e.to === 'string' && e.to ? `: ${e.from ?? '—'} → ${e.to}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </Layout>,
+  );
+}
