@@ -55,9 +55,9 @@ export function createLocalPages(deps: {
                 </thead>
                 <tbody>
                   {jobs.map((j) => (
-                    <tr>
+                    <tr data-job={`${j.roundId}/${j.job}`} data-at={j.at}>
                       <td>
-                        {j.title.vi}
+                        {j.title.vi} · <strong>{j.roundId}</strong>
                         <br />
                         <small>{j.title.en}</small>
                       </td>

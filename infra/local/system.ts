@@ -42,6 +42,8 @@ export interface LocalSystemOptions {
   /** Staff seeded into an empty table (comma-separated): the demo round's reviewer pool and its coordinators. */
   readonly reviewerEmails?: string;
   readonly coordinatorEmails?: string;
+  /** The deployment's first coordinator (`-c adminEmail=` in AWS), made a coordinator at first sign-in. */
+  readonly adminEmail?: string;
   /** Run the local scheduler's timer (npm start); tests call jobs directly. */
   readonly scheduler?: boolean;
   readonly log?: (line: string) => void;
@@ -106,6 +108,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.stateMachineArn]: LOCAL_STATE_MACHINE_ARN,
       [Env.publicBaseUrl]: api.url,
       [Env.s3ForcePathStyle]: 'true',
+      ...(options.adminEmail ? { [Env.adminEmail]: options.adminEmail } : {}),
       [Env.clockOffsetFile]: paths.clock,
       [Env.signingKeyFile]: ensureSigningKey(paths.keys),
       [LocalEndpointEnv.dynamodb]: dynamo!.url,

@@ -67,15 +67,28 @@ export const RoundSettingsSchema = z
       .pipe(z.array(z.any()).min(1, { error: 'checklistEmpty' })),
   })
   .superRefine((s, ctx) => {
-    if (s.deadlineDate < s.opensOn)
+    // Runs even when some fields failed (zod reports every issue at once): compare only what parsed.
+    const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    const isDateTime = (v: unknown): v is string =>
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v);
+    if (isDate(s.deadlineDate) && isDate(s.opensOn) && s.deadlineDate < s.opensOn)
       ctx.addIssue({ code: 'custom', path: ['deadlineDate'], message: 'deadlineBeforeOpening' });
-    if (s.invitationsAt.slice(0, 10) <= s.deadlineDate)
+    if (
+      isDateTime(s.invitationsAt) &&
+      isDate(s.deadlineDate) &&
+      s.invitationsAt.slice(0, 10) <= s.deadlineDate
+    )
       ctx.addIssue({ code: 'custom', path: ['invitationsAt'], message: 'invitationsBeforeDeadline' });
-    if (fromIctLocal(s.ceremonyAt) <= fromIctLocal(s.invitationsAt))
+    if (
+      isDateTime(s.ceremonyAt) &&
+      isDateTime(s.invitationsAt) &&
+      fromIctLocal(s.ceremonyAt) <= fromIctLocal(s.invitationsAt)
+    )
       ctx.addIssue({ code: 'custom', path: ['ceremonyAt'], message: 'ceremonyBeforeInvitations' });
-    const slots = s.checklist.map((c: ChecklistItem) => c.slot);
+    const rows = (Array.isArray(s.checklist) ? s.checklist : []) as (ChecklistItem | undefined)[];
+    const slots = rows.map((c) => c?.slot);
     slots.forEach((slot, i) => {
-      if (slots.indexOf(slot) !== i)
+      if (slot && slots.indexOf(slot) !== i)
         ctx.addIssue({ code: 'custom', path: ['checklist', i, 'slot'], message: 'slotTaken' });
     });
   });
