@@ -6,7 +6,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { asset, html } from '../../shared/http/response.ts';
 import { ASSETS } from '../../shared/pages/assets.ts';
-import { renderHomePage } from '../../shared/pages/home-page.tsx';
+import { renderHomePage, renderNoCallPage } from '../../shared/pages/home-page.tsx';
 import { renderResumePage } from '../../shared/pages/resume-page.tsx';
 import { renderStatusPage } from '../../shared/pages/status-page.tsx';
 import { renderSupplementPage } from '../../shared/pages/supplement-page.tsx';
@@ -24,8 +24,15 @@ const certificateLinks = makeCertificateLinks({
 const LookupSchema = z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) });
 
 export const handler = httpHandler({
-  'GET /': async (req) =>
-    html(200, renderHomePage({ lang: req.lang, round: await queries.currentRound(), now: clock() })),
+  'GET /': async (req) => {
+    const round = await queries.currentRound().catch((err: unknown) => {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    });
+    // A fresh deployment, before a coordinator opens the first call: a page saying so, not a 404.
+    if (!round) return html(200, renderNoCallPage({ lang: req.lang }));
+    return html(200, renderHomePage({ lang: req.lang, round, now: clock() }));
+  },
   'GET /status': async (req) => html(200, renderStatusPage({ lang: req.lang })),
   'POST /status': async (req) => {
     const input = parseFormBody(req, LookupSchema, {

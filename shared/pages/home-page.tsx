@@ -337,3 +337,28 @@ export function renderHomePage(props: { lang: Lang; round: Round; now: Date }) {
     </Layout>,
   );
 }
+
+const NO_CALL = {
+  title: { vi: 'Hiện chưa có đợt đăng ký nào đang mở', en: 'No call for applications is open now' },
+  body: {
+    vi: 'Mạng lưới Không gian Sáng tạo Hà Nội kết nạp thành viên theo từng đợt. Đợt tiếp theo sẽ được công bố tại đây.',
+    en: 'The Hanoi Creative Space Network admits members in calls. The next call will be announced here.',
+  },
+};
+
+/** The home page before the first call of a deployment is opened: a page, not an error. */
+export function renderNoCallPage(props: { lang: Lang }) {
+  const { lang } = props;
+  const statusHref = lang === 'en' ? '/status?lang=en' : '/status';
+  return renderPage(
+    <Layout lang={lang} title={NO_CALL.title[lang]}>
+      <h1>{NO_CALL.title[lang]}</h1>
+      <section class="notice closed" role="status">
+        <p>{NO_CALL.body[lang]}</p>
+        <p>
+          <a href={statusHref}>{T.lookup[lang]}</a>
+        </p>
+      </section>
+    </Layout>,
+  );
+}
