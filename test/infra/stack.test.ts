@@ -153,13 +153,10 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
   it('creates no schedule at deploy time: rounds are data and schedule themselves when opened', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', 0);
     template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 0);
-    const envOf = (name: string) =>
-      (
-        Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === name)!.Properties
-          ?.Environment as {
-          Variables: Record<string, unknown>;
-        }
-      ).Variables;
+    const envOf = (name: string) => {
+      const fn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === name)!;
+      return (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+    };
     // The admin function has what CreateSchedule needs: group prefix, the target, its role and dead letters.
     for (const v of [
       'SCHEDULE_GROUP_PREFIX',
