@@ -3,8 +3,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { type FunctionName, functions } from '../functions.ts';
+import { asFunction, startSdkCallRecording } from '../permissions/recorder.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+// HCSN_SDK_CALL_LOG=<dir> records each function's AWS SDK requests for `npm run check:permissions`.
+await startSdkCallRecording();
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 const loaded = new Map<FunctionName, Promise<Handler>>();
@@ -41,6 +45,8 @@ export function lambdaContext(name: FunctionName): Context {
 
 /** Invokes a function in-process; a thrown error keeps its name, which Lambda reports as the errorType. */
 export async function invoke(name: FunctionName, event: unknown): Promise<unknown> {
-  const handler = await loadHandler(name);
-  return handler(structuredClone(event), lambdaContext(name));
+  return asFunction(name, async () => {
+    const handler = await loadHandler(name);
+    return handler(structuredClone(event), lambdaContext(name));
+  });
 }
