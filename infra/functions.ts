@@ -13,7 +13,8 @@ export interface FunctionSpec {
     readonly table?: 'read' | 'readWrite';
     readonly bucket?: 'read' | 'readWrite';
     readonly mail?: boolean;
-    readonly workflow?: 'start' | 'callback';
+    /** `start`: StartExecution; `callback`: SendTask*; both for intake (submit starts, a supplement resumes). */
+    readonly workflow?: 'start' | 'callback' | 'start+callback';
     /** Reads the issuer's Ed25519 signing key (SSM SecureString in AWS, a PEM file locally). */
     readonly signingKey?: boolean;
     /** Creates, moves and deletes the rounds' EventBridge schedules (a coordinator opening or changing a round). */
@@ -44,7 +45,8 @@ export const functions = {
     description: 'Applicant API: drafts, uploads, submission',
     memoryMb: 1024,
     timeoutSeconds: 15,
-    needs: { table: 'readWrite', bucket: 'readWrite', mail: true, workflow: 'start' },
+    // A resubmitted supplement resumes the waiting execution (found by `npm run check:permissions`).
+    needs: { table: 'readWrite', bucket: 'readWrite', mail: true, workflow: 'start+callback' },
   },
   review: {
     entry: 'functions/review/handler.ts',

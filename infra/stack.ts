@@ -120,8 +120,9 @@ export class PlatformStack extends Stack {
       }
       if (needs.workflow) {
         f.fn.addEnvironment(Env.stateMachineArn, workflow.stateMachine.stateMachineArn);
-        if (needs.workflow === 'start') workflow.stateMachine.grantStartExecution(f.fn);
-        else workflow.stateMachine.grantTaskResponse(f.fn);
+        const access = needs.workflow as string;
+        if (access.includes('start')) workflow.stateMachine.grantStartExecution(f.fn);
+        if (access.includes('callback')) workflow.stateMachine.grantTaskResponse(f.fn);
       }
     }
 

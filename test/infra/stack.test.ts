@@ -96,7 +96,8 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     expect(site).not.toContain('ses:');
     const intake = policyOf('intake');
     expect(intake).toContain('states:StartExecution');
-    expect(intake).not.toContain('states:SendTaskSuccess');
+    // A resubmitted supplement resumes the waiting execution.
+    expect(intake).toContain('states:SendTaskSuccess');
     expect(intake).not.toContain('s3:ListBucket');
     const review = policyOf('review');
     expect(review).toContain('states:SendTaskSuccess');
