@@ -14,6 +14,7 @@ import {
   RoundIdSchema,
   type RoundSettings,
   RoundSettingsSchema,
+  roundFormLabels,
 } from '../../shared/domain/round-settings.ts';
 import { hasRole, STAFF_ROLES } from '../../shared/domain/staff.ts';
 import { ictDay } from '../../shared/domain/time.ts';
@@ -26,7 +27,6 @@ import {
   toValidationError,
 } from '../../shared/http/request.ts';
 import { type HttpResult, html, json, redirect } from '../../shared/http/response.ts';
-import type { Text } from '../../shared/i18n/lang.ts';
 import {
   renderAdminDossierPage,
   renderDashboardPage,
@@ -109,38 +109,12 @@ const LABELS = {
   venueEn: { vi: 'Địa điểm (tiếng Anh)', en: 'Venue (English)' },
   next: { vi: 'Trang tiếp', en: 'Next page' },
   round: { vi: 'Đợt đăng ký', en: 'Call' },
-  id: { vi: 'Mã đợt', en: 'Call id' },
   name: { vi: 'Họ và tên', en: 'Full name' },
   roles: { vi: 'Vai trò', en: 'Roles' },
-  nameVi: { vi: 'Tên đợt (tiếng Việt)', en: 'Name (Vietnamese)' },
-  nameEn: { vi: 'Tên đợt (tiếng Anh)', en: 'Name (English)' },
-  opensOn: { vi: 'Ngày bắt đầu nhận hồ sơ', en: 'First day of applications' },
-  reminderDaysBefore: { vi: 'Nhắc trước hạn (ngày)', en: 'Reminder (days before)' },
-  invitationsAt: { vi: 'Gửi thư mời lúc', en: 'Invitations at' },
-  ceremonyAt: { vi: 'Lễ trao chứng nhận lúc', en: 'Ceremony at' },
-  reviewers: { vi: 'Cán bộ thẩm định', en: 'Reviewers' },
-  checklist: { vi: 'Danh mục tài liệu', en: 'Document checklist' },
-} as Record<string, Text>;
-
-const CHECKLIST_FIELDS: Record<string, Text> = {
-  slot: { vi: 'Mã mục', en: 'Key' },
-  titleVi: { vi: 'Tên (tiếng Việt)', en: 'Title (Vietnamese)' },
-  titleEn: { vi: 'Tên (tiếng Anh)', en: 'Title (English)' },
-  hintVi: { vi: 'Hướng dẫn (tiếng Việt)', en: 'Hint (Vietnamese)' },
-  hintEn: { vi: 'Hướng dẫn (tiếng Anh)', en: 'Hint (English)' },
-  required: { vi: 'Bắt buộc', en: 'Required' },
-  minFiles: { vi: 'Số tệp tối thiểu', en: 'At least (files)' },
-  maxFiles: { vi: 'Số tệp tối đa', en: 'At most (files)' },
-  types: { vi: 'Loại tệp', en: 'File types' },
-  maxMb: { vi: 'Dung lượng tối đa (MB)', en: 'Largest file (MB)' },
 };
-// Each checklist row's fields are named `checklist.<i>.<field>`; their labels say which item.
-for (let i = 0; i < MAX_CHECKLIST_ITEMS; i++)
-  for (const [f, label] of Object.entries(CHECKLIST_FIELDS))
-    LABELS[`checklist.${i}.${f}`] = {
-      vi: `Tài liệu mục ${i + 1} · ${label.vi}`,
-      en: `Document item ${i + 1} · ${label.en}`,
-    };
+
+/** The round settings form's fields, by the names it posts. */
+const ROUND_FORM_LABELS = roundFormLabels();
 
 /**
  * Reads the round settings form: `checklist.<i>.<field>` inputs become the checklist's rows (rows left
@@ -155,7 +129,7 @@ function parseRoundForm(req: HttpRequest, withId: boolean): { id: string; settin
   const form = parseFormBody(
     req,
     z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-    LABELS,
+    ROUND_FORM_LABELS,
     arrays,
   );
   const rows: (Record<string, unknown> | undefined)[] = [];
@@ -173,8 +147,8 @@ function parseRoundForm(req: HttpRequest, withId: boolean): { id: string; settin
   const settings = RoundSettingsSchema.safeParse({ ...top, checklist });
   const id = withId ? RoundIdSchema.safeParse(top) : undefined;
   const issues = [
-    ...(id && !id.success ? toValidationError(id.error, req.lang, LABELS).issues : []),
-    ...(!settings.success ? toValidationError(settings.error, req.lang, LABELS).issues : []),
+    ...(id && !id.success ? toValidationError(id.error, req.lang, ROUND_FORM_LABELS).issues : []),
+    ...(!settings.success ? toValidationError(settings.error, req.lang, ROUND_FORM_LABELS).issues : []),
   ];
   if (issues.length || !settings.success) throw new ValidationError(issues);
   return { id: id?.success ? id.data.id : '', settings: settings.data as RoundSettings };
@@ -231,6 +205,14 @@ const roundIdOf = (req: HttpRequest): string => {
 };
 
 const reviewersOnStaff = async () => (await staffAdmin.list()).filter((m) => hasRole(m, 'reviewer'));
+
+/** What a change to a round did: the new value and the emails it sent (or handed over). */
+const changedPage = (
+  req: HttpRequest,
+  who: Coordinator,
+  what: 'deadline' | 'ceremony' | 'closed',
+  result: Pick<Parameters<typeof renderRoundChangedPage>[0], 'round' | 'emails'>,
+) => html(200, renderRoundChangedPage({ lang: req.lang, email: who.email, what, ...result }));
 
 async function showRound(req: HttpRequest, who: Coordinator, roundId: string, status = 200, notice?: string) {
   const [round, audit, reviewers] = await Promise.all([
@@ -371,31 +353,13 @@ export const handler = httpHandler({
 
   'POST /admin/rounds/{roundId}/close': coordinatorOnly(async (req, who) => {
     const result = await roundAdmin.close(roundIdOf(req), who.email);
-    return html(
-      200,
-      renderRoundChangedPage({
-        lang: req.lang,
-        email: who.email,
-        round: result.round,
-        what: 'closed',
-        emails: result.emails,
-      }),
-    );
+    return changedPage(req, who, 'closed', result);
   }),
 
   'POST /admin/rounds/{roundId}/deadline': coordinatorOnly(async (req, who) => {
     const { deadlineDate } = parseFormBody(req, DeadlineSchema, LABELS);
     const result = await roundAdmin.extendDeadline(roundIdOf(req), deadlineDate, who.email);
-    return html(
-      200,
-      renderRoundChangedPage({
-        lang: req.lang,
-        email: who.email,
-        round: result.round,
-        what: 'deadline',
-        emails: result.emails,
-      }),
-    );
+    return changedPage(req, who, 'deadline', result);
   }),
 
   'POST /admin/rounds/{roundId}/ceremony': coordinatorOnly(async (req, who) => {
@@ -405,16 +369,7 @@ export const handler = httpHandler({
       { at: input.at, venue: { vi: input.venueVi, en: input.venueEn } },
       who.email,
     );
-    return html(
-      200,
-      renderRoundChangedPage({
-        lang: req.lang,
-        email: who.email,
-        round: result.round,
-        what: 'ceremony',
-        emails: result.emails,
-      }),
-    );
+    return changedPage(req, who, 'ceremony', result);
   }),
 
   'GET /admin/staff': coordinatorOnly(async (req, who) => {

@@ -101,6 +101,25 @@ export function synthesizeTemplate(context: Record<string, unknown> = {}): {
 
 const NO_VALUE = Symbol('AWS::NoValue');
 
+/** The property that names a resource of each type (when set; otherwise CloudFormation generates one). */
+const NAME_PROPERTY: Record<string, string> = {
+  'AWS::DynamoDB::GlobalTable': 'TableName',
+  'AWS::DynamoDB::Table': 'TableName',
+  'AWS::S3::Bucket': 'BucketName',
+  'AWS::Lambda::Function': 'FunctionName',
+  'AWS::StepFunctions::StateMachine': 'StateMachineName',
+  'AWS::IAM::Role': 'RoleName',
+  'AWS::IAM::ManagedPolicy': 'ManagedPolicyName',
+  'AWS::SQS::Queue': 'QueueName',
+  'AWS::SNS::Topic': 'TopicName',
+  'AWS::SES::ConfigurationSet': 'Name',
+  'AWS::SES::EmailIdentity': 'EmailIdentity',
+  'AWS::Scheduler::Schedule': 'Name',
+  'AWS::Scheduler::ScheduleGroup': 'Name',
+  'AWS::SSM::Parameter': 'Name',
+  'AWS::Logs::LogGroup': 'LogGroupName',
+};
+
 /** Resolves CloudFormation intrinsics to the strings they would be in the fake account and region. */
 export class IntrinsicResolver {
   constructor(
@@ -129,40 +148,16 @@ export class IntrinsicResolver {
     return `arn:${FAKE_ENV.partition}:${service}:${region}:${account}:${resource}`;
   }
 
-  /** The physical name of a named resource type. */
+  /**
+   * The physical name of a resource: its name property when the template sets one, else the name
+   * CloudFormation would generate (an S3 bucket's in lower case). An email identity is always named.
+   */
   private nameOf(logicalId: string): string {
     const r = this.resource(logicalId);
-    switch (r.Type) {
-      case 'AWS::DynamoDB::GlobalTable':
-      case 'AWS::DynamoDB::Table':
-        return this.prop(logicalId, 'TableName') ?? this.generated(logicalId);
-      case 'AWS::S3::Bucket':
-        return this.prop(logicalId, 'BucketName') ?? this.generated(logicalId, true);
-      case 'AWS::Lambda::Function':
-        return this.prop(logicalId, 'FunctionName') ?? this.generated(logicalId);
-      case 'AWS::StepFunctions::StateMachine':
-        return this.prop(logicalId, 'StateMachineName') ?? this.generated(logicalId);
-      case 'AWS::IAM::Role':
-        return this.prop(logicalId, 'RoleName') ?? this.generated(logicalId);
-      case 'AWS::IAM::ManagedPolicy':
-        return this.prop(logicalId, 'ManagedPolicyName') ?? this.generated(logicalId);
-      case 'AWS::SQS::Queue':
-        return this.prop(logicalId, 'QueueName') ?? this.generated(logicalId);
-      case 'AWS::SNS::Topic':
-        return this.prop(logicalId, 'TopicName') ?? this.generated(logicalId);
-      case 'AWS::SES::ConfigurationSet':
-        return this.prop(logicalId, 'Name') ?? this.generated(logicalId);
-      case 'AWS::SES::EmailIdentity':
-        return this.prop(logicalId, 'EmailIdentity')!;
-      case 'AWS::Scheduler::Schedule':
-      case 'AWS::Scheduler::ScheduleGroup':
-      case 'AWS::SSM::Parameter':
-        return this.prop(logicalId, 'Name') ?? this.generated(logicalId);
-      case 'AWS::Logs::LogGroup':
-        return this.prop(logicalId, 'LogGroupName') ?? this.generated(logicalId);
-      default:
-        return this.generated(logicalId);
-    }
+    const property = NAME_PROPERTY[r.Type];
+    const named = property ? this.prop(logicalId, property) : undefined;
+    if (r.Type === 'AWS::SES::EmailIdentity') return named!;
+    return named ?? this.generated(logicalId, r.Type === 'AWS::S3::Bucket');
   }
 
   ref(logicalId: string): string {

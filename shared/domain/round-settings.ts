@@ -103,6 +103,55 @@ export type RoundSettings = Omit<z.infer<typeof RoundSettingsSchema>, 'checklist
 /** A new round's id (it names the round's keys, schedules and dossier codes, so it never changes). */
 export const RoundIdSchema = z.object({ id: z.string().regex(ROUND_ID_PATTERN, { error: 'roundId' }) });
 
+/** Labels of the round settings form's fields: the form shows them, and a 400 names fields by them. */
+export const ROUND_SETTING_LABELS = {
+  id: { vi: 'Mã đợt', en: 'Call id' },
+  nameVi: { vi: 'Tên đợt (tiếng Việt)', en: 'Name (Vietnamese)' },
+  nameEn: { vi: 'Tên đợt (tiếng Anh)', en: 'Name (English)' },
+  opensOn: { vi: 'Ngày bắt đầu nhận hồ sơ', en: 'First day of applications' },
+  deadlineDate: {
+    vi: 'Hạn nộp hồ sơ (hết 23:59 ngày này, giờ Hà Nội)',
+    en: 'Deadline (until 23:59 that day, Hanoi time)',
+  },
+  reminderDaysBefore: { vi: 'Nhắc bản nháp trước hạn (số ngày)', en: 'Remind drafts this many days before' },
+  invitationsAt: { vi: 'Gửi thư mời dự lễ lúc (giờ Hà Nội)', en: 'Send ceremony invitations at (Hanoi)' },
+  ceremonyAt: { vi: 'Lễ trao chứng nhận lúc (giờ Hà Nội)', en: 'Ceremony at (Hanoi)' },
+  venueVi: { vi: 'Địa điểm lễ (tiếng Việt)', en: 'Venue (Vietnamese)' },
+  venueEn: { vi: 'Địa điểm lễ (tiếng Anh)', en: 'Venue (English)' },
+  reviewers: { vi: 'Cán bộ thẩm định của đợt', en: 'The call’s reviewers' },
+  checklist: { vi: 'Danh mục tài liệu', en: 'Document checklist' },
+} satisfies Record<string, Text>;
+
+/** Labels of one checklist item's fields. */
+export const CHECKLIST_ITEM_LABELS = {
+  slot: { vi: 'Mã mục', en: 'Key' },
+  titleVi: { vi: 'Tên (tiếng Việt)', en: 'Title (Vietnamese)' },
+  titleEn: { vi: 'Tên (tiếng Anh)', en: 'Title (English)' },
+  hintVi: { vi: 'Hướng dẫn (tiếng Việt)', en: 'Hint (Vietnamese)' },
+  hintEn: { vi: 'Hướng dẫn (tiếng Anh)', en: 'Hint (English)' },
+  required: { vi: 'Bắt buộc', en: 'Required' },
+  minFiles: { vi: 'Số tệp tối thiểu', en: 'At least (files)' },
+  maxFiles: { vi: 'Số tệp tối đa', en: 'At most (files)' },
+  types: { vi: 'Loại tệp', en: 'File types' },
+  maxMb: { vi: 'Dung lượng tối đa mỗi tệp (MB)', en: 'Largest file (MB)' },
+} satisfies Record<string, Text>;
+
+/** The name the form posts for a checklist item's field (`checklist.<row>.<field>`). */
+export const checklistFieldName = (row: number, field: keyof typeof CHECKLIST_ITEM_LABELS) =>
+  `checklist.${row}.${field}`;
+
+/** Every field name the settings form posts, with its label; a checklist field names its item. */
+export function roundFormLabels(): Record<string, Text> {
+  const labels: Record<string, Text> = { ...ROUND_SETTING_LABELS };
+  for (let i = 0; i < MAX_CHECKLIST_ITEMS; i++)
+    for (const [field, label] of Object.entries(CHECKLIST_ITEM_LABELS))
+      labels[checklistFieldName(i, field as keyof typeof CHECKLIST_ITEM_LABELS)] = {
+        vi: `Tài liệu mục ${i + 1} · ${label.vi}`,
+        en: `Document item ${i + 1} · ${label.en}`,
+      };
+  return labels;
+}
+
 /** Messages of the checks above, in both languages (read by the validation message table). */
 export const ROUND_SETTING_MESSAGES: Record<string, Text> = {
   dateTime: { vi: 'Cần ngày và giờ (dd/mm/yyyy hh:mm)', en: 'A date and time are needed' },

@@ -13,6 +13,7 @@ import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
+import { withLang } from './admin-kit.tsx';
 import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
@@ -78,8 +79,6 @@ const T = {
 };
 
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
-const withLang = (path: string, lang: Lang) =>
-  lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
 
 function SignInForm({ lang }: { lang: Lang }) {
   return (

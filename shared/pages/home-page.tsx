@@ -326,13 +326,9 @@ export function renderHomePage(props: { lang: Lang; round: Round; now: Date }) {
           </section>
         </>
       ) : (
-        <section class="notice notice-error closed" role="status">
-          <h2>{T.closedTitle[lang]}</h2>
-          <p>{T.closed[lang]}</p>
-          <p>
-            <a href={statusHref}>{T.lookup[lang]}</a>
-          </p>
-        </section>
+        <NoApplications lang={lang} kind="notice notice-error closed" title={T.closedTitle[lang]}>
+          {T.closed[lang]}
+        </NoApplications>
       )}
     </Layout>,
   );
@@ -349,16 +345,26 @@ const NO_CALL = {
 /** The home page before the first call of a deployment is opened: a page, not an error. */
 export function renderNoCallPage(props: { lang: Lang }) {
   const { lang } = props;
-  const statusHref = lang === 'en' ? '/status?lang=en' : '/status';
   return renderPage(
     <Layout lang={lang} title={NO_CALL.title[lang]}>
       <h1>{NO_CALL.title[lang]}</h1>
-      <section class="notice closed" role="status">
-        <p>{NO_CALL.body[lang]}</p>
-        <p>
-          <a href={statusHref}>{T.lookup[lang]}</a>
-        </p>
-      </section>
+      <NoApplications lang={lang} kind="notice closed">
+        {NO_CALL.body[lang]}
+      </NoApplications>
     </Layout>,
+  );
+}
+
+/** Why no application can be made now, and the way to look up one already made. */
+function NoApplications(props: { lang: Lang; kind: string; title?: string; children: string }) {
+  const { lang } = props;
+  return (
+    <section class={props.kind} role="status">
+      {props.title && <h2>{props.title}</h2>}
+      <p>{props.children}</p>
+      <p>
+        <a href={lang === 'en' ? '/status?lang=en' : '/status'}>{T.lookup[lang]}</a>
+      </p>
+    </section>
   );
 }

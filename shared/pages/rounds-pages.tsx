@@ -1,10 +1,18 @@
 import type { RoundAuditEntry } from '../adapters/dynamodb/rounds.ts';
 import { FILE_TYPES, ROUND_STATUS_LABELS, type Round, STANDARD_CHECKLIST } from '../domain/round.ts';
 import { schedules, scheduleTimes } from '../domain/round-schedule.ts';
-import { MAX_CHECKLIST_ITEMS, type RoundSettings, settingsOf } from '../domain/round-settings.ts';
+import {
+  CHECKLIST_ITEM_LABELS,
+  checklistFieldName,
+  MAX_CHECKLIST_ITEMS,
+  ROUND_SETTING_LABELS,
+  type RoundSettings,
+  settingsOf,
+} from '../domain/round-settings.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { formatIct, formatIctDate, fromIctLocal } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { AuditTrail, Field, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
@@ -16,7 +24,6 @@ const T = {
     vi: 'Chưa có đợt đăng ký nào. Hãy tạo đợt đầu tiên.',
     en: 'There is no call yet. Create the first one.',
   },
-  id: { vi: 'Mã đợt', en: 'Call id' },
   idHint: {
     vi: 'Chữ thường không dấu và số, ví dụ 2026; dùng trong mã hồ sơ (KGST-2026-0001), không đổi được.',
     en: 'Lower-case letters and digits, e.g. 2026; part of every dossier code (KGST-2026-0001); cannot change.',
@@ -27,19 +34,6 @@ const T = {
   deadline: { vi: 'Hạn nộp', en: 'Deadline' },
   dossiers: { vi: 'Hồ sơ', en: 'Dossiers' },
   settings: { vi: 'Cài đặt', en: 'Settings' },
-  nameVi: { vi: 'Tên đợt (tiếng Việt)', en: 'Name (Vietnamese)' },
-  nameEn: { vi: 'Tên đợt (tiếng Anh)', en: 'Name (English)' },
-  opensOnLabel: { vi: 'Ngày bắt đầu nhận hồ sơ', en: 'First day of applications' },
-  deadlineLabel: {
-    vi: 'Hạn nộp hồ sơ (hết 23:59 ngày này, giờ Hà Nội)',
-    en: 'Deadline (until 23:59 that day, Hanoi time)',
-  },
-  reminder: { vi: 'Nhắc bản nháp trước hạn (số ngày)', en: 'Remind drafts this many days before' },
-  invitationsAt: { vi: 'Gửi thư mời dự lễ lúc (giờ Hà Nội)', en: 'Send ceremony invitations at (Hanoi)' },
-  ceremonyAt: { vi: 'Lễ trao chứng nhận lúc (giờ Hà Nội)', en: 'Ceremony at (Hanoi)' },
-  venueVi: { vi: 'Địa điểm lễ (tiếng Việt)', en: 'Venue (Vietnamese)' },
-  venueEn: { vi: 'Địa điểm lễ (tiếng Anh)', en: 'Venue (English)' },
-  reviewers: { vi: 'Cán bộ thẩm định của đợt', en: 'The call’s reviewers' },
   reviewersHint: {
     vi: 'Mỗi hồ sơ được gửi tới những người được chọn. Thêm người ở mục “Cán bộ”.',
     en: 'Each dossier is emailed to those chosen. Add people under “Staff”.',
@@ -48,22 +42,11 @@ const T = {
     vi: 'Chưa có cán bộ thẩm định nào: hãy thêm ở mục “Cán bộ”.',
     en: 'There are no reviewers yet: add them under “Staff”.',
   },
-  checklist: { vi: 'Danh mục tài liệu', en: 'Document checklist' },
   checklistHint: {
     vi: 'Để trống mã mục và tên của dòng không dùng.',
     en: 'Leave the key and title of unused rows empty.',
   },
   item: { vi: 'Mục', en: 'Item' },
-  slot: { vi: 'Mã mục', en: 'Key' },
-  titleVi: { vi: 'Tên (tiếng Việt)', en: 'Title (Vietnamese)' },
-  titleEn: { vi: 'Tên (tiếng Anh)', en: 'Title (English)' },
-  hintVi: { vi: 'Hướng dẫn (tiếng Việt)', en: 'Hint (Vietnamese)' },
-  hintEn: { vi: 'Hướng dẫn (tiếng Anh)', en: 'Hint (English)' },
-  required: { vi: 'Bắt buộc', en: 'Required' },
-  minFiles: { vi: 'Số tệp tối thiểu', en: 'At least (files)' },
-  maxFiles: { vi: 'Số tệp tối đa', en: 'At most (files)' },
-  types: { vi: 'Loại tệp', en: 'File types' },
-  maxMb: { vi: 'Dung lượng tối đa mỗi tệp (MB)', en: 'Largest file (MB)' },
   saveDraft: { vi: 'Lưu bản nháp', en: 'Save the draft' },
   open: { vi: 'Mở đợt đăng ký', en: 'Open the call' },
   openHint: {
@@ -78,10 +61,6 @@ const T = {
   },
   closed: { vi: 'Đợt đã đóng', en: 'The call is closed' },
   schedule: { vi: 'Lịch tự động', en: 'Automatic schedule' },
-  audit: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
-  at: { vi: 'Lúc', en: 'At' },
-  by: { vi: 'Người thực hiện', en: 'By' },
-  action: { vi: 'Thay đổi', en: 'Change' },
   view: { vi: 'Xem', en: 'View' },
   current: { vi: 'đang hiện trên trang công khai', en: 'shown on the public site' },
   ceremony: { vi: 'Lễ trao chứng nhận', en: 'Ceremony' },
@@ -97,8 +76,8 @@ const ACTIONS: Record<RoundAuditEntry['action'], { vi: string; en: string }> = {
   'change-ceremony': { vi: 'Đổi lễ trao chứng nhận', en: 'Ceremony changed' },
 };
 
-const withLang = (path: string, lang: Lang) =>
-  lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
+const L = ROUND_SETTING_LABELS;
+const C = CHECKLIST_ITEM_LABELS;
 
 /** Every round, newest first, with a way to each one's settings and dossiers. */
 export function renderRoundsPage(props: { lang: Lang; email: string; rounds: Round[]; currentId?: string }) {
@@ -113,39 +92,27 @@ export function renderRoundsPage(props: { lang: Lang; email: string; rounds: Rou
         </a>
       </p>
       {rounds.length ? (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">{T.id[lang]}</th>
-              <th scope="col">{T.name[lang]}</th>
-              <th scope="col">{T.status[lang]}</th>
-              <th scope="col">{T.opensOn[lang]}</th>
-              <th scope="col">{T.deadline[lang]}</th>
-              <th scope="col">{T.dossiers[lang]}</th>
+        <ListTable lang={lang} columns={[L.id, T.name, T.status, T.opensOn, T.deadline, T.dossiers]}>
+          {rounds.map((r) => (
+            <tr data-round={r.id}>
+              <td>
+                <a href={withLang(`/admin/rounds/${r.id}`, lang)}>{r.id}</a>
+              </td>
+              <td>
+                {r.name[lang]}
+                {r.id === props.currentId && <small> ({T.current[lang]})</small>}
+              </td>
+              <td data-round-status={r.status}>{ROUND_STATUS_LABELS[r.status][lang]}</td>
+              <td>{formatIctDate(`${r.opensOn}T12:00:00+07:00`)}</td>
+              <td>{formatIctDate(`${r.deadlineDate}T12:00:00+07:00`)}</td>
+              <td>
+                {r.status !== 'draft' && (
+                  <a href={withLang(`/admin?round=${encodeURIComponent(r.id)}`, lang)}>{T.view[lang]}</a>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr data-round={r.id}>
-                <td>
-                  <a href={withLang(`/admin/rounds/${r.id}`, lang)}>{r.id}</a>
-                </td>
-                <td>
-                  {r.name[lang]}
-                  {r.id === props.currentId && <small> ({T.current[lang]})</small>}
-                </td>
-                <td data-round-status={r.status}>{ROUND_STATUS_LABELS[r.status][lang]}</td>
-                <td>{formatIctDate(`${r.opensOn}T12:00:00+07:00`)}</td>
-                <td>{formatIctDate(`${r.deadlineDate}T12:00:00+07:00`)}</td>
-                <td>
-                  {r.status !== 'draft' && (
-                    <a href={withLang(`/admin?round=${encodeURIComponent(r.id)}`, lang)}>{T.view[lang]}</a>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ListTable>
       ) : (
         <p class="notice">{T.none[lang]}</p>
       )}
@@ -164,33 +131,35 @@ function SettingsForm(props: {
 }) {
   const { lang, settings: s } = props;
   const rows = Array.from({ length: MAX_CHECKLIST_ITEMS }, (_, i) => s.checklist[i]);
+  /** A text input of the settings, named as the schema names it. */
+  const text = (name: 'nameVi' | 'nameEn' | 'venueVi' | 'venueEn', max: number) => (
+    <Field label={L[name][lang]}>
+      <input name={name} required maxLength={max} value={s[name]} />
+    </Field>
+  );
+  const when = (name: 'opensOn' | 'deadlineDate' | 'invitationsAt' | 'ceremonyAt') => (
+    <Field label={L[name][lang]}>
+      <input
+        type={name === 'opensOn' || name === 'deadlineDate' ? 'date' : 'datetime-local'}
+        name={name}
+        required
+        value={s[name]}
+      />
+    </Field>
+  );
   return (
     <form method="post" action={withLang(props.action, lang)} class="card round-settings">
       {props.withId && (
-        <label>
-          {T.id[lang]}
+        <Field label={L.id[lang]}>
           <input name="id" required pattern="[a-z0-9]{2,20}" maxLength={20} aria-describedby="id-hint" />
           <small id="id-hint">{T.idHint[lang]}</small>
-        </label>
+        </Field>
       )}
-      <label>
-        {T.nameVi[lang]}
-        <input name="nameVi" required maxLength={200} value={s.nameVi} />
-      </label>
-      <label>
-        {T.nameEn[lang]}
-        <input name="nameEn" required maxLength={200} value={s.nameEn} />
-      </label>
-      <label>
-        {T.opensOnLabel[lang]}
-        <input type="date" name="opensOn" required value={s.opensOn} />
-      </label>
-      <label>
-        {T.deadlineLabel[lang]}
-        <input type="date" name="deadlineDate" required value={s.deadlineDate} />
-      </label>
-      <label>
-        {T.reminder[lang]}
+      {text('nameVi', 200)}
+      {text('nameEn', 200)}
+      {when('opensOn')}
+      {when('deadlineDate')}
+      <Field label={L.reminderDaysBefore[lang]}>
         <input
           type="number"
           name="reminderDaysBefore"
@@ -199,113 +168,82 @@ function SettingsForm(props: {
           required
           value={s.reminderDaysBefore}
         />
-      </label>
-      <label>
-        {T.invitationsAt[lang]}
-        <input type="datetime-local" name="invitationsAt" required value={s.invitationsAt} />
-      </label>
-      <label>
-        {T.ceremonyAt[lang]}
-        <input type="datetime-local" name="ceremonyAt" required value={s.ceremonyAt} />
-      </label>
-      <label>
-        {T.venueVi[lang]}
-        <input name="venueVi" required maxLength={300} value={s.venueVi} />
-      </label>
-      <label>
-        {T.venueEn[lang]}
-        <input name="venueEn" required maxLength={300} value={s.venueEn} />
-      </label>
+      </Field>
+      {when('invitationsAt')}
+      {when('ceremonyAt')}
+      {text('venueVi', 300)}
+      {text('venueEn', 300)}
       <fieldset>
-        <legend>{T.reviewers[lang]}</legend>
+        <legend>{L.reviewers[lang]}</legend>
         <small>{T.reviewersHint[lang]}</small>
         {props.reviewers.length ? (
           props.reviewers.map((m) => (
-            <label class="check">
+            <Field class="check" label={m.name ? `${m.name} <${m.email}>` : m.email}>
               <input
                 type="checkbox"
                 name="reviewers"
                 value={m.email}
                 checked={s.reviewers.includes(m.email)}
               />
-              {m.name ? `${m.name} <${m.email}>` : m.email}
-            </label>
+            </Field>
           ))
         ) : (
           <p class="notice">{T.noReviewers[lang]}</p>
         )}
       </fieldset>
       <fieldset>
-        <legend>{T.checklist[lang]}</legend>
+        <legend>{L.checklist[lang]}</legend>
         <small>{T.checklistHint[lang]}</small>
-        {rows.map((c, i) => {
-          const n = (f: string) => `checklist.${i}.${f}`;
-          return (
-            <fieldset class="checklist-item">
-              <legend>
-                {T.item[lang]} {i + 1}
-              </legend>
-              <label>
-                {T.slot[lang]}
-                <input
-                  name={n('slot')}
-                  maxLength={30}
-                  pattern="[a-z][a-z0-9\-]{1,29}"
-                  value={c?.slot ?? ''}
-                />
-              </label>
-              <label>
-                {T.titleVi[lang]}
-                <input name={n('titleVi')} maxLength={200} value={c?.titleVi ?? ''} />
-              </label>
-              <label>
-                {T.titleEn[lang]}
-                <input name={n('titleEn')} maxLength={200} value={c?.titleEn ?? ''} />
-              </label>
-              <label>
-                {T.hintVi[lang]}
-                <input name={n('hintVi')} maxLength={500} value={c?.hintVi ?? ''} />
-              </label>
-              <label>
-                {T.hintEn[lang]}
-                <input name={n('hintEn')} maxLength={500} value={c?.hintEn ?? ''} />
-              </label>
-              <label class="check">
-                <input type="checkbox" name={n('required')} checked={c?.required ?? false} />
-                {T.required[lang]}
-              </label>
-              <label>
-                {T.minFiles[lang]}
-                <input type="number" name={n('minFiles')} min={0} max={20} value={c?.minFiles ?? 0} />
-              </label>
-              <label>
-                {T.maxFiles[lang]}
-                <input type="number" name={n('maxFiles')} min={1} max={20} value={c?.maxFiles ?? 1} />
-              </label>
-              <span>{T.types[lang]}</span>
-              {FILE_TYPES.map((t) => (
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    name={n('types')}
-                    value={t}
-                    checked={c?.types.includes(t) ?? false}
-                  />
-                  {t.toUpperCase()}
-                </label>
-              ))}
-              <label>
-                {T.maxMb[lang]}
-                <input type="number" name={n('maxMb')} min={1} max={50} value={c?.maxMb ?? 10} />
-              </label>
-            </fieldset>
-          );
-        })}
+        {rows.map((c, i) => (
+          <ChecklistRow lang={lang} row={i} item={c} />
+        ))}
       </fieldset>
       <div class="actions">
         <button type="submit">{props.submit}</button>
       </div>
     </form>
+  );
+}
+
+/** One row of the checklist form; a blank row (no item) is left out when saved. */
+function ChecklistRow(props: { lang: Lang; row: number; item?: RoundSettings['checklist'][number] }) {
+  const { lang, row, item: c } = props;
+  const n = (f: keyof typeof C) => checklistFieldName(row, f);
+  const text = (f: 'titleVi' | 'titleEn' | 'hintVi' | 'hintEn', max: number) => (
+    <Field label={C[f][lang]}>
+      <input name={n(f)} maxLength={max} value={c?.[f] ?? ''} />
+    </Field>
+  );
+  const number = (f: 'minFiles' | 'maxFiles' | 'maxMb', min: number, max: number, blank: number) => (
+    <Field label={C[f][lang]}>
+      <input type="number" name={n(f)} min={min} max={max} value={c?.[f] ?? blank} />
+    </Field>
+  );
+  return (
+    <fieldset class="checklist-item">
+      <legend>
+        {T.item[lang]} {row + 1}
+      </legend>
+      <Field label={C.slot[lang]}>
+        <input name={n('slot')} maxLength={30} pattern="[a-z][a-z0-9\-]{1,29}" value={c?.slot ?? ''} />
+      </Field>
+      {text('titleVi', 200)}
+      {text('titleEn', 200)}
+      {text('hintVi', 500)}
+      {text('hintEn', 500)}
+      <Field class="check" label={C.required[lang]}>
+        <input type="checkbox" name={n('required')} checked={c?.required ?? false} />
+      </Field>
+      {number('minFiles', 0, 20, 0)}
+      {number('maxFiles', 1, 20, 1)}
+      <span>{C.types[lang]}</span>
+      {FILE_TYPES.map((t) => (
+        <Field class="check" label={t.toUpperCase()}>
+          <input type="checkbox" name={n('types')} value={t} checked={c?.types.includes(t) ?? false} />
+        </Field>
+      ))}
+      {number('maxMb', 1, 50, 10)}
+    </fieldset>
   );
 }
 
@@ -381,7 +319,7 @@ export function renderRoundPage(props: {
         </p>
       )}
       <dl class="card">
-        <dt>{T.id[lang]}</dt>
+        <dt>{L.id[lang]}</dt>
         <dd>{round.id}</dd>
         <dt>{T.opensOn[lang]}</dt>
         <dd>{formatIctDate(`${round.opensOn}T12:00:00+07:00`)}</dd>
@@ -391,9 +329,9 @@ export function renderRoundPage(props: {
         <dd>
           {formatIct(fromIctLocal(round.ceremony.at))}, {round.ceremony.venue[lang]}
         </dd>
-        <dt>{T.reviewers[lang]}</dt>
+        <dt>{L.reviewers[lang]}</dt>
         <dd>{(round.reviewers ?? []).join(', ') || '—'}</dd>
-        <dt>{T.checklist[lang]}</dt>
+        <dt>{L.checklist[lang]}</dt>
         <dd>{round.checklist.map((c) => c.title[lang]).join(' · ')}</dd>
       </dl>
       {round.status === 'draft' && (
@@ -446,30 +384,13 @@ export function renderRoundPage(props: {
           </ul>
         </section>
       )}
-      <section class="card">
-        <h2>{T.audit[lang]}</h2>
-        <table class="list audit">
-          <thead>
-            <tr>
-              <th scope="col">{T.at[lang]}</th>
-              <th scope="col">{T.by[lang]}</th>
-              <th scope="col">{T.action[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...props.audit].reverse().map((e) => (
-              <tr data-action={e.action}>
-                <td>{formatIct(e.at)}</td>
-                <td>{e.by}</td>
-                <td>
-                  {ACTIONS[e.action]?.[lang] ?? e.action}
-                  {typeof e.to === 'string' && e.to ? `: ${e.from ?? '—'} → ${e.to}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AuditTrail
+        lang={lang}
+        entries={[...props.audit].reverse().map((e) => ({
+          ...e,
+          what: `${ACTIONS[e.action]?.[lang] ?? e.action}${typeof e.to === 'string' && e.to ? `: ${e.from ?? '—'} → ${e.to}` : ''}`,
+        }))}
+      />
     </Layout>,
   );
 }

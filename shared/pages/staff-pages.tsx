@@ -1,6 +1,7 @@
 import { ROLE_LABELS, STAFF_ROLES, type StaffAuditEntry, type StaffMember } from '../domain/staff.ts';
 import { formatIct } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { AuditTrail, Field, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
@@ -17,10 +18,7 @@ const T = {
   save: { vi: 'Thêm hoặc cập nhật', en: 'Add or update' },
   addTitle: { vi: 'Thêm cán bộ / đổi vai trò', en: 'Add a person / change roles' },
   remove: { vi: 'Xóa', en: 'Remove' },
-  audit: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
-  at: { vi: 'Lúc', en: 'At' },
-  by: { vi: 'Người thực hiện', en: 'By' },
-  change: { vi: 'Thay đổi', en: 'Change' },
+  actions: { vi: 'Thao tác', en: 'Actions' },
 };
 
 const ACTIONS: Record<StaffAuditEntry['action'], { vi: string; en: string }> = {
@@ -29,8 +27,6 @@ const ACTIONS: Record<StaffAuditEntry['action'], { vi: string; en: string }> = {
   'remove-staff': { vi: 'Xóa', en: 'Removed' },
   bootstrap: { vi: 'Người điều phối đầu tiên (khi triển khai)', en: 'First coordinator (deployment)' },
 };
-
-const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 
 /** The staff list with its add/change form, a remove button per person, and the audit trail. */
 export function renderStaffPage(props: {
@@ -45,82 +41,51 @@ export function renderStaffPage(props: {
       <AdminBar lang={lang} email={props.email} />
       <h1>{T.title[lang]}</h1>
       <p>{T.intro[lang]}</p>
-      <table class="list staff">
-        <thead>
-          <tr>
-            <th scope="col">{T.email[lang]}</th>
-            <th scope="col">{T.name[lang]}</th>
-            <th scope="col">{T.roles[lang]}</th>
-            <th scope="col">{T.added[lang]}</th>
-            <th scope="col" />
+      <ListTable lang={lang} class="staff" columns={[T.email, T.name, T.roles, T.added, T.actions]}>
+        {props.staff.map((m) => (
+          <tr data-staff={m.email}>
+            <td>{m.email}</td>
+            <td>{m.name}</td>
+            <td>{m.roles.map((r) => ROLE_LABELS[r][lang]).join(', ')}</td>
+            <td>{formatIct(m.addedAt)}</td>
+            <td>
+              <form method="post" action={withLang('/admin/staff/remove', lang)}>
+                <input type="hidden" name="email" value={m.email} />
+                <button type="submit" class="secondary" aria-label={`${T.remove[lang]} ${m.email}`}>
+                  {T.remove[lang]}
+                </button>
+              </form>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.staff.map((m) => (
-            <tr data-staff={m.email}>
-              <td>{m.email}</td>
-              <td>{m.name}</td>
-              <td>{m.roles.map((r) => ROLE_LABELS[r][lang]).join(', ')}</td>
-              <td>{formatIct(m.addedAt)}</td>
-              <td>
-                <form method="post" action={`/admin/staff/remove${q(lang)}`}>
-                  <input type="hidden" name="email" value={m.email} />
-                  <button type="submit" class="secondary" aria-label={`${T.remove[lang]} ${m.email}`}>
-                    {T.remove[lang]}
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form method="post" action={`/admin/staff${q(lang)}`} class="card" id="add-staff">
+        ))}
+      </ListTable>
+      <form method="post" action={withLang('/admin/staff', lang)} class="card" id="add-staff">
         <h2>{T.addTitle[lang]}</h2>
-        <label>
-          {T.email[lang]}
+        <Field label={T.email[lang]}>
           <input type="email" name="email" required maxLength={254} />
-        </label>
-        <label>
-          {T.name[lang]}
+        </Field>
+        <Field label={T.name[lang]}>
           <input name="name" maxLength={120} />
-        </label>
+        </Field>
         <fieldset>
           <legend>{T.roles[lang]}</legend>
           {STAFF_ROLES.map((r) => (
-            <label class="check">
+            <Field class="check" label={ROLE_LABELS[r][lang]}>
               <input type="checkbox" name="roles" value={r} />
-              {ROLE_LABELS[r][lang]}
-            </label>
+            </Field>
           ))}
         </fieldset>
         <div class="actions">
           <button type="submit">{T.save[lang]}</button>
         </div>
       </form>
-      <section class="card">
-        <h2>{T.audit[lang]}</h2>
-        <table class="list audit">
-          <thead>
-            <tr>
-              <th scope="col">{T.at[lang]}</th>
-              <th scope="col">{T.by[lang]}</th>
-              <th scope="col">{T.change[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.audit.map((e) => (
-              <tr data-action={e.action}>
-                <td>{formatIct(e.at)}</td>
-                <td>{e.by}</td>
-                <td>
-                  {ACTIONS[e.action][lang]}: {e.email}
-                  {e.roles.length ? ` (${e.roles.map((r) => ROLE_LABELS[r][lang]).join(', ')})` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AuditTrail
+        lang={lang}
+        entries={props.audit.map((e) => ({
+          ...e,
+          what: `${ACTIONS[e.action][lang]}: ${e.email}${e.roles.length ? ` (${e.roles.map((r) => ROLE_LABELS[r][lang]).join(', ')})` : ''}`,
+        }))}
+      />
     </Layout>,
   );
 }
@@ -141,7 +106,7 @@ export function renderAssignedPage(props: {
   rounds: readonly { round: { id: string; name: { vi: string; en: string } }; items: readonly Assigned[] }[];
 }) {
   const { lang } = props;
-  const link = (id: string) => `/admin/dossiers/${encodeURIComponent(id)}${q(lang)}`;
+  const link = (id: string) => withLang(`/admin/dossiers/${encodeURIComponent(id)}`, lang);
   return renderPage(
     <Layout lang={lang} title={R.title[lang]} path="/admin">
       <AdminBar lang={lang} email={props.email} coordinator={false} />
