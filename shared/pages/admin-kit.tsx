@@ -6,7 +6,7 @@ import type { Lang, Text } from '../i18n/lang.ts';
 export const withLang = (path: string, lang: Lang) =>
   lang === 'en' ? `${path}${path.includes('?') ? '&' : '?'}lang=en` : path;
 
-/** A list table: one header row from the column titles, the rows as children. */
+/** A list table: one header row from the column titles, the rows as children; scrolls inside itself on a phone. */
 export function ListTable(props: {
   lang: Lang;
   columns: readonly Text[];
@@ -14,16 +14,18 @@ export function ListTable(props: {
   children: ComponentChildren;
 }) {
   return (
-    <table class={`list${props.class ? ` ${props.class}` : ''}`}>
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th scope="col">{c[props.lang]}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{props.children}</tbody>
-    </table>
+    <div class="table-scroll">
+      <table class={`list${props.class ? ` ${props.class}` : ''}`}>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col">{c[props.lang]}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
   );
 }
 

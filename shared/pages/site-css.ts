@@ -19,6 +19,9 @@ button[disabled] { opacity: .5; cursor: not-allowed; }
 .dossier-code { font-size: 28px; font-weight: 700; letter-spacing: .04em; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dt { color: var(--muted); }
+dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+@media (max-width: 600px) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 8px; } }
+.table-scroll { overflow-x: auto; max-width: 100%; }
 h1 { line-height: 1.25; }
 .hint { color: var(--muted); font-size: 14px; margin: 2px 0 4px; font-weight: 400; }
 .deadline { font-weight: 600; }
