@@ -4,7 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { Env } from '../shared/env.ts';
+import { Env, type EnvName } from '../shared/env.ts';
 import { AppFunction } from './constructs/app-function.ts';
 import { ApprovalWorkflow } from './constructs/approval-workflow.ts';
 import { DataTable } from './constructs/data-table.ts';
@@ -13,6 +13,7 @@ import { PublicApi } from './constructs/http-api.ts';
 import { Mailer } from './constructs/mailer.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { RoundSchedules } from './constructs/round-schedules.ts';
+import { environmentOf } from './function-env.ts';
 import { type FunctionName, functions } from './functions.ts';
 import type { StageConfig } from './stages.ts';
 
@@ -40,16 +41,10 @@ export class PlatformStack extends Stack {
     this.documents = documents;
     const mailer = new Mailer(this, 'Mail', { mailDomain: config.mailDomain });
 
-    const common = {
-      [Env.stage]: config.stage,
-      [Env.mailFrom]: config.mailFrom,
-      [Env.sendRatePerSecond]: String(config.sendRatePerSecond),
-      ...(config.publicBaseUrl ? { [Env.publicBaseUrl]: config.publicBaseUrl } : {}),
-    };
     this.fns = Object.fromEntries(
       Object.entries(functions).map(([name, spec]) => [
         name,
-        new AppFunction(this, `${pascal(name)}Function`, { name, spec, environment: common }),
+        new AppFunction(this, `${pascal(name)}Function`, { name, spec }),
       ]),
     ) as Record<FunctionName, AppFunction>;
     const lambdas = Object.fromEntries(
@@ -63,21 +58,50 @@ export class PlatformStack extends Stack {
     });
     const api = new PublicApi(this, 'Http', { functions: lambdas });
     mailer.subscribe(lambdas.mailEvents);
-    if (!config.publicBaseUrl) {
-      for (const f of Object.values(this.fns)) f.fn.addEnvironment(Env.publicBaseUrl, api.api.apiEndpoint);
+
+    const jobsDlq = new Queue(this, 'JobsDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const roundSchedules = new RoundSchedules(this, 'Schedules', {
+      target: lambdas.jobs,
+      deadLetterQueue: jobsDlq,
+    });
+
+    // Each function's variables are exactly those its `needs` give it (`environmentOf`, which the local
+    // runtime reads too); the values are this stack's.
+    const values: Partial<Record<EnvName, string>> = {
+      [Env.stage]: config.stage,
+      [Env.publicBaseUrl]: config.publicBaseUrl || api.api.apiEndpoint,
+      [Env.tableName]: data.table.tableName,
+      [Env.bucketName]: documents.bucket.bucketName,
+      [Env.mailFrom]: config.mailFrom,
+      [Env.sesConfigurationSet]: mailer.configurationSet.configurationSetName,
+      [Env.sendRatePerSecond]: String(config.sendRatePerSecond),
+      [Env.stateMachineArn]: workflow.stateMachine.stateMachineArn,
+      [Env.signingKeyParameter]: config.signingKeyParameter,
+      [Env.jobsFunctionName]: lambdas.jobs.functionName,
+      [Env.adminEmail]: config.adminEmail,
+      ...roundSchedules.environment,
+    };
+    for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
+      for (const variable of environmentOf(name, 'aws')) {
+        const value = values[variable];
+        if (value === undefined) throw new Error(`No value for ${variable}, which ${name} needs`);
+        f.fn.addEnvironment(variable, value);
+      }
     }
 
-    // Each grant sits next to the environment variable that lets the function use it.
+    // Each need's grant, beside the variables above.
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
       const needs = functions[name].needs as (typeof functions)[FunctionName]['needs'] &
         Record<string, unknown>;
       if (needs.table) {
-        f.fn.addEnvironment(Env.tableName, data.table.tableName);
         if (needs.table === 'read') data.table.grantReadData(f.fn);
         else data.table.grantReadWriteData(f.fn);
       }
       if (needs.bucket) {
-        f.fn.addEnvironment(Env.bucketName, documents.bucket.bucketName);
         // Object-level actions only: keys are built by the server, nothing lists the bucket.
         const actions =
           needs.bucket === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
@@ -85,12 +109,8 @@ export class PlatformStack extends Stack {
           new PolicyStatement({ actions, resources: [documents.bucket.arnForObjects('*')] }),
         );
       }
-      if (needs.mail) {
-        f.fn.addEnvironment(Env.sesConfigurationSet, mailer.configurationSet.configurationSetName);
-        mailer.grantSend(f.fn);
-      }
+      if (needs.mail) mailer.grantSend(f.fn);
       if (needs.signingKey) {
-        f.fn.addEnvironment(Env.signingKeyParameter, config.signingKeyParameter);
         f.fn.addToRolePolicy(
           new PolicyStatement({
             actions: ['ssm:GetParameter'],
@@ -113,13 +133,9 @@ export class PlatformStack extends Stack {
           }),
         );
       }
-      if (needs.adminEmail) f.fn.addEnvironment(Env.adminEmail, config.adminEmail);
-      if (needs.jobs && name !== 'jobs') {
-        f.fn.addEnvironment(Env.jobsFunctionName, lambdas.jobs.functionName);
-        lambdas.jobs.grantInvoke(f.fn);
-      }
+      if (needs.jobs && name !== 'jobs') lambdas.jobs.grantInvoke(f.fn);
+      if (needs.schedules) roundSchedules.grantManage(f.fn);
       if (needs.workflow) {
-        f.fn.addEnvironment(Env.stateMachineArn, workflow.stateMachine.stateMachineArn);
         const access = needs.workflow as string;
         if (access.includes('start')) workflow.stateMachine.grantStartExecution(f.fn);
         if (access.includes('callback')) workflow.stateMachine.grantTaskResponse(f.fn);
@@ -136,11 +152,6 @@ export class PlatformStack extends Stack {
       ],
     });
 
-    const jobsDlq = new Queue(this, 'JobsDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
     // Runs handed over by the dashboard or by a run of itself are asynchronous invocations: retried twice,
     // then kept with the schedules' dead letters, where the alarm sees them.
     this.fns.jobs.fn.configureAsyncInvoke({
@@ -148,13 +159,6 @@ export class PlatformStack extends Stack {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(jobsDlq),
     });
-    const roundSchedules = new RoundSchedules(this, 'Schedules', {
-      target: lambdas.jobs,
-      deadLetterQueue: jobsDlq,
-    });
-    for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
-      if ((functions[name].needs as { schedules?: boolean }).schedules) roundSchedules.bindManager(f.fn);
-    }
     new OperationsAlarms(this, 'Alarms', {
       functions: lambdas,
       stateMachine: workflow.stateMachine,

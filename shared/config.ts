@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Env, LocalEndpointEnv } from './env.ts';
+import { Env, LOCAL_FALLBACK_ENDPOINT, LocalEndpointEnv } from './env.ts';
 
 /** Typed view of the environment contract; parsed once at cold start. */
 export const ConfigSchema = z.object({
@@ -31,6 +31,7 @@ export const ConfigSchema = z.object({
   [LocalEndpointEnv.sesv2]: z.string().optional(),
   [LocalEndpointEnv.sfn]: z.string().optional(),
   [LocalEndpointEnv.lambda]: z.string().optional(),
+  [LOCAL_FALLBACK_ENDPOINT]: z.string().optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -81,13 +82,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const raw = parsed.data;
   if (raw.STAGE === 'local') {
+    // Each function gets the endpoints of the emulators it uses; every other service falls back to a
+    // loopback address too, so nothing a local run does can reach AWS.
+    const refuse = (name: string, url: string | undefined) =>
+      new ConfigError(
+        `Local stage refuses to run: ${name} must point at a loopback emulator (got ${url ?? 'nothing'}).`,
+      );
+    const fallback = raw[LOCAL_FALLBACK_ENDPOINT];
+    if (!fallback || !LOOPBACK.test(fallback)) throw refuse(LOCAL_FALLBACK_ENDPOINT, fallback);
     for (const name of Object.values(LocalEndpointEnv)) {
       const url = raw[name];
-      if (!url || !LOOPBACK.test(url)) {
-        throw new ConfigError(
-          `Local stage refuses to run: ${name} must point at a loopback emulator (got ${url ?? 'nothing'}).`,
-        );
-      }
+      if (url !== undefined && !LOOPBACK.test(url)) throw refuse(name, url);
     }
   }
   return {

@@ -56,3 +56,9 @@ export const LocalEndpointEnv = {
   sfn: 'AWS_ENDPOINT_URL_SFN',
   lambda: 'AWS_ENDPOINT_URL_LAMBDA',
 } as const;
+
+/**
+ * Local only: the SDK's endpoint for every service without its own variable. The local runtime points it
+ * at a closed loopback port, so a client a function did not declare fails at once and never reaches AWS.
+ */
+export const LOCAL_FALLBACK_ENDPOINT = 'AWS_ENDPOINT_URL';

@@ -37,7 +37,6 @@ export const BUNDLE_OPTIONS = {
 export interface AppFunctionProps {
   readonly name: string;
   readonly spec: FunctionSpec;
-  readonly environment: Record<string, string>;
 }
 
 /**
@@ -75,8 +74,8 @@ export class AppFunction extends Construct {
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
+      // The catalog's variables (`environmentOf`) are added by the stack, beside their grants.
       environment: {
-        ...props.environment,
         [Env.powertoolsServiceName]: props.name,
         [Env.powertoolsMetricsNamespace]: `HanoiCreativeSpaces/${Stack.of(this).stackName}`,
         NODE_OPTIONS: '--enable-source-maps',

@@ -1,6 +1,6 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { Env } from '../../shared/env.ts';
@@ -40,16 +40,22 @@ export class RoundSchedules extends Construct {
     props.deadLetterQueue.grantSendMessages(this.invokeRole);
   }
 
+  /** What a function that manages the schedules needs to know: group prefix, role, target, dead letters. */
+  get environment() {
+    return {
+      [Env.scheduleGroupPrefix]: this.groupPrefix,
+      [Env.schedulerRoleArn]: this.invokeRole.roleArn,
+      [Env.schedulerTargetArn]: this.props.target.functionArn,
+      [Env.schedulerDeadLetterArn]: this.props.deadLetterQueue.queueArn,
+    };
+  }
+
   /**
-   * Lets a function manage the rounds' schedules: the group prefix, role, target and dead-letter queue in
-   * its environment, next to creating groups and schedules under that prefix only, and passing that role.
+   * Lets a function manage the rounds' schedules (with `environment` set on it): creating groups and
+   * schedules under this stack's prefix only, and passing that role.
    */
-  bindManager(fn: LambdaFunction & IGrantable): void {
+  grantManage(fn: IGrantable): void {
     const stack = Stack.of(this);
-    fn.addEnvironment(Env.scheduleGroupPrefix, this.groupPrefix);
-    fn.addEnvironment(Env.schedulerRoleArn, this.invokeRole.roleArn);
-    fn.addEnvironment(Env.schedulerTargetArn, this.props.target.functionArn);
-    fn.addEnvironment(Env.schedulerDeadLetterArn, this.props.deadLetterQueue.queueArn);
     const arn = (resource: string, resourceName: string) =>
       stack.formatArn({
         service: 'scheduler',
@@ -57,13 +63,13 @@ export class RoundSchedules extends Construct {
         resourceName,
         arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
       });
-    fn.addToRolePolicy(
+    fn.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['scheduler:CreateScheduleGroup'],
         resources: [arn('schedule-group', `${this.groupPrefix}-*`)],
       }),
     );
-    fn.addToRolePolicy(
+    fn.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
         resources: [arn('schedule', `${this.groupPrefix}-*/*`)],

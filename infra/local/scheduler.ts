@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { type JobName, schedules, scheduleTimes } from '../../shared/domain/round-schedule.ts';
 import { fromIctLocal } from '../../shared/domain/time.ts';
-import { invoke } from './lambda-runner.ts';
+import type { Invoke } from './lambda-runner.ts';
 
 export interface ScheduledJob {
   readonly job: JobName;
@@ -25,6 +25,8 @@ export class LocalScheduler {
   constructor(
     private readonly deps: {
       rounds: Rounds;
+      /** The local system's Lambda service (the jobs function). */
+      invoke: Invoke;
       clockFile: string;
       stateFile: string;
       log: (line: string) => void;
@@ -78,7 +80,7 @@ export class LocalScheduler {
   async run(job: JobName, roundId?: string): Promise<unknown> {
     const entry = (await this.list()).find((j) => j.job === job && (!roundId || j.roundId === roundId));
     if (!entry) throw new Error(`No scheduled ${job} for round ${roundId ?? '(any)'}`);
-    const result = await invoke('jobs', { job, roundId: entry.roundId });
+    const result = await this.deps.invoke('jobs', { job, roundId: entry.roundId });
     const state = this.state();
     state[this.runKey(entry.roundId, job, entry.at)] = { at: new Date().toISOString(), result };
     writeFileSync(this.deps.stateFile, JSON.stringify(state, null, 1));

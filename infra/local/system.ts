@@ -6,8 +6,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
-import { Env, LocalEndpointEnv } from '../../shared/env.ts';
+import { Env, LOCAL_FALLBACK_ENDPOINT, LocalEndpointEnv } from '../../shared/env.ts';
+import { endpointsOf, environmentOf } from '../function-env.ts';
 import type { FunctionName } from '../functions.ts';
+import { SDK_CALL_LOG_ENV } from '../permissions/calls.ts';
 import { startApiServer } from './api-server.ts';
 import {
   dataPaths,
@@ -17,7 +19,7 @@ import {
   startDynamo,
   startEmulatorHost,
 } from './emulators.ts';
-import { invoke } from './lambda-runner.ts';
+import { createLambdaRuntime, type Invoke, type LambdaRuntime } from './lambda-runner.ts';
 import { startLambdaHttpServer } from './lambda-server.ts';
 import { createLocalPages, type LocalPages } from './local-pages.tsx';
 import { LocalScheduler } from './scheduler.ts';
@@ -93,13 +95,21 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     // The API server must know its port before handlers read PUBLIC_BASE_URL at import.
     let localPages: LocalPages | undefined;
+    // The Lambda service: made once every function's environment is known (below).
+    let lambda: LambdaRuntime | undefined;
+    const invoke: Invoke = (fn, event) => {
+      if (!lambda) throw new Error(`The local system is still starting (${fn})`);
+      return lambda.invoke(fn, event);
+    };
     const api = await startApiServer({
       host,
       port: options.ports.api,
-      invoke: (fn, event) => invoke(fn, event),
+      invoke,
       local: async (req, res, body) => (localPages ? localPages(req, res, body) : false),
     });
     stops.push(() => closeServer(api.server));
+    // Stopped after the servers that invoke functions (stops run last-in, first-out).
+    stops.push(async () => lambda?.close());
 
     const env: Record<string, string> = {
       [Env.stage]: 'local',
@@ -108,13 +118,19 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.stateMachineArn]: LOCAL_STATE_MACHINE_ARN,
       [Env.publicBaseUrl]: api.url,
       [Env.s3ForcePathStyle]: 'true',
-      ...(options.adminEmail ? { [Env.adminEmail]: options.adminEmail } : {}),
+      [Env.mailFrom]: 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>',
+      [Env.sesConfigurationSet]: 'hcsn-local',
+      [Env.sendRatePerSecond]: '0',
+      // Locally the first coordinator is seeded; AWS makes `-c adminEmail=` one at first sign-in.
+      [Env.adminEmail]: options.adminEmail ?? firstOf(options.coordinatorEmails ?? DEFAULT_COORDINATOR),
       [Env.clockOffsetFile]: paths.clock,
       [Env.signingKeyFile]: ensureSigningKey(paths.keys),
       [LocalEndpointEnv.dynamodb]: dynamo!.url,
       [LocalEndpointEnv.s3]: s3!.url,
       [LocalEndpointEnv.sesv2]: ses!.url,
       [LocalEndpointEnv.sfn]: '',
+      // Port 9 (discard) on loopback: nothing listens; a client a function did not declare fails there.
+      [LOCAL_FALLBACK_ENDPOINT]: 'http://127.0.0.1:9',
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
@@ -140,13 +156,33 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     const lambdaServer = await startLambdaHttpServer({
       host,
       port: 0,
-      invoke: (fn, event) => invoke(fn, event),
+      invoke,
       onBackgroundError: (fn, err) => log(`${fn} (asynchronous invocation) failed: ${String(err)}`),
     });
     stops.push(() => lambdaServer.close());
     env[LocalEndpointEnv.lambda] = lambdaServer.url;
     env[Env.jobsFunctionName] = 'jobs';
-    // Same names the Lambda environment uses; the handlers read them once when first imported.
+    // Each function gets only what its catalog `needs` declare (as the stack sets them), plus the local
+    // runtime's own: region, credentials, the loopback fallback endpoint, log settings.
+    const shared = [
+      'AWS_REGION',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      LOCAL_FALLBACK_ENDPOINT,
+      'POWERTOOLS_METRICS_DISABLED',
+      'POWERTOOLS_LOG_LEVEL',
+    ];
+    const recording = process.env[SDK_CALL_LOG_ENV];
+    lambda = createLambdaRuntime((name) => ({
+      ...Object.fromEntries(
+        [...shared, ...environmentOf(name, 'local'), ...endpointsOf(name)]
+          .filter((k) => env[k] !== undefined)
+          .map((k) => [k, env[k]!]),
+      ),
+      POWERTOOLS_SERVICE_NAME: name,
+      ...(recording ? { [SDK_CALL_LOG_ENV]: recording } : {}),
+    }));
+    // The local runtime's own modules (seed, scheduler) read the same names in this process.
     Object.assign(process.env, env);
 
     const store = new Store(
@@ -160,7 +196,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await seedLocalData(
       store,
       localSeed(
-        options.coordinatorEmails ?? 'dieuphoi@kgst.hanoi.local',
+        options.coordinatorEmails ?? DEFAULT_COORDINATOR,
         options.reviewerEmails ?? 'thamdinh@kgst.hanoi.local',
       ),
       new Date(),
@@ -169,6 +205,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 
     const scheduler = new LocalScheduler({
       rounds,
+      invoke,
       clockFile: paths.clock,
       stateFile: path.join(options.dataDir, 'scheduler.json'),
       log,
@@ -198,6 +235,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     throw err;
   }
 }
+
+const DEFAULT_COORDINATOR = 'dieuphoi@kgst.hanoi.local';
+const firstOf = (list: string) => list.split(',')[0]!.trim();
 
 /** The issuer's Ed25519 key for local runs: made on first start, kept with the data so credentials stay verifiable. */
 function ensureSigningKey(dir: string): string {

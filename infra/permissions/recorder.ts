@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { TABLE_KEYS } from '../../shared/adapters/dynamodb/keys.ts';
 import { Env } from '../../shared/env.ts';
 import {
@@ -17,7 +18,7 @@ import {
  * permission proof (`npm run check:permissions`). Off unless `HCSN_SDK_CALL_LOG=<dir>` is set: then the
  * base client's `send` (every v3 client inherits it) and the two S3 presigners are wrapped, and each
  * request made inside `asFunction(name, …)` (the local Lambda runner's invocation) is appended, once, to
- * `<dir>/calls-<pid>.jsonl`. Requests made outside an invocation (test code, the local runtime) are not a
+ * `<dir>/calls-<pid>-<thread>.jsonl`. Requests made outside an invocation (test code, the local runtime) are not a
  * function's and are not recorded.
  *
  * A process may hold two copies of the SDK: Node's CommonJS build (what `require` and native `import`
@@ -62,7 +63,8 @@ export async function startSdkCallRecording(dir = process.env[SDK_CALL_LOG_ENV])
   if (!state.logFile) {
     const absolute = path.resolve(dir);
     mkdirSync(absolute, { recursive: true });
-    state.logFile = path.join(absolute, `calls-${process.pid}.jsonl`);
+    // One file per thread: each function of the local runtime runs in a worker thread of its own.
+    state.logFile = path.join(absolute, `calls-${process.pid}-${threadId}.jsonl`);
   }
   // CommonJS first: an ES import made after that sees the wrapped exports.
   const require = createRequire(import.meta.url);

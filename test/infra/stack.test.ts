@@ -1,7 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
-import { functions } from '../../infra/functions.ts';
+import { environmentOf } from '../../infra/function-env.ts';
+import { type FunctionName, functions } from '../../infra/functions.ts';
 import { cdkJsonContext, extractWorkflow } from '../../infra/local/synth.ts';
 import { NAG_ACKNOWLEDGEMENTS } from '../../infra/nag.ts';
 import { routes } from '../../infra/routes.ts';
@@ -170,6 +171,19 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     const all = JSON.stringify(resources);
     for (const gone of ['DEADLINE', 'REVIEWER_EMAILS', 'COORDINATOR_EMAILS', '2025-05-30'])
       expect(all).not.toContain(gone);
+  });
+
+  it('sets on each function exactly the variables its catalog needs give it (the local runtime reads the same list)', () => {
+    for (const name of Object.keys(functions) as FunctionName[]) {
+      const fn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === name)!;
+      const names = Object.keys(
+        (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables,
+      );
+      const runtime = ['POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE', 'NODE_OPTIONS'];
+      expect(names.filter((n) => !runtime.includes(n)).sort(), name).toEqual(
+        environmentOf(name, 'aws').sort(),
+      );
+    }
   });
 
   it('names the first coordinator once, on the function that signs people in; alarms go to them', () => {

@@ -1,7 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import type { FunctionName } from '../../infra/functions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
@@ -101,4 +103,30 @@ export async function sessionFromSignInEmail(text: string): Promise<string> {
     .getSetCookie()
     .find((c) => c.startsWith('hcsn_session='))!
     .split(';')[0]!;
+}
+
+/**
+ * Invokes a function of the shared local system as Lambda's API does (the real client, RequestResponse):
+ * it runs in that system's thread for the function, with the function's own environment. A handler's
+ * error comes back as Lambda reports it (errorType, errorMessage) and is thrown with that name.
+ */
+export async function invoke(name: FunctionName, event: unknown): Promise<unknown> {
+  const client = new LambdaClient({
+    endpoint: local().env.AWS_ENDPOINT_URL_LAMBDA,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  try {
+    const out = await client.send(new InvokeCommand({ FunctionName: name, Payload: JSON.stringify(event) }));
+    const payload = JSON.parse(new TextDecoder().decode(out.Payload)) as unknown;
+    if (out.FunctionError) {
+      const { errorType, errorMessage } = payload as { errorType: string; errorMessage: string };
+      const err = new Error(errorMessage);
+      err.name = errorType;
+      throw err;
+    }
+    return payload;
+  } finally {
+    client.destroy();
+  }
 }

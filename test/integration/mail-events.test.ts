@@ -8,11 +8,10 @@ import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
-import { mailbox, seedDossier, unique } from './helpers.ts';
+import { invoke, mailbox, seedDossier, unique } from './helpers.ts';
 
-// The handlers read their environment once, at import: the local system's, with loopback endpoints.
+// This test file's own clients (adapters, the SES client) use the local system's loopback endpoints.
 Object.assign(process.env, inject('local').env);
-const { invoke } = await import('../../infra/local/lambda-runner.ts');
 
 const store = new Store(makeDocumentClient(), LOCAL_TABLE);
 const rounds = new Rounds(store);

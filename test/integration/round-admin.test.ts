@@ -152,6 +152,7 @@ describe('extending the deadline (connected: use-case with the real adapters)', 
     const dir = await mkdtemp(path.join(tmpdir(), 'hcsn-sched-'));
     const scheduler = new LocalScheduler({
       rounds: { list: async () => [(await rounds.get(round.id))!] } as unknown as Rounds,
+      invoke: () => Promise.reject(new Error('The test only lists the schedules')),
       clockFile: path.join(dir, 'clock.json'),
       stateFile: path.join(dir, 'state.json'),
       log: () => undefined,

@@ -13,11 +13,18 @@ import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
 import { IN_DOUBT_AFTER_MS } from '../../shared/usecases/bulk-send.ts';
 import { makeInvitations, rsvpCutoffOf } from '../../shared/usecases/invitations.ts';
-import { type CapturedEmail, getDossierItem, local, mailbox, seedDossier, unique } from './helpers.ts';
+import {
+  type CapturedEmail,
+  getDossierItem,
+  invoke,
+  local,
+  mailbox,
+  seedDossier,
+  unique,
+} from './helpers.ts';
 
-// The jobs function reads its environment once, at import: the local system's, with loopback endpoints.
+// This test file's own clients (adapters, the SES client) use the local system's loopback endpoints.
 Object.assign(process.env, inject('local').env);
-const { invoke } = await import('../../infra/local/lambda-runner.ts');
 
 const store = new Store(makeDocumentClient(), LOCAL_TABLE);
 const rounds = new Rounds(store);
