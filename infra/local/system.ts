@@ -119,7 +119,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.publicBaseUrl]: api.url,
       [Env.s3ForcePathStyle]: 'true',
       [Env.mailFrom]: 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>',
-      [Env.sesConfigurationSet]: 'hcsn-local',
+      [Env.sesConfigurationSet]: 'hcsn-local-mail',
       [Env.sendRatePerSecond]: '0',
       // Locally the first coordinator is seeded; AWS makes `-c adminEmail=` one at first sign-in.
       [Env.adminEmail]: options.adminEmail ?? firstOf(options.coordinatorEmails ?? DEFAULT_COORDINATOR),

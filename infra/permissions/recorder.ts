@@ -339,6 +339,11 @@ function envSources(params: CallParams): Record<string, string> {
     const name = value ? byValue.get(value) : undefined;
     if (value && name) sources[value] = name;
   }
+  // A value two variables share is the one whose kind the parameter is (a configuration set, a table).
+  if (params.configurationSet && process.env[Env.sesConfigurationSet] === params.configurationSet)
+    sources[params.configurationSet] = Env.sesConfigurationSet;
+  for (const item of params.items ?? [])
+    if (item.table && process.env[Env.tableName] === item.table) sources[item.table] = Env.tableName;
   // Schedule names and groups are built on a prefix from the environment (`<prefix>-<round>`).
   for (const value of [params.name, params.groupName]) {
     if (!value || sources[value]) continue;
