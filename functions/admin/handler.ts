@@ -18,6 +18,7 @@ import {
 } from '../../shared/domain/round-settings.ts';
 import { hasRole, STAFF_ROLES } from '../../shared/domain/staff.ts';
 import { ictDay } from '../../shared/domain/time.ts';
+import { CsrfTokenError } from '../../shared/http/csrf.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import {
   type HttpRequest,
@@ -27,6 +28,7 @@ import {
   toValidationError,
 } from '../../shared/http/request.ts';
 import { type HttpResult, html, json, redirect } from '../../shared/http/response.ts';
+import { signedInStaff } from '../../shared/http/staff-guard.ts';
 import {
   renderAdminDossierPage,
   renderDashboardPage,
@@ -162,9 +164,25 @@ function parseQuery<S extends z.ZodType>(req: HttpRequest, schema: S): z.infer<S
   return parsed.data;
 }
 
-/** No session, no data: the 403 page carries only the sign-in form. */
-const signInFirst = (req: HttpRequest, err: ForbiddenError): HttpResult =>
-  html(403, renderSignInPage({ lang: req.lang, message: err.text[req.lang] }));
+/**
+ * No session, no data: the 403 page carries only the sign-in form. A page opened from another site (a
+ * link in webmail) arrives without the SameSite=Strict cookie even when the person is signed in: the page
+ * then also offers the same address as a link of our own, which the browser follows with the cookie.
+ */
+const signInFirst = (req: HttpRequest, err: ForbiddenError): HttpResult => {
+  const site = req.headers['sec-fetch-site'];
+  const fromElsewhere =
+    req.method === 'GET' && (site === 'cross-site' || site === 'same-site') && req.path.startsWith('/admin');
+  const query = new URLSearchParams(Object.entries(req.query).filter(([k]) => k !== 'lang')).toString();
+  return html(
+    403,
+    renderSignInPage({
+      lang: req.lang,
+      message: err.text[req.lang],
+      openAgain: fromElsewhere ? `${req.path}${query ? `?${query}` : ''}` : undefined,
+    }),
+  );
+};
 
 /** A reviewer on a coordinator's page: a 403 that says why, with the way back to their own page. */
 const notForRole = (req: HttpRequest, err: RoleRequiredError): HttpResult =>
@@ -176,11 +194,10 @@ const staffOnly =
   async (req: HttpRequest): Promise<HttpResult> => {
     let who: Coordinator;
     try {
-      who =
-        role === 'coordinator'
-          ? await sessions.requireCoordinator(req.cookies)
-          : await sessions.requireStaff(req.cookies);
+      who = await signedInStaff(sessions, req, role);
     } catch (err) {
+      // A wrong or missing token is a refused action, not a missing session: the error page says why.
+      if (err instanceof CsrfTokenError) throw err;
       if (err instanceof RoleRequiredError) return notForRole(req, err);
       if (err instanceof ForbiddenError) return signInFirst(req, err);
       throw err;
@@ -212,7 +229,11 @@ const changedPage = (
   who: Coordinator,
   what: 'deadline' | 'ceremony' | 'closed',
   result: Pick<Parameters<typeof renderRoundChangedPage>[0], 'round' | 'emails'>,
-) => html(200, renderRoundChangedPage({ lang: req.lang, email: who.email, what, ...result }));
+) =>
+  html(
+    200,
+    renderRoundChangedPage({ lang: req.lang, email: who.email, csrf: who.csrfToken, what, ...result }),
+  );
 
 async function showRound(req: HttpRequest, who: Coordinator, roundId: string, status = 200, notice?: string) {
   const [round, audit, reviewers] = await Promise.all([
@@ -220,7 +241,18 @@ async function showRound(req: HttpRequest, who: Coordinator, roundId: string, st
     roundAdmin.auditTrail(roundId),
     reviewersOnStaff(),
   ]);
-  return html(status, renderRoundPage({ lang: req.lang, email: who.email, round, audit, reviewers, notice }));
+  return html(
+    status,
+    renderRoundPage({
+      lang: req.lang,
+      email: who.email,
+      csrf: who.csrfToken,
+      round,
+      audit,
+      reviewers,
+      notice,
+    }),
+  );
 }
 
 export const handler = httpHandler({
@@ -234,13 +266,19 @@ export const handler = httpHandler({
     }
     if (!hasRole(who, 'coordinator')) {
       const assigned = await dashboard.assignedTo(who.email);
-      return html(200, renderAssignedPage({ lang: req.lang, email: who.email, rounds: assigned }));
+      return html(
+        200,
+        renderAssignedPage({ lang: req.lang, email: who.email, csrf: who.csrfToken, rounds: assigned }),
+      );
     }
     const filter = parseQuery(req, ListQuerySchema);
     if (!filter.round && !(await roundStore.current())) return redirect(`/admin/rounds${lq(req)}`);
     const page = await dashboard.overview(filter);
     const rsvp = await invitations.rsvpCounts(page.round.id);
-    return html(200, renderDashboardPage({ lang: req.lang, email: who.email, page, filter, rsvp }));
+    return html(
+      200,
+      renderDashboardPage({ lang: req.lang, email: who.email, csrf: who.csrfToken, page, filter, rsvp }),
+    );
   },
 
   'POST /admin/sign-in': async (req) => {
@@ -259,7 +297,13 @@ export const handler = httpHandler({
     return { ...json(200, { ok: true }), cookies: [setCookie] };
   },
 
+  // With a live session, only the session's own pages may end it (the token); without one, it only clears the cookie.
   'POST /admin/sign-out': async (req) => {
+    try {
+      await signedInStaff(sessions, req, 'any');
+    } catch (err) {
+      if (err instanceof CsrfTokenError || !(err instanceof ForbiddenError)) throw err;
+    }
     const { setCookie } = await sessions.signOut(req.cookies);
     return { ...redirect(req.lang === 'en' ? '/admin?lang=en' : '/admin'), cookies: [setCookie] };
   },
@@ -280,6 +324,7 @@ export const handler = httpHandler({
       renderAdminDossierPage({
         lang: req.lang,
         email: who.email,
+        csrf: who.csrfToken,
         ...view,
         certificate: certificate && {
           ...certificate,
@@ -292,7 +337,7 @@ export const handler = httpHandler({
   // GET only shows the member: a phone's QR scanner or a link preview fetches it and must change nothing.
   'GET /admin/check-in/{passId}': coordinatorOnly(async (req, who) => {
     const pass = await invitations.pass(req.params.passId!);
-    return html(200, renderCheckInPage({ lang: req.lang, email: who.email, pass }));
+    return html(200, renderCheckInPage({ lang: req.lang, email: who.email, csrf: who.csrfToken, pass }));
   }),
 
   'POST /admin/check-in/{passId}': coordinatorOnly(async (req, who) => {
@@ -300,7 +345,13 @@ export const handler = httpHandler({
     // A second scan is an answer ("already checked in at T"), not an error page.
     return html(
       200,
-      renderCheckInPage({ lang: req.lang, email: who.email, pass, outcome: already ? 'already' : 'done' }),
+      renderCheckInPage({
+        lang: req.lang,
+        email: who.email,
+        csrf: who.csrfToken,
+        pass,
+        outcome: already ? 'already' : 'done',
+      }),
     );
   }),
 
@@ -308,7 +359,13 @@ export const handler = httpHandler({
     const [list, current] = await Promise.all([roundAdmin.list(), roundStore.current()]);
     return html(
       200,
-      renderRoundsPage({ lang: req.lang, email: who.email, rounds: list, currentId: current?.id }),
+      renderRoundsPage({
+        lang: req.lang,
+        email: who.email,
+        csrf: who.csrfToken,
+        rounds: list,
+        currentId: current?.id,
+      }),
     );
   }),
 
@@ -318,6 +375,7 @@ export const handler = httpHandler({
       renderNewRoundPage({
         lang: req.lang,
         email: who.email,
+        csrf: who.csrfToken,
         settings: blankSettings(ictDay(clock())),
         reviewers: await reviewersOnStaff(),
       }),
@@ -374,7 +432,10 @@ export const handler = httpHandler({
 
   'GET /admin/staff': coordinatorOnly(async (req, who) => {
     const [list, audit] = await Promise.all([staffAdmin.list(), staffAdmin.auditTrail()]);
-    return html(200, renderStaffPage({ lang: req.lang, email: who.email, staff: list, audit }));
+    return html(
+      200,
+      renderStaffPage({ lang: req.lang, email: who.email, csrf: who.csrfToken, staff: list, audit }),
+    );
   }),
 
   'POST /admin/staff': coordinatorOnly(async (req, who) => {

@@ -7,6 +7,7 @@ import { certificates, dossiers } from '../../shared/compose/table.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseFormBody, parseJsonBody } from '../../shared/http/request.ts';
 import { html, json, redirect } from '../../shared/http/response.ts';
+import { signedInStaff } from '../../shared/http/staff-guard.ts';
 import { renderVerifyPage } from '../../shared/pages/verify-page.tsx';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeRevokeCertificate, makeVerification } from '../../shared/usecases/certificates.ts';
@@ -63,9 +64,9 @@ export const handler = httpHandler({
   'GET /issuer': async () => json(200, verification.issuer(), PUBLIC_CACHE),
   'GET /issuer/jwks.json': async () =>
     json(200, await verification.jwks(), { ...PUBLIC_CACHE, 'content-type': 'application/jwk-set+json' }),
-  /** Coordinator only (session cookie); answers JSON to a JSON client, else back to the verification page. */
+  /** Coordinator only (session cookie and its anti-CSRF token); answers JSON to a JSON client, else back to the verification page. */
   'POST /admin/certificates/{id}/revoke': async (req) => {
-    const coordinator = await sessions.requireCoordinator(req.cookies);
+    const coordinator = await signedInStaff(sessions, req, 'coordinator');
     const input = (req.headers['content-type'] ?? '').includes('application/json')
       ? parseJsonBody(req, RevokeSchema, LABELS)
       : parseFormBody(req, RevokeSchema, LABELS);

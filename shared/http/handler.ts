@@ -3,10 +3,14 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { LocalEndpointEnv } from '../env.ts';
 import { flushMetrics, logger } from '../observability.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
+import { config } from '../runtime.ts';
+import { crossOriginRefusal } from './csrf.ts';
 import { type HttpRequest, toRequest } from './request.ts';
 import { type HttpResult, html, json } from './response.ts';
+import { contentSecurityPolicy, uploadOriginOf, withSecurityHeaders } from './security-headers.ts';
 import { STATUS_BY_KIND } from './status-map.ts';
 
 export type RouteHandler = (req: HttpRequest) => Promise<HttpResult>;
@@ -52,11 +56,32 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
  * e.g. `GET /api/round`). Middleware first, handler last.
  */
 export function httpHandler(routes: Record<string, RouteHandler>) {
-  const main = async (event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResult> => {
-    const req = toRequest(event);
+  const origins = { publicBaseUrl: config.publicBaseUrl, local: config.stage === 'local' };
+  const headers = {
+    hsts: config.stage !== 'local',
+    csp: contentSecurityPolicy(
+      uploadOriginOf({
+        bucketName: config.bucketName,
+        // Lambda sets AWS_REGION; locally the S3 emulator's endpoint is the upload origin.
+        region: process.env.AWS_REGION,
+        s3Endpoint: config.stage === 'local' ? process.env[LocalEndpointEnv.s3] : undefined,
+      }),
+    ),
+  };
+  const answer = async (req: HttpRequest): Promise<HttpResult> => {
     const route = routes[req.routeKey];
     if (!route) {
       return errorResponse(new NotFoundError({ vi: 'Không tìm thấy trang.', en: 'Page not found.' }), req);
+    }
+    // A state-changing request from another origin is refused before any route runs (CSRF).
+    const refused = crossOriginRefusal(req, origins);
+    if (refused) {
+      logger.warn('Cross-origin request refused', {
+        routeKey: req.routeKey,
+        origin: req.headers.origin,
+        secFetchSite: req.headers['sec-fetch-site'],
+      });
+      return errorResponse(refused, req);
     }
     try {
       return await route(req);
@@ -64,6 +89,8 @@ export function httpHandler(routes: Record<string, RouteHandler>) {
       return errorResponse(err, req);
     }
   };
+  const main = async (event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResult> =>
+    withSecurityHeaders(await answer(toRequest(event)), headers);
   return middy<APIGatewayProxyEventV2, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(flushMetrics())

@@ -14,6 +14,7 @@ import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
 import { withLang } from './admin-kit.tsx';
+import { CsrfField } from './csrf-field.tsx';
 import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
@@ -36,6 +37,11 @@ const T = {
   },
   go: { vi: 'Đăng nhập', en: 'Sign in' },
   signOut: { vi: 'Đăng xuất', en: 'Sign out' },
+  openAgainIntro: {
+    vi: 'Bạn mở trang này từ một trang khác (ví dụ hộp thư). Nếu bạn đã đăng nhập trên trình duyệt này:',
+    en: 'You opened this page from another site (such as your webmail). If you are signed in on this browser:',
+  },
+  openAgain: { vi: 'mở lại trang', en: 'open the page again' },
   mustSignIn: { vi: 'Hãy đăng nhập', en: 'Please sign in' },
   all: { vi: 'Tất cả hồ sơ đã nộp', en: 'All submitted dossiers' },
   anyField: { vi: 'Mọi lĩnh vực', en: 'Any field' },
@@ -94,7 +100,15 @@ function SignInForm({ lang }: { lang: Lang }) {
 }
 
 /** GET /admin without a session (200) and any admin page without one (403): the sign-in form, no data. */
-export function renderSignInPage(props: { lang: Lang; message?: string }) {
+export function renderSignInPage(props: {
+  lang: Lang;
+  message?: string;
+  /**
+   * Opened from another site (a webmail link): the browser did not send the SameSite=Strict cookie, so
+   * the person may well be signed in. This link of our own opens the same page with it.
+   */
+  openAgain?: string;
+}) {
   const { lang } = props;
   return renderPage(
     <Layout lang={lang} title={T.signIn[lang]} path="/admin">
@@ -102,6 +116,11 @@ export function renderSignInPage(props: { lang: Lang; message?: string }) {
       {props.message && (
         <p class="notice notice-error" role="alert">
           {props.message}
+        </p>
+      )}
+      {props.openAgain && (
+        <p class="notice" id="open-again">
+          {T.openAgainIntro[lang]} <a href={withLang(props.openAgain, lang)}>{T.openAgain[lang]}</a>
         </p>
       )}
       <SignInForm lang={lang} />
@@ -167,6 +186,7 @@ export function AdminBar({
 }) {
   return (
     <form method="post" action={`/admin/sign-out${q(lang)}`} class="actions admin-bar">
+      <CsrfField />
       {coordinator && (
         <nav aria-label={T.dashboard[lang]}>
           <a href={withLang('/admin', lang)}>{NAV.dashboard[lang]}</a> ·{' '}
@@ -186,6 +206,8 @@ export function AdminBar({
 export function renderDashboardPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   page: DossierPage;
   filter: ListFilter;
   /** RSVP answers to the ceremony invitation of the round. */
@@ -201,7 +223,7 @@ export function renderDashboardPage(props: {
   };
   const total = DOSSIER_STATUSES.reduce((n, s) => n + page.counts[s], 0);
   return renderPage(
-    <Layout lang={lang} title={T.dashboard[lang]} path="/admin">
+    <Layout csrf={props.csrf} lang={lang} title={T.dashboard[lang]} path="/admin">
       <AdminBar lang={lang} email={props.email} />
       <h1>
         {T.dashboard[lang]} · {page.round.name[lang]}
@@ -379,6 +401,7 @@ function CertificateCard({ lang, c }: { lang: Lang; c: Certificate & { verifyUrl
       </dl>
       {!revoked && (
         <form method="post" action={withLang(`/admin/certificates/${encodeURIComponent(c.id)}/revoke`, lang)}>
+          <CsrfField />
           <label for="revoke-reason">{T.revokeReason[lang]}</label>
           <textarea id="revoke-reason" name="reason" required minLength={3} maxLength={1000} rows={3} />
           <p class="hint">{T.revokeHint[lang]}</p>
@@ -395,6 +418,8 @@ function CertificateCard({ lang, c }: { lang: Lang; c: Certificate & { verifyUrl
 export function renderAdminDossierPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   dossier: Dossier;
   round?: Round;
   documents: readonly (StoredDocument & { url: string })[];
@@ -405,6 +430,7 @@ export function renderAdminDossierPage(props: {
   const slotTitle = (slot: string) => round?.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
   return renderPage(
     <Layout
+      csrf={props.csrf}
       lang={lang}
       title={`${d.code ?? d.form.space.nameVi} · ${T.dashboard[lang]}`}
       path={`/admin/dossiers/${d.id}`}

@@ -1,6 +1,7 @@
 import { formatIct } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { CheckInPass } from '../usecases/invitations.ts';
+import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = {
@@ -21,6 +22,8 @@ const T = {
 export function renderCheckInPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   pass: CheckInPass;
   /** 'done' right after this POST marked the pass; 'already' when it had been used before. */
   outcome?: 'done' | 'already';
@@ -29,7 +32,7 @@ export function renderCheckInPage(props: {
   const path = `/admin/check-in/${encodeURIComponent(pass.passId)}`;
   const used = pass.checkedInAt;
   return renderPage(
-    <Layout lang={lang} title={T.title[lang]} path={path}>
+    <Layout csrf={props.csrf} lang={lang} title={T.title[lang]} path={path}>
       <p>
         {props.email} · <a href={lang === 'en' ? '/admin?lang=en' : '/admin'}>{T.back[lang]}</a>
       </p>
@@ -53,6 +56,7 @@ export function renderCheckInPage(props: {
         </p>
       ) : (
         <form method="post" action={lang === 'en' ? `${path}?lang=en` : path} class="card">
+          <CsrfField />
           <div class="actions">
             <button type="submit">{T.confirm[lang]}</button>
           </div>

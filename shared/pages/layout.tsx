@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Lang } from '../i18n/lang.ts';
+import { CsrfToken } from './csrf-field.tsx';
 
 export const NETWORK_NAME = {
   vi: 'Mạng lưới Không gian Sáng tạo Hà Nội',
@@ -18,9 +19,11 @@ interface LayoutProps {
   /** Path of this page, for the language switch. */
   readonly path?: string;
   readonly scripts?: readonly string[];
+  /** A signed-in staff page: the session's anti-CSRF token, which every `<CsrfField />` on it posts. */
+  readonly csrf?: string;
 }
 
-export function Layout({ lang, title, children, path = '/', scripts = [] }: LayoutProps) {
+export function Layout({ lang, title, children, path = '/', scripts = [], csrf }: LayoutProps) {
   const other = lang === 'vi' ? 'en' : 'vi';
   return (
     <html lang={lang}>
@@ -44,7 +47,9 @@ export function Layout({ lang, title, children, path = '/', scripts = [] }: Layo
             </a>
           </nav>
         </header>
-        <main>{children}</main>
+        <main>
+          <CsrfToken.Provider value={csrf}>{children}</CsrfToken.Provider>
+        </main>
         <footer class="site-footer">
           {CENTRE_NAME[lang]} · {lang === 'vi' ? 'Thành phố Hà Nội' : 'Hanoi'}
         </footer>

@@ -2,6 +2,7 @@ import type { Round } from '../domain/round.ts';
 import { deadlineOf } from '../domain/round.ts';
 import { formatIct, fromIctLocal } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = {
@@ -51,6 +52,7 @@ export function RoundForms({ lang, round }: { lang: Lang; round: Round }) {
         class="card"
         id="extend-deadline"
       >
+        <CsrfField />
         <h2>{T.deadline[lang]}</h2>
         <p>
           {T.current[lang]}: <strong>{formatIct(deadlineOf(round))}</strong>
@@ -69,6 +71,7 @@ export function RoundForms({ lang, round }: { lang: Lang; round: Round }) {
         class="card"
         id="change-ceremony"
       >
+        <CsrfField />
         <h2>{T.ceremony[lang]}</h2>
         <label>
           {T.at[lang]}
@@ -105,6 +108,8 @@ interface Counts {
 export function renderRoundChangedPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   round: Round;
   what: 'deadline' | 'ceremony' | 'closed';
   emails: Counts;
@@ -112,7 +117,7 @@ export function renderRoundChangedPage(props: {
   const { lang, round, emails } = props;
   const title = { deadline: T.deadline, ceremony: T.ceremony, closed: T.closeTitle }[props.what][lang];
   return renderPage(
-    <Layout lang={lang} title={title} path="/admin">
+    <Layout csrf={props.csrf} lang={lang} title={title} path="/admin">
       <p>
         {props.email} · <a href={`/admin/rounds/${round.id}${q(lang)}`}>{T.back[lang]}</a>
       </p>

@@ -14,6 +14,7 @@ import { formatIct, formatIctDate, fromIctLocal } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { AuditTrail, Field, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
+import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
 
@@ -80,10 +81,16 @@ const L = ROUND_SETTING_LABELS;
 const C = CHECKLIST_ITEM_LABELS;
 
 /** Every round, newest first, with a way to each one's settings and dossiers. */
-export function renderRoundsPage(props: { lang: Lang; email: string; rounds: Round[]; currentId?: string }) {
+export function renderRoundsPage(props: {
+  lang: Lang;
+  email: string;
+  csrf: string;
+  rounds: Round[];
+  currentId?: string;
+}) {
   const { lang, rounds } = props;
   return renderPage(
-    <Layout lang={lang} title={T.rounds[lang]} path="/admin/rounds">
+    <Layout csrf={props.csrf} lang={lang} title={T.rounds[lang]} path="/admin/rounds">
       <AdminBar lang={lang} email={props.email} />
       <h1>{T.rounds[lang]}</h1>
       <p>
@@ -149,6 +156,7 @@ function SettingsForm(props: {
   );
   return (
     <form method="post" action={withLang(props.action, lang)} class="card round-settings">
+      <CsrfField />
       {props.withId && (
         <Field label={L.id[lang]}>
           <input name="id" required pattern="[a-z0-9]{2,20}" maxLength={20} aria-describedby="id-hint" />
@@ -271,12 +279,14 @@ export function blankSettings(today: string): RoundSettings {
 export function renderNewRoundPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   settings: RoundSettings;
   reviewers: readonly StaffMember[];
 }) {
   const { lang } = props;
   return renderPage(
-    <Layout lang={lang} title={T.create[lang]} path="/admin/rounds/new">
+    <Layout csrf={props.csrf} lang={lang} title={T.create[lang]} path="/admin/rounds/new">
       <AdminBar lang={lang} email={props.email} />
       <h1>{T.create[lang]}</h1>
       <SettingsForm
@@ -295,6 +305,8 @@ export function renderNewRoundPage(props: {
 export function renderRoundPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   round: Round;
   audit: readonly RoundAuditEntry[];
   reviewers: readonly StaffMember[];
@@ -304,7 +316,7 @@ export function renderRoundPage(props: {
   const base = `/admin/rounds/${round.id}`;
   const times = scheduleTimes(round);
   return renderPage(
-    <Layout lang={lang} title={round.name[lang]} path={base}>
+    <Layout csrf={props.csrf} lang={lang} title={round.name[lang]} path={base}>
       <AdminBar lang={lang} email={props.email} />
       <p>
         <a href={withLang('/admin/rounds', lang)}>← {T.rounds[lang]}</a>
@@ -337,6 +349,7 @@ export function renderRoundPage(props: {
       {round.status === 'draft' && (
         <>
           <form method="post" action={withLang(`${base}/open`, lang)} class="card">
+            <CsrfField />
             <p>{T.openHint[lang]}</p>
             <button type="submit">{T.open[lang]}</button>
           </form>
@@ -350,6 +363,7 @@ export function renderRoundPage(props: {
             submit={T.saveDraft[lang]}
           />
           <form method="post" action={withLang(`${base}/delete`, lang)} class="card">
+            <CsrfField />
             <button type="submit" class="secondary danger">
               {T.remove[lang]}
             </button>
@@ -366,6 +380,7 @@ export function renderRoundPage(props: {
       )}
       {round.status === 'open' && (
         <form method="post" action={withLang(`${base}/close`, lang)} class="card" id="close-round">
+          <CsrfField />
           <p>{T.closeHint[lang]}</p>
           <button type="submit" class="danger">
             {T.close[lang]}

@@ -3,6 +3,7 @@ import { formatIct } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { AuditTrail, Field, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
+import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = {
@@ -32,12 +33,14 @@ const ACTIONS: Record<StaffAuditEntry['action'], { vi: string; en: string }> = {
 export function renderStaffPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   staff: readonly StaffMember[];
   audit: readonly StaffAuditEntry[];
 }) {
   const { lang } = props;
   return renderPage(
-    <Layout lang={lang} title={T.title[lang]} path="/admin/staff">
+    <Layout csrf={props.csrf} lang={lang} title={T.title[lang]} path="/admin/staff">
       <AdminBar lang={lang} email={props.email} />
       <h1>{T.title[lang]}</h1>
       <p>{T.intro[lang]}</p>
@@ -50,6 +53,7 @@ export function renderStaffPage(props: {
             <td>{formatIct(m.addedAt)}</td>
             <td>
               <form method="post" action={withLang('/admin/staff/remove', lang)}>
+                <CsrfField />
                 <input type="hidden" name="email" value={m.email} />
                 <button type="submit" class="secondary" aria-label={`${T.remove[lang]} ${m.email}`}>
                   {T.remove[lang]}
@@ -60,6 +64,7 @@ export function renderStaffPage(props: {
         ))}
       </ListTable>
       <form method="post" action={withLang('/admin/staff', lang)} class="card" id="add-staff">
+        <CsrfField />
         <h2>{T.addTitle[lang]}</h2>
         <Field label={T.email[lang]}>
           <input type="email" name="email" required maxLength={254} />
@@ -103,12 +108,14 @@ const R = {
 export function renderAssignedPage(props: {
   lang: Lang;
   email: string;
+  /** The session's anti-CSRF token, posted back by every form on the page. */
+  csrf: string;
   rounds: readonly { round: { id: string; name: { vi: string; en: string } }; items: readonly Assigned[] }[];
 }) {
   const { lang } = props;
   const link = (id: string) => withLang(`/admin/dossiers/${encodeURIComponent(id)}`, lang);
   return renderPage(
-    <Layout lang={lang} title={R.title[lang]} path="/admin">
+    <Layout csrf={props.csrf} lang={lang} title={R.title[lang]} path="/admin">
       <AdminBar lang={lang} email={props.email} coordinator={false} />
       <h1>{R.title[lang]}</h1>
       <p>{R.intro[lang]}</p>

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Staff } from '../adapters/dynamodb/staff.ts';
 import { ConditionFailed, isLive, type Store } from '../adapters/dynamodb/store.ts';
@@ -28,6 +29,8 @@ export interface CoordinatorSessionDeps {
 export interface Coordinator {
   readonly email: string;
   readonly roles: readonly StaffRole[];
+  /** This session's anti-CSRF token: every admin form and script sends it back with each action. */
+  readonly csrfToken: string;
 }
 
 /** Name of the coordinator's session cookie (scoped to /admin). */
@@ -63,6 +66,15 @@ export class RoleRequiredError extends ForbiddenError {
   }
 }
 
+/**
+ * The per-session anti-CSRF token: an HMAC keyed by the session id (a 256-bit secret only the HttpOnly
+ * cookie carries). A page of another site can neither read the cookie nor the token in our pages; the
+ * token does not reveal the session id, and the table (which keys sessions by another hash) cannot
+ * produce it.
+ */
+export const csrfTokenOf = (sessionId: string): string =>
+  createHmac('sha256', sessionId).update('hcsn-csrf-v1').digest('base64url');
+
 /** The session id presented in the request's cookies, if any. */
 export function sessionIdOf(cookies: readonly string[]): string | undefined {
   for (const cookie of cookies) {
@@ -84,7 +96,9 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
     const m = await deps.staff.get(email);
     return m?.roles.length ? m : undefined;
   };
-  const cookieTail = `HttpOnly; SameSite=Lax; Path=/admin${deps.secureCookies ? '; Secure' : ''}`;
+  // Strict: no other site, not even a same-site one (another port of the same host), can make the browser
+  // send it. Every page that sets it is reached from our own pages (the sign-in link page posts, then 303).
+  const cookieTail = `HttpOnly; SameSite=Strict; Path=/admin${deps.secureCookies ? '; Secure' : ''}`;
 
   /**
    * The signed-in member of staff, or ForbiddenError when there is no live session. The staff item is
@@ -98,7 +112,7 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
     if (!item || !isLive(item, clock())) throw signInRequired();
     const m = await member(item.email);
     if (!m) throw signInRequired();
-    return { email: m.email, roles: m.roles };
+    return { email: m.email, roles: m.roles, csrfToken: csrfTokenOf(id) };
   }
 
   return {

@@ -256,6 +256,7 @@ describe('follow-up emails that outlast the request (connected: through the loca
     const page = renderRoundChangedPage({
       lang: 'vi',
       email: COORDINATOR,
+      csrf: 'test-token',
       round: result.round,
       what: 'deadline',
       emails: result.emails,
