@@ -7,7 +7,17 @@ import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import type { Files } from '../../shared/adapters/s3/files.ts';
 import type { Round } from '../../shared/domain/round.ts';
 import { csvCell, makeCoordinatorDashboard, PAGE_SIZE } from '../../shared/usecases/coordinator-dashboard.ts';
-import { api, type CapturedEmail, local, mailbox, readyDraft, sdk, unique, waitForEmail } from './helpers.ts';
+import {
+  adminPost,
+  api,
+  type CapturedEmail,
+  local,
+  mailbox,
+  readyDraft,
+  sdk,
+  unique,
+  waitForEmail,
+} from './helpers.ts';
 
 const COORDINATOR = 'coordinator@kgst.test';
 const SIGN_IN_SUBJECT = 'Đường dẫn đăng nhập trang điều phối';
@@ -103,7 +113,7 @@ describe('coordinator dashboard (connected: local emulators over HTTP)', () => {
     expect((await mailbox()).some((e) => e.destination.to.includes(stranger))).toBe(false);
   });
 
-  it('signs in once: GET changes nothing, POST sets an HttpOnly SameSite cookie, a second use is refused', async () => {
+  it('signs in once: GET changes nothing, POST sets an HttpOnly SameSite=Strict cookie, a second use is refused', async () => {
     const { linkId, secret } = await requestLink();
 
     // What a link scanner does: GET (and HEAD-like repeats) only show the page.
@@ -127,7 +137,7 @@ describe('coordinator dashboard (connected: local emulators over HTTP)', () => {
     const cookie = ok.headers.getSetCookie().find((c) => c.startsWith('hcsn_session='))!;
     expect(cookie).toMatch(/^hcsn_session=[\w-]{40,};/);
     expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('SameSite=Strict'); // no other site, even another port of this host, sends it
     expect(cookie).toContain('Path=/admin');
     expect(cookie).toContain('Max-Age=28800');
     expect(cookie).not.toContain('Secure'); // plain HTTP locally; Secure in every AWS stage
@@ -219,11 +229,7 @@ describe('coordinator dashboard (connected: local emulators over HTTP)', () => {
 
   it('signs out: the old cookie no longer opens anything', async () => {
     const cookie = await signIn();
-    const out = await fetch(site('/admin/sign-out'), {
-      method: 'POST',
-      headers: { cookie },
-      redirect: 'manual',
-    });
+    const out = await adminPost('/admin/sign-out', {}, cookie);
     expect(out.status).toBe(303);
     expect(out.headers.getSetCookie()[0]).toContain('Max-Age=0');
     const after = await asCoordinator('/admin/export.csv', cookie);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_STATE_MACHINE_ARN, LOCAL_TABLE } from '../../infra/local/system.ts';
 import type { MembershipCredential } from '../../shared/domain/certificate.ts';
 import {
+  adminPost,
   api,
   type CapturedEmail,
   getDossierItem,
@@ -282,12 +283,7 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     const action = /<form method="post" action="([^"]+)"/.exec(card)?.[1];
     expect(action).toBe(`/admin/certificates/${verifyId}/revoke`);
     expect(card).toMatch(/<textarea id="revoke-reason" name="reason" required/);
-    const revoke = () =>
-      fetch(site(action!), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie },
-        body: new URLSearchParams({ reason }).toString(),
-      });
+    const revoke = () => adminPost(action!, { reason }, cookie, { accept: 'application/json' });
     const res = await revoke();
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({

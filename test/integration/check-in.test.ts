@@ -13,7 +13,7 @@ import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, formatIct, ictDay } from '../../shared/domain/time.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
-import { local, seedDossier, sessionFromSignInEmail, unique } from './helpers.ts';
+import { adminPost, local, seedDossier, sessionFromSignInEmail, unique } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -106,8 +106,11 @@ async function acceptedPass(round: Round, member: Dossier): Promise<string> {
   return answered.rsvp!.passId!;
 }
 
+/** The check-in page (GET) or its button (POST, with the page's anti-CSRF token as the browser sends it). */
 const checkInPage = (passId: string, cookie?: string, method = 'GET') =>
-  fetch(site(`/admin/check-in/${passId}`), { method, headers: cookie ? { cookie } : {} });
+  method === 'POST' && cookie
+    ? adminPost(`/admin/check-in/${passId}`, {}, cookie)
+    : fetch(site(`/admin/check-in/${passId}`), { method, headers: cookie ? { cookie } : {} });
 
 describe('ceremony check-in and RSVP counts on the dashboard (connected)', () => {
   let cookie: string;

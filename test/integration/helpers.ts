@@ -130,3 +130,43 @@ export async function invoke(name: FunctionName, event: unknown): Promise<unknow
     client.destroy();
   }
 }
+
+/**
+ * The anti-CSRF token of a session, read from an admin page as a browser's form would carry it (every
+ * signed-in page has at least the sign-out form). `base` is the site's URL (the shared system's by default).
+ */
+export async function csrfTokenOf(
+  cookie: string,
+  base = local().urls.site,
+  page = '/admin',
+): Promise<string> {
+  const html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
+  const token = /<input type="hidden" name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error(`No _csrf field on ${page}: is the session live?`);
+  return token;
+}
+
+/**
+ * Posts an admin form as the browser would from its page: the session cookie, the form's fields and the
+ * token the page carries (`_csrf`). The redirect is not followed; `accept` picks JSON answers.
+ */
+export async function adminPost(
+  path: string,
+  fields: URLSearchParams | Record<string, string>,
+  cookie: string,
+  opts: { base?: string; accept?: string; token?: string } = {},
+): Promise<Response> {
+  const base = opts.base ?? local().urls.site;
+  const body = new URLSearchParams(fields);
+  body.set('_csrf', opts.token ?? (await csrfTokenOf(cookie, base)));
+  return fetch(`${base}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie,
+      ...(opts.accept ? { accept: opts.accept } : {}),
+    },
+    body: body.toString(),
+  });
+}

@@ -24,7 +24,16 @@ import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-sessi
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp, makeRoundJobs } from '../../shared/usecases/round-jobs.ts';
-import { api, type CapturedEmail, local, mailbox, seedDossier, unique, validForm } from './helpers.ts';
+import {
+  adminPost,
+  api,
+  type CapturedEmail,
+  local,
+  mailbox,
+  seedDossier,
+  unique,
+  validForm,
+} from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -312,10 +321,8 @@ describe('POST /admin/rounds/{id}/deadline (connected)', () => {
     const dashboard = await (await fetch(`${local().urls.site}/admin`, { headers: { cookie } })).text();
     expect(dashboard).toContain(`action="/admin/rounds/${current.id}/deadline"`);
     for (const deadlineDate of ['2000-01-01', 'not-a-date']) {
-      const res = await fetch(`${local().urls.site}/admin/rounds/${current.id}/deadline`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, accept: 'application/json' },
-        body: new URLSearchParams({ deadlineDate }).toString(),
+      const res = await adminPost(`/admin/rounds/${current.id}/deadline`, { deadlineDate }, cookie, {
+        accept: 'application/json',
       });
       expect(res.status).toBe(400);
       expect((await res.json()).issues[0].path).toBe('deadlineDate');

@@ -5,6 +5,7 @@ import { settingsOf } from '../../shared/domain/round-settings.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { type CapturedEmail, makeClient, reviewLinkIn, validForm } from '../support/client.ts';
 import { readDossier, startOwnSystem } from '../support/own-system.ts';
+import { csrfTokenOf } from './helpers.ts';
 
 const COORDINATOR = 'dieuphoi.rounds@kgst.test';
 const REVIEWER_A = 'thamdinh.a@kgst.test';
@@ -45,14 +46,17 @@ describe('rounds and staff as data, on /admin (connected, own system)', () => {
       ?.split(';')[0];
   }
 
-  /** Posts an admin form with the session, without following the redirect. */
-  const post = (path: string, fields: URLSearchParams | Record<string, string>, as = cookie) =>
-    fetch(site(path), {
+  /** Posts an admin form with the session and its page's token, without following the redirect. */
+  const post = async (path: string, fields: URLSearchParams | Record<string, string>, as = cookie) => {
+    const body = new URLSearchParams(fields);
+    if (path.startsWith('/admin/')) body.set('_csrf', await csrfTokenOf(as, system.urls.site));
+    return fetch(site(path), {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: as },
-      body: new URLSearchParams(fields).toString(),
+      body: body.toString(),
     });
+  };
   const get = async (path: string, as = cookie) => {
     const res = await fetch(site(path), { headers: { cookie: as } });
     return { status: res.status, text: await res.text() };
