@@ -17,6 +17,7 @@ import {
   roundFormLabels,
 } from '../../shared/domain/round-settings.ts';
 import { hasRole, STAFF_ROLES } from '../../shared/domain/staff.ts';
+import { lineText } from '../../shared/domain/text.ts';
 import { ictDay } from '../../shared/domain/time.ts';
 import { CsrfTokenError } from '../../shared/http/csrf.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -87,13 +88,13 @@ export const ListQuerySchema = z.object({
 export const DeadlineSchema = z.object({ deadlineDate: z.iso.date() });
 export const CeremonySchema = z.object({
   at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
-  venueVi: z.string().min(3).max(300),
-  venueEn: z.string().min(3).max(300),
+  venueVi: lineText().pipe(z.string().min(3).max(300)),
+  venueEn: lineText().pipe(z.string().min(3).max(300)),
 });
 export const ExportQuerySchema = ListQuerySchema.pick({ status: true, round: true });
 export const StaffSchema = z.object({
   email: z.email({ error: 'email' }).max(254),
-  name: z.string().max(120).default(''),
+  name: lineText().pipe(z.string().max(120)).default(''),
   roles: z.array(z.enum(STAFF_ROLES)).default([]),
 });
 export const StaffRemoveSchema = z.object({ email: z.string().min(3).max(254) });

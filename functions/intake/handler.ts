@@ -3,7 +3,7 @@ import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
-import { DraftSchema, FIELD_LABELS } from '../../shared/domain/application-schema.ts';
+import { DraftSchema, FIELD_LABELS, UploadRequestSchema } from '../../shared/domain/application-schema.ts';
 import { deadlineOf } from '../../shared/domain/round.ts';
 import { searchWards } from '../../shared/domain/wards.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -23,12 +23,6 @@ const intake = makeIntake({
   publicBaseUrl: config.publicBaseUrl,
 });
 
-const UploadRequestSchema = z.object({
-  slot: z.string().min(1).max(40),
-  fileName: z.string().min(1).max(255),
-  contentType: z.string().min(3).max(200),
-  size: z.number().int().positive(),
-});
 const ResumeSchema = z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() });
 
 const SupplementLinkSchema = z.object({

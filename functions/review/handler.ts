@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { dossiers, links, rounds, staff } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
+import { multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
@@ -33,7 +34,7 @@ const DecisionSchema = z
   .object({
     s: z.string().min(10).max(200),
     outcome: z.enum(['approved', 'supplement', 'rejected']),
-    comment: z.string().max(4000).default(''),
+    comment: multilineText().pipe(z.string().max(4000)).default(''),
     items: z.array(z.string().max(60)).max(40).default([]),
     dueDate: z
       .string()

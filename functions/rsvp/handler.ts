@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { composeInvitations } from '../../shared/compose/invitations.ts';
 import { DeadlinePassedError } from '../../shared/domain/errors.ts';
+import { lineText, multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
@@ -13,12 +14,12 @@ export const RsvpSchema = z.object({
   s: z.string().min(10).max(200),
   attending: z.enum(['yes', 'no']),
   guests: z
-    .array(z.string().max(120))
+    .array(lineText().pipe(z.string().max(120)))
     .max(MAX_GUESTS + 2)
     .default([])
     .transform((g) => g.filter(Boolean))
     .pipe(z.array(z.string()).max(MAX_GUESTS)),
-  accessibility: z.string().max(1000).default(''),
+  accessibility: multilineText().pipe(z.string().max(1000)).default(''),
 });
 export type RsvpInput = z.infer<typeof RsvpSchema>;
 

@@ -4,6 +4,7 @@ import { mailer } from '../../shared/compose/mail.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { signingKey } from '../../shared/compose/ssm.ts';
 import { certificates, dossiers } from '../../shared/compose/table.ts';
+import { multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseFormBody, parseJsonBody } from '../../shared/http/request.ts';
 import { html, json, redirect } from '../../shared/http/response.ts';
@@ -26,7 +27,7 @@ const revoke = makeRevokeCertificate({
 });
 const sessions = coordinatorSessions();
 
-export const RevokeSchema = z.object({ reason: z.string().min(3).max(1000) });
+export const RevokeSchema = z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) });
 const LABELS = { reason: { vi: 'Lý do thu hồi', en: 'Reason for revocation' } };
 
 const accepts = (req: HttpRequest, type: string) => (req.headers.accept ?? '').includes(type);

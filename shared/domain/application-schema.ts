@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Text } from '../i18n/lang.ts';
-import { cleanText } from './text.ts';
+import { fileNameText, lineText } from './text.ts';
 import { wardByCode } from './wards.ts';
 
 export const OWNERSHIPS = ['public', 'private_company', 'individual_group', 'foreign_org', 'other'] as const;
@@ -77,11 +77,11 @@ export function normalizeVietnamesePhone(input: string): string | undefined {
   return undefined;
 }
 
-const name = (min: number, max: number) => z.string().transform(cleanText).pipe(z.string().min(min).max(max));
+// Every text field goes through the one text rule (shared/domain/text.ts): control and bidi override
+// characters are refused with a 400 naming the field; the description is one paragraph as before.
+const name = (min: number, max: number) => lineText().pipe(z.string().min(min).max(max));
 const optionalText = (max: number) =>
-  z
-    .string()
-    .transform(cleanText)
+  lineText()
     .pipe(z.string().max(max))
     .optional()
     .transform((v) => v || undefined);
@@ -104,7 +104,7 @@ export const SpaceSchema = z.object({
   floorAreaM2: z.coerce.number().positive().max(1_000_000),
   website: httpUrl.optional().or(z.literal('').transform(() => undefined)),
   socialLinks: z.array(httpUrl).max(5).default([]),
-  description: z.string().transform(cleanText).pipe(z.string().min(50).max(5000)),
+  description: lineText().pipe(z.string().min(50).max(5000)),
   registrationNumber: optionalText(50),
 });
 
@@ -157,6 +157,19 @@ export const DraftSchema = z
   })
   .superRefine((a, ctx) => requireRegistration(a.space, ctx));
 export type DraftForm = z.infer<typeof DraftSchema>;
+
+/**
+ * One file of a checklist item, as the browser announces it before uploading to S3. The name is the one
+ * on the applicant's disk: control and direction characters are stripped (not refused), so
+ * `Ảnh\u202Egnp.exe` is stored and shown as `Ảnhgnp.exe`. A size of 0 passes here and is refused by
+ * intake with a message naming the item and the file.
+ */
+export const UploadRequestSchema = z.object({
+  slot: z.string().min(1).max(40),
+  fileName: z.string().max(1000).pipe(fileNameText()).pipe(z.string().min(1).max(255)),
+  contentType: z.string().min(3).max(200),
+  size: z.number().int().nonnegative(),
+});
 
 /** Field labels, for messages that name the field in the page's language. */
 export const FIELD_LABELS: Record<string, Text> = {

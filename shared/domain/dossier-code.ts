@@ -1,6 +1,8 @@
 /**
  * Dossier codes (mã hồ sơ): `KGST-<round prefix>-<sequence, 4+ digits>`, e.g. KGST-2025-0042.
- * The sequence comes from an atomic counter per round, so codes are sequential within a round.
+ * The sequence is a counter per round, advanced in the same transaction that submits the dossier (a
+ * conditional write on the value read; the loser of a race reads again): codes within a round are
+ * consecutive, with no gaps, even under concurrent submits.
  */
 export function formatDossierCode(roundPrefix: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`Bad sequence ${sequence}`);

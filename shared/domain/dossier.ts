@@ -1,7 +1,7 @@
 import type { Text } from '../i18n/lang.ts';
 import type { DraftForm } from './application-schema.ts';
 import { type DocumentSlot, type FileType, MIME_BY_TYPE, type Round } from './round.ts';
-import { fold } from './text.ts';
+import { matchKey } from './text.ts';
 
 export const DOSSIER_STATUSES = [
   'draft',
@@ -131,15 +131,28 @@ export function applySupplementFields<T extends { space: object; representative:
 export const requestedSlots = (items: readonly string[]): string[] =>
   items.filter((i) => i.startsWith('documents.')).map((i) => i.slice('documents.'.length));
 
-/** Uniqueness guards of a dossier within its round: one per registration number and one per email + space name. */
+/**
+ * Uniqueness guards of a dossier within its round: one per registration number and one per email + space
+ * name. Names and numbers are compared by `matchKey` (NFKC, ignorables removed, look-alike letters of other
+ * scripts mapped to Latin, folded), so full-width letters, Cyrillic homoglyphs or a ZWJ do not make a
+ * second dossier for the same space. For plain Latin/Vietnamese text the key is what it was before.
+ */
 export function guardKeys(roundId: string, form: Pick<DraftForm, 'space' | 'representative'>): string[] {
   const keys = [
-    `GUARD#${roundId}#SPACE#${form.representative.email.toLowerCase()}#${fold(form.space.nameVi)}`,
+    `GUARD#${roundId}#SPACE#${form.representative.email.toLowerCase()}#${matchKey(form.space.nameVi)}`,
   ];
   const reg = form.space.registrationNumber;
-  if (reg) keys.push(`GUARD#${roundId}#REG#${fold(reg).replace(/ /g, '')}`);
+  if (reg) keys.push(`GUARD#${roundId}#REG#${matchKey(reg).replace(/ /g, '')}`);
   return keys;
 }
+
+/**
+ * Where the submitted dossiers of a round are listed by space name (`matchKey`), one item per dossier:
+ * not a guard (two spaces may share a name), but staff see a name shared by dossiers that the guards let
+ * through (another email and registration number), as a flag on the dossier page and in the CSV.
+ */
+export const sameNamePartition = (roundId: string, nameVi: string): string =>
+  `GUARD#${roundId}#NAME#${matchKey(nameVi)}`;
 
 /** The type a declared MIME type stands for, if it is one the round can accept. */
 export function fileTypeOf(contentType: string): FileType | undefined {

@@ -10,6 +10,7 @@ import {
   type Round,
 } from './round.ts';
 import { normalizeEmail } from './staff.ts';
+import { lineText } from './text.ts';
 import { fromIctLocal } from './time.ts';
 
 const MB = 1024 * 1024;
@@ -17,7 +18,8 @@ const MB = 1024 * 1024;
 export const MAX_CHECKLIST_ITEMS = 8;
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'dateTime' });
-const text = (max: number) => z.string().min(1).max(max);
+// Every text goes through the one text rule (./text.ts): control and bidi override characters refused.
+const text = (max: number) => lineText().pipe(z.string().min(1).max(max));
 const count = z.coerce.number().int().min(0).max(20);
 
 export const ChecklistItemSchema = z
@@ -25,8 +27,8 @@ export const ChecklistItemSchema = z
     slot: z.string().regex(/^[a-z][a-z0-9-]{1,29}$/, { error: 'slotKey' }),
     titleVi: text(200),
     titleEn: text(200),
-    hintVi: z.string().max(500).default(''),
-    hintEn: z.string().max(500).default(''),
+    hintVi: lineText().pipe(z.string().max(500)).default(''),
+    hintEn: lineText().pipe(z.string().max(500)).default(''),
     required: z
       .union([z.literal('on'), z.literal('true'), z.boolean()])
       .optional()

@@ -1,5 +1,6 @@
 import { type core, locales } from 'zod';
 import { ROUND_SETTING_MESSAGES } from '../domain/round-settings.ts';
+import { TEXT_MESSAGES } from '../domain/text.ts';
 import type { Lang, Text } from './lang.ts';
 
 /** Messages our schemas name by key (`error: 'phone'`), in both languages. */
@@ -36,6 +37,7 @@ export const VALIDATION_MESSAGES: Record<string, Text> = {
     en: 'Full name needs at least two words (family name first)',
   },
   ...ROUND_SETTING_MESSAGES,
+  ...TEXT_MESSAGES,
 };
 
 const viLocale = locales.vi().localeError;

@@ -425,6 +425,8 @@ export function renderAdminDossierPage(props: {
   documents: readonly (StoredDocument & { url: string })[];
   audit: readonly HistoryEntry[];
   certificate?: Certificate & { verifyUrl: string };
+  /** Other dossiers of the round with the same space name (another email and registration number). */
+  sameName?: readonly { dossierId: string; code?: string }[];
 }) {
   const { lang, dossier: d, round } = props;
   const slotTitle = (slot: string) => round?.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
@@ -446,6 +448,24 @@ export function renderAdminDossierPage(props: {
         {T.status[lang]}: <strong>{STATUS_LABELS[d.status][lang]}</strong>
         {d.submittedAt && ` · ${lang === 'vi' ? 'Nộp lúc' : 'Submitted'} ${formatIct(d.submittedAt)}`}
       </p>
+      {!!props.sameName?.length && (
+        <section class="card" id="same-name" role="note">
+          <h2>{lang === 'vi' ? 'Cảnh báo: trùng tên không gian' : 'Flag: same space name'}</h2>
+          <p>
+            {lang === 'vi'
+              ? 'Hồ sơ khác trong đợt có tên không gian trùng (hoặc trông giống hệt) tên này, với email và số đăng ký khác. Hãy kiểm tra xem có phải cùng một không gian không:'
+              : 'Another dossier of this call has the same (or an identical-looking) space name, with another email and registration number. Check whether it is the same space:'}{' '}
+            {props.sameName.map((o, i) => (
+              <>
+                {i > 0 && ', '}
+                <a href={withLang(`/admin/dossiers/${encodeURIComponent(o.dossierId)}`, lang)}>
+                  {o.code ?? o.dossierId}
+                </a>
+              </>
+            ))}
+          </p>
+        </section>
+      )}
       <DossierFieldList d={d} lang={lang} />
       <section class="card">
         <h2>{T.documents[lang]}</h2>

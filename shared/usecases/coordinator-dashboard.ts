@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Files } from '../adapters/s3/files.ts';
@@ -12,7 +13,7 @@ import {
 import { normalizeDossierCode } from '../domain/dossier-code.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Round } from '../domain/round.ts';
-import { fold } from '../domain/text.ts';
+import { fold, matchKey } from '../domain/text.ts';
 import { formatIct } from '../domain/time.ts';
 import { wardByCode } from '../domain/wards.ts';
 
@@ -180,13 +181,18 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
       return !!(await rounds.get(roundId))?.reviewers?.includes(email);
     },
 
-    /** One dossier in full: fields, documents with short-lived download links, history and the audit trail. */
+    /**
+     * One dossier in full: fields, documents with short-lived download links, history, the audit trail,
+     * and the name-only matches (same space name, let through by the guards).
+     */
     async dossier(id: string) {
       const d = await dossiers.get(id);
       if (!d) throw new NotFoundError({ vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
-      const [round, audit, documents] = await Promise.all([
+      const [round, audit, sameName, documents] = await Promise.all([
         rounds.get(d.roundId),
         dossiers.auditTrail(id),
+        // Other submitted dossiers of the round whose space name has the same key: a flag for staff.
+        d.code ? dossiers.sameName(d) : Promise.resolve([]),
         Promise.all(
           Object.values(d.documents)
             .sort((a, b) => a.slot.localeCompare(b.slot) || a.name.localeCompare(b.name))
@@ -196,24 +202,47 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
             })),
         ),
       ]);
-      return { dossier: d, round, audit, documents };
+      return { dossier: d, round, audit, documents, sameName };
     },
 
     /** Every dossier of a round (all statuses, or one) as CSV rows, walking each GSI partition. */
     async exportRows(status?: DossierStatus, roundId?: string): Promise<{ round: Round; csv: string }> {
       const round = await currentRound(roundId);
-      const rows: string[][] = [CSV_HEADER];
+      const all: Dossier[] = [];
       for (const s of status ? [status] : DOSSIER_STATUSES) {
         let start: Record<string, unknown> | undefined;
         do {
           const page = await dossiers.listByStatus(round.id, s, 500, start);
-          for (const item of page.items) rows.push(csvRow(item as unknown as Dossier));
+          for (const item of page.items) all.push(item as unknown as Dossier);
           start = page.next;
         } while (start);
       }
-      return { round, csv: `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n` };
+      const sameName = sameNameCodes(all);
+      return { round, csv: toCsv([CSV_HEADER, ...all.map((d) => csvRow(d, sameName.get(d.id) ?? []))]) };
     },
   };
+}
+
+/**
+ * Name-only matches among the exported dossiers: for each submitted dossier, the codes of the others whose
+ * space name has the same key (the guards let them through: another email and registration number).
+ */
+function sameNameCodes(all: readonly Dossier[]): Map<string, string[]> {
+  const byName = new Map<string, Dossier[]>();
+  for (const d of all) {
+    if (!d.code) continue;
+    const key = matchKey(d.form.space.nameVi);
+    byName.set(key, [...(byName.get(key) ?? []), d]);
+  }
+  const out = new Map<string, string[]>();
+  for (const group of byName.values())
+    if (group.length > 1)
+      for (const d of group)
+        out.set(
+          d.id,
+          group.filter((o) => o.id !== d.id).map((o) => o.code!),
+        );
+  return out;
 }
 
 export type CoordinatorDashboard = ReturnType<typeof makeCoordinatorDashboard>;
@@ -235,9 +264,10 @@ const CSV_HEADER = [
   'Diện tích (m²)',
   'Ngày nộp',
   'Cập nhật lần cuối',
+  'Trùng tên với hồ sơ',
 ];
 
-function csvRow(d: Dossier): string[] {
+function csvRow(d: Dossier, sameName: readonly string[]): string[] {
   const s = d.form.space;
   const r = d.form.representative;
   return [
@@ -257,16 +287,27 @@ function csvRow(d: Dossier): string[] {
     s.floorAreaM2 === undefined ? '' : String(s.floorAreaM2),
     d.submittedAt ? formatIct(d.submittedAt) : '',
     formatIct(d.updatedAt),
+    sameName.join(', '),
   ];
 }
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A value a
- * spreadsheet would run as a formula (= + - @ at the start) gets a leading apostrophe.
+ * A value a spreadsheet would run as a formula (= + - @, or a tab or CR before one) gets a leading
+ * apostrophe, which Excel and LibreOffice show as text and do not display.
  */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+export const neutraliseFormula = (value: string): string =>
+  /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+
+/**
+ * The export (RFC 4180 through csv-stringify), for Excel: UTF-8 BOM, CR LF, and every cell quoted, so a
+ * `;` or `,` inside a value never starts a new cell whichever list separator the reader's locale uses
+ * (vi-VN Excel splits on `;`); each cell is neutralised, so no cell starts with a formula trigger.
+ */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return stringify(
+    rows.map((r) => r.map(neutraliseFormula)),
+    { bom: true, quoted: true, quoted_empty: true, record_delimiter: '\r\n' },
+  );
 }
 
 /** The audit trail in the order it happened, for pages. */

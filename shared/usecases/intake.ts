@@ -58,6 +58,8 @@ export interface DraftAccess {
 
 const UPLOAD_URL_SECONDS = 15 * 60;
 const IDEMPOTENCY_SECONDS = 24 * 3600;
+/** Tries at taking the next dossier number before a submit gives up with 409 (each loses only to another submit). */
+const MAX_NUMBER_ATTEMPTS = 200;
 
 const closedError = (round: Round) =>
   new DeadlinePassedError({
@@ -182,7 +184,9 @@ export function makeIntake(deps: IntakeDeps) {
       docs.map(async (doc) => {
         if (doc.archivedKey) return doc;
         const slot = slotOf(round, doc.slot);
-        const [head, bytes] = await Promise.all([files.head(doc.key), files.firstBytes(doc.key, 16)]);
+        // An empty object has no first bytes to read (S3 answers a range request on it with 416).
+        const head = await files.head(doc.key);
+        const bytes = head && head.size > 0 ? await readStart(doc.key) : undefined;
         const problem = (vi: string, en: string) => {
           issues.push({
             path: `documents.${doc.slot}`,
@@ -192,13 +196,23 @@ export function makeIntake(deps: IntakeDeps) {
         };
         if (!slot)
           problem(`“${doc.name}”: mục không còn trong danh sách`, `“${doc.name}”: item no longer exists`);
-        else if (!head || !bytes)
+        else if (!head)
           problem(
             `“${doc.name}” chưa được tải lên xong; hãy tải lại`,
             `“${doc.name}” was not uploaded; upload it again`,
           );
-        else if (head.size === 0 || head.size > slot.maxBytes)
+        else if (head.size === 0)
+          problem(
+            `“${doc.name}” là tệp rỗng (0 byte); hãy xoá và tải lên tệp có nội dung`,
+            `“${doc.name}” is empty (0 bytes); remove it and upload a file with content`,
+          );
+        else if (head.size > slot.maxBytes)
           problem(`“${doc.name}” có dung lượng không hợp lệ`, `“${doc.name}” has a size outside the limit`);
+        else if (!bytes)
+          problem(
+            `“${doc.name}” không đọc được; hãy xoá và tải lên lại`,
+            `“${doc.name}” could not be read; remove it and upload it again`,
+          );
         else if (!magicBytesMatch(doc.type, bytes))
           problem(
             `“${doc.name}” không phải là tệp ${doc.type.toUpperCase()} hợp lệ (nội dung không khớp loại tệp)`,
@@ -214,6 +228,16 @@ export function makeIntake(deps: IntakeDeps) {
       });
     }
     return verified;
+  }
+
+  /** The first bytes of an uploaded object, or undefined when it cannot be read (gone, or no such range). */
+  async function readStart(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return await files.firstBytes(key, 16);
+    } catch (err) {
+      if ((err as { name?: string }).name === 'InvalidRange') return undefined;
+      throw err;
+    }
   }
 
   /** Freezes what was checked: the archived copy cannot be overwritten through an old upload policy. */
@@ -372,6 +396,18 @@ export function makeIntake(deps: IntakeDeps) {
           },
         ]);
       }
+      if (input.size === 0) {
+        throw new ValidationError([
+          {
+            path: 'size',
+            field: slot.title[lang],
+            message:
+              lang === 'vi'
+                ? `“${input.fileName}” là tệp rỗng (0 byte); hãy chọn tệp có nội dung`
+                : `“${input.fileName}” is empty (0 bytes); choose a file with content`,
+          },
+        ]);
+      }
       const inSlot = Object.values(d.documents).filter((doc) => doc.slot === slot.slot).length;
       if (inSlot >= slot.maxFiles) {
         throw new ValidationError([
@@ -430,35 +466,45 @@ export function makeIntake(deps: IntakeDeps) {
       const issues: FieldIssue[] = [];
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
       const verified = await verifyDocuments(d, round, issues, lang);
-      // The number is taken only once everything checked out (no gaps for refused submissions), while
-      // the copies are made.
-      const [archived, sequence] = await Promise.all([
-        archiveDocuments(d, verified),
-        dossiers.nextSequence(`DOSSIER#${round.id}`),
-      ]);
-      const code = formatDossierCode(round.codePrefix, sequence);
-      const now = clock().toISOString();
-      const history = entry('draft', 'submitted', d.form.representative.email);
-      const next: Dossier = {
-        ...d,
-        status: 'submitted',
-        code,
-        submittedAt: now,
-        updatedAt: now,
-        documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
-        history: [...d.history, history],
-      };
+      const archived = await archiveDocuments(d, verified);
       const guards = guardKeys(d.roundId, d.form);
-      try {
-        await dossiers.save(next, d, { addGuards: guards, audit: [history] });
-      } catch (err) {
-        if (!(err instanceof ConditionFailed)) throw err;
-        const now2 = await dossiers.get(d.id);
-        if (now2 && now2.status !== 'draft') return finishSubmission(now2);
-        throw (await duplicateError(guards, d.id)) ?? conflict();
+      const counter = `DOSSIER#${round.id}`;
+      // The number is taken in the transaction that submits (the counter's write is conditional on the
+      // value read), so it is used exactly when the submission commits: no gaps for refused or repeated
+      // submissions, and concurrent submits that lose the counter race read it again and retry.
+      for (let attempt = 1; ; attempt++) {
+        const taken = await dossiers.currentSequence(counter);
+        const code = formatDossierCode(round.codePrefix, taken + 1);
+        const now = clock().toISOString();
+        const history = entry('draft', 'submitted', d.form.representative.email);
+        const next: Dossier = {
+          ...d,
+          status: 'submitted',
+          code,
+          submittedAt: now,
+          updatedAt: now,
+          documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
+          history: [...d.history, history],
+        };
+        try {
+          await dossiers.save(next, d, {
+            addGuards: guards,
+            audit: [history],
+            extra: [dossiers.sequenceClaim(counter, taken), dossiers.sameNameItem(next)],
+          });
+          countMetric('DossierSubmitted');
+          return finishSubmission({ ...next, version: d.version + 1 });
+        } catch (err) {
+          if (!(err instanceof ConditionFailed)) throw err;
+          const now2 = await dossiers.get(d.id);
+          if (now2 && now2.status !== 'draft') return finishSubmission(now2);
+          const dup = await duplicateError(guards, d.id);
+          if (dup) throw dup;
+          // Unchanged draft, no duplicate: another submission took the number first.
+          if (now2?.version !== d.version || attempt >= MAX_NUMBER_ATTEMPTS) throw conflict();
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * attempt)));
+        }
       }
-      countMetric('DossierSubmitted');
-      return finishSubmission({ ...next, version: d.version + 1 });
     },
 
     /** Exchanges a supplement link (id + secret from the email) for an edit token; works once. */

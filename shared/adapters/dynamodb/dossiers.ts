@@ -5,6 +5,7 @@ import {
   type DossierStatus,
   type HistoryEntry,
   type StoredDocument,
+  sameNamePartition,
 } from '../../domain/dossier.ts';
 import { ConditionFailed, type Store, type TransactItem } from './store.ts';
 
@@ -241,6 +242,57 @@ export class Dossiers {
       ExpressionAttributeValues: { ':one': 1 },
     });
     return item.value;
+  }
+
+  /** The last number a sequence gave (0 before the first), read strongly consistent. */
+  async currentSequence(name: string): Promise<number> {
+    const item = await this.store.get<{ pk: string; sk: string; value?: number }>(
+      `COUNTER#${name}`,
+      'COUNTER',
+    );
+    return Number(item?.value ?? 0);
+  }
+
+  /**
+   * The write that takes number `current + 1` of a sequence, for the transaction that uses the number: it
+   * fails (and with it the whole transaction) when another writer took a number since `current` was read,
+   * so a number is used exactly when the transaction commits and never skipped.
+   */
+  sequenceClaim(name: string, current: number): TransactItem {
+    return {
+      Update: {
+        Key: { pk: `COUNTER#${name}`, sk: 'COUNTER' },
+        UpdateExpression: 'SET #v = :next',
+        ConditionExpression: current === 0 ? 'attribute_not_exists(#v) OR #v = :current' : '#v = :current',
+        ExpressionAttributeNames: { '#v': 'value' },
+        ExpressionAttributeValues: { ':next': current + 1, ':current': current },
+      },
+    };
+  }
+
+  /** The item that lists a submitted dossier under its space name (see `sameNamePartition`). */
+  sameNameItem(d: Pick<Dossier, 'id' | 'roundId' | 'code' | 'form'>): TransactItem {
+    return {
+      Put: {
+        Item: {
+          pk: sameNamePartition(d.roundId, d.form.space.nameVi),
+          sk: `DOSSIER#${d.id}`,
+          dossierId: d.id,
+          code: d.code,
+        },
+      },
+    };
+  }
+
+  /** The other submitted dossiers of the round whose space name has the same key. */
+  async sameName(
+    d: Pick<Dossier, 'id' | 'roundId' | 'form'>,
+  ): Promise<{ dossierId: string; code?: string }[]> {
+    const items = await this.store.queryPrefix<{ dossierId: string; code?: string }>(
+      sameNamePartition(d.roundId, d.form.space.nameVi),
+      'DOSSIER#',
+    );
+    return items.filter((i) => i.dossierId !== d.id);
   }
 
   /** A page of a round's dossiers in one status, newest first (GSI, never a Scan). */
