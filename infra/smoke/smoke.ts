@@ -45,10 +45,42 @@ export interface SmokeReport {
   readonly round?: RoundSeen;
 }
 
+/** The CSP directives every page must carry, with the exact sources the app sets (issue 13). */
+export const REQUIRED_CSP: Readonly<Record<string, string>> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'none'",
+  'frame-ancestors': "'none'",
+};
+
+/** A Content-Security-Policy header as directive → sources (first occurrence wins, as browsers do). */
+export function cspDirectives(csp: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (csp ?? '').split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !out.has(name.toLowerCase())) out.set(name.toLowerCase(), sources.join(' '));
+  }
+  return out;
+}
+
+/** What the page's CSP lacks of the required one (empty when it is as strict as required). */
+export function cspShortfall(csp: string | null): string[] {
+  const d = cspDirectives(csp);
+  const lacks = Object.entries(REQUIRED_CSP)
+    .filter(([name, sources]) => d.get(name) !== sources)
+    .map(([name, sources]) => `${name} ${sources}`);
+  if (/'unsafe-(inline|eval|hashes)'/.test(csp ?? '')) lacks.push("no 'unsafe-…' source");
+  return lacks;
+}
+
+/** HSTS the app sets outside local: a year, subdomains included. */
+export const HSTS_MIN_SECONDS = 31_536_000;
+
 /**
  * Security headers expected on every HTML page, in one table so it is easy to tighten: `required` fails the
  * run when missing; `warn` is reported (⚠) and fails only with `--strict-headers`; `httpsOnly` rules are
- * skipped for an http base URL. Issue 13 adds the headers the app does not set yet.
+ * skipped for an http base URL (HSTS means nothing on plain http, and the local stage does not send it).
  */
 export const HEADER_RULES: readonly HeaderRule[] = [
   {
@@ -66,15 +98,20 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   {
     name: 'content-security-policy',
     level: 'warn',
-    expect: 'set',
-    ok: (h) => Boolean(h.get('content-security-policy')?.trim()),
+    expect: `${Object.entries(REQUIRED_CSP)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('; ')}, nothing unsafe`,
+    ok: (h) => cspShortfall(h.get('content-security-policy')).length === 0,
   },
   {
     name: 'strict-transport-security',
     level: 'warn',
     httpsOnly: true,
-    expect: 'max-age > 0',
-    ok: (h) => Number(/max-age=(\d+)/i.exec(h.get('strict-transport-security') ?? '')?.[1] ?? 0) > 0,
+    expect: `max-age >= ${HSTS_MIN_SECONDS}; includeSubDomains`,
+    ok: (h) => {
+      const v = h.get('strict-transport-security') ?? '';
+      return Number(/max-age=(\d+)/i.exec(v)?.[1] ?? 0) >= HSTS_MIN_SECONDS && /includesubdomains/i.test(v);
+    },
   },
   {
     name: 'referrer-policy',
@@ -100,6 +137,9 @@ export interface HeaderRule {
   readonly expect: string;
   readonly ok: (headers: Headers) => boolean;
 }
+
+/** Path of the probe for an unknown path: no route has it, so API Gateway answers it, not a function. */
+const UNROUTED_PREFIX = '/smoke-check-';
 
 /** The issue that adds the headers reported as warnings. */
 const HEADERS_ISSUE = 'issue 13';
@@ -396,7 +436,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
   });
 
   await check('unknown path is not a 500', async () => {
-    const f = await get(`/smoke-check-${randomBytes(6).toString('hex')}`);
+    const f = await get(`${UNROUTED_PREFIX}${randomBytes(6).toString('hex')}`);
     if (f.status >= 500) fail(`${statusLine(f)} · ${timing(f)}`);
     return { detail: `${statusLine(f)} · ${timing(f)}` };
   });
@@ -429,6 +469,26 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       name,
       status: rule.level === 'required' || strictHeaders ? 'fail' : 'warn',
       detail: `${missing} on ${where} (expected ${rule.expect})`,
+    });
+  }
+
+  // nosniff on every response the app gives, not only the pages: JSON, the issuer's keys, redirects. An
+  // unrouted path is answered by API Gateway itself (and the local server standing in for it), not the app.
+  {
+    const all: Fetched[] = [];
+    for (const p of cache.values()) {
+      const f = await p.catch(() => undefined);
+      if (f && !f.path.startsWith(UNROUTED_PREFIX)) all.push(f);
+    }
+    const lacking = all
+      .filter((f) => f.headers.get('x-content-type-options')?.trim().toLowerCase() !== 'nosniff')
+      .map((f) => `${f.path} (${f.contentType || f.status})`);
+    record({
+      name: 'header nosniff on every response',
+      status: lacking.length ? (strictHeaders ? 'fail' : 'warn') : 'pass',
+      detail: lacking.length
+        ? `missing on ${lacking.join(', ')} (${HEADERS_ISSUE})`
+        : `on ${all.length} responses`,
     });
   }
 

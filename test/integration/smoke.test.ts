@@ -97,6 +97,36 @@ describe('smoke check', () => {
     expect(allowed.results.find((c) => c.name === 'site /')?.status).toBe('pass');
   });
 
+  it('with --strict-headers passes against the local system (its CSP and nosniff), and fails a weak CSP', async () => {
+    const lines: string[] = [];
+    const report = await runSmoke({
+      base: local().urls.site,
+      strictHeaders: true,
+      log: (l) => lines.push(l),
+    });
+    expect(report.failures, lines.join('\n')).toEqual([]);
+    const csp = report.results.find((r) => r.name === 'header content-security-policy');
+    expect(csp?.status).toBe('pass');
+    expect(report.results.find((r) => r.name === 'header nosniff on every response')?.status).toBe('pass');
+    // HSTS is only checked over https (the local stage is plain http and does not send it).
+    expect(report.results.find((r) => r.name === 'header strict-transport-security')?.status).toBe('skip');
+
+    const weak = await fakeStack((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy':
+          "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      });
+      res.end('<!doctype html><html lang="vi"><main><h1>Trang</h1></main></html>');
+    });
+    const weakReport = await runSmoke({ base: weak.url, strictHeaders: true, allowNoRound: true });
+    const weakCsp = weakReport.results.find((r) => r.name === 'header content-security-policy');
+    expect(weakCsp?.status).toBe('fail');
+    expect(weakCsp?.detail).toContain('nothing unsafe');
+  });
+
   it('joins paths under a stage prefix', () => {
     expect(joinUrl('https://x.example/prod', '/')).toBe('https://x.example/prod/');
     expect(joinUrl('https://x.example/prod/', '/?lang=en')).toBe('https://x.example/prod/?lang=en');
