@@ -292,11 +292,15 @@ function csvRow(d: Dossier, sameName: readonly string[]): string[] {
 }
 
 /**
- * A value a spreadsheet would run as a formula (= + - @, or a tab or CR before one) gets a leading
- * apostrophe, which Excel and LibreOffice show as text and do not display.
+ * A value a spreadsheet would run as a formula gets an apostrophe before the trigger (= + - @, tab, CR),
+ * which Excel and LibreOffice show as text: at the start of the cell, and after a separator-like character
+ * inside it (`;` `,` tab or a line break, spaces allowed between). Quoting keeps such a value in one cell
+ * for a reader that splits on the file's comma; a reader that splits on something else (vi-VN Excel uses
+ * `;`, the import wizard may use tab, a naive reader ignores quotes) would start a cell there, and that
+ * cell then starts with the apostrophe, not the trigger.
  */
 export const neutraliseFormula = (value: string): string =>
-  /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  value.replace(/^(?=[=+\-@\t\r])/, "'").replace(/([;,\t\r\n][ \t]*)(?=[=+\-@])/g, "$1'");
 
 /**
  * The export (RFC 4180 through csv-stringify), for Excel: UTF-8 BOM, CR LF, and every cell quoted, so a

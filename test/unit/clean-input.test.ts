@@ -115,9 +115,13 @@ describe('the guard key (matchKey: NFKC, ignorables, confusables skeleton, foldi
 
 describe('CSV cells', () => {
   it('neutralises every cell that starts with a formula trigger', () => {
-    for (const t of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])
+    for (const t of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
       expect(neutraliseFormula(t)).toBe(`'${t}`);
-    expect(neutraliseFormula('Giám đốc;=cmd')).toBe('Giám đốc;=cmd');
+    expect(neutraliseFormula('\t=1')).toBe("'\t'=1");
+    expect(neutraliseFormula('Giám đốc;=cmd')).toBe("Giám đốc;'=cmd");
+    expect(neutraliseFormula('a, -1\n@x\t+y; \t=z')).toBe("a, '-1\n'@x\t'+y; \t'=z");
+    for (const plain of ['Ưu Đàm', 'Hà Nội - Việt Nam', 'a@b.vn', '0912-345-678', 'x;y,z'])
+      expect(neutraliseFormula(plain)).toBe(plain);
   });
 
   it('quotes every cell, so a list separator inside a value never starts a cell', () => {
@@ -132,13 +136,13 @@ describe('CSV cells', () => {
     for (const delimiter of [',', ';']) {
       const rows = parse(csv, { bom: true, delimiter, relax_quotes: delimiter === ';' }) as string[][];
       if (delimiter === ',') {
-        expect(rows[1]).toEqual([evil, `'=HYPERLINK("http://x")`]);
+        expect(rows[1]).toEqual([evil.replace(';=', ";'="), `'=HYPERLINK("http://x")`]);
         expect(rows[2]).toEqual(['a, b', 'say "hi"\nline 2']);
       } else {
         // With ';' the comma-separated cells merge, but no cell starts with a formula trigger.
         for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
-    expect(csv).toContain(`"${evil}"`);
+    expect(csv).toContain(`"Giám đốc;'=cmd|' /C calc'!A0"`);
   });
 });
