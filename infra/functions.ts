@@ -1,6 +1,15 @@
+import type { TableAccess } from './constructs/data-table.ts';
+import type { BucketAccess } from './constructs/document-bucket.ts';
+
 /**
  * The function catalog: every Lambda, its handler module and what it may touch. Read by the CDK
  * stack (bundling, grants, environment) and by the local runtime (which imports the same modules).
+ *
+ * `table` and `bucket` are least privilege as data: the partition keys a function may read, write or
+ * delete (`'DOSSIER#'` = every key starting with it, `'CONFIG'` = that key), the index partitions it may
+ * query, and the object prefixes it may read or write. The stack turns each list into one IAM statement
+ * (`dynamodb:LeadingKeys` condition, `<bucket>/<prefix>*` resources). A call outside them is denied in AWS,
+ * and by `npm run check:permissions` first, which names the function, the action and the key.
  */
 export interface FunctionSpec {
   /** Handler module, relative to the repository root; it exports `handler`. */
@@ -10,8 +19,8 @@ export interface FunctionSpec {
   readonly timeoutSeconds: number;
   /** Access this function needs; the stack turns each into a grant plus its environment variable. */
   readonly needs: {
-    readonly table?: 'read' | 'readWrite';
-    readonly bucket?: 'read' | 'readWrite';
+    readonly table?: TableAccess;
+    readonly bucket?: BucketAccess;
     readonly mail?: boolean;
     /** `start`: StartExecution; `callback`: SendTask*; both for intake (submit starts, a supplement resumes). */
     readonly workflow?: 'start' | 'callback' | 'start+callback';
@@ -31,6 +40,9 @@ export interface FunctionSpec {
   readonly assets?: 'fonts';
 }
 
+/** A coordinator's sign-in: their session, their staff item, the first coordinator's bootstrap marker. */
+const COORDINATOR_SIGN_IN = ['SESSION#', 'STAFF#', 'CONFIG'] as const;
+
 export const functions = {
   site: {
     entry: 'functions/site/handler.ts',
@@ -38,7 +50,13 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     // The bucket signs a fresh certificate download link on /status.
-    needs: { table: 'read', bucket: 'read' },
+    needs: {
+      table: {
+        read: ['CONFIG', 'ROUND#', 'DOSSIER#', 'CERTIFICATE#', 'LINK#'],
+        query: { gsi2: ['CODE#'] },
+      },
+      bucket: { read: ['certificates/'] },
+    },
   },
   intake: {
     entry: 'functions/intake/handler.ts',
@@ -46,42 +64,88 @@ export const functions = {
     memoryMb: 1024,
     timeoutSeconds: 15,
     // A resubmitted supplement resumes the waiting execution (found by `npm run check:permissions`).
-    needs: { table: 'readWrite', bucket: 'readWrite', mail: true, workflow: 'start+callback' },
+    needs: {
+      table: {
+        read: ['CONFIG', 'ROUND#', 'DOSSIER#', 'GUARD#', 'IDEM#', 'LINK#', 'COUNTER#DOSSIER#'],
+        write: ['ROUND#', 'DOSSIER#', 'GUARD#', 'IDEM#', 'LINK#', 'COUNTER#DOSSIER#'],
+        // A dossier that changes its name or registration number gives up its old duplicate guards.
+        delete: ['GUARD#'],
+        query: { gsi2: ['CODE#'] },
+      },
+      // Files are posted under uploads/ and copied under dossiers/ at submit; nothing is deleted (the
+      // bucket's lifecycle expires abandoned uploads), and certificates are out of reach.
+      bucket: { read: ['uploads/', 'dossiers/'], write: ['uploads/', 'dossiers/'] },
+      mail: true,
+      workflow: 'start+callback',
+    },
   },
   review: {
     entry: 'functions/review/handler.ts',
     description: 'Reviewer pages and decisions through emailed links',
     memoryMb: 512,
     timeoutSeconds: 10,
-    needs: { table: 'readWrite', bucket: 'read', workflow: 'callback' },
+    needs: {
+      table: {
+        read: ['LINK#', 'DOSSIER#', 'ROUND#', 'STAFF#', 'DECISION#'],
+        write: ['LINK#', 'DOSSIER#', 'DECISION#'],
+        // A decision whose workflow callback failed is withdrawn, so the reviewer can decide again.
+        delete: ['DECISION#'],
+      },
+      bucket: { read: ['dossiers/'] },
+      workflow: 'callback',
+    },
   },
   checkDossier: {
     entry: 'functions/check-dossier/handler.ts',
     description: 'Workflow: checks every document of a dossier',
     memoryMb: 512,
     timeoutSeconds: 30,
-    needs: { table: 'readWrite', bucket: 'read' },
+    needs: {
+      table: { read: ['DOSSIER#', 'ROUND#'], write: ['DOSSIER#', 'ROUND#'] },
+      bucket: { read: ['dossiers/'] },
+    },
   },
   requestReview: {
     entry: 'functions/request-review/handler.ts',
     description: 'Workflow: stores the review task token and emails the reviewers their links',
     memoryMb: 512,
     timeoutSeconds: 30,
-    needs: { table: 'readWrite', mail: true },
+    needs: {
+      table: {
+        read: ['DOSSIER#', 'ROUND#', 'STAFF#', 'LINKSALT#', 'ADDRESS#'],
+        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#'],
+        // An empty reviewer pool mails the coordinators instead.
+        query: { gsi1: ['STAFF', 'ADDRESSES#marked'] },
+      },
+      mail: true,
+    },
   },
   requestSupplement: {
     entry: 'functions/request-supplement/handler.ts',
     description: 'Workflow: stores the supplement task token and emails the applicant',
     memoryMb: 512,
     timeoutSeconds: 30,
-    needs: { table: 'readWrite', mail: true },
+    needs: {
+      table: {
+        read: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'ADDRESS#'],
+        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#'],
+      },
+      mail: true,
+    },
   },
   issueCertificate: {
     entry: 'functions/issue-certificate/handler.ts',
     description: 'Workflow: issues the one membership certificate of an approved dossier',
     memoryMb: 1024,
     timeoutSeconds: 60,
-    needs: { table: 'readWrite', bucket: 'readWrite' },
+    // The only function that creates certificates (items, numbers and PDFs).
+    needs: {
+      table: {
+        read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'COUNTER#CERTIFICATE#'],
+        write: ['DOSSIER#', 'CERTIFICATE#', 'COUNTER#CERTIFICATE#'],
+      },
+      bucket: { read: ['certificates/'], write: ['certificates/'] },
+    },
     assets: 'fonts',
   },
   verify: {
@@ -89,15 +153,33 @@ export const functions = {
     description: 'Public certificate verification (page + signed credential), issuer keys, revocation',
     memoryMb: 512,
     timeoutSeconds: 10,
-    // readWrite + mail for the coordinator's revocation (and the session it checks).
-    needs: { table: 'readWrite', mail: true, signingKey: true },
+    // Verification reads; a coordinator's revocation (checked against their session) writes the
+    // certificate's status and the dossier's audit entry, and emails the holder.
+    needs: {
+      table: {
+        read: ['CERTIFICATE#', 'DOSSIER#', 'ROUND#', ...COORDINATOR_SIGN_IN],
+        write: ['CERTIFICATE#', 'DOSSIER#'],
+      },
+      mail: true,
+      signingKey: true,
+    },
   },
   recordOutcome: {
     entry: 'functions/record-outcome/handler.ts',
     description: 'Workflow: records an outcome, escalation or failure on the dossier and notifies',
     memoryMb: 512,
     timeoutSeconds: 30,
-    needs: { table: 'readWrite', bucket: 'read', mail: true },
+    needs: {
+      table: {
+        read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'STAFF#', 'LINK#', 'LINKSALT#', 'ADDRESS#'],
+        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#'],
+        // A failure or an escalation mails the coordinators.
+        query: { gsi1: ['STAFF', 'ADDRESSES#marked'] },
+      },
+      // The approval email links the certificate's PDF.
+      bucket: { read: ['certificates/'] },
+      mail: true,
+    },
   },
   admin: {
     entry: 'functions/admin/handler.ts',
@@ -108,8 +190,44 @@ export const functions = {
     // request and hands the rest to the jobs function.
     timeoutSeconds: 29,
     needs: {
-      table: 'readWrite',
-      bucket: 'read',
+      // The dashboard: rounds, dossiers, staff, check-in, bulk emails; never creates a certificate.
+      table: {
+        read: [
+          ...COORDINATOR_SIGN_IN,
+          'ROUND#',
+          'DOSSIER#',
+          'CERTIFICATE#',
+          'STAFFAUDIT',
+          'LINK#',
+          'LINKSALT#',
+          'BULKCHUNK#',
+          'SENT#',
+          'INVITATIONS#',
+          'RSVP#',
+          'PASS#',
+          'ADDRESS#',
+          'COUNTER#',
+        ],
+        write: [
+          ...COORDINATOR_SIGN_IN,
+          'ROUND#',
+          'DOSSIER#',
+          'STAFFAUDIT',
+          'LINK#',
+          'LINKSALT#',
+          'BULKCHUNK#',
+          'SENT#',
+          'INVITATIONS#',
+          'RSVP#',
+          'PASS#',
+        ],
+        delete: ['STAFF#', 'ROUND#', 'LINK#'],
+        query: {
+          gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked'],
+          gsi2: ['CODE#'],
+        },
+      },
+      bucket: { read: ['dossiers/', 'certificates/'] },
       mail: true,
       schedules: true,
       jobs: true,
@@ -123,14 +241,41 @@ export const functions = {
     memoryMb: 512,
     // A run stops claiming recipients a minute before this and goes on in a new invocation.
     timeoutSeconds: 300,
-    needs: { table: 'readWrite', mail: true, jobs: true },
+    needs: {
+      table: {
+        read: [
+          'CONFIG',
+          'ROUND#',
+          'DOSSIER#',
+          'STAFF#',
+          'LINK#',
+          'LINKSALT#',
+          'BULKCHUNK#',
+          'SENT#',
+          'INVITATIONS#',
+          'RSVP#',
+          'ADDRESS#',
+        ],
+        write: ['ROUND#', 'DOSSIER#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#', 'SENT#', 'INVITATIONS#', 'RSVP#'],
+        delete: ['LINK#'],
+        query: { gsi1: ['ROUND#', 'STAFF', 'RSVPS#', 'ADDRESSES#marked'] },
+      },
+      mail: true,
+      jobs: true,
+    },
   },
   rsvp: {
     entry: 'functions/rsvp/handler.ts',
     description: 'Ceremony RSVP pages through emailed links; accepting sends the check-in pass',
     memoryMb: 512,
     timeoutSeconds: 15,
-    needs: { table: 'readWrite', mail: true },
+    needs: {
+      table: {
+        read: ['LINK#', 'ROUND#', 'DOSSIER#', 'INVITATIONS#', 'RSVP#', 'PASS#', 'ADDRESS#'],
+        write: ['LINK#', 'RSVP#', 'PASS#'],
+      },
+      mail: true,
+    },
   },
   mailEvents: {
     entry: 'functions/mail-events/handler.ts',
@@ -139,7 +284,7 @@ export const functions = {
     memoryMb: 256,
     timeoutSeconds: 30,
     // Subscribed to the Mailer's event topic by the stack; no API route.
-    needs: { table: 'readWrite' },
+    needs: { table: { read: ['ADDRESS#'], write: ['ADDRESS#'] } },
   },
 } as const satisfies Record<string, FunctionSpec>;
 

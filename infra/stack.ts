@@ -4,6 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { TABLE_KEYS } from '../shared/adapters/dynamodb/keys.ts';
 import { Env, type EnvName } from '../shared/env.ts';
 import { AppFunction } from './constructs/app-function.ts';
 import { ApprovalWorkflow } from './constructs/approval-workflow.ts';
@@ -14,7 +15,8 @@ import { Mailer } from './constructs/mailer.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { RoundSchedules } from './constructs/round-schedules.ts';
 import { environmentOf } from './function-env.ts';
-import { type FunctionName, functions } from './functions.ts';
+import { type FunctionName, type FunctionSpec, functions } from './functions.ts';
+import { routes } from './routes.ts';
 import type { StageConfig } from './stages.ts';
 
 export interface PlatformStackProps extends StackProps {
@@ -95,20 +97,10 @@ export class PlatformStack extends Stack {
 
     // Each need's grant, beside the variables above.
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
-      const needs = functions[name].needs as (typeof functions)[FunctionName]['needs'] &
-        Record<string, unknown>;
-      if (needs.table) {
-        if (needs.table === 'read') data.table.grantReadData(f.fn);
-        else data.table.grantReadWriteData(f.fn);
-      }
-      if (needs.bucket) {
-        // Object-level actions only: keys are built by the server, nothing lists the bucket.
-        const actions =
-          needs.bucket === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
-        f.fn.addToRolePolicy(
-          new PolicyStatement({ actions, resources: [documents.bucket.arnForObjects('*')] }),
-        );
-      }
+      const needs = functions[name].needs as FunctionSpec['needs'];
+      // Table and bucket: by partition key and by object prefix, as `infra/functions.ts` lists them.
+      if (needs.table) data.grantAccess(f.fn, needs.table);
+      if (needs.bucket) documents.grantAccess(f.fn, needs.bucket);
       if (needs.mail) mailer.grantSend(f.fn);
       if (needs.signingKey) {
         f.fn.addToRolePolicy(
@@ -164,6 +156,12 @@ export class PlatformStack extends Stack {
       stateMachine: workflow.stateMachine,
       deadLetterQueues: [jobsDlq],
       notifyEmails: [config.adminEmail],
+      api: api.api,
+      routes,
+      table: data.table,
+      indexNames: TABLE_KEYS.indexes.map((i) => i.name),
+      // What AppFunction sets as POWERTOOLS_METRICS_NAMESPACE (test/infra/alarms.test.ts compares them).
+      metricsNamespace: `HanoiCreativeSpaces/${this.stackName}`,
     });
     new CfnOutput(this, 'StateMachineArn', { value: workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'BucketName', { value: documents.bucket.bucketName });

@@ -11,7 +11,10 @@ export type BusinessMetric =
   | 'DecisionRecorded'
   | 'EmailSent'
   | 'EmailFailed'
-  | 'WorkflowFailure';
+  /** A dossier ended `failed` (the workflow's failure step); alarmed on. */
+  | 'DossiersFailed'
+  /** An HTTP handler turned an unexpected exception into a 500; alarmed on. */
+  | 'UnhandledErrors';
 
 export function countMetric(name: BusinessMetric, value = 1): void {
   metrics.addMetric(name, MetricUnit.Count, value);

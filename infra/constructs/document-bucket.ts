@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
   Bucket,
@@ -8,6 +9,25 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { UPLOAD_PREFIX } from '../../shared/adapters/s3/prefixes.ts';
+
+/**
+ * What a function may do with the bucket's objects, by key prefix (`'uploads/'`, `'certificates/'`):
+ * object-level actions only, on `<bucket>/<prefix>*`. Keys are built by the server; nothing lists the bucket.
+ */
+export interface BucketAccess {
+  /** GetObject (HeadObject, a presigned download, the source of a CopyObject). */
+  readonly read?: readonly string[];
+  /** PutObject (a presigned POST, the target of a CopyObject). */
+  readonly write?: readonly string[];
+  /** DeleteObject. */
+  readonly delete?: readonly string[];
+}
+
+export const OBJECT_ACTIONS = {
+  read: 's3:GetObject',
+  write: 's3:PutObject',
+  delete: 's3:DeleteObject',
+} as const;
 
 export interface DocumentBucketProps {
   readonly formOrigin: string;
@@ -58,5 +78,19 @@ export class DocumentBucket extends Construct {
       removalPolicy: removal,
       autoDeleteObjects: !props.retain,
     });
+  }
+
+  /** One statement per kind of access, on the objects under the prefixes it names. */
+  grantAccess(grantee: IGrantable, access: BucketAccess): void {
+    for (const kind of ['read', 'write', 'delete'] as const) {
+      const prefixes = [...new Set(access[kind] ?? [])];
+      if (!prefixes.length) continue;
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [OBJECT_ACTIONS[kind]],
+          resources: prefixes.map((prefix) => this.bucket.arnForObjects(`${prefix}*`)),
+        }),
+      );
+    }
   }
 }

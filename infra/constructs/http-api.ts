@@ -41,7 +41,12 @@ export class PublicApi extends Construct {
         error: '$context.integrationErrorMessage',
       }),
     };
-    stage.defaultRouteSettings = { throttlingBurstLimit: 500, throttlingRateLimit: 200 };
+    // Detailed metrics: 5xx and Count per route, which the per-route alarms read (OperationsAlarms).
+    stage.defaultRouteSettings = {
+      detailedMetricsEnabled: true,
+      throttlingBurstLimit: 500,
+      throttlingRateLimit: 200,
+    };
     new CfnOutput(this, 'Url', { value: this.api.apiEndpoint });
   }
 }

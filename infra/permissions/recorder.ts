@@ -209,14 +209,18 @@ function attributeValue(v: unknown): string | undefined {
 const partitionOf = (item: unknown): string | undefined =>
   attributeValue((item as Input | undefined)?.[TABLE_KEYS.pk]);
 
-/** The partition key value of a table Query (`pk = :v`); none for an index. */
+/**
+ * The partition key value a Query names (`pk = :v`): the table's, or on an index that index's partition
+ * key (`gsi1pk = :v`), the only partition key value such a request carries.
+ */
 function queryPartition(input: Input): string | undefined {
-  if (input.IndexName) return undefined;
+  const index = str(input.IndexName);
+  const pk = index ? TABLE_KEYS.indexes.find((i) => i.name === index)?.pk : TABLE_KEYS.pk;
   const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
   const values = (input.ExpressionAttributeValues ?? {}) as Record<string, unknown>;
   for (const m of str(input.KeyConditionExpression)?.matchAll(/(#?[\w]+)\s*=\s*(:[\w]+)/g) ?? []) {
     const attr = m[1]!.startsWith('#') ? names[m[1]!] : m[1];
-    if (attr === TABLE_KEYS.pk) return attributeValue(values[m[2]!]);
+    if (pk && attr === pk) return attributeValue(values[m[2]!]);
   }
   return undefined;
 }

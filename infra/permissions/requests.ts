@@ -119,6 +119,12 @@ export function iamRequestsFor(call: RecordedCall, fn: StackFunction, stack: Sta
     case 'DynamoDB':
       for (const item of p.items ?? []) {
         const table = arn('dynamodb', `table/${deployed(item.table)}`);
+        // The grants are conditioned on `dynamodb:LeadingKeys` with `ForAllValues`, which a request
+        // without the key would pass: a call whose partition key was not recorded proves nothing.
+        if (item.partitionKey === undefined)
+          problems.push(
+            `no partition key recorded for ${item.action}${item.index ? ` on ${item.index}` : ''}: dynamodb:LeadingKeys cannot be checked`,
+          );
         add(`dynamodb:${item.action}`, item.index ? `${table}/index/${item.index}` : table, {
           context: item.partitionKey === undefined ? {} : { 'dynamodb:LeadingKeys': [item.partitionKey] },
         });

@@ -4,7 +4,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { LocalEndpointEnv } from '../env.ts';
-import { flushMetrics, logger } from '../observability.ts';
+import { countMetric, flushMetrics, logger } from '../observability.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
 import { config } from '../runtime.ts';
 import { crossOriginRefusal } from './csrf.ts';
@@ -42,6 +42,8 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
     );
   }
   logger.error('Unhandled error', { error: err as Error });
+  // A 500 is an answer, not a Lambda error: counted here so the alarm sees it (dimension: the function).
+  countMetric('UnhandledErrors');
   const message =
     req.lang === 'vi'
       ? `Hệ thống đang gặp sự cố. Vui lòng thử lại sau (mã yêu cầu ${req.requestId}).`

@@ -227,7 +227,7 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
           vi: `Quá hạn thẩm định sau ${Number(input.detail) - 1} lần nhắc; đã báo điều phối viên`,
           en: `Review overdue after ${Number(input.detail) - 1} reminders; coordinator alerted`,
         });
-      if (input.action === 'failed') countMetric('WorkflowFailure');
+      if (input.action === 'failed') countMetric('DossiersFailed');
       const recipients =
         input.action === 'escalate' || input.action === 'failed'
           ? await deps.people.coordinators()

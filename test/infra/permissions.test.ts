@@ -64,7 +64,10 @@ const CALLS: RecordedCall[] = [
     fn: 'site',
     service: 'DynamoDB',
     operation: 'Query',
-    params: { items: [{ table: 'hcsn-local', index: 'gsi1', action: 'Query' }] },
+    // A status lookup by dossier code: the index's partition key is the one the request carries.
+    params: {
+      items: [{ table: 'hcsn-local', index: 'gsi2', action: 'Query', partitionKey: 'CODE#HN-0042' }],
+    },
     env: TABLE,
   },
   {
