@@ -67,6 +67,8 @@ export interface OriginOptions {
  * POST/PUT/PATCH/DELETE, and `Sec-Fetch-Site` in every current engine:
  * - `Origin` present: it must be this site's own origin; and `Sec-Fetch-Site`, when present, must be
  *   `same-origin` (or `none`: a person's own action, such as a bookmark).
+ * - `Origin: null` says nothing: our pages' `Referrer-Policy: no-referrer` makes the browser send it on
+ *   their own form posts (a sandboxed frame sends it too). `Sec-Fetch-Site` decides then.
  * - only `Sec-Fetch-Site` present: `same-origin` or `none`.
  * - neither: allowed. Only non-browser clients (curl, scripts, the tests' Node `fetch`) send neither, and
  *   they carry no person's ambient cookies; the admin routes also require the per-session token, which a
@@ -81,7 +83,8 @@ export function crossOriginRefusal(
   const origin = req.headers.origin;
   const site = req.headers['sec-fetch-site'];
   const siteOk = site === undefined || site === 'same-origin' || site === 'none';
-  if (origin !== undefined && !isOwnOrigin(origin, req, opts)) return new CrossOriginRequestError(origin);
+  if (origin !== undefined && origin !== 'null' && !isOwnOrigin(origin, req, opts))
+    return new CrossOriginRequestError(origin);
   if (!siteOk) return new CrossOriginRequestError(origin ?? `Sec-Fetch-Site: ${site}`);
   return undefined;
 }
