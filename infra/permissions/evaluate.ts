@@ -1,4 +1,5 @@
 import { runSimulation, runUnsafeSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { TABLE_ACTIONS } from '../constructs/data-table.ts';
 import type { RecordedCall } from './calls.ts';
 import { type IamRequest, iamRequestsFor } from './requests.ts';
 import { FAKE_ENV, type PolicyStatement, type StackFunction, type StackModel } from './template.ts';
@@ -8,6 +9,8 @@ export interface DeniedRequest {
   readonly fn: string;
   readonly action: string;
   readonly resource: string;
+  /** DynamoDB: the partition key the request carried (`dynamodb:LeadingKeys`), what the grant compares. */
+  readonly key?: string;
   readonly reason: string;
   readonly calls: number;
 }
@@ -27,6 +30,11 @@ export interface PermissionReport {
   readonly denied: readonly DeniedRequest[];
   /** Function → granted actions no recorded call used (and nothing below justifies). */
   readonly unused: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Function → partition-key patterns of its table grants that no allowed call matched (`write GUARD#*`):
+   * candidates for removal from `needs.table`, unless an AWS-only path needs them.
+   */
+  readonly unusedKeys: Readonly<Record<string, readonly string[]>>;
   /** Function → granted actions no recorded call used, for a reason the suite cannot show. */
   readonly justified: Readonly<Record<string, readonly JustifiedGrant[]>>;
   readonly warnings: readonly string[];
@@ -121,6 +129,55 @@ function justification(fn: StackFunction, action: string, statement: PolicyState
   return undefined;
 }
 
+const leadingKeyOf = (request: IamRequest): string | undefined => {
+  const v = request.context['dynamodb:LeadingKeys'];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** A table grant's partition-key patterns, each labelled by its kind (`read DOSSIER#*`, `query gsi1 ROUNDS`). */
+interface KeyGrant {
+  readonly label: string;
+  readonly pattern: string;
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+}
+
+function keyGrantsOf(fn: StackFunction): KeyGrant[] {
+  const kinds = Object.entries(TABLE_ACTIONS) as [string, readonly string[]][];
+  return fn.policies
+    .filter((p) => !p.awsManaged)
+    .flatMap((p) => p.document.Statement)
+    .flatMap((s) => {
+      const patterns = asList(
+        (s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as
+          | string
+          | string[]
+          | undefined) ?? undefined,
+      );
+      if (s.Effect !== 'Allow' || !patterns.length) return [];
+      const actions = asList(s.Action);
+      const resources = asList(s.Resource);
+      const index = resources.map((r) => /\/index\/([^/]+)$/.exec(r)?.[1]).find(Boolean);
+      const kind = index
+        ? `query ${index}`
+        : (kinds.find(([, a]) => a.length === actions.length && a.every((x) => actions.includes(x)))?.[0] ??
+          actions.map((a) => a.replace(/^dynamodb:/, '')).join('+'));
+      return patterns.map((pattern) => ({ label: `${kind} ${pattern}`, pattern, actions, resources }));
+    });
+}
+
+/** The labels of the grants whose pattern matched an allowed request's partition key. */
+function keyPatternsMatching(fn: StackFunction, request: IamRequest, partition: string): string[] {
+  return keyGrantsOf(fn)
+    .filter(
+      (g) =>
+        g.actions.some((a) => wildcardMatch(a, request.action, true)) &&
+        g.resources.some((r) => wildcardMatch(r, request.resource)) &&
+        wildcardMatch(g.pattern, partition),
+    )
+    .map((g) => g.label);
+}
+
 /**
  * Evaluates every recorded call of every function against that function's synthesized policies, and
  * lists the grants no call used.
@@ -130,13 +187,21 @@ export async function evaluateCalls(
   stack: StackModel,
 ): Promise<PermissionReport> {
   const denied = new Map<string, { entry: Omit<DeniedRequest, 'calls'>; calls: Set<RecordedCall> }>();
-  const deny = (call: RecordedCall, action: string, resource: string, reason: string) => {
-    const key = JSON.stringify([call.fn, action, resource, reason]);
-    const d = denied.get(key) ?? { entry: { fn: call.fn, action, resource, reason }, calls: new Set() };
+  const deny = (call: RecordedCall, action: string, resource: string, reason: string, partition?: string) => {
+    const key = JSON.stringify([call.fn, action, resource, reason, partition]);
+    const entry = {
+      fn: call.fn,
+      action,
+      resource,
+      ...(partition === undefined ? {} : { key: partition }),
+      reason,
+    };
+    const d = denied.get(key) ?? { entry, calls: new Set() };
     d.calls.add(call);
     denied.set(key, d);
   };
   const used = new Map<string, Set<string>>();
+  const usedKeys = new Map<string, Set<string>>();
   const verdicts = new Map<string, Promise<Verdict>>();
   const deniedCalls = new Set<RecordedCall>();
 
@@ -165,9 +230,16 @@ export async function evaluateCalls(
         set.add(a.toLowerCase());
         used.set(fn.name, set);
       }
+      const partition = leadingKeyOf(request);
       if (!v.allowed) {
-        deny(call, request.action, request.resource, v.reason);
+        deny(call, request.action, request.resource, v.reason, partition);
         deniedCalls.add(call);
+      } else if (partition !== undefined) {
+        for (const pattern of keyPatternsMatching(fn, request, partition)) {
+          const set = usedKeys.get(fn.name) ?? new Set();
+          set.add(pattern);
+          usedKeys.set(fn.name, set);
+        }
       }
     }
   }
@@ -191,6 +263,13 @@ export async function evaluateCalls(
     if (u.length) unused[fn.name] = u;
     if (j.length) justified[fn.name] = j;
   }
+  const unusedKeys: Record<string, string[]> = {};
+  for (const fn of Object.values(stack.functions)) {
+    const keys = keyGrantsOf(fn)
+      .filter((g) => !usedKeys.get(fn.name)?.has(g.label))
+      .map((g) => g.label);
+    if (keys.length) unusedKeys[fn.name] = [...new Set(keys)];
+  }
 
   return {
     calls: calls.length,
@@ -200,6 +279,7 @@ export async function evaluateCalls(
       .map((d) => ({ ...d.entry, calls: d.calls.size }))
       .sort((a, b) => `${a.fn} ${a.action} ${a.resource}`.localeCompare(`${b.fn} ${b.action} ${b.resource}`)),
     unused,
+    unusedKeys,
     justified,
     warnings: [...stack.warnings],
   };
@@ -221,15 +301,27 @@ export function formatReport(report: PermissionReport): string {
     for (const group of groups.values()) {
       for (const d of group.slice(0, 3))
         lines.push(
-          `  ${d.fn}  ${d.action}  ${d.resource}  (${d.reason}; ${d.calls} call${d.calls > 1 ? 's' : ''})`,
+          `  ${d.fn}  ${d.action}  ${d.resource}${d.key === undefined ? '' : `  key ${d.key}`}  (${d.reason}; ${d.calls} call${d.calls > 1 ? 's' : ''})`,
         );
       if (group.length > 3)
         lines.push(`  ${group[0]!.fn}  ${group[0]!.action}  … and ${group.length - 3} more resources`);
     }
   }
+  if (report.denied.some((d) => d.key !== undefined || d.action.startsWith('s3:')))
+    lines.push(
+      '  (a denied key or object is outside the function’s grants: if the function must reach it, add its prefix to ' +
+        'needs.table.read/write/delete, needs.table.query.<index> or needs.bucket.read/write in infra/functions.ts)',
+    );
   if (unusedCount) {
     lines.push('granted but never used (remove, or justify in infra/permissions/evaluate.ts):');
     for (const [fn, actions] of Object.entries(report.unused)) lines.push(`  ${fn}: ${actions.join(', ')}`);
+  }
+  const unusedKeys = Object.entries(report.unusedKeys);
+  if (unusedKeys.length) {
+    lines.push(
+      'partition keys granted but never used by the suite (remove from infra/functions.ts unless AWS-only):',
+    );
+    for (const [fn, keys] of unusedKeys) lines.push(`  ${fn}: ${keys.join(', ')}`);
   }
   // One line per reason and set of actions, naming the functions (X-Ray is on every one of them).
   const justified = new Map<string, string[]>();

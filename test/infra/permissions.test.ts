@@ -198,12 +198,16 @@ describe('permission proof (recorded SDK calls against the synthesized IAM polic
         fn: 'intake',
         action: 'dynamodb:PutItem',
         resource: `arn:aws:dynamodb:ap-southeast-1:123456789012:table/${stack.functions.intake!.env.TABLE_NAME}`,
+        key: 'DOSSIER#KGST-2025-0042',
         reason: 'ImplicitlyDenied',
         calls: 1,
       },
     ]);
     expect(formatReport(report)).toContain(', 1 denied,');
-    expect(formatReport(report)).toContain('intake  dynamodb:PutItem  arn:aws:dynamodb:');
+    expect(formatReport(report)).toMatch(
+      /intake {2}dynamodb:PutItem {2}arn:aws:dynamodb:\S+ {2}key DOSSIER#KGST-2025-0042/,
+    );
+    expect(formatReport(report)).toContain('add its prefix to needs.table.read/write/delete');
   });
 
   it("denies SendEmail when the grant covers the identity only (CDK's grantSendEmail, aws/aws-cdk#34402)", async () => {
@@ -240,6 +244,9 @@ describe('permission proof (recorded SDK calls against the synthesized IAM polic
     const report = await evaluate(template, [intakePut]);
     expect(report.unused.intake).toEqual(expect.arrayContaining(['ses:SendEmail', 'states:StartExecution']));
     expect(report.unused.intake).not.toContain('dynamodb:PutItem');
+    // Partition keys the one call did not use are listed by kind; the one it used is not.
+    expect(report.unusedKeys.intake).toEqual(expect.arrayContaining(['read DOSSIER#*', 'write GUARD#*']));
+    expect(report.unusedKeys.intake).not.toContain('write DOSSIER#*');
   });
 
   it('records only what a function sends, from the local runner, presigned POSTs included', async () => {
@@ -251,7 +258,7 @@ describe('permission proof (recorded SDK calls against the synthesized IAM polic
         const { asFunction, startSdkCallRecording } = await import('./infra/permissions/recorder.ts');
         await startSdkCallRecording(${JSON.stringify(dir)});
         const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-        const { DynamoDBDocumentClient, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+        const { DynamoDBDocumentClient, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
         const { S3Client } = await import('@aws-sdk/client-s3');
         const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
         Object.assign(process.env, { TABLE_NAME: 'hcsn-local', BUCKET_NAME: 'hcsn-documents' });
@@ -262,6 +269,10 @@ describe('permission proof (recorded SDK calls against the synthesized IAM polic
         await put();
         await asFunction('intake', put);
         await asFunction('intake', put);
+        // An index query: its partition key is the index's (what dynamodb:LeadingKeys is compared with).
+        await asFunction('site', () => ddb.send(new QueryCommand({ TableName: 'hcsn-local', IndexName: 'gsi2',
+          KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'gsi2pk' },
+          ExpressionAttributeValues: { ':pk': 'CODE#HN-0042' } })).catch(() => {}));
         const s3 = new S3Client({ region: 'ap-southeast-1', credentials });
         await asFunction('intake', () => createPresignedPost(s3, { Bucket: 'hcsn-documents', Key: 'uploads/x' }));
       `;
@@ -275,6 +286,15 @@ describe('permission proof (recorded SDK calls against the synthesized IAM polic
           service: 'DynamoDB',
           operation: 'PutItem',
           params: { items: [{ table: 'hcsn-local', action: 'PutItem', partitionKey: 'DOSSIER#1' }] },
+          env: TABLE,
+        },
+        {
+          fn: 'site',
+          service: 'DynamoDB',
+          operation: 'Query',
+          params: {
+            items: [{ table: 'hcsn-local', index: 'gsi2', action: 'Query', partitionKey: 'CODE#HN-0042' }],
+          },
           env: TABLE,
         },
         {
