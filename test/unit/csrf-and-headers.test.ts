@@ -32,7 +32,7 @@ describe('origin check (pure)', () => {
 
   it('refuses another origin, another port of the same host, and cross-site or same-site fetch metadata', () => {
     const local = { publicBaseUrl: 'http://127.0.0.1:3000', local: true };
-    for (const headers of [
+    const forged: Record<string, string>[] = [
       { origin: 'http://127.0.0.1:8001', host: '127.0.0.1:3000' },
       { origin: 'https://evil.example', host: 'kgst.hanoi.gov.vn' },
       { origin: 'https://kgst.hanoi.gov.vn.evil.example', host: 'kgst.hanoi.gov.vn' },
@@ -40,7 +40,8 @@ describe('origin check (pure)', () => {
       { 'sec-fetch-site': 'same-site', host: '127.0.0.1:3000' },
       { origin: 'null', 'sec-fetch-site': 'cross-site', host: '127.0.0.1:3000' },
       { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'cross-site', host: '127.0.0.1:3000' },
-    ]) {
+    ];
+    for (const headers of forged) {
       const refused = crossOriginRefusal(post(headers), local);
       expect(refused, JSON.stringify(headers)).toBeDefined();
       expect(refused!.text.en).toContain('Request refused');
