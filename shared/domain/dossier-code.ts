@@ -1,8 +1,9 @@
 /**
  * Dossier codes (mã hồ sơ): `KGST-<round prefix>-<sequence, 4+ digits>`, e.g. KGST-2025-0042.
- * The sequence is a counter per round, advanced in the same transaction that submits the dossier (a
- * conditional write on the value read; the loser of a race reads again): codes within a round are
- * consecutive, with no gaps, even under concurrent submits.
+ * The sequence is an atomic counter per round, advanced only after a submission committed (intake's
+ * `numberDossier`): refused, duplicate, double-clicked and concurrent submits take no number, so codes within
+ * a round are consecutive. A number is lost only if the function dies between taking it and writing it on
+ * the dossier (two consecutive single-item writes).
  */
 export function formatDossierCode(roundPrefix: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`Bad sequence ${sequence}`);

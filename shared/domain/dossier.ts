@@ -147,12 +147,15 @@ export function guardKeys(roundId: string, form: Pick<DraftForm, 'space' | 'repr
 }
 
 /**
- * Where the submitted dossiers of a round are listed by space name (`matchKey`), one item per dossier:
- * not a guard (two spaces may share a name), but staff see a name shared by dossiers that the guards let
- * through (another email and registration number), as a flag on the dossier page and in the CSV.
+ * Where the submitted dossiers of a round are listed by space name (`matchKey`), one item per dossier in
+ * the round's partition (`NAME#<key>#<dossier id>`): not a guard (two spaces may share a name), but staff
+ * see a name shared by dossiers that the guards let through (another email and registration number), as a
+ * flag on the dossier page and in the CSV.
  */
-export const sameNamePartition = (roundId: string, nameVi: string): string =>
-  `GUARD#${roundId}#NAME#${matchKey(nameVi)}`;
+export const sameNameKey = (roundId: string, nameVi: string) => ({
+  pk: `ROUND#${roundId}`,
+  skPrefix: `NAME#${matchKey(nameVi)}#`,
+});
 
 /** The type a declared MIME type stands for, if it is one the round can accept. */
 export function fileTypeOf(contentType: string): FileType | undefined {

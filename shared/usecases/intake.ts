@@ -3,7 +3,7 @@ import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
-import type { Files } from '../adapters/s3/files.ts';
+import type { Files, ObjectHead } from '../adapters/s3/files.ts';
 import { DOSSIER_PREFIX, UPLOAD_PREFIX } from '../adapters/s3/prefixes.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import type { Workflow } from '../adapters/sfn/workflow.ts';
@@ -58,8 +58,8 @@ export interface DraftAccess {
 
 const UPLOAD_URL_SECONDS = 15 * 60;
 const IDEMPOTENCY_SECONDS = 24 * 3600;
-/** Tries at taking the next dossier number before a submit gives up with 409 (each loses only to another submit). */
-const MAX_NUMBER_ATTEMPTS = 200;
+/** How long a repeated submit waits for the request that submitted the dossier to write its code. */
+const CODE_WAIT_MS = 3000;
 
 const closedError = (round: Round) =>
   new DeadlinePassedError({
@@ -184,9 +184,7 @@ export function makeIntake(deps: IntakeDeps) {
       docs.map(async (doc) => {
         if (doc.archivedKey) return doc;
         const slot = slotOf(round, doc.slot);
-        // An empty object has no first bytes to read (S3 answers a range request on it with 416).
-        const head = await files.head(doc.key);
-        const bytes = head && head.size > 0 ? await readStart(doc.key) : undefined;
+        const [head, bytes] = await headAndStart(doc.key);
         const problem = (vi: string, en: string) => {
           issues.push({
             path: `documents.${doc.slot}`,
@@ -230,14 +228,22 @@ export function makeIntake(deps: IntakeDeps) {
     return verified;
   }
 
-  /** The first bytes of an uploaded object, or undefined when it cannot be read (gone, or no such range). */
-  async function readStart(key: string): Promise<Uint8Array | undefined> {
-    try {
-      return await files.firstBytes(key, 16);
-    } catch (err) {
-      if ((err as { name?: string }).name === 'InvalidRange') return undefined;
-      throw err;
-    }
+  /**
+   * An uploaded object's size and first bytes, both asked at once. An empty object has no first bytes: S3
+   * answers the range request with 416 InvalidRange (s3rver stalls, then drops the connection), which was a
+   * 500 before; its size alone decides then, without waiting for that answer.
+   */
+  async function headAndStart(key: string): Promise<[ObjectHead | undefined, Uint8Array | undefined]> {
+    const start = files.firstBytes(key, 16).then(
+      (bytes) => ({ bytes }),
+      (error: unknown) => ({ error }),
+    );
+    const head = await files.head(key);
+    if (!head || head.size === 0) return [head, undefined];
+    const read = await start;
+    if ('bytes' in read) return [head, read.bytes];
+    if ((read.error as { name?: string }).name === 'InvalidRange') return [head, undefined];
+    throw read.error;
   }
 
   /** Freezes what was checked: the archived copy cannot be overwritten through an old upload policy. */
@@ -467,44 +473,32 @@ export function makeIntake(deps: IntakeDeps) {
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
       const verified = await verifyDocuments(d, round, issues, lang);
       const archived = await archiveDocuments(d, verified);
+      const now = clock().toISOString();
+      const history = entry('draft', 'submitted', d.form.representative.email);
+      const next: Dossier = {
+        ...d,
+        status: 'submitted',
+        submittedAt: now,
+        updatedAt: now,
+        documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
+        history: [...d.history, history],
+      };
       const guards = guardKeys(d.roundId, d.form);
-      const counter = `DOSSIER#${round.id}`;
-      // The number is taken in the transaction that submits (the counter's write is conditional on the
-      // value read), so it is used exactly when the submission commits: no gaps for refused or repeated
-      // submissions, and concurrent submits that lose the counter race read it again and retry.
-      for (let attempt = 1; ; attempt++) {
-        const taken = await dossiers.currentSequence(counter);
-        const code = formatDossierCode(round.codePrefix, taken + 1);
-        const now = clock().toISOString();
-        const history = entry('draft', 'submitted', d.form.representative.email);
-        const next: Dossier = {
-          ...d,
-          status: 'submitted',
-          code,
-          submittedAt: now,
-          updatedAt: now,
-          documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
-          history: [...d.history, history],
-        };
-        try {
-          await dossiers.save(next, d, {
-            addGuards: guards,
-            audit: [history],
-            extra: [dossiers.sequenceClaim(counter, taken), dossiers.sameNameItem(next)],
-          });
-          countMetric('DossierSubmitted');
-          return finishSubmission({ ...next, version: d.version + 1 });
-        } catch (err) {
-          if (!(err instanceof ConditionFailed)) throw err;
-          const now2 = await dossiers.get(d.id);
-          if (now2 && now2.status !== 'draft') return finishSubmission(now2);
-          const dup = await duplicateError(guards, d.id);
-          if (dup) throw dup;
-          // Unchanged draft, no duplicate: another submission took the number first.
-          if (now2?.version !== d.version || attempt >= MAX_NUMBER_ATTEMPTS) throw conflict();
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 10 * attempt)));
-        }
+      try {
+        await dossiers.save(next, d, {
+          addGuards: guards,
+          audit: [history],
+          extra: [dossiers.sameNameItem(next)],
+        });
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        const now2 = await dossiers.get(d.id);
+        if (now2 && now2.status !== 'draft') return finishSubmission(now2);
+        throw (await duplicateError(guards, d.id)) ?? conflict();
       }
+      countMetric('DossierSubmitted');
+      // Only the request whose submission committed takes a number, right after its commit.
+      return finishSubmission(await numberDossier({ ...next, version: d.version + 1 }, round));
     },
 
     /** Exchanges a supplement link (id + secret from the email) for an edit token; works once. */
@@ -619,8 +613,43 @@ export function makeIntake(deps: IntakeDeps) {
    * first step emails the receipt; a failed start is repaired by the client's retry of submit.
    */
   async function finishSubmission(d: Dossier): Promise<{ code: string; status: string }> {
-    await workflow.start({ dossierId: d.id, roundId: d.roundId });
-    return { code: d.code!, status: d.status };
+    const numbered = d.code ? d : await awaitCode(d);
+    await workflow.start({ dossierId: numbered.id, roundId: numbered.roundId });
+    return { code: numbered.code!, status: numbered.status };
+  }
+
+  /**
+   * The code (mã hồ sơ) of a dossier that has just been submitted: the round's next number (an atomic
+   * counter), taken only after the submission committed, so refused, duplicate, double-clicked and
+   * concurrent submits take no number and leave no gap. A number is lost only if the function dies
+   * between taking it and writing it (two consecutive single-item writes).
+   */
+  async function numberDossier(d: Dossier, round?: Round): Promise<Dossier> {
+    const prefix = (round ?? (await rounds.get(d.roundId)))?.codePrefix ?? d.roundId.toUpperCase();
+    const code = formatDossierCode(prefix, await dossiers.nextSequence(`DOSSIER#${d.roundId}`));
+    try {
+      return await dossiers.assignCode(d.id, code);
+    } catch (err) {
+      const again = err instanceof ConditionFailed ? await dossiers.get(d.id) : undefined;
+      if (again?.code) return again;
+      throw err;
+    }
+  }
+
+  /**
+   * A submitted dossier without its code yet: the request that submitted it is writing the code (a twin
+   * of a double click gets here), so wait for it; if none comes (that request died between its two
+   * writes), number it here.
+   */
+  async function awaitCode(d: Dossier): Promise<Dossier> {
+    const until = Date.now() + CODE_WAIT_MS;
+    while (Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 25));
+      const again = await dossiers.get(d.id);
+      if (again?.code) return again;
+    }
+    logger.warn('Submitted dossier without a code: numbering it', { dossierId: d.id });
+    return numberDossier(d);
   }
 }
 

@@ -5,7 +5,7 @@ import {
   type DossierStatus,
   type HistoryEntry,
   type StoredDocument,
-  sameNamePartition,
+  sameNameKey,
 } from '../../domain/dossier.ts';
 import { ConditionFailed, type Store, type TransactItem } from './store.ts';
 
@@ -244,55 +244,36 @@ export class Dossiers {
     return item.value;
   }
 
-  /** The last number a sequence gave (0 before the first), read strongly consistent. */
-  async currentSequence(name: string): Promise<number> {
-    const item = await this.store.get<{ pk: string; sk: string; value?: number }>(
-      `COUNTER#${name}`,
-      'COUNTER',
-    );
-    return Number(item?.value ?? 0);
-  }
-
   /**
-   * The write that takes number `current + 1` of a sequence, for the transaction that uses the number: it
-   * fails (and with it the whole transaction) when another writer took a number since `current` was read,
-   * so a number is used exactly when the transaction commits and never skipped.
+   * Writes the code of a submitted dossier (once: the condition keeps a second writer out) and makes it
+   * findable by code; returns the dossier as stored.
    */
-  sequenceClaim(name: string, current: number): TransactItem {
-    return {
-      Update: {
-        Key: { pk: `COUNTER#${name}`, sk: 'COUNTER' },
-        UpdateExpression: 'SET #v = :next',
-        ConditionExpression: current === 0 ? 'attribute_not_exists(#v) OR #v = :current' : '#v = :current',
-        ExpressionAttributeNames: { '#v': 'value' },
-        ExpressionAttributeValues: { ':next': current + 1, ':current': current },
-      },
-    };
+  async assignCode(id: string, code: string): Promise<Dossier> {
+    const item = await this.store.update<DossierItem>({
+      Key: dossierKey(id),
+      UpdateExpression: 'SET code = :code, gsi2pk = :g2, gsi2sk = :g2s ADD version :one',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(code)',
+      ExpressionAttributeValues: { ':code': code, ':g2': `CODE#${code}`, ':g2s': 'DOSSIER', ':one': 1 },
+    });
+    return strip(item)!;
   }
 
-  /** The item that lists a submitted dossier under its space name (see `sameNamePartition`). */
-  sameNameItem(d: Pick<Dossier, 'id' | 'roundId' | 'code' | 'form'>): TransactItem {
-    return {
-      Put: {
-        Item: {
-          pk: sameNamePartition(d.roundId, d.form.space.nameVi),
-          sk: `DOSSIER#${d.id}`,
-          dossierId: d.id,
-          code: d.code,
-        },
-      },
-    };
+  /** The item that lists a submitted dossier under its space name (see `sameNameKey`). */
+  sameNameItem(d: Pick<Dossier, 'id' | 'roundId' | 'form'>): TransactItem {
+    const { pk, skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
+    return { Put: { Item: { pk, sk: `${skPrefix}${d.id}`, dossierId: d.id } } };
   }
 
-  /** The other submitted dossiers of the round whose space name has the same key. */
+  /** The other submitted dossiers of the round whose space name has the same key, with their codes. */
   async sameName(
     d: Pick<Dossier, 'id' | 'roundId' | 'form'>,
   ): Promise<{ dossierId: string; code?: string }[]> {
-    const items = await this.store.queryPrefix<{ dossierId: string; code?: string }>(
-      sameNamePartition(d.roundId, d.form.space.nameVi),
-      'DOSSIER#',
+    const { pk, skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
+    const items = await this.store.queryPrefix<{ dossierId: string }>(pk, skPrefix);
+    const others = await Promise.all(
+      items.filter((i) => i.dossierId !== d.id).map((i) => this.get(i.dossierId)),
     );
-    return items.filter((i) => i.dossierId !== d.id);
+    return others.filter((o) => o !== undefined).map((o) => ({ dossierId: o.id, code: o.code }));
   }
 
   /** A page of a round's dossiers in one status, newest first (GSI, never a Scan). */
