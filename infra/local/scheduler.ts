@@ -1,11 +1,24 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { StoredFollowUps } from '../../shared/adapters/dynamodb/follow-ups.ts';
 import type { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
-import { type JobName, schedules, scheduleTimes } from '../../shared/domain/round-schedule.ts';
-import { fromIctLocal } from '../../shared/domain/time.ts';
+import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import {
+  followUpScheduleName,
+  type JobEvent,
+  type JobName,
+  schedules,
+  scheduleTimes,
+} from '../../shared/domain/round-schedule.ts';
+import { fromIctLocal, toIctLocal } from '../../shared/domain/time.ts';
+import { Env } from '../../shared/env.ts';
+import { RECONCILE_EVERY_MINUTES, RECONCILE_JOB } from '../../shared/usecases/reconciler.ts';
 import type { Invoke } from './lambda-runner.ts';
 
 export interface ScheduledJob {
-  readonly job: JobName;
+  readonly job: JobName | JobEvent['job'] | typeof RECONCILE_JOB;
+  /** A follow-up run (claims in doubt), scheduled by a run of the jobs function: its number. */
+  readonly attempt?: number;
   readonly title: { vi: string; en: string };
   readonly roundId: string;
   /** Hanoi wall-clock time, as EventBridge Scheduler gets it. */
@@ -30,8 +43,19 @@ export class LocalScheduler {
       clockFile: string;
       stateFile: string;
       log: (line: string) => void;
+      /** The follow-up runs the jobs function asked for; by default read from the local table. */
+      followUps?: Pick<StoredFollowUps, 'of'>;
     },
   ) {}
+
+  private followUpsStore?: Pick<StoredFollowUps, 'of'>;
+  private followUps(): Pick<StoredFollowUps, 'of'> {
+    // The local runtime has set the table's name and endpoint in this process by the time it lists.
+    this.followUpsStore ??=
+      this.deps.followUps ??
+      new StoredFollowUps(new Store(makeDocumentClient(), process.env[Env.tableName] ?? 'hcsn-local'));
+    return this.followUpsStore;
+  }
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs());
@@ -72,17 +96,56 @@ export class LocalScheduler {
           lastRun: state[this.runKey(round.id, s.job, times[s.job])],
         });
       }
+      // Follow-up runs (one-time schedules in AWS), whatever the round's status.
+      for (const f of await this.followUps().of(round.id)) {
+        const at = toIctLocal(new Date(f.at));
+        out.push({
+          job: f.event.job,
+          attempt: f.event.attempt,
+          title: {
+            vi: `Chạy lại (lần ${f.event.attempt ?? 1}): gửi nốt email còn nghi vấn`,
+            en: `Follow-up ${f.event.attempt ?? 1}: send the emails in doubt`,
+          },
+          roundId: round.id,
+          at,
+          due: new Date(f.at).getTime() <= now.getTime(),
+          lastRun: state[this.runKey(round.id, followUpScheduleName(f.event), at)],
+        });
+      }
     }
+    out.push(this.reconcileSlot(state, now));
     return out;
   }
 
-  /** Runs a job through the same `jobs` handler EventBridge Scheduler invokes. */
-  async run(job: JobName, roundId?: string): Promise<unknown> {
-    const entry = (await this.list()).find((j) => j.job === job && (!roundId || j.roundId === roundId));
+  /** The recurring reconciler (a `rate(15 minutes)` schedule in AWS): once per 15 minutes of the clock. */
+  private reconcileSlot(state: Record<string, { at: string; result: unknown }>, now: Date): ScheduledJob {
+    const every = RECONCILE_EVERY_MINUTES * 60_000;
+    const at = toIctLocal(new Date(Math.floor(now.getTime() / every) * every));
+    return {
+      job: RECONCILE_JOB,
+      title: {
+        vi: `Rà soát hồ sơ bị kẹt (mỗi ${RECONCILE_EVERY_MINUTES} phút)`,
+        en: `Repair stranded dossiers (every ${RECONCILE_EVERY_MINUTES} minutes)`,
+      },
+      roundId: '',
+      at,
+      due: true,
+      lastRun: state[this.runKey('', RECONCILE_JOB, at)],
+    };
+  }
+
+  /** Runs a job through the same `jobs` handler EventBridge Scheduler invokes (a follow-up with `attempt`). */
+  async run(job: ScheduledJob['job'], roundId?: string, attempt?: number): Promise<unknown> {
+    if (job === RECONCILE_JOB) return this.runReconcile();
+    const entry = (await this.list()).find(
+      (j) => j.job === job && (!roundId || j.roundId === roundId) && j.attempt === attempt,
+    );
     if (!entry) throw new Error(`No scheduled ${job} for round ${roundId ?? '(any)'}`);
-    const result = await this.deps.invoke('jobs', { job, roundId: entry.roundId });
+    const event: JobEvent = { job, roundId: entry.roundId, ...(attempt ? { attempt } : {}) };
+    const result = await this.deps.invoke('jobs', event);
     const state = this.state();
-    state[this.runKey(entry.roundId, job, entry.at)] = { at: new Date().toISOString(), result };
+    const name = attempt ? followUpScheduleName(event) : job;
+    state[this.runKey(entry.roundId, name, entry.at)] = { at: new Date().toISOString(), result };
     writeFileSync(this.deps.stateFile, JSON.stringify(state, null, 1));
     this.deps.log(`job ${job} ran: ${JSON.stringify(result)}`);
     return result;
@@ -101,7 +164,7 @@ export class LocalScheduler {
     if (this.running) return;
     this.running = true;
     try {
-      for (const job of await this.list()) if (job.due && !job.lastRun) await this.run(job.job, job.roundId);
+      await this.runDue();
     } catch (err) {
       this.deps.log(`scheduler: ${(err as Error).message}`);
     } finally {
@@ -109,7 +172,24 @@ export class LocalScheduler {
     }
   }
 
-  private runKey(roundId: string, job: JobName, at: string) {
+  /** Runs the reconciler now through the jobs function, and records it in this 15-minute slot. */
+  async runReconcile(): Promise<unknown> {
+    const slot = this.reconcileSlot(this.state(), this.now());
+    const result = await this.deps.invoke('jobs', { job: RECONCILE_JOB });
+    const state = this.state();
+    state[this.runKey('', RECONCILE_JOB, slot.at)] = { at: new Date().toISOString(), result };
+    writeFileSync(this.deps.stateFile, JSON.stringify(state, null, 1));
+    this.deps.log(`job ${RECONCILE_JOB} ran: ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  /** Runs every due job that has not run at its time (what the timer does every few seconds). */
+  async runDue(): Promise<void> {
+    for (const job of await this.list())
+      if (job.due && !job.lastRun) await this.run(job.job, job.roundId, job.attempt);
+  }
+
+  private runKey(roundId: string, job: string, at: string) {
     return `${roundId}|${job}|${at}`;
   }
 

@@ -35,7 +35,18 @@ export type FollowUpJobName = (typeof FOLLOW_UP_JOBS)[number];
 export interface JobEvent {
   readonly job: JobName | FollowUpJobName;
   readonly roundId: string;
+  /**
+   * Set on a run scheduled to take over claims left in doubt by a run that may have died (1 for the first
+   * such follow-up): bounds the chain (see `MAX_FOLLOW_UPS`).
+   */
+  readonly attempt?: number;
 }
+
+/** At most this many follow-up runs in a row for claims in doubt; then an error is logged for a person. */
+export const MAX_FOLLOW_UPS = 3;
+
+/** The name of the one-time schedule of a follow-up run (in the round's group, next to the job's own). */
+export const followUpScheduleName = (event: JobEvent) => `${event.job}-again-${event.attempt ?? 1}`;
 
 export interface RoundDates {
   /** Last day to submit (yyyy-MM-dd); the round closes at 23:59:59 ICT that day. */

@@ -13,6 +13,11 @@ const T = {
   already: { vi: 'Đã check-in lúc', en: 'Already checked in at' },
   by: { vi: 'bởi', en: 'by' },
   back: { vi: '← Về trang điều phối', en: '← Back to the dashboard' },
+  voided: {
+    vi: 'Thẻ đã bị huỷ: giấy chứng nhận thành viên đã bị thu hồi lúc',
+    en: 'Pass void: the membership certificate was revoked at',
+  },
+  refuse: { vi: 'Không check-in bằng thẻ này.', en: 'Do not admit with this pass.' },
 };
 
 /**
@@ -45,7 +50,11 @@ export function renderCheckInPage(props: {
           <dd>{pass.spaceName}</dd>
         </dl>
       </section>
-      {used ? (
+      {pass.voidedAt !== undefined ? (
+        <p class="notice notice-error" role="alert" data-voided-at={pass.voidedAt}>
+          {T.voided[lang]} {formatIct(pass.voidedAt)}. {T.refuse[lang]}
+        </p>
+      ) : used ? (
         <p
           class={`notice ${outcome === 'done' ? 'notice-ok' : 'notice-error'}`}
           role={outcome === 'done' ? 'status' : 'alert'}

@@ -24,6 +24,10 @@ const T = {
     vi: 'Gửi lỗi (gửi lại biểu mẫu để thử lại những email này)',
     en: 'Failed (submit the form again to retry these)',
   },
+  inDoubt: {
+    vi: 'Chưa chắc đã gửi (một lượt gửi trước có thể đã dừng giữa chừng; lượt gửi tiếp theo sẽ kiểm tra và gửi nốt, mỗi người tối đa thêm một email)',
+    en: 'Not known to have gone (an earlier run may have stopped half-way; a follow-up run checks and sends them, at most one extra email each)',
+  },
   back: { vi: '← Về trang của đợt', en: '← Back to the call' },
   closeTitle: { vi: 'Đóng đợt đăng ký', en: 'Close the call' },
   closedNow: {
@@ -100,6 +104,8 @@ interface Counts {
   readonly handedOver?: boolean;
   readonly sent: number;
   readonly skipped: number;
+  /** Claimed by a run that may have died and not recorded as sent: a follow-up run takes them over. */
+  readonly inDoubt?: number;
   readonly suppressed: readonly unknown[];
   readonly failed: readonly unknown[];
 }
@@ -139,6 +145,12 @@ export function renderRoundChangedPage(props: {
             <th scope="row">{T.skipped[lang]}</th>
             <td class="count">{emails.skipped}</td>
           </tr>
+          {emails.inDoubt ? (
+            <tr data-emails="in-doubt">
+              <th scope="row">{T.inDoubt[lang]}</th>
+              <td class="count">{emails.inDoubt}</td>
+            </tr>
+          ) : null}
           <tr data-emails="suppressed">
             <th scope="row">{T.suppressed[lang]}</th>
             <td class="count">{emails.suppressed.length}</td>

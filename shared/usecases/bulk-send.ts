@@ -50,11 +50,23 @@ export interface BulkEmail {
 }
 
 export interface BulkResult {
-  /** False when the run stopped at its time limit with recipients left for another run. */
+  /**
+   * False when the run stopped at its time limit with recipients left for another run (`stoppedAtLimit`),
+   * or when claims are in doubt (`inDoubt` > 0): only true when every recipient is known to have been sent.
+   */
   readonly complete: boolean;
+  /** The run stopped claiming at its time limit: another run should start at once for the rest. */
+  readonly stoppedAtLimit: boolean;
   readonly sent: number;
-  /** Already sent by an earlier (or a concurrent) run. */
+  /** Already sent by an earlier (or a concurrent) run: their chunk was recorded as sent. */
   readonly skipped: number;
+  /**
+   * Claimed by another run that may be dead (or still at work) whose chunk is not recorded as sent, too
+   * recently to take over: their email may or may not have gone. A run after `retryAt` takes them over.
+   */
+  readonly inDoubt: number;
+  /** When the claims in doubt can be taken over (ISO, the sender's clock); only when `inDoubt` > 0. */
+  readonly retryAt?: string;
   /** Claimed by an earlier run that died before emailing them, and sent by this one. */
   readonly recovered: number;
   readonly suppressed: readonly { dossierId: string; email: string; reason: string }[];
@@ -64,8 +76,10 @@ export interface BulkResult {
 /** What a run that sent nothing reports. */
 export const NOTHING_SENT: BulkResult = {
   complete: true,
+  stoppedAtLimit: false,
   sent: 0,
   skipped: 0,
+  inDoubt: 0,
   recovered: 0,
   suppressed: [],
   failed: [],
@@ -147,9 +161,13 @@ const CHUNK = 50;
  * stop the others. Marked addresses are read once per run. Each chunk is recorded once its emails went;
  * if the process itself dies (not a send error) with chunks in hand, their claims stay unrecorded, and a
  * run after `IN_DOUBT_AFTER_MS` takes them over and sends them: nobody is left out, and only those of
- * that chunk whose email had gone before the crash get a second one. So that a Lambda timeout is never
- * such a crash, a run with `until` stops claiming in time and reports itself incomplete; the caller
- * starts another run for the rest.
+ * that chunk whose email had gone before the crash get a second one. A run before then counts those
+ * claims `inDoubt` and says `complete: false` with `retryAt`, when a follow-up run can take them over
+ * (the jobs schedule one, see `runOrHandOver`). Duplicates are bounded: at most one extra email per
+ * claim in doubt (only its first run may have sent it before dying), so at most `CHUNK` × 2 per dead run
+ * (the chunk being emailed and the one claimed ahead). So that a Lambda timeout is never such a crash,
+ * a run with `until` stops claiming in time and reports itself incomplete (`stoppedAtLimit`); the
+ * caller starts another run for the rest at once.
  */
 export function makeBulkSender(deps: BulkSendDeps) {
   const limit = makeRateLimiter(deps.sendRatePerSecond);
@@ -167,29 +185,40 @@ export function makeBulkSender(deps: BulkSendDeps) {
     let sent = 0;
     let skipped = 0;
     let recovered = 0;
+    let inDoubt = 0;
+    // The latest time at which a claim in doubt can be taken over (epoch ms).
+    let retryAt: number | undefined;
     const suppressed: { dossierId: string; email: string; reason: string }[] = [];
     const failed: { dossierId: string; email: string; error: string }[] = [];
     const address = (d: Dossier) => d.form.representative.email;
 
     /**
-     * Of recipients whose links exist already, those whose claim a dead run left (old enough, its chunk
-     * never recorded as sent), taken over by this run: their secrets, by link id.
+     * Of recipients whose links exist already, those whose claim another run holds unrecorded (its chunk
+     * never recorded as sent): taken over by this run when the claim is old enough (that run died), else
+     * counted in doubt. Returns the secrets of those taken over, by link id.
      */
     async function takeOverInDoubt(
       refused: readonly { d: Dossier; linkId: string }[],
       extra: Record<string, unknown>,
       now: Date,
     ): Promise<Map<string, string>> {
-      const stale = (await deps.links.getMany(refused.map((r) => r.linkId))).filter(
-        (l) => l.bulkRun && l.claimedAt && now.getTime() - Date.parse(l.claimedAt) > IN_DOUBT_AFTER_MS,
+      const claimed = (await deps.links.getMany(refused.map((r) => r.linkId))).filter(
+        (l) => l.bulkRun && l.claimedAt,
       );
+      if (!claimed.length) return new Map();
+      const done = await deps.links.chunksSent([...new Set(claimed.map((l) => l.bulkRun!))]);
+      const unrecorded = claimed.filter((l) => !done.has(l.bulkRun!));
+      const stale = unrecorded.filter((l) => now.getTime() - Date.parse(l.claimedAt!) > IN_DOUBT_AFTER_MS);
+      for (const l of unrecorded) {
+        if (stale.includes(l)) continue;
+        inDoubt++;
+        const at = Date.parse(l.claimedAt!) + IN_DOUBT_AFTER_MS;
+        if (retryAt === undefined || at > retryAt) retryAt = at;
+      }
       if (!stale.length) return new Map();
-      const done = await deps.links.chunksSent([...new Set(stale.map((l) => l.bulkRun!))]);
-      const inDoubt = stale.filter((l) => !done.has(l.bulkRun!));
-      if (!inDoubt.length) return new Map();
       const dossierOf = new Map(refused.map((r) => [r.linkId, r.d]));
       const taken = await deps.links.claimMany(
-        inDoubt.map((l) => ({
+        stale.map((l) => ({
           linkId: l.linkId,
           link: email.link(dossierOf.get(l.linkId)!),
           takeOver: l.bulkRun,
@@ -220,9 +249,10 @@ export function makeBulkSender(deps: BulkSendDeps) {
       const extra = { ...email.extra, bulkRun, claimedAt: now.toISOString() };
       const secrets = await deps.links.claimMany(open, extra);
       const refused = open.filter((o) => !secrets.has(o.linkId));
+      const inDoubtBefore = inDoubt;
       if (refused.length)
         for (const [id, secret] of await takeOverInDoubt(refused, extra, now)) secrets.set(id, secret);
-      skipped += open.length - secrets.size;
+      skipped += open.length - secrets.size - (inDoubt - inDoubtBefore);
       return {
         bulkRun,
         recipients: open.flatMap(({ d, linkId }) => {
@@ -260,14 +290,14 @@ export function makeBulkSender(deps: BulkSendDeps) {
 
     // The chunk claimed ahead, not yet emailed.
     let ahead: Promise<Claimed> | undefined;
-    let complete = true;
+    let stoppedAtLimit = false;
     const outOfTime = () => email.until !== undefined && Date.now() >= email.until;
     try {
       pages: for await (const page of email.recipients) {
         for (let i = 0; i < page.length; i += CHUNK) {
           // Every run claims at least one chunk, so a chain of runs always gets further.
           if (ahead && outOfTime()) {
-            complete = false;
+            stoppedAtLimit = true;
             break pages;
           }
           const current = ahead;
@@ -290,7 +320,24 @@ export function makeBulkSender(deps: BulkSendDeps) {
       if (sent) countMetric('EmailSent', sent);
       if (failed.length) countMetric('EmailFailed', failed.length);
     }
-    return { complete, sent, skipped, recovered, suppressed, failed };
+    if (inDoubt)
+      logger.warn('Claims in doubt: another run holds them unrecorded; a later run takes them over', {
+        purpose,
+        roundId,
+        inDoubt,
+        retryAt: new Date(retryAt!).toISOString(),
+      });
+    return {
+      complete: !stoppedAtLimit && inDoubt === 0,
+      stoppedAtLimit,
+      sent,
+      skipped,
+      inDoubt,
+      ...(retryAt !== undefined ? { retryAt: new Date(retryAt).toISOString() } : {}),
+      recovered,
+      suppressed,
+      failed,
+    };
   };
 }
 

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { Link } from '../adapters/dynamodb/links.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { Dossier } from '../domain/dossier.ts';
-import { DeadlinePassedError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, DeadlinePassedError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { invitationIcs } from '../domain/ics.ts';
 import type { Round } from '../domain/round.ts';
 import { newSecret, secretMatches } from '../domain/secrets.ts';
@@ -52,7 +52,22 @@ export interface CheckInPass {
   readonly spaceName: string;
   readonly checkedInAt?: string;
   readonly checkedInBy?: string;
+  /**
+   * Set when the holder's membership certificate was revoked (read from the certificate each time, so a
+   * revocation after the invitation voids the pass at once): the pass admits nobody.
+   */
+  readonly voidedAt?: string;
 }
+
+/** What the RSVP page and the check-in say of a revoked member. */
+const REVOKED_TEXT = {
+  vi: 'Giấy chứng nhận thành viên của không gian này đã bị thu hồi, nên lời mời dự lễ và thẻ check-in không còn hiệu lực.',
+  en: "This space's membership certificate was revoked, so the ceremony invitation and check-in pass no longer hold.",
+};
+const voidedPassText = (at: string) => ({
+  vi: `Thẻ check-in đã bị huỷ: giấy chứng nhận thành viên đã bị thu hồi lúc ${formatIct(at)}. Không check-in bằng thẻ này.`,
+  en: `This check-in pass is void: the membership certificate was revoked at ${formatIct(at)} (Hanoi time). Do not admit with it.`,
+});
 
 export interface RsvpView {
   readonly dossier: Dossier;
@@ -78,6 +93,9 @@ const INVITATION = 'invitation';
 const invitationsMarker = (roundId: string) => ({ pk: `INVITATIONS#${roundId}`, sk: 'INVITATIONS' });
 const rsvpKey = (roundId: string, dossierId: string) => ({ pk: `RSVP#${roundId}#${dossierId}`, sk: 'RSVP' });
 const passKey = (passId: string) => ({ pk: `PASS#${passId}`, sk: 'PASS' });
+// The certificate's pointer on the dossier and the certificate itself (see the Certificates adapter).
+const certificatePointerKey = (dossierId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: 'CERTIFICATE' });
+const certificateKey = (id: string) => ({ pk: `CERTIFICATE#${id}`, sk: 'CERTIFICATE' });
 
 /**
  * Ceremony invitations, RSVP and check-in. Invitations go through the bulk sender: each member's RSVP link
@@ -89,6 +107,36 @@ export function makeInvitations(deps: InvitationDeps) {
   const limit = makeRateLimiter(deps.sendRatePerSecond);
   const concurrency = deps.concurrency ?? 16;
   const bulk = makeBulkSender({ ...deps, concurrency });
+
+  /** Of these dossiers, those whose certificate is revoked, with when (two batch reads, any count). */
+  async function revokedAmong(ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const pointers = await store.batchGet<{ pk: string; sk: string; certificateId: string }>(
+      ids.map(certificatePointerKey),
+    );
+    if (!pointers.length) return new Map();
+    const certificates = await store.batchGet<{
+      pk: string;
+      sk: string;
+      dossierId: string;
+      status: string;
+      revokedAt?: string;
+    }>(pointers.map((p) => certificateKey(p.certificateId)));
+    return new Map(
+      certificates.filter((c) => c.status === 'revoked').map((c) => [c.dossierId, c.revokedAt ?? '']),
+    );
+  }
+  const revokedAt = async (dossierId: string) => (await revokedAmong([dossierId])).get(dossierId);
+
+  /** Approved members page by page, without those whose certificate was revoked (no invitation, no update). */
+  async function* membersOf(roundId: string): AsyncGenerator<Dossier[]> {
+    for await (const page of pagesOf(dossiers, roundId, 'approved')) {
+      const revoked = await revokedAmong(page.map((d) => d.id));
+      if (revoked.size)
+        logger.info('Revoked members left out of the ceremony emails', { roundId, count: revoked.size });
+      yield page.filter((d) => !revoked.has(d.id));
+    }
+  }
 
   /** A member's RSVP link: live until the day after the ceremony, so a late click sees "answers closed". */
   const rsvpLink = (round: Round, d: Dossier, now: Date): Omit<Link, 'linkId' | 'secretHash'> => ({
@@ -175,7 +223,7 @@ export function makeInvitations(deps: InvitationDeps) {
 
   /** Sends the ceremony update to every invited member, page by page; one failure does not stop the rest. */
   async function updateAll(round: Round, until?: number): Promise<BulkResult> {
-    let complete = true;
+    let stoppedAtLimit = false;
     const [salt, skip] = await Promise.all([
       links.saltFor(INVITATION, round.id),
       deps.suppressed?.() ?? new Map<string, string>(),
@@ -184,11 +232,11 @@ export function makeInvitations(deps: InvitationDeps) {
     let skipped = 0;
     const failed: { dossierId: string; email: string; error: string }[] = [];
     const suppressed: { dossierId: string; email: string; reason: string }[] = [];
-    for await (const page of pagesOf(dossiers, round.id, 'approved')) {
+    for await (const page of membersOf(round.id)) {
       await pool(page, concurrency, async (d) => {
         // At the time limit the rest is left to another run (each member's update is claimed once).
         if (until !== undefined && Date.now() >= until) {
-          complete = false;
+          stoppedAtLimit = true;
           return;
         }
         const email = d.form.representative.email;
@@ -209,7 +257,16 @@ export function makeInvitations(deps: InvitationDeps) {
     }
     if (sent) countMetric('EmailSent', sent);
     if (failed.length) countMetric('EmailFailed', failed.length);
-    return { complete, sent, skipped, recovered: 0, failed, suppressed };
+    return {
+      complete: !stoppedAtLimit,
+      stoppedAtLimit,
+      sent,
+      skipped,
+      inDoubt: 0,
+      recovered: 0,
+      failed,
+      suppressed,
+    };
   }
 
   async function view(linkId: string, secret: string | undefined) {
@@ -222,6 +279,8 @@ export function makeInvitations(deps: InvitationDeps) {
       });
     }
     const dossier = (await dossiers.get(link.dossierId))!;
+    // A member whose certificate was revoked after the invitation: the link no longer answers or issues a pass.
+    if ((await revokedAt(dossier.id)) !== undefined) throw new ConflictError(REVOKED_TEXT);
     const round = (await rounds.get(dossier.roundId))!;
     const item = await store.get<{ pk: string; sk: string } & Rsvp>(
       rsvpKey(round.id, dossier.id).pk,
@@ -230,6 +289,14 @@ export function makeInvitations(deps: InvitationDeps) {
     const rsvp = item ? stripKeys(item) : undefined;
     const cutoff = rsvpCutoffOf(round);
     return { dossier, round, rsvp, cutoff, open: now.getTime() <= cutoff.getTime() } satisfies RsvpView;
+  }
+
+  /** A check-in pass as it stands, void if the holder's certificate was revoked. */
+  async function readPass(passId: string): Promise<CheckInPass> {
+    const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
+    if (!item) throw new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
+    const voidedAt = await revokedAt(item.dossierId);
+    return { ...stripKeys(item), ...(voidedAt !== undefined ? { voidedAt } : {}) };
   }
 
   async function sendPass(v: RsvpView, rsvp: Rsvp): Promise<string> {
@@ -275,7 +342,7 @@ export function makeInvitations(deps: InvitationDeps) {
         .catch((err) => {
           if (!(err instanceof ConditionFailed)) throw err;
         });
-      return { done: true, ...(await invite(round, pagesOf(dossiers, roundId, 'approved'), until)) };
+      return { done: true, ...(await invite(round, membersOf(roundId), until)) };
     },
 
     /**
@@ -293,6 +360,7 @@ export function makeInvitations(deps: InvitationDeps) {
     async inviteIfAlreadySent(dossierId: string): Promise<{ invited: boolean }> {
       const d = await dossiers.get(dossierId);
       if (d?.status !== 'approved') return { invited: false };
+      if ((await revokedAt(d.id)) !== undefined) return { invited: false };
       const marker = await store.get(invitationsMarker(d.roundId).pk, invitationsMarker(d.roundId).sk);
       if (!marker) return { invited: false };
       const round = await rounds.get(d.roundId);
@@ -343,15 +411,15 @@ export function makeInvitations(deps: InvitationDeps) {
     },
 
     /** A check-in pass as it stands (GET of the check-in page: shows only). */
-    async pass(passId: string): Promise<CheckInPass> {
-      const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
-      if (!item)
-        throw new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
-      return stripKeys(item);
-    },
+    pass: readPass,
 
-    /** Marks a pass used once; a second scan returns when it was first used. */
+    /**
+     * Marks a pass used once; a second scan returns when it was first used. A voided pass (the member's
+     * certificate revoked) is refused (409, saying so) and stays unused.
+     */
     async checkIn(passId: string, by: string): Promise<{ pass: CheckInPass; already: boolean }> {
+      const current = await readPass(passId);
+      if (current.voidedAt !== undefined) throw new ConflictError(voidedPassText(current.voidedAt));
       const at = clock().toISOString();
       try {
         const item = await store.update<{ pk: string; sk: string } & CheckInPass>({

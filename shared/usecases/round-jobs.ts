@@ -9,7 +9,7 @@ import {
   STATUS_LABELS,
 } from '../domain/dossier.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
-import type { JobEvent } from '../domain/round-schedule.ts';
+import { type JobEvent, MAX_FOLLOW_UPS } from '../domain/round-schedule.ts';
 import { wardByCode } from '../domain/wards.ts';
 import {
   closingSummaryEmail,
@@ -24,6 +24,7 @@ import {
   makeBulkSender,
   NOTHING_SENT,
   pagesOf,
+  pool,
 } from './bulk-send.ts';
 import type { Invitations } from './invitations.ts';
 
@@ -39,21 +40,51 @@ export interface RoundJobsDeps extends BulkEmailUseCaseDeps {
 export type JobResult = { readonly job: JobEvent['job']; readonly complete: boolean } & Partial<BulkResult> &
   Record<string, unknown>;
 
+/** Runs a job again later: an EventBridge one-time schedule in AWS, the local scheduler locally. */
+export interface FollowUpScheduler {
+  followUp(event: JobEvent, at: Date): Promise<void>;
+}
+
+/** A follow-up run starts this long after the claims in doubt can be taken over. */
+export const FOLLOW_UP_MARGIN_MS = 60_000;
+
 /**
- * Runs a job until `until`; when it stops with recipients left, starts another run of the same job (the
- * jobs function, asynchronously) for the rest, so no run is cut off by its Lambda timeout mid-send.
+ * Runs a job until `until`. When it stops at its time limit with work left, starts another run of the
+ * same job (the jobs function, asynchronously) at once, so no run is cut off by its Lambda timeout. When
+ * it ends with claims in doubt (another run holds them and may have died), schedules a follow-up run for
+ * when they can be taken over (`retryAt`), so nobody depends on a person noticing; a follow-up that finds
+ * claims in doubt again schedules another, at most `MAX_FOLLOW_UPS` in a row.
  */
 export async function runOrHandOver(
   jobs: Pick<RoundJobs, 'run'>,
   starter: JobStarter,
   event: JobEvent,
   until: number,
-): Promise<JobResult & { handedOver: boolean }> {
+  followUps?: FollowUpScheduler,
+): Promise<JobResult & { handedOver: boolean; followUpAt?: string }> {
   const result = await jobs.run(event, until);
   if (result.complete) return { ...result, handedOver: false };
-  await starter.start(event);
-  logger.info('Job handed over to a new run', { ...event, sent: result.sent });
-  return { ...result, handedOver: true };
+  if (result.stoppedAtLimit || !result.inDoubt) {
+    await starter.start(event);
+    logger.info('Job handed over to a new run', { ...event, sent: result.sent });
+    return { ...result, handedOver: true };
+  }
+  const attempt = (event.attempt ?? 0) + 1;
+  if (!followUps || attempt > MAX_FOLLOW_UPS) {
+    logger.error('Claims still in doubt and no follow-up run left: run the job again by hand', {
+      ...event,
+      inDoubt: result.inDoubt,
+    });
+    return { ...result, handedOver: false };
+  }
+  const at = new Date(Date.parse(result.retryAt!) + FOLLOW_UP_MARGIN_MS);
+  await followUps.followUp({ job: event.job, roundId: event.roundId, attempt }, at);
+  logger.warn('Claims in doubt: a follow-up run is scheduled', {
+    ...event,
+    inDoubt: result.inDoubt,
+    followUpAt: at.toISOString(),
+  });
+  return { ...result, handedOver: false, followUpAt: at.toISOString() };
 }
 
 /** The emails that follow a change: those sent within the request, and whether the rest went on elsewhere. */
@@ -80,9 +111,12 @@ export const makeFollowUp =
     }
     return {
       complete: r.complete,
+      stoppedAtLimit: r.stoppedAtLimit ?? false,
       handedOver,
       sent: r.sent ?? 0,
       skipped: r.skipped ?? 0,
+      inDoubt: r.inDoubt ?? 0,
+      ...(r.retryAt ? { retryAt: r.retryAt } : {}),
       recovered: r.recovered ?? 0,
       suppressed: r.suppressed ?? [],
       failed: r.failed ?? [],
@@ -209,55 +243,79 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
     }
   }
 
-  async function closeRound(roundId: string) {
+  /** Draft → expired, with its history entry; false if it was no longer a draft. */
+  async function expire(id: string): Promise<boolean> {
+    const d = await deps.dossiers.get(id);
+    if (d?.status !== 'draft') return false;
+    const entry: HistoryEntry = {
+      at: deps.clock().toISOString(),
+      from: 'draft',
+      to: 'expired',
+      by: 'system',
+    };
+    await deps.dossiers.save(
+      { ...d, status: 'expired', updatedAt: entry.at, history: [...d.history, entry] },
+      d,
+      { removeGuards: guardKeys(d.roundId, d.form), audit: [entry] },
+    );
+    return true;
+  }
+
+  /**
+   * Closes a round: expires its drafts, then sends the coordinators' summary once. With `until` (epoch
+   * ms), stops expiring at that time and answers `complete: false, stoppedAtLimit: true` (no summary yet):
+   * the next run (see `runOrHandOver`) expires the rest and sends the summary at the end.
+   */
+  async function closeRound(roundId: string, until?: number) {
     const round = await deps.rounds.get(roundId);
-    if (!round) return { closed: false, reason: 'unknown round' };
+    if (!round) return { complete: true, closed: false, reason: 'unknown round' };
     // A round a coordinator closed early is closed already; otherwise only once its deadline has passed.
     if (round.status !== 'closed' && deps.clock() <= deadlineOf(round))
-      return { closed: false, reason: 'deadline not reached' };
-    if (round.status === 'draft') return { closed: false, reason: 'draft' };
+      return { complete: true, closed: false, reason: 'deadline not reached' };
+    if (round.status === 'draft') return { complete: true, closed: false, reason: 'draft' };
     if (round.status !== 'closed') await deps.rounds.save({ ...round, status: 'closed' });
     let expired = 0;
-    for (;;) {
+    // Every run expires at least one page, so a chain of runs always gets further.
+    for (let page = 0; ; page++) {
+      if (page > 0 && until !== undefined && Date.now() >= until) {
+        logger.info('Closing handed over before the time limit', { roundId, expiredDrafts: expired });
+        return {
+          complete: false,
+          stoppedAtLimit: true,
+          closed: true,
+          expiredDrafts: expired,
+          summarySent: false,
+        };
+      }
       const { items } = await deps.dossiers.listByStatus(roundId, 'draft', 100);
       if (!items.length) break;
-      for (const item of items) {
-        const d = (await deps.dossiers.get(item.id))!;
-        const entry: HistoryEntry = {
-          at: deps.clock().toISOString(),
-          from: 'draft',
-          to: 'expired',
-          by: 'system',
-        };
-        await deps.dossiers.save(
-          { ...d, status: 'expired', updatedAt: entry.at, history: [...d.history, entry] },
-          d,
-          {
-            removeGuards: guardKeys(d.roundId, d.form),
-            audit: [entry],
-          },
-        );
-        expired++;
-      }
+      let done = 0;
+      await pool(items, 16, async (item) => {
+        if (await expire(item.id)) done++;
+      });
+      expired += done;
+      // Listed as drafts but none was one any more (the index lags behind): the rest is gone.
+      if (!done) break;
     }
-    // Exact counts at closing (the dashboard's counts item is rebuilt here too); expired drafts from a
-    // crashed earlier run count as well.
+    // Exact counts at closing (the dashboard's counts item is rebuilt here too); drafts expired by earlier
+    // runs of this closing (handed over, or crashed) count as well.
     const expiredTotal = (await deps.dossiers.recountStatuses(roundId)).expired;
     const { summarySent } = await sendSummary({ ...round, status: 'closed' }, expiredTotal);
-    return { closed: true, expiredDrafts: expired, summarySent };
+    return { complete: true, closed: true, expiredDrafts: expired, summarySent };
   }
 
   return {
     /**
-     * Runs one job. `until` (epoch ms) is when a bulk email stops claiming recipients: it then answers
-     * `complete: false` and another run sends the rest (see `runOrHandOver`).
+     * Runs one job. `until` (epoch ms) is when a bulk email stops claiming recipients (or the closing
+     * stops expiring drafts): it then answers `complete: false, stoppedAtLimit: true` and another run does
+     * the rest (see `runOrHandOver`).
      */
     async run(event: JobEvent, until?: number): Promise<JobResult> {
       switch (event.job) {
         case 'deadline-reminder':
           return { job: event.job, ...(await remindDrafts(event.roundId, until)) };
         case 'close-round':
-          return { job: event.job, complete: true, ...(await closeRound(event.roundId)) };
+          return { job: event.job, ...(await closeRound(event.roundId, until)) };
         case 'send-invitations':
           return { job: event.job, ...(await deps.invitations.sendInvitations(event.roundId, until)) };
         case 'deadline-extended':

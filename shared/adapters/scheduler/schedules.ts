@@ -10,13 +10,15 @@ import {
 } from '@aws-sdk/client-scheduler';
 import type { Round } from '../../domain/round.ts';
 import {
+  followUpScheduleName,
+  type JobEvent,
   type JobName,
   SCHEDULE_TIME_ZONE,
   scheduleGroupName,
   schedules,
   scheduleTimes,
 } from '../../domain/round-schedule.ts';
-import { fromIctLocal } from '../../domain/time.ts';
+import { fromIctLocal, toIctLocal } from '../../domain/time.ts';
 
 /** A round's one-time schedules, created and moved at run time as coordinators open and change rounds. */
 export interface RoundScheduler {
@@ -99,5 +101,45 @@ export class EventBridgeRoundScheduler implements RoundScheduler {
     await this.client
       .send(new DeleteScheduleCommand({ Name: job, GroupName: group }))
       .catch(ignore(ResourceNotFoundException));
+  }
+}
+
+/**
+ * Follow-up runs of a job (claims left in doubt by a run that may have died): a one-time schedule in the
+ * round's group, named `<job>-again-<attempt>`, that invokes the jobs function with the event once and is
+ * then deleted. The jobs function creates it itself, so its target is the function's own ARN as invoked
+ * (its name in its environment would be a circular reference in the stack).
+ */
+export class EventBridgeFollowUps {
+  constructor(
+    private readonly client: SchedulerClient,
+    private readonly target: ScheduleTarget,
+  ) {}
+
+  async followUp(event: JobEvent, at: Date): Promise<void> {
+    const group = scheduleGroupName(this.target.groupPrefix, event.roundId);
+    await this.client.send(new CreateScheduleGroupCommand({ Name: group })).catch(ignore(ConflictException));
+    await this.client
+      .send(
+        new CreateScheduleCommand({
+          Name: followUpScheduleName(event),
+          GroupName: group,
+          Description: `Follow-up ${event.attempt ?? 1} of ${event.job}: claims in doubt`,
+          // Whole seconds, Hanoi wall-clock time, as the rounds' own schedules.
+          ScheduleExpression: `at(${toIctLocal(at)})`,
+          ScheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          ActionAfterCompletion: 'DELETE',
+          Target: {
+            Arn: this.target.targetArn,
+            RoleArn: this.target.roleArn,
+            Input: JSON.stringify(event),
+            RetryPolicy: { MaximumRetryAttempts: 3 },
+            DeadLetterConfig: { Arn: this.target.deadLetterArn },
+          },
+        }),
+      )
+      // The same follow-up asked for twice (a retried invocation): the first one stands.
+      .catch(ignore(ConflictException));
   }
 }
