@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { composeRoundJobs, jobStarter } from '../../shared/compose/jobs.ts';
+import { composeRoundJobs, followUpScheduler, jobStarter } from '../../shared/compose/jobs.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import { runOrHandOver } from '../../shared/usecases/round-jobs.ts';
@@ -16,5 +16,7 @@ export const handler = taskHandler((event: JobEvent, context: Context) =>
     jobStarter(context.invokedFunctionArn),
     event,
     Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS,
+    // Claims in doubt (a run that died with emails in hand): a later run of this function takes them over.
+    followUpScheduler(context.invokedFunctionArn),
   ),
 );
