@@ -174,6 +174,12 @@ export async function runReviewBench() {
     reviewerEmails: REVIEWER,
     coordinatorEmails: COORDINATOR,
     scheduler: false,
+    // Raised explicitly: the bench's dossiers are all created from one client IP, more than the production
+    // limit of 20 drafts per IP per hour.
+    rateLimits: {
+      draftsPerIp: { limit: 100_000, windowSeconds: 60 },
+      mailPerAddress: { limit: 100_000, windowSeconds: 60 },
+    },
   });
   const mail = watchMailbox(system.urls.mailbox);
   try {

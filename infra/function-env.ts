@@ -28,6 +28,7 @@ export function environmentOf(name: FunctionName, where: Where): EnvName[] {
   // The jobs function continues itself by the ARN it was invoked with (its own name would be a cycle).
   if (needs.jobs && name !== 'jobs') out.push(Env.jobsFunctionName);
   if (needs.adminEmail) out.push(Env.adminEmail);
+  if (needs.rateLimits) out.push(Env.rateLimits);
   if (where === 'local') {
     out.push(Env.clockOffsetFile);
     if (needs.bucket) out.push(Env.s3ForcePathStyle);

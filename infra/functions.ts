@@ -35,6 +35,11 @@ export interface FunctionSpec {
      * there (the `jobs` function itself continues its own long runs the same way).
      */
     readonly jobs?: boolean;
+    /**
+     * Applies the rate limits (`RATE_LIMITS`): reads and writes the counters, items whose `pk` begins with
+     * `RATE#` (one conditional UpdateItem per hit).
+     */
+    readonly rateLimits?: boolean;
   };
   /** Files copied next to the bundled handler: `fonts` = the certificate's two TTFs. */
   readonly assets?: 'fonts';
@@ -50,12 +55,14 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 10,
     // The bucket signs a fresh certificate download link on /status.
+    // The rate limits: `/status` lookups per client IP.
     needs: {
       table: {
         read: ['CONFIG', 'ROUND#', 'DOSSIER#', 'CERTIFICATE#', 'LINK#'],
         query: { gsi2: ['CODE#'] },
       },
       bucket: { read: ['certificates/'] },
+      rateLimits: true,
     },
   },
   intake: {
@@ -77,6 +84,8 @@ export const functions = {
       bucket: { read: ['uploads/', 'dossiers/'], write: ['uploads/', 'dossiers/'] },
       mail: true,
       workflow: 'start+callback',
+      // Drafts per IP, resume emails per address, `/api/resume` without a valid secret per IP and dossier.
+      rateLimits: true,
     },
   },
   review: {
@@ -232,6 +241,8 @@ export const functions = {
       schedules: true,
       jobs: true,
       adminEmail: true,
+      // Sign-in emails per address.
+      rateLimits: true,
     },
   },
   jobs: {
@@ -256,12 +267,28 @@ export const functions = {
           'RSVP#',
           'ADDRESS#',
         ],
-        write: ['ROUND#', 'DOSSIER#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#', 'SENT#', 'INVITATIONS#', 'RSVP#'],
+        // STAFF#, CONFIG, STAFFAUDIT: a sign-in request handed over by the admin function (the lookup and
+        // the link are made here, so the request does the same work for any address) may make the first
+        // coordinator (`adminEmail`, once).
+        write: [
+          'ROUND#',
+          'DOSSIER#',
+          'LINK#',
+          'LINKSALT#',
+          'BULKCHUNK#',
+          'SENT#',
+          'INVITATIONS#',
+          'RSVP#',
+          'STAFF#',
+          'CONFIG',
+          'STAFFAUDIT',
+        ],
         delete: ['LINK#'],
         query: { gsi1: ['ROUND#', 'STAFF', 'RSVPS#', 'ADDRESSES#marked'] },
       },
       mail: true,
       jobs: true,
+      adminEmail: true,
     },
   },
   rsvp: {

@@ -5,11 +5,13 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../shared/adapters/dynamodb/keys.ts';
+import { serializeRateLimits } from '../shared/domain/rate-limits.ts';
 import { Env, type EnvName } from '../shared/env.ts';
 import { AppFunction } from './constructs/app-function.ts';
 import { ApprovalWorkflow } from './constructs/approval-workflow.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { DocumentBucket } from './constructs/document-bucket.ts';
+import { EdgeProtection } from './constructs/edge-protection.ts';
 import { PublicApi } from './constructs/http-api.ts';
 import { Mailer } from './constructs/mailer.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
@@ -60,6 +62,11 @@ export class PlatformStack extends Stack {
     });
     const api = new PublicApi(this, 'Http', { functions: lambdas });
     mailer.subscribe(lambdas.mailEvents);
+    if (config.edgeProtection)
+      new EdgeProtection(this, 'Edge', {
+        apiEndpoint: api.api.apiEndpoint,
+        ratePer5Min: config.edgeRateLimitPer5Min,
+      });
 
     const jobsDlq = new Queue(this, 'JobsDeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -85,6 +92,7 @@ export class PlatformStack extends Stack {
       [Env.signingKeyParameter]: config.signingKeyParameter,
       [Env.jobsFunctionName]: lambdas.jobs.functionName,
       [Env.adminEmail]: config.adminEmail,
+      [Env.rateLimits]: serializeRateLimits(config.rateLimits),
       ...roundSchedules.environment,
     };
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
@@ -98,7 +106,8 @@ export class PlatformStack extends Stack {
     // Each need's grant, beside the variables above.
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {
       const needs = functions[name].needs as FunctionSpec['needs'];
-      // Table and bucket: by partition key and by object prefix, as `infra/functions.ts` lists them.
+      // Table and bucket: by partition key and by object prefix, as `infra/functions.ts` lists them (the
+      // rate limits' `RATE#` counters are granted below, with their need).
       if (needs.table) data.grantAccess(f.fn, needs.table);
       if (needs.bucket) documents.grantAccess(f.fn, needs.bucket);
       if (needs.mail) mailer.grantSend(f.fn);
@@ -133,6 +142,17 @@ export class PlatformStack extends Stack {
         if (access.includes('callback')) workflow.stateMachine.grantTaskResponse(f.fn);
       }
     }
+
+    // The rate-limit counters (`needs.rateLimits`): one conditional UpdateItem per hit, on `RATE#` items only.
+    for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][])
+      if ((functions[name].needs as { rateLimits?: boolean }).rateLimits)
+        f.fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['dynamodb:UpdateItem'],
+            resources: [data.table.tableArn],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } },
+          }),
+        );
 
     // The jobs function continues a long run in a new invocation of itself (the ARN from its context): a
     // policy of its own, since one in the role's default policy, which the function depends on, would be

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS, RateLimitsSchema } from '../shared/domain/rate-limits.ts';
 
 /** Settings that differ between deployments; chosen with `-c stage=dev|prod`, fields overridable by context. */
 export const StageConfigSchema = z.object({
@@ -26,6 +27,19 @@ export const StageConfigSchema = z.object({
    * stack does not create it (a secret never goes through a template): see the README.
    */
   signingKeyParameter: z.string().regex(/^\/[\w./-]+$/),
+  /**
+   * Rate limits (issue 13): emails per address, drafts and lookups per client IP, resume requests per IP and
+   * dossier. Override with `-c rateLimits='{"draftsPerIp":{"limit":40,"windowSeconds":3600}}'` (merged
+   * over the stage's).
+   */
+  rateLimits: RateLimitsSchema,
+  /**
+   * CloudFront + WAF rate-based rule in front of the API (`infra/constructs/edge-protection.ts`). WAF for
+   * CloudFront lives in us-east-1: applied only when the stack is deployed there (README, "Rate limits").
+   */
+  edgeProtection: z.boolean(),
+  /** Requests per client IP per 5 minutes the WAF rule allows before blocking (with `edgeProtection`). */
+  edgeRateLimitPer5Min: z.number().int().min(10),
 });
 
 export type StageConfig = z.infer<typeof StageConfigSchema>;
@@ -43,6 +57,9 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     sendRatePerSecond: 1,
     retainData: false,
     signingKeyParameter: '/hcsn/dev/signing-key',
+    rateLimits: DEFAULT_RATE_LIMITS,
+    edgeProtection: false,
+    edgeRateLimitPer5Min: 1000,
   },
   prod: {
     stage: 'prod',
@@ -56,6 +73,9 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     sendRatePerSecond: 14,
     retainData: true,
     signingKeyParameter: '/hcsn/prod/signing-key',
+    rateLimits: DEFAULT_RATE_LIMITS,
+    edgeProtection: false,
+    edgeRateLimitPer5Min: 1000,
   },
 };
 
@@ -66,7 +86,13 @@ export function resolveStageConfig(tryGetContext: (key: string) => unknown): Sta
   const merged: Record<string, unknown> = { ...base };
   for (const key of Object.keys(base)) {
     const v = tryGetContext(key);
-    if (v !== undefined) merged[key] = typeof base[key as keyof StageConfig] === 'number' ? Number(v) : v;
+    if (v === undefined) continue;
+    const was = base[key as keyof StageConfig];
+    if (typeof was === 'number') merged[key] = Number(v);
+    else if (typeof was === 'boolean') merged[key] = v === true || v === 'true';
+    else if (typeof was === 'object')
+      merged[key] = { ...was, ...(typeof v === 'string' ? JSON.parse(v) : v) };
+    else merged[key] = v;
   }
   return StageConfigSchema.parse(merged);
 }

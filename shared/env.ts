@@ -36,6 +36,11 @@ export const Env = {
   /** AWS only: the schedules' target (the jobs function's ARN) and their dead-letter queue. */
   schedulerTargetArn: 'SCHEDULER_TARGET_ARN',
   schedulerDeadLetterArn: 'SCHEDULER_DEAD_LETTER_ARN',
+  /**
+   * The rate limits (compact JSON of `RateLimits`, `shared/domain/rate-limits.ts`): the stage config's
+   * `rateLimits` in AWS, `startLocalSystem`'s option locally. Counted in the table under `RATE#`.
+   */
+  rateLimits: 'RATE_LIMITS',
   /** Name of the `jobs` function, to which a request hands bulk emails that would outlast it (async invoke). */
   jobsFunctionName: 'JOBS_FUNCTION_NAME',
   /** Local only: path-style S3 addressing for s3rver. */

@@ -53,7 +53,8 @@ import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp } from '../../shared/usecases/round-jobs.ts';
 import { makeStaffAdmin } from '../../shared/usecases/staff-admin.ts';
 
-const sessions = coordinatorSessions();
+// Sign-in requests are limited per address and handed to the jobs function (the same work for any address).
+const sessions = coordinatorSessions({ signInRequests: true });
 const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossiers(), files: files() });
 /** The dossier page shows its certificate; revoking is `POST /admin/certificates/{id}/revoke` (verify function). */
 const certificateStore = certificates();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
+import { rateLimiter } from '../../shared/compose/rate-limits.ts';
 import { dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
 import { DraftSchema, FIELD_LABELS, UploadRequestSchema } from '../../shared/domain/application-schema.ts';
@@ -21,6 +22,7 @@ const intake = makeIntake({
   mailer: mailer(),
   clock,
   publicBaseUrl: config.publicBaseUrl,
+  limiter: rateLimiter(),
 });
 
 const ResumeSchema = z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() });
@@ -62,7 +64,11 @@ export const handler = httpHandler({
   'GET /api/wards': async (req) => json(200, { wards: searchWards(req.query.q ?? '', 15) }),
   'POST /api/applications': async (req) => {
     const form = parseJsonBody(req, DraftSchema, FIELD_LABELS);
-    const access = await intake.createDraft(form, req.headers['idempotency-key']?.slice(0, 100));
+    const access = await intake.createDraft(
+      form,
+      req.headers['idempotency-key']?.slice(0, 100),
+      req.sourceIp,
+    );
     return json(201, access);
   },
   'GET /api/applications/{id}': async (req) =>
@@ -90,7 +96,7 @@ export const handler = httpHandler({
   'POST /api/resume': async (req) => {
     const input = parseJsonBody(req, ResumeSchema);
     if (!input.secret) {
-      await intake.resendResume(input.linkId);
+      await intake.resendResume(input.linkId, req.sourceIp);
       return json(202, {
         message:
           req.lang === 'vi'
@@ -98,6 +104,6 @@ export const handler = httpHandler({
             : 'If the draft is still open, a new link was emailed.',
       });
     }
-    return json(200, await intake.resume(input.linkId, input.secret));
+    return json(200, await intake.resume(input.linkId, input.secret, req.sourceIp));
   },
 });

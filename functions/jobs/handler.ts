@@ -1,7 +1,9 @@
 import type { Context } from 'aws-lambda';
 import { composeRoundJobs, followUpScheduler, jobStarter } from '../../shared/compose/jobs.ts';
+import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
+import { isSignInLinkEvent, type SignInLinkEvent } from '../../shared/usecases/coordinator-session.ts';
 import { runOrHandOver } from '../../shared/usecases/round-jobs.ts';
 
 /** A run stops claiming recipients this long before its timeout, finishes what it holds and continues anew. */
@@ -9,14 +11,24 @@ const MARGIN_MS = 60_000;
 
 const jobs = composeRoundJobs();
 
-export const handler = taskHandler((event: JobEvent, context: Context) =>
-  runOrHandOver(
-    jobs,
-    // The next run is this same function, by the ARN it was invoked with.
-    jobStarter(context.invokedFunctionArn),
-    event,
-    Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS,
-    // Claims in doubt (a run that died with emails in hand): a later run of this function takes them over.
-    followUpScheduler(context.invokedFunctionArn),
-  ),
+/** Sign-in requests handed over by the admin function: the staff lookup and the link email. */
+let sessions: ReturnType<typeof coordinatorSessions> | undefined;
+
+export const handler = taskHandler(
+  async (event: JobEvent | SignInLinkEvent, context: Context): Promise<unknown> => {
+    if (isSignInLinkEvent(event)) {
+      sessions ??= coordinatorSessions();
+      await sessions.deliverSignIn(event.signInLinkFor);
+      return { signIn: 'handled' };
+    }
+    return runOrHandOver(
+      jobs,
+      // The next run is this same function, by the ARN it was invoked with.
+      jobStarter(context.invokedFunctionArn),
+      event,
+      Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS,
+      // Claims in doubt (a run that died with emails in hand): a later run of this function takes them over.
+      followUpScheduler(context.invokedFunctionArn),
+    );
+  },
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
+import { rateLimiter } from '../../shared/compose/rate-limits.ts';
 import { certificates, dossiers, rounds } from '../../shared/compose/table.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -39,6 +40,8 @@ export const handler = httpHandler({
       code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
       email: { vi: 'Email', en: 'Email' },
     });
+    // Counted before the lookup: past the limit, 429 (the page says when to try again), nothing read.
+    await rateLimiter().enforce({ policy: 'statusPerIp', scope: 'status-ip', key: req.sourceIp });
     try {
       const dossier = await queries.lookup(input.code, input.email);
       // A fresh 24 h download link on every lookup: the emailed one may have expired.

@@ -5,7 +5,27 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../functions.ts';
-import { routes } from '../routes.ts';
+import { routeKey, routes } from '../routes.ts';
+
+/** The route keys of the route table, exactly (a typo in the throttles below does not compile). */
+type RouteKey = (typeof routes)[number] extends infer R
+  ? R extends { method: infer M extends string; path: infer P extends string }
+    ? `${M} ${P}`
+    : never
+  : never;
+
+/**
+ * Per-route throttles (requests per second, steady and burst) for the routes that send email or answer a
+ * lookup: far above what people at a deadline need (the rush bench: 500 drafts in about a minute), far
+ * below the stage-wide default, so a flood on one of them cannot use up the whole API. The application's
+ * own limits (per address, IP and dossier, `shared/domain/rate-limits.ts`) sit behind these.
+ */
+export const ROUTE_THROTTLES: Partial<Record<RouteKey, { rate: number; burst: number }>> = {
+  'POST /api/applications': { rate: 20, burst: 40 },
+  'POST /api/resume': { rate: 5, burst: 10 },
+  'POST /status': { rate: 10, burst: 20 },
+  'POST /admin/sign-in': { rate: 2, burst: 5 },
+};
 
 export interface PublicApiProps {
   readonly functions: Record<FunctionName, IFunction>;
@@ -25,7 +45,13 @@ export class PublicApi extends Construct {
         integration = new HttpLambdaIntegration(`${route.fn}Integration`, props.functions[route.fn]);
         integrations.set(route.fn, integration);
       }
-      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      const added = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+      });
+      // Route settings name routes that must exist before the stage is updated.
+      if (ROUTE_THROTTLES[routeKey(route) as RouteKey]) this.api.defaultStage?.node.addDependency(...added);
     }
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
@@ -47,6 +73,12 @@ export class PublicApi extends Construct {
       throttlingBurstLimit: 500,
       throttlingRateLimit: 200,
     };
+    stage.routeSettings = Object.fromEntries(
+      Object.entries(ROUTE_THROTTLES).map(([key, t]) => [
+        key,
+        { ThrottlingRateLimit: t.rate, ThrottlingBurstLimit: t.burst },
+      ]),
+    );
     new CfnOutput(this, 'Url', { value: this.api.apiEndpoint });
   }
 }

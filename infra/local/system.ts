@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import { type RateLimits, serializeRateLimits, withRateLimits } from '../../shared/domain/rate-limits.ts';
 import { Env, LOCAL_FALLBACK_ENDPOINT, LocalEndpointEnv } from '../../shared/env.ts';
 import { endpointsOf, environmentOf } from '../function-env.ts';
 import type { FunctionName } from '../functions.ts';
@@ -46,6 +47,11 @@ export interface LocalSystemOptions {
   readonly coordinatorEmails?: string;
   /** The deployment's first coordinator (`-c adminEmail=` in AWS), made a coordinator at first sign-in. */
   readonly adminEmail?: string;
+  /**
+   * Rate limits replacing the production defaults (`DEFAULT_RATE_LIMITS`) policy by policy. Tests and benches
+   * that need more raise them here explicitly (and say why); unset = the defaults.
+   */
+  readonly rateLimits?: Partial<RateLimits>;
   /** Run the local scheduler's timer (npm start); tests call jobs directly. */
   readonly scheduler?: boolean;
   readonly log?: (line: string) => void;
@@ -121,6 +127,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.mailFrom]: 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>',
       [Env.sesConfigurationSet]: 'hcsn-local-mail',
       [Env.sendRatePerSecond]: '0',
+      [Env.rateLimits]: serializeRateLimits(withRateLimits(options.rateLimits)),
       // Locally the first coordinator is seeded; AWS makes `-c adminEmail=` one at first sign-in.
       [Env.adminEmail]: options.adminEmail ?? firstOf(options.coordinatorEmails ?? DEFAULT_COORDINATOR),
       [Env.clockOffsetFile]: paths.clock,

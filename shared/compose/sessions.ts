@@ -1,10 +1,17 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { Env } from '../env.ts';
 import { clock, config, tableStore } from '../runtime.ts';
-import { makeCoordinatorSessions } from '../usecases/coordinator-session.ts';
+import { makeCoordinatorSessions, type SignInLinkEvent } from '../usecases/coordinator-session.ts';
 import { mailer } from './mail.ts';
+import { rateLimiter } from './rate-limits.ts';
 import { links, staff } from './table.ts';
 
-/** Coordinator sign-in and sessions, as every function behind `/admin` checks them. */
-export const coordinatorSessions = () =>
+/**
+ * Coordinator sign-in and sessions, as every function behind `/admin` checks them. With `signInRequests`
+ * (the admin function's `POST /admin/sign-in`): requests are rate limited per address and handed to the
+ * jobs function (asynchronous invocation), which looks the address up and sends the link.
+ */
+export const coordinatorSessions = (options: { signInRequests?: boolean } = {}) =>
   makeCoordinatorSessions({
     store: tableStore(),
     links: links(),
@@ -14,4 +21,21 @@ export const coordinatorSessions = () =>
     staff: staff(),
     adminEmail: config.adminEmail,
     secureCookies: config.stage !== 'local',
+    ...(options.signInRequests ? { limiter: rateLimiter(), handOverSignIn: signInHandOver() } : {}),
   });
+
+/** Starts the jobs function on a sign-in request without waiting for it. */
+function signInHandOver(): (event: SignInLinkEvent) => Promise<void> {
+  let lambda: LambdaClient | undefined;
+  return async (event) => {
+    if (!config.jobsFunctionName) throw new Error(`${Env.jobsFunctionName} is not set`);
+    lambda ??= new LambdaClient({});
+    await lambda.send(
+      new InvokeCommand({
+        FunctionName: config.jobsFunctionName,
+        InvocationType: 'Event',
+        Payload: Buffer.from(JSON.stringify(event)),
+      }),
+    );
+  };
+}

@@ -10,7 +10,8 @@ export abstract class DomainError extends Error {
     | 'conflict'
     | 'forbidden'
     | 'too-large'
-    | 'unsupported-media';
+    | 'unsupported-media'
+    | 'rate-limited';
   constructor(readonly text: Text) {
     super(text.en);
   }
@@ -75,4 +76,17 @@ export class PayloadTooLargeError extends DomainError {
 export class UnsupportedMediaError extends DomainError {
   override name = 'UnsupportedMediaError';
   readonly kind = 'unsupported-media';
+}
+
+/** Past a rate limit: nothing was done; `retryAt` says when the window ends (429 with `Retry-After`). */
+export class RateLimitedError extends DomainError {
+  override name = 'RateLimitedError';
+  readonly kind = 'rate-limited';
+  constructor(
+    text: Text,
+    readonly retryAt: Date,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(text);
+  }
 }

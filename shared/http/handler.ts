@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { DomainError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
 import { LocalEndpointEnv } from '../env.ts';
 import { countMetric, flushMetrics, logger } from '../observability.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
@@ -24,12 +24,20 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
   if (err instanceof DomainError) {
     const status = STATUS_BY_KIND[err.kind];
     const message = err.text[req.lang];
+    // Past a rate limit: when to try again, for browsers and scripts alike.
+    const limited = err instanceof RateLimitedError ? err : undefined;
+    const retry: Record<string, string> = limited ? { 'retry-after': String(limited.retryAfterSeconds) } : {};
     if (wantsJson(req)) {
-      return json(status, {
-        message,
-        ...(err instanceof ValidationError ? { issues: err.issues } : {}),
-        ...('existing' in err ? { existing: err.existing } : {}),
-      });
+      return json(
+        status,
+        {
+          message,
+          ...(err instanceof ValidationError ? { issues: err.issues } : {}),
+          ...('existing' in err ? { existing: err.existing } : {}),
+          ...(limited ? { retryAt: limited.retryAt.toISOString() } : {}),
+        },
+        retry,
+      );
     }
     return html(
       status,
@@ -39,6 +47,7 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
         message,
         issues: err instanceof ValidationError ? err.issues : [],
       }),
+      retry,
     );
   }
   logger.error('Unhandled error', { error: err as Error });

@@ -10,4 +10,5 @@ export const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   'deadline-passed': 409,
   'too-large': 413,
   'unsupported-media': 415,
+  'rate-limited': 429,
 };

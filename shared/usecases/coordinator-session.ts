@@ -4,6 +4,7 @@ import type { Staff } from '../adapters/dynamodb/staff.ts';
 import { ConditionFailed, isLive, type Store } from '../adapters/dynamodb/store.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { ForbiddenError } from '../domain/errors.ts';
+import type { RateLimiter } from '../domain/rate-limits.ts';
 import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
 import { hasRole, normalizeEmail, type StaffMember, type StaffRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
@@ -23,7 +24,21 @@ export interface CoordinatorSessionDeps {
   readonly adminEmail?: string;
   /** `Secure` on the cookie everywhere but the local (plain HTTP) runtime. */
   readonly secureCookies: boolean;
+  /** Sign-in emails per address (the admin function); absent where nobody asks for a link (checks only). */
+  readonly limiter?: Pick<RateLimiter, 'enforce'>;
+  /**
+   * Hands the staff lookup and the email to an asynchronous run (the jobs function: `SignInLinkEvent`), so
+   * the answer does the same work for any address. Absent: done within the call (in-process test helpers).
+   */
+  readonly handOverSignIn?: (event: SignInLinkEvent) => Promise<void>;
 }
+
+/** The asynchronous half of a sign-in request: look the address up, email a link if it is staff's. */
+export interface SignInLinkEvent {
+  readonly signInLinkFor: string;
+}
+export const isSignInLinkEvent = (event: object): event is SignInLinkEvent =>
+  typeof (event as Partial<SignInLinkEvent>).signInLinkFor === 'string';
 
 /** A signed-in member of staff. */
 export interface Coordinator {
@@ -117,10 +132,20 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
 
   return {
     /**
-     * Emails a sign-in link when the address is a coordinator's. The caller answers the same either way,
-     * so the form cannot be used to learn who the coordinators are.
+     * A sign-in request: counted per address (429 past the limit, whoever the address is), then handed
+     * over as it is; the lookup and the email happen in `deliverSignIn`, asynchronously. The answer is the
+     * same, after the same reads and writes, for a coordinator's address and anyone else's: neither the
+     * page nor its timing tells who the coordinators are.
      */
     async requestSignIn(email: string): Promise<void> {
+      const person = normalizeEmail(email);
+      await deps.limiter?.enforce({ policy: 'mailPerAddress', scope: 'signin-mail', key: person });
+      if (deps.handOverSignIn) await deps.handOverSignIn({ signInLinkFor: person });
+      else await this.deliverSignIn(person);
+    },
+
+    /** Emails a sign-in link when the address is staff's (the first coordinator is made on their first). */
+    async deliverSignIn(email: string): Promise<void> {
       const person = normalizeEmail(email);
       const now = clock();
       if (person === adminEmail) {

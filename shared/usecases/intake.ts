@@ -30,6 +30,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../domain/errors.ts';
+import { normalizeRateKey, type RateLimiter } from '../domain/rate-limits.ts';
 import { deadlineOf, isAcceptingApplications, MIME_BY_TYPE, type Round } from '../domain/round.ts';
 import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
 import type { Clock } from '../domain/time.ts';
@@ -49,6 +50,8 @@ export interface IntakeDeps {
   readonly mailer: Mailer;
   readonly clock: Clock;
   readonly publicBaseUrl: string;
+  /** Resume emails per address, new drafts per client IP, resume requests without a valid secret. */
+  readonly limiter: RateLimiter;
 }
 
 export interface DraftAccess {
@@ -69,7 +72,10 @@ const closedError = (round: Round) =>
 
 /** The applicant's use-cases: drafts, uploads, submission, resume links and status lookup. */
 export function makeIntake(deps: IntakeDeps) {
-  const { rounds, dossiers, links, files, workflow, mailer, clock } = deps;
+  const { rounds, dossiers, links, files, workflow, mailer, clock, limiter } = deps;
+  /** Counts one resume email to `address`; RateLimitedError (nothing sent) past the limit. */
+  const countResumeMail = (address: string) =>
+    limiter.enforce({ policy: 'mailPerAddress', scope: 'resume-mail', key: address });
   const lookupUrl = `${deps.publicBaseUrl}/status`;
 
   const { currentRound } = makePublicQueries({ rounds, dossiers });
@@ -81,9 +87,11 @@ export function makeIntake(deps: IntakeDeps) {
     return round;
   }
 
+  /** `countedAddress`: a resume email to it was counted already (the request's own address). */
   async function duplicateError(
     guards: readonly string[],
     exceptId?: string,
+    countedAddress?: string,
   ): Promise<DuplicateApplicationError | undefined> {
     for (const guard of guards) {
       const owner = await dossiers.guardOwner(guard);
@@ -91,6 +99,9 @@ export function makeIntake(deps: IntakeDeps) {
       const existing = await dossiers.get(owner.dossierId);
       if (!existing) continue;
       if (existing.status === 'draft') {
+        const to = existing.form.representative.email;
+        if (countedAddress === undefined || normalizeRateKey(to) !== normalizeRateKey(countedAddress))
+          await countResumeMail(to);
         await sendResumeLink(existing).catch((err) => logger.warn('Resume link not sent', { err }));
         return new DuplicateApplicationError(
           {
@@ -275,13 +286,23 @@ export function makeIntake(deps: IntakeDeps) {
     currentRound,
 
     /** Creates a draft (idempotent per Idempotency-Key) and emails its resume link. */
-    async createDraft(form: DraftForm, idempotencyKey?: string): Promise<DraftAccess> {
+    async createDraft(
+      form: DraftForm,
+      idempotencyKey: string | undefined,
+      clientIp: string,
+    ): Promise<DraftAccess> {
       if (idempotencyKey) {
         const previous = await dossiers.idempotentResult<DraftAccess>(idempotencyKey);
         if (previous) return previous;
       }
       const round = await currentRound();
       if (!isAcceptingApplications(round, clock())) throw closedError(round);
+      // Before anything is written or sent: past either limit, no draft and no email (429).
+      const address = form.representative.email;
+      await limiter.enforce(
+        { policy: 'draftsPerIp', scope: 'drafts-ip', key: clientIp },
+        { policy: 'mailPerAddress', scope: 'resume-mail', key: address },
+      );
       const guards = guardKeys(round.id, form);
       if (await guardsTaken(guards)) {
         // A retry racing its own first attempt finds that attempt's result, not a duplicate.
@@ -289,7 +310,7 @@ export function makeIntake(deps: IntakeDeps) {
           ? await dossiers.idempotentResult<DraftAccess>(idempotencyKey)
           : undefined;
         if (previous) return previous;
-        const dup = await duplicateError(guards);
+        const dup = await duplicateError(guards, undefined, address);
         if (dup) throw dup;
       }
       const editToken = newSecret();
@@ -329,7 +350,7 @@ export function makeIntake(deps: IntakeDeps) {
             await new Promise((r) => setTimeout(r, 50));
           }
         }
-        throw (await duplicateError(guards)) ?? err;
+        throw (await duplicateError(guards, undefined, address)) ?? err;
       }
       countMetric('DossierCreated');
       await sendResumeLink(dossier).catch((err) => logger.warn('Resume link not sent', { err }));
@@ -574,10 +595,15 @@ export function makeIntake(deps: IntakeDeps) {
     },
 
     /** Exchanges a resume link (id + secret from the email) for a fresh edit token; works once. */
-    async resume(linkId: string, secret: string): Promise<DraftAccess> {
+    async resume(linkId: string, secret: string, clientIp: string): Promise<DraftAccess> {
       const now = clock();
       const link = await links.get(linkId, now);
       if (link?.purpose !== 'resume' || !secretMatches(secret, link.secretHash)) {
+        // A wrong secret counts against the client and the dossier: past either limit, 429 instead of 403.
+        await limiter.enforce(
+          { policy: 'resumePerIp', scope: 'resume-ip', key: clientIp },
+          { policy: 'resumePerDossier', scope: 'resume-dossier', key: link?.dossierId ?? linkId },
+        );
         throw new ForbiddenError({
           vi: 'Đường dẫn không hợp lệ hoặc đã hết hạn.',
           en: 'This link is not valid or has expired.',
@@ -600,11 +626,15 @@ export function makeIntake(deps: IntakeDeps) {
     },
 
     /** Emails a fresh resume link for the draft behind a used or expired link. */
-    async resendResume(linkId: string): Promise<void> {
+    async resendResume(linkId: string, clientIp: string): Promise<void> {
+      await limiter.enforce({ policy: 'resumePerIp', scope: 'resume-ip', key: clientIp });
       const item = await links.get(linkId, new Date(0));
       if (item?.purpose !== 'resume') return;
+      await limiter.enforce({ policy: 'resumePerDossier', scope: 'resume-dossier', key: item.dossierId });
       const d = await dossiers.get(item.dossierId);
-      if (d?.status === 'draft') await sendResumeLink(d);
+      if (d?.status !== 'draft') return;
+      await countResumeMail(d.form.representative.email);
+      await sendResumeLink(d);
     },
   };
 

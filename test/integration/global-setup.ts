@@ -11,6 +11,15 @@ declare module 'vitest' {
   }
 }
 
+const many = { limit: 100_000, windowSeconds: 60 };
+const RAISED_FOR_THE_SUITE = {
+  mailPerAddress: many,
+  draftsPerIp: many,
+  statusPerIp: many,
+  resumePerIp: many,
+  resumePerDossier: many,
+};
+
 let system: LocalSystem | undefined;
 let dataDir: string | undefined;
 
@@ -25,6 +34,10 @@ export async function setup(project: TestProject) {
     reviewerEmails: 'reviewer.a@kgst.test,reviewer.b@kgst.test',
     coordinatorEmails: 'coordinator@kgst.test',
     scheduler: false,
+    // Raised explicitly: the shared system serves every integration file from 127.0.0.1, which creates
+    // hundreds of drafts, looks up /status and signs the same coordinator in many times. The limits
+    // themselves are proven on a system of their own, with the production defaults (abuse-limits.test.ts).
+    rateLimits: RAISED_FOR_THE_SUITE,
   });
   project.provide('local', { urls: system.urls, env: system.env });
 }
