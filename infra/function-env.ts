@@ -17,12 +17,13 @@ export function environmentOf(name: FunctionName, where: Where): EnvName[] {
   if (needs.mail) out.push(Env.mailFrom, Env.sesConfigurationSet, Env.sendRatePerSecond);
   if (needs.workflow) out.push(Env.stateMachineArn);
   if (needs.signingKey) out.push(where === 'aws' ? Env.signingKeyParameter : Env.signingKeyFile);
-  // Locally there is no EventBridge: the local scheduler reads the rounds, so nothing to create.
+  // Locally there is no EventBridge: the local scheduler reads the rounds, so nothing to create. The jobs
+  // function's follow-up schedules target itself by the ARN it was invoked with (its own ARN would be a cycle).
   if (needs.schedules && where === 'aws')
     out.push(
       Env.scheduleGroupPrefix,
       Env.schedulerRoleArn,
-      Env.schedulerTargetArn,
+      ...(name === 'jobs' ? [] : [Env.schedulerTargetArn]),
       Env.schedulerDeadLetterArn,
     );
   // The jobs function continues itself by the ARN it was invoked with (its own name would be a cycle).

@@ -266,6 +266,8 @@ export const functions = {
           'INVITATIONS#',
           'RSVP#',
           'ADDRESS#',
+          // Revoked members get no invitation (their certificate, through the dossier's pointer).
+          'CERTIFICATE#',
         ],
         // STAFF#, CONFIG, STAFFAUDIT: a sign-in request handed over by the admin function (the lookup and
         // the link are made here, so the request does the same work for any address) may make the first
@@ -279,6 +281,8 @@ export const functions = {
           'SENT#',
           'INVITATIONS#',
           'RSVP#',
+          // Locally only: the stand-in of a follow-up run's one-time schedule (see StoredFollowUps).
+          'FOLLOWUP#',
           'STAFF#',
           'CONFIG',
           'STAFFAUDIT',
@@ -289,6 +293,9 @@ export const functions = {
       mail: true,
       jobs: true,
       adminEmail: true,
+      // A run that ends with claims in doubt creates its follow-up run's one-time schedule (it targets the
+      // function itself, so it gets no SCHEDULER_TARGET_ARN; see environmentOf).
+      schedules: true,
     },
   },
   rsvp: {
@@ -298,7 +305,8 @@ export const functions = {
     timeoutSeconds: 15,
     needs: {
       table: {
-        read: ['LINK#', 'ROUND#', 'DOSSIER#', 'INVITATIONS#', 'RSVP#', 'PASS#', 'ADDRESS#'],
+        // CERTIFICATE#: a revoked member's RSVP link answers nothing and issues no pass.
+        read: ['LINK#', 'ROUND#', 'DOSSIER#', 'INVITATIONS#', 'RSVP#', 'PASS#', 'ADDRESS#', 'CERTIFICATE#'],
         write: ['LINK#', 'RSVP#', 'PASS#'],
       },
       mail: true,

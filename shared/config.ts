@@ -56,7 +56,7 @@ export interface Config {
   readonly scheduler?: {
     readonly groupPrefix: string;
     readonly roleArn: string;
-    readonly targetArn: string;
+    readonly targetArn?: string;
     readonly deadLetterArn: string;
   };
   readonly jobsFunctionName?: string;
@@ -112,7 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {
           groupPrefix: raw.SCHEDULE_GROUP_PREFIX,
           roleArn: required(raw.SCHEDULER_ROLE_ARN, Env.schedulerRoleArn),
-          targetArn: required(raw.SCHEDULER_TARGET_ARN, Env.schedulerTargetArn),
+          // Unset on the jobs function, whose follow-up schedules target itself by the ARN it was invoked with.
+          targetArn: raw.SCHEDULER_TARGET_ARN,
           deadLetterArn: required(raw.SCHEDULER_DEAD_LETTER_ARN, Env.schedulerDeadLetterArn),
         }
       : undefined,

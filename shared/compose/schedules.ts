@@ -1,5 +1,7 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventBridgeRoundScheduler } from '../adapters/scheduler/schedules.ts';
+import { required } from '../config.ts';
+import { Env } from '../env.ts';
 import { config } from '../runtime.ts';
 
 /**
@@ -7,5 +9,11 @@ import { config } from '../runtime.ts';
  * unset, because the local scheduler computes its times from the rounds in DynamoDB each time it looks, so
  * saving a round moves the local schedules by itself.
  */
-export const roundScheduler = () =>
-  config.scheduler ? new EventBridgeRoundScheduler(new SchedulerClient({}), config.scheduler) : undefined;
+export const roundScheduler = () => {
+  const target = config.scheduler;
+  if (!target) return undefined;
+  return new EventBridgeRoundScheduler(new SchedulerClient({}), {
+    ...target,
+    targetArn: required(target.targetArn, Env.schedulerTargetArn),
+  });
+};
