@@ -253,9 +253,27 @@ export function applyScript(makeKit: typeof dossierKit): void {
   // ---- buttons ----
   const saveBtn = document.getElementById('save-draft') as HTMLButtonElement;
   const submitBtn = document.getElementById('submit-dossier') as HTMLButtonElement;
+  /** Until then the server refuses new drafts from here (429): the buttons wait too. */
+  let limitedUntil = 0;
   const busy = (on: boolean) => {
-    saveBtn.disabled = on;
-    submitBtn.disabled = on;
+    const wait = on || Date.now() < limitedUntil;
+    saveBtn.disabled = wait;
+    submitBtn.disabled = wait;
+  };
+  /**
+   * Past a rate limit (429), whose message (shown by showError) says when to try again: both buttons wait
+   * until then; a wait of two minutes or less ends by trying again on its own.
+   */
+  const afterRateLimit = (err: unknown, again: () => void) => {
+    const e = err as ApiError;
+    if (e.status !== 429) return;
+    const seconds = e.retryAfter ?? 60;
+    limitedUntil = Date.now() + seconds * 1000;
+    setTimeout(() => {
+      limitedUntil = 0;
+      busy(false);
+      if (seconds <= 120) again();
+    }, seconds * 1000);
   };
   saveBtn.addEventListener('click', async () => {
     clearErrors();
@@ -277,6 +295,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
       );
     } catch (err) {
       showError(err);
+      afterRateLimit(err, () => saveBtn.click());
     } finally {
       busy(false);
     }
@@ -310,6 +329,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
       done.scrollIntoView({ block: 'start' });
     } catch (err) {
       showError(err);
+      afterRateLimit(err, () => form.requestSubmit());
     } finally {
       busy(false);
     }
@@ -367,7 +387,7 @@ export function resumeScript(linkPage: typeof emailedLinkPage): void {
       body: JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    return { ok: res.ok, json };
+    return { ok: res.ok, status: res.status, retryAfter: Number(res.headers.get('retry-after')) || 60, json };
   };
   const page = linkPage({
     root,
@@ -387,11 +407,16 @@ export function resumeScript(linkPage: typeof emailedLinkPage): void {
   resend.addEventListener('click', async () => {
     resend.disabled = true;
     try {
-      const { json } = await post({ linkId: page.linkId });
+      const { ok, status, retryAfter, json } = await post({ linkId: page.linkId });
       page.say(
         typeof json.message === 'string' ? json.message : page.vi ? 'Đã gửi yêu cầu.' : 'Request sent.',
-        'ok',
+        ok ? 'ok' : 'error',
       );
+      // Too many requests (429): the message says when; the button comes back then.
+      if (status === 429)
+        setTimeout(() => {
+          resend.disabled = false;
+        }, retryAfter * 1000);
     } catch {
       page.say(page.offline(), 'error');
       resend.disabled = false;

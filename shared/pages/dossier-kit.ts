@@ -18,6 +18,8 @@ export interface ApiError {
   status: number;
   message: string;
   issues: Issue[];
+  /** 429 (rate limited): seconds until the server takes the request again (its `Retry-After`). */
+  retryAfter?: number;
 }
 /** A dossier's id and edit token, kept per tab (sessionStorage). */
 export interface Access {
@@ -101,6 +103,7 @@ export function dossierKit(opts: {
             ? json.message
             : tr('Đã có lỗi, vui lòng thử lại.', 'Something went wrong, please try again.'),
         issues: Array.isArray(json.issues) ? (json.issues as Issue[]) : [],
+        retryAfter: Number(res.headers.get('retry-after')) || undefined,
       };
       throw err;
     }

@@ -4,13 +4,19 @@ import { createLambdaRuntime } from '../../infra/local/lambda-runner.ts';
 
 describe('one declaration per function of what it needs (offline)', () => {
   it('gives each function only the variables of its needs, in AWS and locally', () => {
-    // The public site reads the table and the bucket: no workflow, no mail, no schedules, no first coordinator.
+    // The public site reads the table and the bucket (and counts /status lookups against the rate limits):
+    // no workflow, no mail, no schedules, no first coordinator.
     expect(environmentOf('site', 'aws').sort()).toEqual([
       'BUCKET_NAME',
       'PUBLIC_BASE_URL',
+      'RATE_LIMITS',
       'STAGE',
       'TABLE_NAME',
     ]);
+    // The rate limits reach the functions that apply them, and only those.
+    expect(environmentOf('intake', 'aws')).toContain('RATE_LIMITS');
+    expect(environmentOf('admin', 'aws')).toContain('RATE_LIMITS');
+    expect(environmentOf('review', 'aws')).not.toContain('RATE_LIMITS');
     expect(endpointsOf('site').sort()).toEqual(['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']);
     // Only the admin function creates schedules, and only in AWS (locally the scheduler reads the rounds).
     expect(environmentOf('admin', 'aws')).toContain('SCHEDULER_ROLE_ARN');
@@ -29,7 +35,7 @@ describe('one declaration per function of what it needs (offline)', () => {
     const runtime = createLambdaRuntime(() => ({ STAGE: 'local', AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }));
     try {
       await expect(runtime.invoke('site', {})).rejects.toThrow(
-        /^Function site: missing environment variable\(s\) PUBLIC_BASE_URL, TABLE_NAME, BUCKET_NAME, CLOCK_OFFSET_FILE, S3_FORCE_PATH_STYLE, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3$/,
+        /^Function site: missing environment variable\(s\) PUBLIC_BASE_URL, TABLE_NAME, BUCKET_NAME, RATE_LIMITS, CLOCK_OFFSET_FILE, S3_FORCE_PATH_STYLE, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3$/,
       );
     } finally {
       await runtime.close();
