@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EventBridgeRoundScheduler } from '../../shared/adapters/scheduler/schedules.ts';
+import {
+  EventBridgeFollowUps,
+  EventBridgeRoundScheduler,
+} from '../../shared/adapters/scheduler/schedules.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { scheduleGroupName } from '../../shared/domain/round-schedule.ts';
 
@@ -157,5 +160,39 @@ describe('round schedules in EventBridge Scheduler (offline)', () => {
     expect(scheduleGroupName(long, '2026')).toHaveLength(64);
     expect(scheduleGroupName(long, '2026').endsWith('-2026')).toBe(true);
     expect(scheduleGroupName('HanoiCreativeSpaces-dev', '2026')).toBe('HanoiCreativeSpaces-dev-2026');
+  });
+});
+
+describe('follow-up runs of claims in doubt: one-time schedules the jobs function creates', () => {
+  it('creates the group if needed and a one-time schedule at the Hanoi time, to the invoked ARN; the same one twice is no error', async () => {
+    const client = new SchedulerClient({
+      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      region: 'ap-southeast-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const followUps = new EventBridgeFollowUps(client, {
+      groupPrefix: 'HanoiCreativeSpaces-prod',
+      targetArn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:jobs-as-invoked',
+      roleArn: 'arn:aws:iam::000000000000:role/invoke',
+      deadLetterArn: 'arn:aws:sqs:ap-southeast-1:000000000000:dlq',
+    });
+    const event = { job: 'send-invitations' as const, roundId: '2026', attempt: 1 };
+
+    await followUps.followUp(event, new Date('2026-06-01T02:16:30.500Z'));
+    await followUps.followUp(event, new Date('2026-06-01T02:20:00Z'));
+
+    const spec = stored.get('HanoiCreativeSpaces-prod-2026/send-invitations-again-1')!;
+    expect(spec).toMatchObject({
+      ScheduleExpression: 'at(2026-06-01T09:16:30)',
+      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: 'arn:aws:lambda:ap-southeast-1:000000000000:function:jobs-as-invoked',
+        RoleArn: 'arn:aws:iam::000000000000:role/invoke',
+        DeadLetterConfig: { Arn: 'arn:aws:sqs:ap-southeast-1:000000000000:dlq' },
+      },
+    });
+    expect(JSON.parse(String((spec.Target as { Input: string }).Input))).toEqual(event);
+    expect(groups.has('HanoiCreativeSpaces-prod-2026')).toBe(true);
   });
 });
