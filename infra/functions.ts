@@ -58,7 +58,8 @@ export const functions = {
     // The rate limits: `/status` lookups per client IP.
     needs: {
       table: {
-        read: ['CONFIG', 'ROUND#', 'DOSSIER#', 'CERTIFICATE#', 'LINK#'],
+        // The current round; a status lookup by code (gsi2), the dossier and its certificate.
+        read: ['CONFIG', 'ROUND#', 'DOSSIER#', 'CERTIFICATE#'],
         query: { gsi2: ['CODE#'] },
       },
       bucket: { read: ['certificates/'] },
@@ -110,7 +111,8 @@ export const functions = {
     memoryMb: 512,
     timeoutSeconds: 30,
     needs: {
-      table: { read: ['DOSSIER#', 'ROUND#'], write: ['DOSSIER#', 'ROUND#'] },
+      // Reads the dossier and the first bytes of each file; the outcome is recorded by the next steps.
+      table: { read: ['DOSSIER#'] },
       bucket: { read: ['dossiers/'] },
     },
   },
@@ -180,8 +182,20 @@ export const functions = {
     timeoutSeconds: 30,
     needs: {
       table: {
-        read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'STAFF#', 'LINK#', 'LINKSALT#', 'ADDRESS#'],
-        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#'],
+        // A member approved after the ceremony invitations went out (INVITATIONS#) is invited at once,
+        // through the bulk sender (LINK#, LINKSALT#, BULKCHUNK#), unless their certificate was revoked.
+        read: [
+          'DOSSIER#',
+          'ROUND#',
+          'CERTIFICATE#',
+          'STAFF#',
+          'INVITATIONS#',
+          'LINK#',
+          'LINKSALT#',
+          'BULKCHUNK#',
+          'ADDRESS#',
+        ],
+        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
         // A failure or an escalation mails the coordinators.
         query: { gsi1: ['STAFF', 'ADDRESSES#marked'] },
       },
@@ -205,6 +219,8 @@ export const functions = {
           ...COORDINATOR_SIGN_IN,
           'ROUND#',
           'DOSSIER#',
+          // Dossiers with the same space name (GUARD#<round>#NAME#…), flagged on the dossier page.
+          'GUARD#',
           'CERTIFICATE#',
           'STAFFAUDIT',
           'LINK#',

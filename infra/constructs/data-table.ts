@@ -22,7 +22,7 @@ export type KeyPatterns = readonly string[];
  * cannot be told apart: every item under an allowed partition key is allowed.
  */
 export interface TableAccess {
-  /** GetItem, BatchGetItem, Query of the table's partitions, ConditionCheckItem (a transaction's condition). */
+  /** GetItem, BatchGetItem, Query of the table's partitions. */
   readonly read?: KeyPatterns;
   /** PutItem and UpdateItem (alone or in a transaction). */
   readonly write?: KeyPatterns;
@@ -32,9 +32,13 @@ export interface TableAccess {
   readonly query?: Partial<Record<IndexName, KeyPatterns>>;
 }
 
-/** The IAM actions of each kind of table access. Nothing may Scan, and no stream is read. */
+/**
+ * The IAM actions of each kind of table access. Nothing may Scan, and no stream is read. No transaction
+ * uses a ConditionCheck today: one that does needs `dynamodb:ConditionCheckItem` in `read` (the permission
+ * proof would deny it first).
+ */
 export const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
   delete: ['dynamodb:DeleteItem'],
   query: ['dynamodb:Query'],
@@ -69,7 +73,7 @@ export class DataTable extends Construct {
    * Grants one statement per kind of access, each on the table (or one index) and conditioned on the
    * partition keys: `ForAllValues:StringLike` on `dynamodb:LeadingKeys`, which DynamoDB fills with the
    * partition key of each item a request reads or writes (a transaction's items are authorized one by
-   * one, each as its own PutItem/UpdateItem/DeleteItem/ConditionCheckItem). On an index, the only
+   * one, each as its own PutItem/UpdateItem/DeleteItem/ConditionCheckItem, DynamoDB's guide says). On an index, the only
    * partition key a Query carries is the index's own (`gsi1pk = :v`): the condition lists those values,
    * and the resource names the one index, which holds even where DynamoDB would supply no key.
    * No `Null` condition: a request that carried no key at all would pass `ForAllValues`, but every action

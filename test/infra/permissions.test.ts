@@ -77,7 +77,8 @@ const CALLS: RecordedCall[] = [
     params: {
       items: [
         { table: 'hcsn-local', action: 'PutItem', partitionKey: 'CERTIFICATE#abc' },
-        { table: 'hcsn-local', action: 'ConditionCheckItem', partitionKey: 'DOSSIER#KGST-2025-0042' },
+        // The dossier's pointer to its certificate and its audit entry, in the same transaction.
+        { table: 'hcsn-local', action: 'PutItem', partitionKey: 'DOSSIER#KGST-2025-0042' },
       ],
     },
     env: TABLE,
