@@ -76,7 +76,8 @@ export class PublicApi extends Construct {
     stage.routeSettings = Object.fromEntries(
       Object.entries(ROUTE_THROTTLES).map(([key, t]) => [
         key,
-        { ThrottlingRateLimit: t.rate, ThrottlingBurstLimit: t.burst },
+        // A route's own settings replace the stage's defaults for it: keep its detailed metrics on.
+        { ThrottlingRateLimit: t.rate, ThrottlingBurstLimit: t.burst, DetailedMetricsEnabled: true },
       ]),
     );
     new CfnOutput(this, 'Url', { value: this.api.apiEndpoint });

@@ -79,6 +79,9 @@ describe('operations alarms (offline synth)', () => {
     // Route-level metrics exist only with detailed metrics on the stage.
     const [stage] = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Stage');
     expect(stage!.Properties!.DefaultRouteSettings).toMatchObject({ DetailedMetricsEnabled: true });
+    // A route with settings of its own (a throttle) keeps them on too.
+    const own = Object.values((stage!.Properties!.RouteSettings ?? {}) as Record<string, object>);
+    for (const settings of own) expect(settings).toMatchObject({ DetailedMetricsEnabled: true });
   });
 
   it('alarms on 500s the HTTP handlers answered, per function, in the namespace the functions publish to', () => {
