@@ -23,7 +23,7 @@ export interface FunctionSpec {
     readonly bucket?: BucketAccess;
     readonly mail?: boolean;
     /** `start`: StartExecution; `callback`: SendTask*; both for intake (submit starts, a supplement resumes). */
-    readonly workflow?: 'start' | 'callback' | 'start+callback';
+    readonly workflow?: 'start' | 'callback' | 'start+callback' | 'start+callback+read';
     /** Reads the issuer's Ed25519 signing key (SSM SecureString in AWS, a PEM file locally). */
     readonly signingKey?: boolean;
     /** Creates, moves and deletes the rounds' EventBridge schedules (a coordinator opening or changing a round). */
@@ -284,6 +284,8 @@ export const functions = {
           'ADDRESS#',
           // Revoked members get no invitation (their certificate, through the dossier's pointer).
           'CERTIFICATE#',
+          // The reconciler: decisions recorded and not yet delivered (the outbox).
+          'DECISION#',
         ],
         // STAFF#, CONFIG, STAFFAUDIT: a sign-in request handed over by the admin function (the lookup and
         // the link are made here, so the request does the same work for any address) may make the first
@@ -302,13 +304,18 @@ export const functions = {
           'STAFF#',
           'CONFIG',
           'STAFFAUDIT',
+          'DECISION#',
         ],
-        delete: ['LINK#'],
-        query: { gsi1: ['ROUND#', 'STAFF', 'RSVPS#', 'ADDRESSES#marked'] },
+        // DECISION#: the reconciler withdraws a decision whose review task timed out (fresh links went out).
+        delete: ['LINK#', 'DECISION#'],
+        query: { gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked', 'DECISIONS#pending'] },
       },
       mail: true,
       jobs: true,
       adminEmail: true,
+      // The reconciler (every 15 minutes): starts lost executions, delivers recorded decisions and
+      // supplements, and reads an execution's status to tell a lost one from a running one.
+      workflow: 'start+callback+read',
       // A run that ends with claims in doubt creates its follow-up run's one-time schedule (it targets the
       // function itself, so it gets no SCHEDULER_TARGET_ARN; see environmentOf).
       schedules: true,

@@ -15,6 +15,7 @@ import { EdgeProtection } from './constructs/edge-protection.ts';
 import { PublicApi } from './constructs/http-api.ts';
 import { Mailer } from './constructs/mailer.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
+import { ReconcilerSchedule } from './constructs/reconciler-schedule.ts';
 import { RoundSchedules } from './constructs/round-schedules.ts';
 import { environmentOf } from './function-env.ts';
 import { type FunctionName, type FunctionSpec, functions } from './functions.ts';
@@ -75,6 +76,11 @@ export class PlatformStack extends Stack {
     });
     const roundSchedules = new RoundSchedules(this, 'Schedules', {
       target: lambdas.jobs,
+      deadLetterQueue: jobsDlq,
+    });
+    new ReconcilerSchedule(this, 'Reconciler', {
+      target: lambdas.jobs,
+      invokeRole: roundSchedules.invokeRole,
       deadLetterQueue: jobsDlq,
     });
 
@@ -140,6 +146,8 @@ export class PlatformStack extends Stack {
         const access = needs.workflow as string;
         if (access.includes('start')) workflow.stateMachine.grantStartExecution(f.fn);
         if (access.includes('callback')) workflow.stateMachine.grantTaskResponse(f.fn);
+        // DescribeExecution only: the reconciler tells a lost execution (never started) from a running one.
+        if (access.includes('read')) workflow.stateMachine.grantExecution(f.fn, 'states:DescribeExecution');
       }
     }
 

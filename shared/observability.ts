@@ -13,6 +13,8 @@ export type BusinessMetric =
   | 'EmailFailed'
   /** A dossier ended `failed` (the workflow's failure step); alarmed on. */
   | 'DossiersFailed'
+  /** The reconciler repaired a stranded dossier (lost execution, undelivered decision or supplement). */
+  | 'DossiersRepaired'
   /** An HTTP handler turned an unexpected exception into a 500; alarmed on. */
   | 'UnhandledErrors';
 

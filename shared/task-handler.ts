@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { surfaceThrottling } from './adapters/sfn/task-errors.ts';
 import { flushMetrics, logger } from './observability.ts';
 
 /** A workflow or scheduled-job handler: logs keyed by dossier id, metrics flushed, errors keep their name. */
@@ -11,6 +12,9 @@ export function taskHandler<I extends object, O>(main: (input: I, context: Conte
     .use(flushMetrics())
     .handler(async (input: I, context: Context) => {
       if ('dossierId' in input) logger.appendKeys({ dossierId: String(input.dossierId) });
-      return main(input, context);
+      // SES throttling leaves as `MailThrottled`, which the workflow's Retry matches.
+      return main(input, context).catch((err: unknown) => {
+        throw surfaceThrottling(err);
+      });
     });
 }

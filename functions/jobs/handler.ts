@@ -1,9 +1,15 @@
 import type { Context } from 'aws-lambda';
-import { composeRoundJobs, followUpScheduler, jobStarter } from '../../shared/compose/jobs.ts';
+import {
+  composeReconciler,
+  composeRoundJobs,
+  followUpScheduler,
+  jobStarter,
+} from '../../shared/compose/jobs.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import { isSignInLinkEvent, type SignInLinkEvent } from '../../shared/usecases/coordinator-session.ts';
+import { isReconcileEvent, type ReconcileEvent } from '../../shared/usecases/reconciler.ts';
 import { runOrHandOver } from '../../shared/usecases/round-jobs.ts';
 
 /** A run stops claiming recipients this long before its timeout, finishes what it holds and continues anew. */
@@ -15,7 +21,9 @@ const jobs = composeRoundJobs();
 let sessions: ReturnType<typeof coordinatorSessions> | undefined;
 
 export const handler = taskHandler(
-  async (event: JobEvent | SignInLinkEvent, context: Context): Promise<unknown> => {
+  async (event: JobEvent | SignInLinkEvent | ReconcileEvent, context: Context): Promise<unknown> => {
+    // Every 15 minutes: dossiers left stranded by a failed call are found and moved on.
+    if (isReconcileEvent(event)) return (await composeReconciler()).run();
     if (isSignInLinkEvent(event)) {
       sessions ??= coordinatorSessions();
       await sessions.deliverSignIn(event.signInLinkFor);

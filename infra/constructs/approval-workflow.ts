@@ -8,6 +8,7 @@ import {
   Errors,
   Fail,
   IntegrationPattern,
+  JitterType,
   JsonPath,
   LogLevel,
   Pass,
@@ -19,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { THROTTLING_ERRORS } from '../../shared/adapters/sfn/task-errors.ts';
 import type { FunctionName } from '../functions.ts';
 
 export interface ApprovalWorkflowProps {
@@ -28,6 +30,19 @@ export interface ApprovalWorkflowProps {
   /** Reminders sent to the reviewers before the coordinator is alerted. */
   readonly remindersBeforeEscalation: number;
 }
+
+/**
+ * SES throttling in a step (after the SDK's own retries) is retried here with backoff, before any Catch
+ * could record the dossier as failed: 1 s, 2 s, 4 s… (full jitter, at most 60 s apart), 8 attempts.
+ */
+const THROTTLING_RETRY = {
+  errors: [...THROTTLING_ERRORS],
+  interval: Duration.seconds(1),
+  backoffRate: 2,
+  maxAttempts: 8,
+  maxDelay: Duration.seconds(60),
+  jitterStrategy: JitterType.FULL,
+};
 
 /** Timeout of a plain (non-callback) Lambda step. */
 const STEP_TIMEOUT = Timeout.duration(Duration.seconds(90));
@@ -58,6 +73,7 @@ export class ApprovalWorkflow extends Construct {
         resultPath: resultPath === null ? JsonPath.DISCARD : resultPath,
         taskTimeout: STEP_TIMEOUT,
       });
+      task.addRetry(THROTTLING_RETRY);
       return task;
     };
 
@@ -88,6 +104,8 @@ export class ApprovalWorkflow extends Construct {
       resultPath: '$.decision',
       taskTimeout: Timeout.duration(Duration.seconds(props.reviewTimeoutSeconds)),
     });
+    // A retry invokes requestReview again: fresh links under a new token (the old token is closed).
+    awaitReview.addRetry(THROTTLING_RETRY);
 
     const countReminder = new Pass(this, 'CountReminder', {
       parameters: {
@@ -127,6 +145,7 @@ export class ApprovalWorkflow extends Construct {
       resultPath: JsonPath.DISCARD,
       taskTimeout: Timeout.at('$.decision.timeoutSeconds'),
     });
+    awaitSupplement.addRetry(THROTTLING_RETRY);
     const closeIncomplete = guard(
       step(
         'CloseIncomplete',

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderToString } from 'preact-render-to-string';
 import { JOB_NAMES, type JobName } from '../../shared/domain/round-schedule.ts';
 import { formatIct, fromIctLocal } from '../../shared/domain/time.ts';
+import { RECONCILE_JOB } from '../../shared/usecases/reconciler.ts';
+import type { FaultSpec, Faults } from './faults.ts';
 import type { LocalScheduler } from './scheduler.ts';
 
 export type LocalPages = (req: IncomingMessage, res: ServerResponse, body: Buffer) => Promise<boolean>;
@@ -22,6 +24,8 @@ export function createLocalPages(deps: {
   scheduler: LocalScheduler;
   mailboxUrl: string;
   sfn: ExecutionLister;
+  /** Fault injection: `GET`/`POST`/`DELETE /_local/faults` (JSON), see faults.ts. */
+  faults?: Faults;
 }): LocalPages {
   return async (req, res, body) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -121,10 +125,15 @@ export function createLocalPages(deps: {
     if (req.method === 'POST' && url.pathname === '/_local/jobs/run') {
       const form = new URLSearchParams(body.toString('utf8'));
       const job = form.get('job') as JobName;
+      if (form.get('job') === RECONCILE_JOB) {
+        await deps.scheduler.runReconcile();
+        return redirect(res);
+      }
       if (!JOB_NAMES.includes(job)) return badRequest(res, 'job');
       await deps.scheduler.run(job, form.get('roundId') ?? undefined);
       return redirect(res);
     }
+    if (url.pathname === '/_local/faults' && deps.faults) return faultsEndpoint(deps.faults, req, res, body);
     if (req.method === 'POST' && url.pathname === '/_local/clock') {
       const hours = Number(new URLSearchParams(body.toString('utf8')).get('hours'));
       if (!Number.isFinite(hours)) return badRequest(res, 'hours');
@@ -133,6 +142,26 @@ export function createLocalPages(deps: {
     }
     return false;
   };
+}
+
+/** `POST` arms one fault (`{ service, action, count, error, status? }`), `DELETE` clears all, `GET` lists. */
+function faultsEndpoint(faults: Faults, req: IncomingMessage, res: ServerResponse, body: Buffer): true {
+  const reply = (status: number, value: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(value));
+    return true as const;
+  };
+  if (req.method === 'GET') return reply(200, faults.list());
+  if (req.method === 'DELETE') {
+    faults.clear();
+    return reply(200, []);
+  }
+  if (req.method !== 'POST') return reply(405, { message: 'GET, POST or DELETE' });
+  try {
+    return reply(200, faults.arm(JSON.parse(body.toString('utf8')) as FaultSpec));
+  } catch (err) {
+    return reply(400, { message: (err as Error).message });
+  }
 }
 
 function redirect(res: ServerResponse): true {

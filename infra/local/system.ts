@@ -20,6 +20,7 @@ import {
   startDynamo,
   startEmulatorHost,
 } from './emulators.ts';
+import { Faults, startSesFaultProxy } from './faults.ts';
 import { createLambdaRuntime, type Invoke, type LambdaRuntime } from './lambda-runner.ts';
 import { startLambdaHttpServer } from './lambda-server.ts';
 import { createLocalPages, type LocalPages } from './local-pages.tsx';
@@ -68,6 +69,8 @@ export interface LocalSystem {
     sfn: string;
   };
   readonly env: Record<string, string>;
+  /** Local fault injection (Step Functions and SES calls of the functions); also `POST /_local/faults`. */
+  readonly faults: Faults;
   stop(): Promise<void>;
 }
 
@@ -98,6 +101,10 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     stops.push(dynamo!.stop, s3!.stop, ses!.stop);
     log(`emulators ready in ${Date.now() - started} ms`);
     await ensureTable(dynamo!.url, LOCAL_TABLE);
+    // The functions reach SES and Step Functions through the fault switch; the mailbox viewer does not.
+    const faults = new Faults();
+    const sesProxy = await startSesFaultProxy({ target: ses!.url, faults, host });
+    stops.push(sesProxy.close);
 
     // The API server must know its port before handlers read PUBLIC_BASE_URL at import.
     let localPages: LocalPages | undefined;
@@ -134,7 +141,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.signingKeyFile]: ensureSigningKey(paths.keys),
       [LocalEndpointEnv.dynamodb]: dynamo!.url,
       [LocalEndpointEnv.s3]: s3!.url,
-      [LocalEndpointEnv.sesv2]: ses!.url,
+      [LocalEndpointEnv.sesv2]: sesProxy.url,
       [LocalEndpointEnv.sfn]: '',
       // Port 9 (discard) on loopback: nothing listens; a client a function did not declare fails there.
       [LOCAL_FALLBACK_ENDPOINT]: 'http://127.0.0.1:9',
@@ -153,7 +160,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       invoke: (fn, payload) => invoke(fn as FunctionName, payload),
       dataDir: paths.sfn,
     });
-    const sfnServer = await startSfnHttpServer({ sfn, host, port: options.ports.sfn });
+    const sfnServer = await startSfnHttpServer({ sfn, host, port: options.ports.sfn, faults });
     stops.push(async () => {
       await sfnServer.close();
       await sfn.close();
@@ -221,7 +228,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       scheduler.start();
       stops.push(async () => scheduler.stop());
     }
-    localPages = createLocalPages({ scheduler, mailboxUrl: ses!.url, sfn });
+    localPages = createLocalPages({ scheduler, mailboxUrl: ses!.url, sfn, faults });
 
     await sfn.resume();
     return {
@@ -235,6 +242,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         sfn: sfnServer.url,
       },
       env,
+      faults,
       stop: stopAll,
     };
   } catch (err) {

@@ -34,3 +34,20 @@ export const composeRoundJobs = (mail: Mailer = mailer()) =>
     coordinators: makeStaffDirectory(staff()).coordinators,
     invitations: composeInvitations(mail),
   });
+
+/** The reconciler the recurring schedule runs (the jobs function alone talks to Step Functions for it). */
+export const composeReconciler = async () => {
+  const [{ makeReconciler }, { workflow }, { dossiers, rounds }, { clock, tableStore }] = await Promise.all([
+    import('../usecases/reconciler.ts'),
+    import('./workflow.ts'),
+    import('./table.ts'),
+    import('../runtime.ts'),
+  ]);
+  return makeReconciler({
+    store: tableStore(),
+    rounds: rounds(),
+    dossiers: dossiers(),
+    workflow: workflow(),
+    clock,
+  });
+};

@@ -66,6 +66,19 @@ export interface Dossier {
   readonly version: number;
   /** The open supplement request (bổ sung hồ sơ), while the status is supplement_requested. */
   readonly supplement?: SupplementRequest;
+  /**
+   * The applicant's answer to the last supplement request, kept for delivery to the waiting workflow
+   * (SendTaskSuccess): a retry of the resubmit or the reconciler delivers it while the status is submitted.
+   */
+  readonly supplementAnswer?: SupplementAnswer;
+}
+
+/** What resumes AwaitSupplement: recorded with the resubmission, then delivered (the outbox). */
+export interface SupplementAnswer {
+  readonly taskToken: string;
+  readonly items: readonly string[];
+  readonly at: string;
+  readonly dueAt: string;
 }
 
 /**

@@ -6,7 +6,7 @@ import { ConditionFailed } from '../adapters/dynamodb/store.ts';
 import type { Files, ObjectHead } from '../adapters/s3/files.ts';
 import { DOSSIER_PREFIX, UPLOAD_PREFIX } from '../adapters/s3/prefixes.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
-import type { Workflow } from '../adapters/sfn/workflow.ts';
+import type { CallbackResult, Workflow } from '../adapters/sfn/workflow.ts';
 import { ApplicationSchema, type DraftForm, FIELD_LABELS } from '../domain/application-schema.ts';
 import {
   applySupplementFields,
@@ -560,6 +560,8 @@ export function makeIntake(deps: IntakeDeps) {
       lang: Lang,
     ): Promise<{ code: string; status: string }> {
       const d = await authorize(id, token);
+      // A retry after a failed delivery delivers the recorded answer (a closed task: delivered already).
+      if (d.status === 'submitted' && d.supplementAnswer) return deliverSupplement(d, true);
       if (d.status === 'submitted' || d.status === 'in_review') return { code: d.code!, status: d.status };
       const round = await editableRound(d);
       const request = d.supplement!;
@@ -575,6 +577,13 @@ export function makeIntake(deps: IntakeDeps) {
       const next: Dossier = {
         ...rest,
         status: 'submitted',
+        // Recorded with the resubmission, delivered below; until then the retry or the reconciler can.
+        supplementAnswer: {
+          taskToken: request.taskToken!,
+          items: request.items,
+          at: history.at,
+          dueAt: request.dueAt,
+        },
         updatedAt: history.at,
         documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
         history: [...d.history, history],
@@ -585,13 +594,7 @@ export function makeIntake(deps: IntakeDeps) {
         if (err instanceof ConditionFailed) throw conflict();
         throw err;
       }
-      if (
-        (await workflow.succeed(request.taskToken!, { items: request.items, at: history.at })) ===
-        'already-closed'
-      ) {
-        throw supplementOverdue(request.dueAt);
-      }
-      return { code: d.code!, status: 'submitted' };
+      return deliverSupplement(next, false);
     },
 
     /** Exchanges a resume link (id + secret from the email) for a fresh edit token; works once. */
@@ -639,12 +642,38 @@ export function makeIntake(deps: IntakeDeps) {
   };
 
   /**
+   * Resumes AwaitSupplement with the recorded answer. A failed call leaves it recorded: the applicant is
+   * asked to send again (the reconciler also delivers it).
+   */
+  async function deliverSupplement(d: Dossier, retry: boolean): Promise<{ code: string; status: string }> {
+    const answer = d.supplementAnswer!;
+    let result: CallbackResult;
+    try {
+      result = await workflow.succeed(answer.taskToken, { items: answer.items, at: answer.at });
+    } catch (err) {
+      logger.warn('Supplement recorded, delivery to the workflow failed', { err, dossierId: d.id });
+      throw supplementPending();
+    }
+    // A closed task: past the due time it timed out (the dossier closes as incomplete); before it, the
+    // answer was delivered already (an earlier attempt, or the reconciler).
+    if (result === 'already-closed' && !retry && clock().getTime() > Date.parse(answer.dueAt))
+      throw supplementOverdue(answer.dueAt);
+    return { code: d.code!, status: 'submitted' };
+  }
+
+  /**
    * After the state change: start the workflow (idempotent: the execution name is the dossier id). Its
-   * first step emails the receipt; a failed start is repaired by the client's retry of submit.
+   * first step emails the receipt; a failed start is repaired by a repeated submit or by the reconciler.
    */
   async function finishSubmission(d: Dossier): Promise<{ code: string; status: string }> {
     const numbered = d.code ? d : await awaitCode(d);
-    await workflow.start({ dossierId: numbered.id, roundId: numbered.roundId });
+    try {
+      await workflow.start({ dossierId: numbered.id, roundId: numbered.roundId });
+    } catch (err) {
+      // The submission stands (saved and numbered): the reconciler starts the execution within 15 minutes
+      // (the receipt comes then), and a repeated submit tries again at once.
+      logger.error('Submitted, but the workflow did not start', { err, dossierId: numbered.id });
+    }
     return { code: numbered.code!, status: numbered.status };
   }
 
@@ -687,6 +716,12 @@ const supplementOverdue = (dueAt: string) =>
   new DeadlinePassedError({
     vi: `Hạn bổ sung hồ sơ đã hết lúc ${formatIct(dueAt)} (giờ Hà Nội).`,
     en: `The supplement was due by ${formatIct(dueAt)} (Hanoi time).`,
+  });
+
+const supplementPending = () =>
+  new ConflictError({
+    vi: 'Phần bổ sung đã được lưu nhưng chưa chuyển được tới cán bộ thẩm định do lỗi tạm thời. Vui lòng bấm gửi lại sau ít phút (hệ thống cũng tự chuyển lại trong vòng 15 phút).',
+    en: 'Your supplement is saved but could not be passed to the reviewers because of a temporary error. Please send it again in a few minutes (the system also retries within 15 minutes).',
   });
 
 const conflict = () =>

@@ -2,15 +2,15 @@ import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, Links } from '../adapters/dynamodb/links.ts';
 import type { Staff } from '../adapters/dynamodb/staff.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
-import type { Workflow } from '../adapters/sfn/workflow.ts';
+import type { CallbackResult, Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
-import { type FieldIssue, ForbiddenError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, type FieldIssue, ForbiddenError, ValidationError } from '../domain/errors.ts';
 import { hashSecret, secretMatches } from '../domain/secrets.ts';
 import { hasRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { endOfDayIct } from '../domain/time.ts';
 import type { ReviewDecision, ReviewOutcome } from '../domain/workflow-contract.ts';
-import { countMetric } from '../observability.ts';
+import { countMetric, logger } from '../observability.ts';
 
 export interface PriorDecision {
   readonly by: string;
@@ -70,6 +70,123 @@ const invalidLink = () =>
     en: 'This review link is not valid or has expired.',
   });
 
+const reviewTimeOver = () =>
+  new ForbiddenError({
+    vi: 'Thời hạn của đường dẫn này đã hết; một đường dẫn thẩm định mới đã được gửi qua email.',
+    en: 'This link’s review time is over; a new review link has been emailed.',
+  });
+
+/** The decision is recorded, but the workflow could not be told yet: the reviewer may send it again. */
+export const deliveryPending = () =>
+  new ConflictError({
+    vi: 'Quyết định đã được ghi nhận nhưng chưa chuyển được tới quy trình phê duyệt do lỗi tạm thời. Vui lòng gửi lại sau ít phút (hệ thống cũng tự chuyển lại trong vòng 15 phút).',
+    en: 'Your decision is recorded but could not be passed to the approval workflow because of a temporary error. Please send it again in a few minutes (the system also retries within 15 minutes).',
+  });
+
+/** The GSI partition of decisions recorded but not yet delivered to their workflow (the outbox). */
+export const PENDING_DECISIONS = 'DECISIONS#pending';
+/** How long one delivery attempt holds a decision: others neither deliver it nor withdraw it meanwhile. */
+export const DECISION_LEASE_MS = 30_000;
+
+/** The decision item (`DECISION#<hash of the task token>`), an outbox entry until `deliveredAt` is set. */
+export type DecisionItem = { pk: string; sk: string } & PriorDecision & {
+    comment?: string;
+    dossierId: string;
+    /** What SendTaskSuccess carries; absent on decisions recorded before the outbox (delivered then). */
+    output?: ReviewDecision;
+    taskToken?: string;
+    leaseUntil?: number;
+    deliveredAt?: string;
+  };
+
+export type DeliveryResult = 'delivered' | 'withdrawn' | 'busy';
+
+const isPending = (item: DecisionItem) => item.output !== undefined && item.deliveredAt === undefined;
+
+/**
+ * Delivers recorded decisions to their waiting execution (SendTaskSuccess), for the reviewer's request,
+ * their retry and the reconciler alike. One delivery at a time per decision (a lease on the item).
+ * `withdrawn`: the task had closed (its review time ran out, and a reminder with fresh links went out),
+ * so the decision is removed and the reviewer decides again through the new link.
+ */
+export function makeDecisionDelivery(deps: {
+  store: Store;
+  dossiers: Pick<Dossiers, 'get'>;
+  workflow: Pick<Workflow, 'succeed'>;
+  clock: Clock;
+}) {
+  async function claim(item: DecisionItem): Promise<boolean> {
+    const now = deps.clock().getTime();
+    try {
+      await deps.store.update({
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET leaseUntil = :until',
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(deliveredAt) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        ExpressionAttributeValues: { ':until': now + DECISION_LEASE_MS, ':now': now },
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionFailed) return false;
+      throw err;
+    }
+  }
+
+  async function release(item: DecisionItem): Promise<void> {
+    await deps.store
+      .update({
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: 'SET leaseUntil = :zero',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deliveredAt)',
+        ExpressionAttributeValues: { ':zero': 0 },
+      })
+      .catch(() => undefined);
+  }
+
+  async function markDelivered(item: DecisionItem): Promise<void> {
+    await deps.store.update({
+      Key: { pk: item.pk, sk: item.sk },
+      UpdateExpression: 'SET deliveredAt = :at REMOVE gsi1pk, gsi1sk, taskToken, leaseUntil',
+      ExpressionAttributeValues: { ':at': deps.clock().toISOString() },
+    });
+  }
+
+  return {
+    /** `claimed`: the caller already holds the lease (it has just recorded the decision). */
+    async deliver(item: DecisionItem, claimed = false): Promise<DeliveryResult> {
+      if (!isPending(item)) return 'delivered';
+      if (!claimed && !(await claim(item))) return 'busy';
+      let result: CallbackResult;
+      try {
+        result = await deps.workflow.succeed(String(item.taskToken), item.output);
+      } catch (err) {
+        // Nothing was delivered: free the decision at once for the reviewer's retry (or the reconciler).
+        await release(item);
+        throw err;
+      }
+      if (result === 'already-closed') {
+        // Closed task: either it timed out, or an earlier attempt delivered and died before recording it.
+        // A delivered decision has moved the dossier on (certificate, supplement request, rejection, or a
+        // recorded failure) by now; a timed-out review leaves it in review with fresh links.
+        const dossier = await deps.dossiers.get(item.dossierId);
+        if (dossier?.status === 'in_review') {
+          await deps.store.delete(item.pk, item.sk);
+          return 'withdrawn';
+        }
+      }
+      await markDelivered(item);
+      countMetric('DecisionRecorded');
+      return 'delivered';
+    },
+
+    /** Decisions recorded and not delivered, oldest lease first (the reconciler's list). */
+    async pending(limit = 100): Promise<DecisionItem[]> {
+      const { items } = await deps.store.queryIndex<DecisionItem>('gsi1', PENDING_DECISIONS, { limit });
+      return items.filter(isPending);
+    },
+  };
+}
+
 /** Reviewer decisions through emailed links: GET shows, POST decides, exactly one decision per review task. */
 export function makeReview(deps: {
   store: Store;
@@ -80,12 +197,16 @@ export function makeReview(deps: {
   /** Staff items: a link of someone no longer a reviewer (or coordinator) stops working at once. */
   staff: Pick<Staff, 'get'>;
 }) {
+  const delivery = makeDecisionDelivery(deps);
   const decisionKey = (link: Link) => ({
     pk: `DECISION#${hashSecret(String(link.data?.taskToken ?? link.linkId))}`,
     sk: 'DECISION',
   });
 
-  async function open(linkId: string, secret: string | undefined): Promise<ReviewView> {
+  async function openWithItem(
+    linkId: string,
+    secret: string | undefined,
+  ): Promise<{ view: ReviewView; item?: DecisionItem }> {
     const link = await deps.links.get(linkId, deps.clock());
     if (link?.purpose !== 'review' || !secret || !secretMatches(secret, link.secretHash)) throw invalidLink();
     const person = await deps.staff.get(link.person);
@@ -96,35 +217,42 @@ export function makeReview(deps: {
       });
     const dossier = await deps.dossiers.get(link.dossierId);
     if (!dossier) throw invalidLink();
-    const prior = await deps.store.get<{ pk: string; sk: string } & PriorDecision>(
-      decisionKey(link).pk,
-      decisionKey(link).sk,
-    );
-    if (prior) return { kind: 'decided', dossier, decision: prior };
-    return { kind: 'open', dossier, link };
+    const prior = await deps.store.get<DecisionItem>(decisionKey(link).pk, decisionKey(link).sk);
+    if (prior) return { view: { kind: 'decided', dossier, decision: prior }, item: prior };
+    return { view: { kind: 'open', dossier, link } };
+  }
+
+  const open = async (linkId: string, secret: string | undefined) =>
+    (await openWithItem(linkId, secret)).view;
+
+  /** Delivers a recorded decision; the reviewer sees it decided, a "try again", or the new-link notice. */
+  async function settle(view: ReviewView & { kind: 'decided' }, item: DecisionItem, claimed: boolean) {
+    let result: DeliveryResult;
+    try {
+      result = await delivery.deliver(item, claimed);
+    } catch (err) {
+      logger.warn('Decision recorded, delivery to the workflow failed', { err, dossierId: item.dossierId });
+      throw deliveryPending();
+    }
+    if (result === 'withdrawn') throw reviewTimeOver();
+    // `busy`: another request (a double click, the other reviewer) is delivering this very decision.
+    return view;
   }
 
   return {
     open,
 
-    /** Records the decision once, then resumes the waiting execution. */
+    /**
+     * Records the decision once (the outbox), then resumes the waiting execution. A delivery that fails
+     * leaves the decision recorded and pending: the reviewer's retry, or the reconciler, delivers it.
+     */
     async decide(linkId: string, secret: string | undefined, decision: DecisionInput): Promise<ReviewView> {
-      const view = await open(linkId, secret);
-      if (view.kind === 'decided') return view;
+      const { view, item } = await openWithItem(linkId, secret);
+      if (view.kind === 'decided') return item ? settle(view, item, false) : view;
       const now = deps.clock();
       const at = now.toISOString();
       const supplement = decision.outcome === 'supplement' ? supplementTerms(decision, now) : undefined;
       const record: PriorDecision = { by: view.link.person, at, outcome: decision.outcome };
-      try {
-        await deps.store.put(
-          { ...decisionKey(view.link), ...record, comment: decision.comment, dossierId: view.dossier.id },
-          { expression: 'attribute_not_exists(pk)' },
-        );
-      } catch (err) {
-        if (err instanceof ConditionFailed) return open(linkId, secret);
-        throw err;
-      }
-      await deps.links.consume(linkId, view.link.person, decision.outcome, at);
       const output: ReviewDecision = {
         outcome: decision.outcome,
         by: view.link.person,
@@ -132,17 +260,30 @@ export function makeReview(deps: {
         comment: decision.comment,
         ...supplement,
       };
-      const delivered = await deps.workflow.succeed(String(view.link.data?.taskToken), output);
-      if (delivered === 'already-closed') {
-        // The review task timed out in the meantime: a reminder with fresh links has been sent.
-        await deps.store.delete(decisionKey(view.link).pk, decisionKey(view.link).sk);
-        throw new ForbiddenError({
-          vi: 'Thời hạn của đường dẫn này đã hết; một đường dẫn thẩm định mới đã được gửi qua email.',
-          en: 'This link’s review time is over; a new review link has been emailed.',
+      const key = decisionKey(view.link);
+      const recorded: DecisionItem = {
+        ...key,
+        ...record,
+        comment: decision.comment,
+        dossierId: view.dossier.id,
+        output,
+        taskToken: String(view.link.data?.taskToken),
+        leaseUntil: now.getTime() + DECISION_LEASE_MS,
+        gsi1pk: PENDING_DECISIONS,
+        gsi1sk: `${at}#${key.pk}`,
+      } as DecisionItem;
+      try {
+        await deps.store.put(recorded as DecisionItem & Record<string, unknown>, {
+          expression: 'attribute_not_exists(pk)',
         });
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        const again = await openWithItem(linkId, secret);
+        if (again.view.kind === 'decided' && again.item) return settle(again.view, again.item, false);
+        return again.view;
       }
-      countMetric('DecisionRecorded');
-      return { kind: 'decided', dossier: view.dossier, decision: record };
+      await deps.links.consume(linkId, view.link.person, decision.outcome, at);
+      return settle({ kind: 'decided', dossier: view.dossier, decision: record }, recorded, true);
     },
   };
 }

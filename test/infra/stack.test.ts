@@ -152,8 +152,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
       if (!(spec.needs as { mail?: boolean }).mail) expect(policyOf(name), name).not.toContain('ses:');
   });
 
-  it('creates no schedule at deploy time: rounds are data and schedule themselves when opened', () => {
-    template.resourceCountIs('AWS::Scheduler::Schedule', 0);
+  it('creates no round schedule at deploy time: rounds are data and schedule themselves when opened', () => {
+    // The one schedule of the stack is the reconciler's (test/infra/reconciler.test.ts), tied to no round.
+    const schedules = Object.values(resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
+    expect(schedules.map((r) => JSON.stringify(r.Properties!.Target))).toEqual([
+      expect.stringContaining('{\\"job\\":\\"reconcile\\"}'),
+    ]);
     template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 0);
     const envOf = (name: string) => {
       const fn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === name)!;

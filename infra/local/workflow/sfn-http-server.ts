@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Faults } from '../faults.ts';
 import type { ExecutionStatus, LocalSfn } from './local-sfn.ts';
 import { SfnServiceError } from './sfn-errors.ts';
 
@@ -122,7 +123,12 @@ function send(res: ServerResponse, status: number, body: unknown, requestId: str
   res.end(text);
 }
 
-async function handle(sfn: LocalSfn, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  sfn: LocalSfn,
+  req: IncomingMessage,
+  res: ServerResponse,
+  faults: Faults | undefined,
+): Promise<void> {
   const requestId = randomUUID();
   try {
     const target = req.headers['x-amz-target'];
@@ -133,7 +139,19 @@ async function handle(sfn: LocalSfn, req: IncomingMessage, res: ServerResponse):
     const operation = req.method === 'POST' && Object.hasOwn(operations, name) ? operations[name] : undefined;
     if (!operation)
       throw new SfnServiceError('UnknownOperationException', `Unknown operation ${String(target)}`);
-    const result = await operation(sfn, await readBody(req));
+    const body = await readBody(req);
+    // An injected fault fails the call before it reaches the service: nothing happened, as with a 5xx.
+    const fault = faults?.take('sfn', name);
+    if (fault) {
+      send(
+        res,
+        fault.status,
+        { __type: `${ERROR_TYPE_PREFIX}${fault.error}`, message: `Injected fault: ${fault.error}` },
+        requestId,
+      );
+      return;
+    }
+    const result = await operation(sfn, body);
     send(res, 200, toWire(result), requestId);
   } catch (error) {
     if (error instanceof SfnServiceError) {
@@ -156,9 +174,11 @@ export async function startSfnHttpServer(options: {
   sfn: LocalSfn;
   host?: string;
   port?: number;
+  /** Local fault injection (`infra/local/faults.ts`), asked before each call. */
+  faults?: Faults;
 }): Promise<SfnHttpServer> {
-  const { sfn, host = '127.0.0.1', port = 0 } = options;
-  const server = createServer((req, res) => void handle(sfn, req, res));
+  const { sfn, host = '127.0.0.1', port = 0, faults } = options;
+  const server = createServer((req, res) => void handle(sfn, req, res, faults));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,4 +1,6 @@
 import {
+  DescribeExecutionCommand,
+  type ExecutionStatus,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
   type SFNClient,
@@ -25,6 +27,18 @@ export class Workflow {
       }),
     );
     return out.executionArn!;
+  }
+
+  /** The status of a dossier's execution, or `missing` when it was never started. */
+  async executionStatus(dossierId: string): Promise<ExecutionStatus | 'missing'> {
+    const executionArn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${dossierId}`;
+    try {
+      const out = await this.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      return out.status ?? 'missing';
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ExecutionDoesNotExist') return 'missing';
+      throw err;
+    }
   }
 
   /** TaskTimedOut / TaskDoesNotExist mean the task is already closed: not an error for the caller. */
