@@ -195,27 +195,30 @@ export function makeBulkSender(deps: BulkSendDeps) {
     /**
      * Of recipients whose links exist already, those whose claim another run holds unrecorded (its chunk
      * never recorded as sent): taken over by this run when the claim is old enough (that run died), else
-     * counted in doubt. Returns the secrets of those taken over, by link id.
+     * counted in doubt. Returns the secrets of those taken over, by link id, and how many are in doubt.
      */
     async function takeOverInDoubt(
       refused: readonly { d: Dossier; linkId: string }[],
       extra: Record<string, unknown>,
       now: Date,
-    ): Promise<Map<string, string>> {
+    ): Promise<{ taken: Map<string, string>; doubtful: number }> {
       const claimed = (await deps.links.getMany(refused.map((r) => r.linkId))).filter(
         (l) => l.bulkRun && l.claimedAt,
       );
-      if (!claimed.length) return new Map();
+      if (!claimed.length) return { taken: new Map(), doubtful: 0 };
       const done = await deps.links.chunksSent([...new Set(claimed.map((l) => l.bulkRun!))]);
       const unrecorded = claimed.filter((l) => !done.has(l.bulkRun!));
       const stale = unrecorded.filter((l) => now.getTime() - Date.parse(l.claimedAt!) > IN_DOUBT_AFTER_MS);
+      let doubtful = 0;
       for (const l of unrecorded) {
         if (stale.includes(l)) continue;
-        inDoubt++;
+        doubtful++;
         const at = Date.parse(l.claimedAt!) + IN_DOUBT_AFTER_MS;
         if (retryAt === undefined || at > retryAt) retryAt = at;
       }
-      if (!stale.length) return new Map();
+      // Chunks are claimed concurrently (one ahead): counted here, not by differences of the run's total.
+      inDoubt += doubtful;
+      if (!stale.length) return { taken: new Map(), doubtful };
       const dossierOf = new Map(refused.map((r) => [r.linkId, r.d]));
       const taken = await deps.links.claimMany(
         stale.map((l) => ({
@@ -231,7 +234,7 @@ export function makeBulkSender(deps: BulkSendDeps) {
         roundId,
         count: taken.size,
       });
-      return taken;
+      return { taken, doubtful };
     }
 
     /** Stores the links of a chunk's recipients (skipping marked addresses): those this run now owns. */
@@ -249,10 +252,13 @@ export function makeBulkSender(deps: BulkSendDeps) {
       const extra = { ...email.extra, bulkRun, claimedAt: now.toISOString() };
       const secrets = await deps.links.claimMany(open, extra);
       const refused = open.filter((o) => !secrets.has(o.linkId));
-      const inDoubtBefore = inDoubt;
-      if (refused.length)
-        for (const [id, secret] of await takeOverInDoubt(refused, extra, now)) secrets.set(id, secret);
-      skipped += open.length - secrets.size - (inDoubt - inDoubtBefore);
+      let doubtful = 0;
+      if (refused.length) {
+        const outcome = await takeOverInDoubt(refused, extra, now);
+        for (const [id, secret] of outcome.taken) secrets.set(id, secret);
+        doubtful = outcome.doubtful;
+      }
+      skipped += open.length - secrets.size - doubtful;
       return {
         bulkRun,
         recipients: open.flatMap(({ d, linkId }) => {
