@@ -190,11 +190,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     }
   });
 
-  it('names the first coordinator once, on the function that signs people in; alarms go to them', () => {
+  it('names the first coordinator once, on the functions that sign people in; alarms go to them', () => {
     const withAdmin = Object.values(resources).filter(
       (r) => r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties).includes('"ADMIN_EMAIL"'),
     );
-    expect(withAdmin.map((r) => r.Metadata?.['hcsn:function'])).toEqual(['admin']);
+    // admin takes the sign-in request; jobs looks the address up and sends the link (asynchronously).
+    expect(withAdmin.map((r) => r.Metadata?.['hcsn:function']).sort()).toEqual(['admin', 'jobs']);
     expect(JSON.stringify(withAdmin[0]!.Properties)).toContain('"ADMIN_EMAIL":"dieuphoi@kgst.example.vn"');
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
