@@ -25,6 +25,7 @@ import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
+import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import { IN_DOUBT_AFTER_MS } from '../../shared/usecases/bulk-send.ts';
 import { makeRevokeCertificate } from '../../shared/usecases/certificates.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
@@ -158,6 +159,23 @@ describe('a bulk run that dies with claims in hand (own system: its clock is mov
     // Assess 1: honest about what it cannot know
     expect(rerun).toMatchObject({ complete: false, inDoubt: 100, skipped: 50, sent: 50, handedOver: false });
     expect(typeof rerun.followUpAt).toBe('string');
+    // The coordinator's page of a run shows them, in vi and en
+    for (const [lang, text] of [
+      ['vi', 'Chưa chắc đã gửi'],
+      ['en', 'Not known to have gone'],
+    ] as const) {
+      const page = renderRoundChangedPage({
+        lang,
+        email: 'dieuphoi@kgst.test',
+        csrf: 'test-token',
+        round,
+        what: 'ceremony',
+        emails: rerun as unknown as Parameters<typeof renderRoundChangedPage>[0]['emails'],
+      });
+      expect(page).toMatch(
+        new RegExp(`data-emails="in-doubt"><th scope="row">${text}[^<]*</th><td class="count">100<`),
+      );
+    }
 
     // Act 2: the local scheduler lists the follow-up; past the take-over window it runs it
     const scheduler = new LocalScheduler({
