@@ -277,6 +277,8 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
     let expired = 0;
     // Every run expires at least one page, so a chain of runs always gets further.
     for (let page = 0; ; page++) {
+      const { items } = await deps.dossiers.listByStatus(roundId, 'draft', 100);
+      if (!items.length) break;
       if (page > 0 && until !== undefined && Date.now() >= until) {
         logger.info('Closing handed over before the time limit', { roundId, expiredDrafts: expired });
         return {
@@ -287,8 +289,6 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
           summarySent: false,
         };
       }
-      const { items } = await deps.dossiers.listByStatus(roundId, 'draft', 100);
-      if (!items.length) break;
       let done = 0;
       await pool(items, 16, async (item) => {
         if (await expire(item.id)) done++;
