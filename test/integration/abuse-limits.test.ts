@@ -64,6 +64,17 @@ const mailTo = async (email: string, match: (e: CapturedEmail) => boolean = () =
   (await client.mailbox()).filter((e) => e.destination.to.includes(email) && match(e));
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
+/**
+ * The counters are fixed windows (aligned to multiples of their length): a test that counts up to a limit
+ * starts at least `marginSeconds` before its window ends, or waits for the next one, so it never straddles two.
+ */
+async function clearOfWindowEdge(windowSeconds: number, marginSeconds: number) {
+  const ms = windowSeconds * 1000;
+  const left = ms - (Date.now() % ms);
+  if (left < marginSeconds * 1000) await new Promise((r) => setTimeout(r, left + 1000));
+}
+const WAITS = 150_000;
+
 /** A space of its own (no duplicate guard in the way) with the representative's address `email`. */
 const spaceForm = (n: string, email: string) => validForm(`${tag}${n}`, email);
 
@@ -76,28 +87,35 @@ function expectRetryMessage(text: string, lang: 'vi' | 'en', windowSeconds: numb
 }
 
 describe('rate limits (own local system, production defaults)', () => {
-  it('the 4th resume email to one address in 15 minutes is refused (429): nothing sent, no draft written', async () => {
-    expect(DEFAULT_RATE_LIMITS.mailPerAddress).toEqual({ limit: 3, windowSeconds: 900 });
-    const email = `nan.nhan.${tag}@example.vn`;
-    for (const n of ['a', 'b', 'c']) {
-      const res = await client.api('/api/applications', { body: spaceForm(n, email) });
+  it(
+    'the 4th resume email to one address in 15 minutes is refused (429): nothing sent, no draft written',
+    async () => {
+      expect(DEFAULT_RATE_LIMITS.mailPerAddress).toEqual({ limit: 3, windowSeconds: 900 });
+      // This test and the next count drafts in the same hour from this IP.
+      await clearOfWindowEdge(3600, 90);
+      await clearOfWindowEdge(900, 45);
+      const email = `nan.nhan.${tag}@example.vn`;
+      for (const n of ['a', 'b', 'c']) {
+        const res = await client.api('/api/applications', { body: spaceForm(n, email) });
+        draftHits++;
+        expect(res.status).toBe(201);
+      }
+      const refused = await client.api('/api/applications', { body: spaceForm('d', email) });
+      draftHits++; // counted on the IP before the address refused it
+      expect(refused.status).toBe(429);
+      expectRetryMessage(refused.json.message, 'vi', 900);
+      expect(Date.parse(refused.json.retryAt)).toBeGreaterThan(Date.now());
+      const retryAfter = Number(await retryAfterOf('/api/applications', spaceForm('e', email)));
       draftHits++;
-      expect(res.status).toBe(201);
-    }
-    const refused = await client.api('/api/applications', { body: spaceForm('d', email) });
-    draftHits++; // counted on the IP before the address refused it
-    expect(refused.status).toBe(429);
-    expectRetryMessage(refused.json.message, 'vi', 900);
-    expect(Date.parse(refused.json.retryAt)).toBeGreaterThan(Date.now());
-    const retryAfter = Number(await retryAfterOf('/api/applications', spaceForm('e', email)));
-    draftHits++;
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(900 + 60);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(900 + 60);
 
-    await settle();
-    expect(await mailTo(email)).toHaveLength(3);
-    expect(await dossiersOf(email)).toBe(3);
-  });
+      await settle();
+      expect(await mailTo(email)).toHaveLength(3);
+      expect(await dossiersOf(email)).toBe(3);
+    },
+    WAITS,
+  );
 
   it('the 21st new draft from one IP in an hour is refused (429), with nothing written or sent', async () => {
     expect(DEFAULT_RATE_LIMITS.draftsPerIp).toEqual({ limit: 20, windowSeconds: 3600 });
@@ -116,56 +134,73 @@ describe('rate limits (own local system, production defaults)', () => {
     expect(await mailTo(email)).toHaveLength(0);
   });
 
-  it('/status lookups past 30 per IP in 10 minutes get a 429 page in Vietnamese, and in English with ?lang=en', async () => {
-    const lookup = (lang = '') =>
-      fetch(site(`/status${lang}`), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ code: 'KGST-2026-9999', email: 'ai.do@example.vn' }).toString(),
+  it(
+    '/status lookups past 30 per IP in 10 minutes get a 429 page in Vietnamese, and in English with ?lang=en',
+    async () => {
+      const lookup = (lang = '') =>
+        fetch(site(`/status${lang}`), {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ code: 'KGST-2026-9999', email: 'ai.do@example.vn' }).toString(),
+        });
+      await clearOfWindowEdge(600, 45);
+      for (let i = 0; i < DEFAULT_RATE_LIMITS.statusPerIp.limit; i++)
+        expect((await lookup()).status).toBe(404);
+      const vi = await lookup();
+      expect(vi.status).toBe(429);
+      expect(vi.headers.get('content-type')).toContain('text/html');
+      expect(Number(vi.headers.get('retry-after'))).toBeGreaterThan(0);
+      const viPage = await vi.text();
+      expect(viPage).toContain('lang="vi"');
+      expectRetryMessage(viPage, 'vi', 600);
+      const en = await lookup('?lang=en');
+      expect(en.status).toBe(429);
+      expectRetryMessage(await en.text(), 'en', 600);
+    },
+    WAITS,
+  );
+
+  it(
+    '/api/resume without a valid secret: at most 10 per IP in 15 minutes, then 429',
+    async () => {
+      await clearOfWindowEdge(900, 45);
+      for (let i = 0; i < DEFAULT_RATE_LIMITS.resumePerIp.limit; i++) {
+        const res = await client.api('/api/resume', { body: { linkId: `nolink${i}` } });
+        expect(res.status).toBe(202);
+      }
+      const wrongSecret = await client.api('/api/resume', {
+        body: { linkId: 'nolink0', secret: 'x'.repeat(43) },
       });
-    for (let i = 0; i < DEFAULT_RATE_LIMITS.statusPerIp.limit; i++) expect((await lookup()).status).toBe(404);
-    const vi = await lookup();
-    expect(vi.status).toBe(429);
-    expect(vi.headers.get('content-type')).toContain('text/html');
-    expect(Number(vi.headers.get('retry-after'))).toBeGreaterThan(0);
-    const viPage = await vi.text();
-    expect(viPage).toContain('lang="vi"');
-    expectRetryMessage(viPage, 'vi', 600);
-    const en = await lookup('?lang=en');
-    expect(en.status).toBe(429);
-    expectRetryMessage(await en.text(), 'en', 600);
-  });
+      expect(wrongSecret.status).toBe(429);
+      const again = await client.api('/api/resume?lang=en', { body: { linkId: 'nolink1' } });
+      expect(again.status).toBe(429);
+      expectRetryMessage(again.json.message, 'en', 900);
+    },
+    WAITS,
+  );
 
-  it('/api/resume without a valid secret: at most 10 per IP in 15 minutes, then 429', async () => {
-    for (let i = 0; i < DEFAULT_RATE_LIMITS.resumePerIp.limit; i++) {
-      const res = await client.api('/api/resume', { body: { linkId: `nolink${i}` } });
-      expect(res.status).toBe(202);
-    }
-    const wrongSecret = await client.api('/api/resume', {
-      body: { linkId: 'nolink0', secret: 'x'.repeat(43) },
-    });
-    expect(wrongSecret.status).toBe(429);
-    const again = await client.api('/api/resume?lang=en', { body: { linkId: 'nolink1' } });
-    expect(again.status).toBe(429);
-    expectRetryMessage(again.json.message, 'en', 900);
-  });
-
-  it('sign-in answers a coordinator and a stranger alike, after the same work: a counter and a hand-over', async () => {
-    const stranger = `nguoi.la.${tag}@example.vn`;
-    const strangerCalls = await adminCallsDuring(() => signInRequest(stranger));
-    const coordinatorCalls = await adminCallsDuring(() => signInRequest(COORDINATOR));
-    expect(coordinatorCalls.status).toBe(200);
-    expect(coordinatorCalls.body).toBe(strangerCalls.body);
-    // The request itself: one counter update on a RATE# item and one asynchronous invocation, whoever asks
-    // (identical calls are recorded once per function, so the second request shows only what is new: the
-    // coordinator's request may add nothing the stranger's did not do, no staff read, link or email).
-    expect(strangerCalls.kinds).toEqual(['DynamoDB UpdateItem RATE#signin-mail', 'Lambda Invoke']);
-    expect(coordinatorCalls.kinds).toEqual(['DynamoDB UpdateItem RATE#signin-mail']);
-    // The lookup and the email happen after the answer, elsewhere: the coordinator gets the link, nobody else.
-    await client.waitForEmail((e) => e.destination.to.includes(COORDINATOR));
-    await settle();
-    expect(await mailTo(stranger)).toHaveLength(0);
-  });
+  it(
+    'sign-in answers a coordinator and a stranger alike, after the same work: a counter and a hand-over',
+    async () => {
+      // This test and the next count the coordinator's sign-in requests in the same window.
+      await clearOfWindowEdge(900, 60);
+      const stranger = `nguoi.la.${tag}@example.vn`;
+      const strangerCalls = await adminCallsDuring(() => signInRequest(stranger));
+      const coordinatorCalls = await adminCallsDuring(() => signInRequest(COORDINATOR));
+      expect(coordinatorCalls.status).toBe(200);
+      expect(coordinatorCalls.body).toBe(strangerCalls.body);
+      // The request itself: one counter update on a RATE# item and one asynchronous invocation, whoever asks
+      // (identical calls are recorded once per function, so the second request shows only what is new: the
+      // coordinator's request may add nothing the stranger's did not do, no staff read, link or email).
+      expect(strangerCalls.kinds).toEqual(['DynamoDB UpdateItem RATE#signin-mail', 'Lambda Invoke']);
+      expect(coordinatorCalls.kinds).toEqual(['DynamoDB UpdateItem RATE#signin-mail']);
+      // The lookup and the email happen after the answer, elsewhere: the coordinator gets the link, nobody else.
+      await client.waitForEmail((e) => e.destination.to.includes(COORDINATOR));
+      await settle();
+      expect(await mailTo(stranger)).toHaveLength(0);
+    },
+    WAITS,
+  );
 
   it('the 4th sign-in request for one address in 15 minutes is refused (429) and sends nothing', async () => {
     const isLink = (e: CapturedEmail) => (e.body.text ?? '').includes('/admin/sign-in/');
