@@ -48,6 +48,8 @@ export interface CallParams {
   readonly configurationSet?: string;
   /** Step Functions. */
   readonly stateMachineArn?: string;
+  /** DescribeExecution: the execution's ARN (its last segment, the name, is data). */
+  readonly executionArn?: string;
   /** Lambda. */
   readonly functionName?: string;
   readonly qualifier?: string;

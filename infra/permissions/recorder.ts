@@ -298,7 +298,7 @@ function paramsOf(service: string, operation: string, input: Input): CallParams 
         configurationSet: str(input.ConfigurationSetName),
       };
     case 'SFN':
-      return { stateMachineArn: str(input.stateMachineArn) };
+      return { stateMachineArn: str(input.stateMachineArn), executionArn: str(input.executionArn) };
     case 'Lambda':
       return { functionName: str(input.FunctionName), qualifier: str(input.Qualifier) };
     case 'Scheduler':

@@ -176,6 +176,14 @@ export function iamRequestsFor(call: RecordedCall, fn: StackFunction, stack: Sta
         const machine =
           fn.env.STATE_MACHINE_ARN ?? (stack.stateMachineArns.length === 1 ? stack.stateMachineArns[0] : '*');
         add(`states:${op}`, machine!, { wildcardOnlyInReference: machine !== '*' });
+      } else if (op === 'DescribeExecution') {
+        // An execution of this function's state machine, named at run time (the reconciler, by dossier id).
+        const machine = fn.env.STATE_MACHINE_ARN;
+        const name = String(p.executionArn ?? '')
+          .split(':')
+          .pop();
+        if (machine) add(`states:${op}`, `${machine.replace(':stateMachine:', ':execution:')}:${name}`);
+        else problems.push(`STATE_MACHINE_ARN is not set on ${fn.name} in the template`);
       } else problems.push(`no IAM mapping for SFN ${op}`);
       break;
     case 'Lambda': {
