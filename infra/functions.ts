@@ -196,6 +196,8 @@ export const functions = {
           'ADDRESS#',
         ],
         write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
+        // The bulk sender gives a link's claim back when its email fails.
+        delete: ['LINK#'],
         // A failure or an escalation mails the coordinators.
         query: { gsi1: ['STAFF', 'ADDRESSES#marked'] },
       },
@@ -246,7 +248,9 @@ export const functions = {
           'RSVP#',
           'PASS#',
         ],
-        delete: ['STAFF#', 'ROUND#', 'LINK#'],
+        // GUARD#: deleting a draft round's drafts frees their duplicate guards; SENT#: a send claim is
+        // given back when its email fails.
+        delete: ['STAFF#', 'ROUND#', 'LINK#', 'GUARD#', 'SENT#'],
         query: {
           gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked'],
           gsi2: ['CODE#'],
@@ -307,7 +311,9 @@ export const functions = {
           'DECISION#',
         ],
         // DECISION#: the reconciler withdraws a decision whose review task timed out (fresh links went out).
-        delete: ['LINK#', 'DECISION#'],
+        // GUARD#: the closing job expires drafts and frees their duplicate guards; SENT#: the closing
+        // summary's claim is given back when its email fails.
+        delete: ['LINK#', 'DECISION#', 'GUARD#', 'SENT#'],
         query: { gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked', 'DECISIONS#pending'] },
       },
       mail: true,
@@ -330,7 +336,9 @@ export const functions = {
       table: {
         // CERTIFICATE#: a revoked member's RSVP link answers nothing and issues no pass.
         read: ['LINK#', 'ROUND#', 'DOSSIER#', 'INVITATIONS#', 'RSVP#', 'PASS#', 'ADDRESS#', 'CERTIFICATE#'],
-        write: ['LINK#', 'RSVP#', 'PASS#'],
+        // SENT#: the check-in pass is claimed once before it is emailed, and given back if that fails.
+        write: ['LINK#', 'RSVP#', 'PASS#', 'SENT#'],
+        delete: ['SENT#'],
       },
       mail: true,
     },
