@@ -45,6 +45,8 @@ export class LocalScheduler {
       log: (line: string) => void;
       /** The follow-up runs the jobs function asked for; by default read from the local table. */
       followUps?: Pick<StoredFollowUps, 'of'>;
+      /** List and run the recurring reconciler (the local system does; a test of round jobs alone need not). */
+      reconcile?: boolean;
     },
   ) {}
 
@@ -113,7 +115,7 @@ export class LocalScheduler {
         });
       }
     }
-    out.push(this.reconcileSlot(state, now));
+    if (this.deps.reconcile) out.push(this.reconcileSlot(state, now));
     return out;
   }
 

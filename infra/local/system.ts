@@ -223,6 +223,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       clockFile: paths.clock,
       stateFile: path.join(options.dataDir, 'scheduler.json'),
       log,
+      reconcile: true,
     });
     if (options.scheduler) {
       scheduler.start();
