@@ -74,7 +74,7 @@ export const functions = {
     // A resubmitted supplement resumes the waiting execution (found by `npm run check:permissions`).
     needs: {
       table: {
-        read: ['CONFIG', 'ROUND#', 'DOSSIER#', 'GUARD#', 'IDEM#', 'LINK#', 'COUNTER#DOSSIER#'],
+        read: ['CONFIG', 'ROUND#', 'DOSSIER#', 'GUARD#', 'IDEM#', 'LINK#'],
         write: ['ROUND#', 'DOSSIER#', 'GUARD#', 'IDEM#', 'LINK#', 'COUNTER#DOSSIER#'],
         // A dossier that changes its name or registration number gives up its old duplicate guards.
         delete: ['GUARD#'],
@@ -123,10 +123,10 @@ export const functions = {
     timeoutSeconds: 30,
     needs: {
       table: {
-        read: ['DOSSIER#', 'ROUND#', 'STAFF#', 'LINKSALT#', 'ADDRESS#'],
-        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#'],
+        read: ['DOSSIER#', 'ROUND#'],
+        write: ['DOSSIER#', 'ROUND#', 'LINK#'],
         // An empty reviewer pool mails the coordinators instead.
-        query: { gsi1: ['STAFF', 'ADDRESSES#marked'] },
+        query: { gsi1: ['STAFF'] },
       },
       mail: true,
     },
@@ -138,8 +138,8 @@ export const functions = {
     timeoutSeconds: 30,
     needs: {
       table: {
-        read: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'ADDRESS#'],
-        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#'],
+        read: ['DOSSIER#', 'ROUND#'],
+        write: ['DOSSIER#', 'ROUND#', 'LINK#'],
       },
       mail: true,
     },
@@ -152,10 +152,10 @@ export const functions = {
     // The only function that creates certificates (items, numbers and PDFs).
     needs: {
       table: {
-        read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'COUNTER#CERTIFICATE#'],
+        read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#'],
         write: ['DOSSIER#', 'CERTIFICATE#', 'COUNTER#CERTIFICATE#'],
       },
-      bucket: { read: ['certificates/'], write: ['certificates/'] },
+      bucket: { write: ['certificates/'] },
     },
     assets: 'fonts',
   },
@@ -168,7 +168,7 @@ export const functions = {
     // certificate's status and the dossier's audit entry, and emails the holder.
     needs: {
       table: {
-        read: ['CERTIFICATE#', 'DOSSIER#', 'ROUND#', ...COORDINATOR_SIGN_IN],
+        read: ['CERTIFICATE#', 'DOSSIER#', 'SESSION#', 'STAFF#'],
         write: ['CERTIFICATE#', 'DOSSIER#'],
       },
       mail: true,
@@ -184,17 +184,7 @@ export const functions = {
       table: {
         // A member approved after the ceremony invitations went out (INVITATIONS#) is invited at once,
         // through the bulk sender (LINK#, LINKSALT#, BULKCHUNK#), unless their certificate was revoked.
-        read: [
-          'DOSSIER#',
-          'ROUND#',
-          'CERTIFICATE#',
-          'STAFF#',
-          'INVITATIONS#',
-          'LINK#',
-          'LINKSALT#',
-          'BULKCHUNK#',
-          'ADDRESS#',
-        ],
+        read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'INVITATIONS#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
         write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
         // The bulk sender gives a link's claim back when its email fails.
         delete: ['LINK#'],
@@ -335,7 +325,7 @@ export const functions = {
     needs: {
       table: {
         // CERTIFICATE#: a revoked member's RSVP link answers nothing and issues no pass.
-        read: ['LINK#', 'ROUND#', 'DOSSIER#', 'INVITATIONS#', 'RSVP#', 'PASS#', 'ADDRESS#', 'CERTIFICATE#'],
+        read: ['LINK#', 'ROUND#', 'DOSSIER#', 'INVITATIONS#', 'RSVP#', 'PASS#', 'CERTIFICATE#'],
         // SENT#: the check-in pass is claimed once before it is emailed, and given back if that fails.
         write: ['LINK#', 'RSVP#', 'PASS#', 'SENT#'],
         delete: ['SENT#'],
