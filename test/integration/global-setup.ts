@@ -4,21 +4,13 @@ import * as path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/local/ports.ts';
 import { type LocalSystem, startLocalSystem } from '../../infra/local/system.ts';
+import { RAISED_RATE_LIMITS } from '../support/own-system.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     local: { urls: LocalSystem['urls']; env: Record<string, string> };
   }
 }
-
-const many = { limit: 100_000, windowSeconds: 60 };
-const RAISED_FOR_THE_SUITE = {
-  mailPerAddress: many,
-  draftsPerIp: many,
-  statusPerIp: many,
-  resumePerIp: many,
-  resumePerDossier: many,
-};
 
 let system: LocalSystem | undefined;
 let dataDir: string | undefined;
@@ -37,7 +29,7 @@ export async function setup(project: TestProject) {
     // Raised explicitly: the shared system serves every integration file from 127.0.0.1, which creates
     // hundreds of drafts, looks up /status and signs the same coordinator in many times. The limits
     // themselves are proven on a system of their own, with the production defaults (abuse-limits.test.ts).
-    rateLimits: RAISED_FOR_THE_SUITE,
+    rateLimits: RAISED_RATE_LIMITS,
   });
   project.provide('local', { urls: system.urls, env: system.env });
 }

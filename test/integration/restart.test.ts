@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../infra/local/ports.ts';
 import type { LocalSystem } from '../../infra/local/system.ts';
 import { makeClient, reviewLinkIn, validForm } from '../support/client.ts';
-import { startOwnSystem } from '../support/own-system.ts';
+import { RAISED_RATE_LIMITS, startOwnSystem } from '../support/own-system.ts';
 
 /**
  * `npm start` twice over the same data directory: the dossier, its files and the workflow waiting for
@@ -24,6 +24,8 @@ describe('restart keeps dossiers, files and waiting workflows (connected, own sy
       ports,
       reviewerEmails: 'thamdinh@kgst.test',
       coordinatorEmails: 'dieuphoi@kgst.test',
+      // Raised explicitly: the test polls /status until the decision shows.
+      rateLimits: RAISED_RATE_LIMITS,
     }));
   };
   let ports: { api: number; dynamo: number; s3: number; ses: number; sfn: number };

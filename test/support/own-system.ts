@@ -12,6 +12,20 @@ import {
   startLocalSystem,
 } from '../../infra/local/system.ts';
 
+const many = { limit: 100_000, windowSeconds: 60 };
+/**
+ * Rate limits raised out of the way, for a system whose tests are not about them: the suite creates many
+ * drafts, polls /status and signs the same people in, all from 127.0.0.1. The limits themselves are proven
+ * with the production defaults (abuse-limits.test.ts).
+ */
+export const RAISED_RATE_LIMITS = {
+  mailPerAddress: many,
+  draftsPerIp: many,
+  statusPerIp: many,
+  resumePerIp: many,
+  resumePerDossier: many,
+};
+
 /**
  * A whole local system of a test file's own (its own data directory and free ports), for tests that
  * need settings the shared one cannot have (short timeouts, a restart, a browser).
