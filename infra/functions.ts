@@ -295,6 +295,8 @@ export const functions = {
           'RSVP#',
           // Locally only: the stand-in of a follow-up run's one-time schedule (see StoredFollowUps).
           'FOLLOWUP#',
+          // The reconciler numbers a dossier whose submit died between its state change and its number.
+          'COUNTER#',
           'STAFF#',
           'CONFIG',
           'STAFFAUDIT',

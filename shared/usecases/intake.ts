@@ -20,7 +20,6 @@ import {
   type StoredDocument,
   slotOf,
 } from '../domain/dossier.ts';
-import { formatDossierCode } from '../domain/dossier-code.ts';
 import {
   ConflictError,
   DeadlinePassedError,
@@ -39,6 +38,7 @@ import { toValidationError } from '../http/request.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { resumeEmail } from '../mail/intake-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
+import { makeDossierNumbering } from './dossier-numbers.ts';
 import { makePublicQueries } from './public-queries.ts';
 
 export interface IntakeDeps {
@@ -79,6 +79,7 @@ export function makeIntake(deps: IntakeDeps) {
   const lookupUrl = `${deps.publicBaseUrl}/status`;
 
   const { currentRound } = makePublicQueries({ rounds, dossiers });
+  const numberDossier = makeDossierNumbering({ dossiers, rounds });
 
   async function openRound(roundId: string): Promise<Round> {
     const round = await rounds.get(roundId);
@@ -675,24 +676,6 @@ export function makeIntake(deps: IntakeDeps) {
       logger.error('Submitted, but the workflow did not start', { err, dossierId: numbered.id });
     }
     return { code: numbered.code!, status: numbered.status };
-  }
-
-  /**
-   * The code (mã hồ sơ) of a dossier that has just been submitted: the round's next number (an atomic
-   * counter), taken only after the submission committed, so refused, duplicate, double-clicked and
-   * concurrent submits take no number and leave no gap. A number is lost only if the function dies
-   * between taking it and writing it (two consecutive single-item writes).
-   */
-  async function numberDossier(d: Dossier, round?: Round): Promise<Dossier> {
-    const prefix = (round ?? (await rounds.get(d.roundId)))?.codePrefix ?? d.roundId.toUpperCase();
-    const code = formatDossierCode(prefix, await dossiers.nextSequence(`DOSSIER#${d.roundId}`));
-    try {
-      return await dossiers.assignCode(d.id, code);
-    } catch (err) {
-      const again = err instanceof ConditionFailed ? await dossiers.get(d.id) : undefined;
-      if (again?.code) return again;
-      throw err;
-    }
   }
 
   /**

@@ -5,6 +5,7 @@ import type { Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import type { Clock } from '../domain/time.ts';
 import { countMetric, logger } from '../observability.ts';
+import { makeDossierNumbering } from './dossier-numbers.ts';
 import { makeDecisionDelivery } from './review.ts';
 
 /** The event of the recurring schedule (every 15 minutes) that runs the reconciler in the jobs function. */
@@ -15,9 +16,13 @@ export interface ReconcileEvent {
 export const isReconcileEvent = (event: object): event is ReconcileEvent =>
   (event as { job?: unknown }).job === RECONCILE_JOB;
 
+/** A submitted dossier still without its code this long after the submit: that request died (it numbers within ms). */
+const UNNUMBERED_GRACE_MS = 2 * 60_000;
+
 /** How often the reconciler runs (EventBridge in AWS, the local scheduler locally). */
 export const RECONCILE_EVERY_MINUTES = 15;
 export type RepairKind =
+  | 'numbered'
   | 'execution-started'
   | 'decision-delivered'
   | 'decision-withdrawn'
@@ -46,12 +51,13 @@ export interface ReconcileResult {
  */
 export function makeReconciler(deps: {
   store: Store;
-  rounds: Pick<Rounds, 'list'>;
+  rounds: Pick<Rounds, 'list' | 'get'>;
   dossiers: Dossiers;
   workflow: Workflow;
   clock: Clock;
 }) {
   const decisions = makeDecisionDelivery(deps);
+  const numberDossier = makeDossierNumbering(deps);
 
   async function submittedDossiers(): Promise<Dossier[]> {
     const out: Dossier[] = [];
@@ -67,18 +73,26 @@ export function makeReconciler(deps: {
     return out;
   }
 
-  async function repairDossier(d: Dossier): Promise<RepairKind | undefined> {
+  async function repairDossier(d: Dossier): Promise<RepairKind[]> {
     if (d.supplementAnswer) {
       const { taskToken, items, at } = d.supplementAnswer;
       // Closed task: delivered before (then the workflow is moving it on) or past due (closed incomplete).
       const result = await deps.workflow.succeed(taskToken, { items, at });
-      return result === 'delivered' ? 'supplement-delivered' : undefined;
+      return result === 'delivered' ? ['supplement-delivered'] : [];
     }
-    // Not numbered yet: the submit that took it is still finishing (its own start follows the number).
-    if (!d.code) return undefined;
-    if ((await deps.workflow.executionStatus(d.id)) !== 'missing') return undefined;
-    await deps.workflow.start({ dossierId: d.id, roundId: d.roundId });
-    return 'execution-started';
+    const done: RepairKind[] = [];
+    let numbered = d;
+    if (!d.code) {
+      // Not numbered yet: the submit that took it is still finishing (its own start follows the number),
+      // unless it died between its two writes; past the grace period, number it here.
+      const since = Date.parse(d.submittedAt ?? d.updatedAt ?? '');
+      if (!(deps.clock().getTime() - since > UNNUMBERED_GRACE_MS)) return [];
+      numbered = await numberDossier(d);
+      if (numbered.code !== d.code) done.push('numbered');
+    }
+    if ((await deps.workflow.executionStatus(numbered.id)) !== 'missing') return done;
+    await deps.workflow.start({ dossierId: numbered.id, roundId: numbered.roundId });
+    return [...done, 'execution-started'];
   }
 
   return {
@@ -96,8 +110,7 @@ export function makeReconciler(deps: {
       const dossiers = await submittedDossiers();
       for (const d of dossiers) {
         try {
-          const kind = await repairDossier(d);
-          if (kind) note({ kind, dossierId: d.id });
+          for (const kind of await repairDossier(d)) note({ kind, dossierId: d.id });
         } catch (err) {
           logger.error('Stranded dossier not repaired', { err, dossierId: d.id });
           failed.push({

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import type { FaultSpec } from '../../infra/local/faults.ts';
-import { LOCAL_STATE_MACHINE_ARN, type LocalSystem } from '../../infra/local/system.ts';
+import { LOCAL_STATE_MACHINE_ARN, LOCAL_TABLE, type LocalSystem } from '../../infra/local/system.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { type CapturedEmail, makeClient, reviewLinkIn, validForm } from '../support/client.ts';
 import { readDossier, startOwnSystem } from '../support/own-system.ts';
@@ -233,6 +235,45 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
     await new Promise((r) => setTimeout(r, 500));
     expect(await mailsTo(d.email, (e) => e.subject.includes('tiếp nhận'))).toHaveLength(1);
     expect(await mailsTo(REVIEWER, (e) => e.subject.includes(code))).toHaveLength(1);
+  });
+
+  it('a submit that died between its state change and its number is numbered and started by the reconciler', async () => {
+    const d = await draft(`fn${Date.now() % 1e6}`);
+    await arm({ service: 'sfn', action: 'StartExecution', count: SDK_ATTEMPTS, error: 'ServiceUnavailable' });
+    const res = await client.api(`/api/applications/${d.id}/submit`, { method: 'POST', token: d.editToken });
+    expect(res.status).toBe(200);
+    // What a function dying right after the submit's transaction leaves: submitted, with no code, some
+    // minutes ago (the reconciler leaves a fresh one to the submit still finishing).
+    const ddb = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: system.urls.dynamo,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      }),
+    );
+    await ddb.send(
+      new UpdateCommand({
+        TableName: LOCAL_TABLE,
+        Key: { pk: `DOSSIER#${d.id}`, sk: 'DOSSIER' },
+        UpdateExpression: 'REMOVE code, gsi2pk, gsi2sk SET submittedAt = :at',
+        ExpressionAttributeValues: { ':at': new Date(Date.now() - 5 * 60_000).toISOString() },
+      }),
+    );
+    ddb.destroy();
+    expect((await readDossier(system, d.id))?.code).toBeUndefined();
+
+    const run = await reconcile();
+    const kinds = run.repaired.filter((r) => r.dossierId === d.id).map((r) => r.kind);
+    expect(kinds).toEqual(['numbered', 'execution-started']);
+    const code = (await readDossier(system, d.id))?.code as string;
+    expect(code).toMatch(/^KGST-[A-Z0-9]+-\d{4}$/);
+    await waitForStatus(d.id, 'in_review');
+    // The receipt carries the code the reconciler gave; the applicant's status lookup finds it.
+    await vi.waitFor(
+      async () => expect(await mailsTo(d.email, (e) => e.subject.includes(code))).toHaveLength(1),
+      { timeout: 20_000, interval: 200 },
+    );
+    expect((await reconcile()).repaired.filter((r) => r.dossierId === d.id)).toEqual([]);
   });
 
   it('SES throttling in a workflow mail step is retried with backoff, not recorded as a failure', async () => {
