@@ -5,15 +5,13 @@ import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
-import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
-import { type Mailer, type OutgoingEmail, SesMailer } from '../../shared/adapters/ses/mailer.ts';
+import { SesMailer } from '../../shared/adapters/ses/mailer.ts';
 import type { Dossier } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, formatIct, ictDay } from '../../shared/domain/time.ts';
-import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
-import { adminPost, local, seedDossier, sessionFromSignInEmail, unique } from './helpers.ts';
+import { adminPost, catcher, local, seedDossier, signInAs, unique } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -25,36 +23,7 @@ const links = new Links(store);
 const ses = new SesMailer(new SESv2Client({}), 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>');
 const site = (path: string) => `${local().urls.site}${path}`;
 
-/** A mailer that keeps what it is given, so this file reads its own emails without racing other files. */
-function catcher(): Mailer & { sent: OutgoingEmail[] } {
-  const sent: OutgoingEmail[] = [];
-  return {
-    sent,
-    send: async (e) => {
-      sent.push(e);
-      return { messageId: `caught-${sent.length}` };
-    },
-  };
-}
-
-/**
- * A coordinator's session cookie. The sign-in email is caught by this file's own mailer (instead of the
- * shared mailbox) so that files signing in at the same time cannot take each other's link; the link is
- * then used through the API as a browser would.
- */
-async function signIn(): Promise<string> {
-  const mail = catcher();
-  await makeCoordinatorSessions({
-    store,
-    links,
-    mailer: mail,
-    clock: () => new Date(),
-    publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-    staff: new Staff(store),
-    secureCookies: false,
-  }).requestSignIn(COORDINATOR);
-  return sessionFromSignInEmail(mail.sent[0]!.text);
-}
+const signIn = () => signInAs(store, COORDINATOR);
 
 async function ownRound(tag: string): Promise<Round> {
   const today = ictDay(new Date());

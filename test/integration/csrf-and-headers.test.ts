@@ -7,15 +7,13 @@ import { Links } from '../../shared/adapters/dynamodb/links.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
-import type { Mailer, OutgoingEmail } from '../../shared/adapters/ses/mailer.ts';
 import { VC_JWT_MEDIA_TYPE } from '../../shared/adapters/signing/signing-key.ts';
 import { type Certificate, newVerifyId } from '../../shared/domain/certificate.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { contentSecurityPolicy } from '../../shared/http/security-headers.ts';
-import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
-import { csrfTokenOf, local, mailbox, seedDossier, sessionFromSignInEmail, unique } from './helpers.ts';
+import { catcher, csrfTokenOf, local, mailbox, seedDossier, signInAs, unique } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -31,31 +29,7 @@ const site = (path: string) => `${local().urls.site}${path}`;
 const own = () => new URL(local().urls.site).origin;
 const today = () => ictDay(new Date());
 
-function catcher(): Mailer & { sent: OutgoingEmail[] } {
-  const sent: OutgoingEmail[] = [];
-  return {
-    sent,
-    send: async (e) => {
-      sent.push(e);
-      return { messageId: `caught-${sent.length}` };
-    },
-  };
-}
-
-/** A coordinator's session cookie, from a sign-in link this file catches itself (no race on the mailbox). */
-async function signIn(): Promise<string> {
-  const mail = catcher();
-  await makeCoordinatorSessions({
-    store,
-    links,
-    mailer: mail,
-    clock: () => new Date(),
-    publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-    staff,
-    secureCookies: false,
-  }).requestSignIn(COORDINATOR);
-  return sessionFromSignInEmail(mail.sent[0]!.text);
-}
+const signIn = () => signInAs(store, COORDINATOR);
 
 /** An open round of this file's own (never the current one), id as the admin routes accept it. */
 async function ownRound(status: Round['status'] = 'open'): Promise<Round> {

@@ -7,10 +7,14 @@ import type { FunctionName } from '../../infra/functions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
+import { Links } from '../../shared/adapters/dynamodb/links.ts';
+import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import type { Mailer, OutgoingEmail } from '../../shared/adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import type { Round } from '../../shared/domain/round.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
+import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { FILES } from '../fixtures/files.ts';
 import { makeClient, validForm } from '../support/client.ts';
 
@@ -169,4 +173,35 @@ export async function adminPost(
     },
     body: body.toString(),
   });
+}
+
+/** A mailer that keeps what it is given, so a file reads its own emails without racing other files. */
+export function catcher(): Mailer & { sent: OutgoingEmail[] } {
+  const sent: OutgoingEmail[] = [];
+  return {
+    sent,
+    send: async (e) => {
+      sent.push(e);
+      return { messageId: `caught-${sent.length}` };
+    },
+  };
+}
+
+/**
+ * A staff member's session cookie. The sign-in email is caught by the caller's own mailer (instead of the
+ * shared mailbox) so that files signing in at the same time cannot take each other's link; the link is
+ * then used through the API as a browser would.
+ */
+export async function signInAs(store: Store, email: string): Promise<string> {
+  const mail = catcher();
+  await makeCoordinatorSessions({
+    store,
+    links: new Links(store),
+    mailer: mail,
+    clock: () => new Date(),
+    publicBaseUrl: local().env.PUBLIC_BASE_URL!,
+    staff: new Staff(store),
+    secureCookies: false,
+  }).requestSignIn(email);
+  return sessionFromSignInEmail(mail.sent[0]!.text);
 }
