@@ -77,6 +77,9 @@ export function createLocalPages(deps: {
                         <form method="post" action="/_local/jobs/run">
                           <input type="hidden" name="job" value={j.job} />
                           <input type="hidden" name="roundId" value={j.roundId} />
+                          {j.attempt ? (
+                            <input type="hidden" name="attempt" value={String(j.attempt)} />
+                          ) : null}
                           <button type="submit">Chạy ngay · Run now</button>
                         </form>
                       </td>
@@ -130,7 +133,11 @@ export function createLocalPages(deps: {
         return redirect(res);
       }
       if (!JOB_NAMES.includes(job)) return badRequest(res, 'job');
-      await deps.scheduler.run(job, form.get('roundId') ?? undefined);
+      // A follow-up row runs that follow-up (its attempt), not the round's base job.
+      const attempt = form.get('attempt') ? Number(form.get('attempt')) : undefined;
+      if (attempt !== undefined && !(Number.isInteger(attempt) && attempt > 0))
+        return badRequest(res, 'attempt');
+      await deps.scheduler.run(job, form.get('roundId') ?? undefined, attempt);
       return redirect(res);
     }
     if (url.pathname === '/_local/faults' && deps.faults) return faultsEndpoint(deps.faults, req, res, body);
