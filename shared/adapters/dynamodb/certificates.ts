@@ -1,5 +1,6 @@
 import type { Certificate } from '../../domain/certificate.ts';
 import { dossierKey } from './dossiers.ts';
+import { auditSortKey } from './keys.ts';
 import { ConditionFailed, type Store } from './store.ts';
 
 type CertificateItem = Certificate & { pk: string; sk: string };
@@ -130,5 +131,5 @@ export class Certificates {
 
 // Same shape as the dossier's other audit events (DOSSIER#<id> / AUDIT#<at>#…), so one query lists them all.
 function auditKey(dossierId: string, at: string) {
-  return { pk: dossierKey(dossierId).pk, sk: `AUDIT#${at}#c#${Math.random().toString(36).slice(2, 8)}` };
+  return { pk: dossierKey(dossierId).pk, sk: auditSortKey(at, 'c') };
 }

@@ -7,6 +7,7 @@ import {
   type StoredDocument,
   sameNameKey,
 } from '../../domain/dossier.ts';
+import { auditSortKey } from './keys.ts';
 import { ConditionFailed, type Store, type TransactItem } from './store.ts';
 
 type DossierItem = Dossier & { pk: string; sk: string };
@@ -346,7 +347,7 @@ export class Dossiers {
       Put: {
         Item: {
           pk: dossierKey(id).pk,
-          sk: `AUDIT#${e.at}#${i}#${Math.random().toString(36).slice(2, 8)}`,
+          sk: auditSortKey(e.at, String(i)),
           ...e,
         },
       },
