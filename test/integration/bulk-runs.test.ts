@@ -15,10 +15,9 @@ import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { StoredFollowUps } from '../../shared/adapters/dynamodb/follow-ups.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
-import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import type { JobStarter } from '../../shared/adapters/lambda/job-starter.ts';
-import { type Mailer, type OutgoingEmail, SesMailer } from '../../shared/adapters/ses/mailer.ts';
+import { type Mailer, SesMailer } from '../../shared/adapters/ses/mailer.ts';
 import { newVerifyId } from '../../shared/domain/certificate.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
@@ -28,12 +27,11 @@ import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import { IN_DOUBT_AFTER_MS } from '../../shared/usecases/bulk-send.ts';
 import { makeRevokeCertificate } from '../../shared/usecases/certificates.ts';
-import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundJobs, runOrHandOver } from '../../shared/usecases/round-jobs.ts';
 import { type CapturedEmail, makeClient, validForm } from '../support/client.ts';
 import { startOwnSystem } from '../support/own-system.ts';
-import { adminPost, invoke, local, mailbox, seedDossier, sessionFromSignInEmail, unique } from './helpers.ts';
+import { adminPost, invoke, local, mailbox, seedDossier, signInAs, unique } from './helpers.ts';
 
 const SENDER = 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>';
 const ORGANIZER = { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' };
@@ -333,24 +331,7 @@ describe('closing and revocation (shared system)', () => {
   }
 
   /** A coordinator's session, from a sign-in email this file catches itself. */
-  async function signIn(): Promise<string> {
-    const sent: OutgoingEmail[] = [];
-    await makeCoordinatorSessions({
-      store,
-      links,
-      mailer: {
-        send: async (e) => {
-          sent.push(e);
-          return { messageId: 'caught' };
-        },
-      },
-      clock: () => new Date(),
-      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-      staff: new Staff(store),
-      secureCookies: false,
-    }).requestSignIn('coordinator@kgst.test');
-    return sessionFromSignInEmail(sent[0]!.text);
-  }
+  const signIn = () => signInAs(store, 'coordinator@kgst.test');
 
   it('a revoked member gets no invitation; a revocation after the RSVP voids the pass, refused at check-in in vi and en', async () => {
     // Prepare: three members with certificates; one revoked before the invitations

@@ -11,7 +11,7 @@ import type { Dossier } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, formatIct, ictDay } from '../../shared/domain/time.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
-import { adminPost, catcher, local, seedDossier, signInAs, unique } from './helpers.ts';
+import { acceptedPassOf, adminPost, local, seedDossier, signInAs, unique } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -57,22 +57,7 @@ const invitations = makeInvitations({
 
 /** An accepted invitation's check-in pass id, through the invitation and RSVP use-cases. */
 async function acceptedPass(round: Round, member: Dossier): Promise<string> {
-  const caught = catcher();
-  const inv = makeInvitations({
-    store,
-    rounds,
-    dossiers,
-    links,
-    mailer: caught,
-    clock: () => new Date(),
-    publicBaseUrl: 'http://127.0.0.1',
-    organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
-  });
-  await inv.sendInvitations(round.id);
-  const mail = caught.sent.find((e) => e.to.includes(member.form.representative.email))!;
-  const [, linkId, secret] = /\/rsvp\/([\w-]+)\?s=([\w-]+)/.exec(mail.text)!;
-  const answered = await inv.answer(linkId!, secret!, { attending: true, guests: [], accessibility: '' });
-  return answered.rsvp!.passId!;
+  return acceptedPassOf(store, round.id, member.form.representative.email);
 }
 
 /** The check-in page (GET) or its button (POST, with the page's anti-CSRF token as the browser sends it). */

@@ -12,8 +12,7 @@ import { type Certificate, newVerifyId } from '../../shared/domain/certificate.t
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { contentSecurityPolicy } from '../../shared/http/security-headers.ts';
-import { makeInvitations } from '../../shared/usecases/invitations.ts';
-import { catcher, csrfTokenOf, local, mailbox, seedDossier, signInAs, unique } from './helpers.ts';
+import { acceptedPassOf, csrfTokenOf, local, mailbox, seedDossier, signInAs, unique } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -21,8 +20,8 @@ const COORDINATOR = 'coordinator@kgst.test';
 const FOREIGN = 'http://127.0.0.1:8001'; // same site (same host, another port): SameSite=Lax let it through
 const store = new Store(makeDocumentClient(), LOCAL_TABLE);
 const rounds = new Rounds(store);
-const dossiers = new Dossiers(store);
-const links = new Links(store);
+const _dossiers = new Dossiers(store);
+const _links = new Links(store);
 const staff = new Staff(store);
 const certificates = new Certificates(store);
 const site = (path: string) => `${local().urls.site}${path}`;
@@ -52,22 +51,7 @@ async function ownRound(status: Round['status'] = 'open'): Promise<Round> {
 async function acceptedPass(): Promise<string> {
   const round = await ownRound('closed');
   const { d } = await seedDossier(round, 'approved', { prefix: 'it-csrf' });
-  const caught = catcher();
-  const inv = makeInvitations({
-    store,
-    rounds,
-    dossiers,
-    links,
-    mailer: caught,
-    clock: () => new Date(),
-    publicBaseUrl: 'http://127.0.0.1',
-    organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
-  });
-  await inv.sendInvitations(round.id);
-  const mail = caught.sent.find((e) => e.to.includes(d.form.representative.email))!;
-  const [, linkId, secret] = /\/rsvp\/([\w-]+)\?s=([\w-]+)/.exec(mail.text)!;
-  const answered = await inv.answer(linkId!, secret!, { attending: true, guests: [], accessibility: '' });
-  return answered.rsvp!.passId!;
+  return acceptedPassOf(store, round.id, d.form.representative.email);
 }
 
 /** A valid certificate of an approved dossier, written as IssueCertificate stores it. */

@@ -49,6 +49,9 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
     });
     expect(res.status).toBe(200);
   }
+  /** The next SendTaskSuccess fails past the SDK's retries (a transient Step Functions error). */
+  const failNextCallback = () =>
+    arm({ service: 'sfn', action: 'SendTaskSuccess', count: SDK_ATTEMPTS, error: 'ServiceUnavailable' });
   const armed = async () =>
     (await (await fetch(`${system.urls.site}/_local/faults`)).json()) as { action: string; failed: number }[];
   const clearFaults = () => fetch(`${system.urls.site}/_local/faults`, { method: 'DELETE' });
@@ -123,12 +126,7 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
     const link = await reviewLink(d.code);
     await waitForStatus(d.id, 'in_review');
 
-    await arm({
-      service: 'sfn',
-      action: 'SendTaskSuccess',
-      count: SDK_ATTEMPTS,
-      error: 'ServiceUnavailable',
-    });
+    await failNextCallback();
     const first = await decide(link, { outcome: 'rejected', comment: 'Chưa phù hợp tiêu chí' });
     expect(first.status).toBe(409);
     expect(await first.text()).toContain('Vui lòng gửi lại');
@@ -151,12 +149,7 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
     const d = await submitted(`fr${Date.now() % 1e6}`);
     const link = await reviewLink(d.code);
     await waitForStatus(d.id, 'in_review');
-    await arm({
-      service: 'sfn',
-      action: 'SendTaskSuccess',
-      count: SDK_ATTEMPTS,
-      error: 'ServiceUnavailable',
-    });
+    await failNextCallback();
     expect((await decide(link, { outcome: 'rejected', comment: 'Thiếu hồ sơ năng lực' })).status).toBe(409);
 
     // The decision is recorded (a GET shows it), not lost: the reconciler delivers it.
@@ -195,12 +188,7 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
       200,
     );
 
-    await arm({
-      service: 'sfn',
-      action: 'SendTaskSuccess',
-      count: SDK_ATTEMPTS,
-      error: 'ServiceUnavailable',
-    });
+    await failNextCallback();
     const resubmit = await client.api(`/api/applications/${d.id}/resubmit`, { method: 'POST', token });
     expect(resubmit.status).toBe(409);
     expect(resubmit.text).toContain('gửi lại');

@@ -8,6 +8,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts'
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
+import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import type { Mailer, OutgoingEmail } from '../../shared/adapters/ses/mailer.ts';
@@ -15,6 +16,7 @@ import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import type { Round } from '../../shared/domain/round.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
+import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { FILES } from '../fixtures/files.ts';
 import { makeClient, validForm } from '../support/client.ts';
 
@@ -204,4 +206,27 @@ export async function signInAs(store: Store, email: string): Promise<string> {
     secureCookies: false,
   }).requestSignIn(email);
   return sessionFromSignInEmail(mail.sent[0]!.text);
+}
+
+/**
+ * A member's accepted invitation: the round's invitations are sent through the use-case (to a mailer of
+ * the caller's own), the member's RSVP link is answered "attending", and their check-in pass id returned.
+ */
+export async function acceptedPassOf(store: Store, roundId: string, memberEmail: string): Promise<string> {
+  const caught = catcher();
+  const inv = makeInvitations({
+    store,
+    rounds: new Rounds(store),
+    dossiers: new Dossiers(store),
+    links: new Links(store),
+    mailer: caught,
+    clock: () => new Date(),
+    publicBaseUrl: 'http://127.0.0.1',
+    organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+  });
+  await inv.sendInvitations(roundId);
+  const mail = caught.sent.find((e) => e.to.includes(memberEmail))!;
+  const [, linkId, secret] = /\/rsvp\/([\w-]+)\?s=([\w-]+)/.exec(mail.text)!;
+  const answered = await inv.answer(linkId!, secret!, { attending: true, guests: [], accessibility: '' });
+  return answered.rsvp!.passId!;
 }

@@ -64,23 +64,14 @@ export class EventBridgeRoundScheduler implements RoundScheduler {
         await this.delete(group, job);
         continue;
       }
-      const spec: UpdateScheduleCommandInput = {
-        Name: job,
-        GroupName: group,
-        Description: schedules.find((s) => s.job === job)!.title.en,
-        ScheduleExpression: `at(${times[job]})`,
-        ScheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        // A one-time schedule that has run is gone; moving it later creates it again.
-        ActionAfterCompletion: 'DELETE',
-        Target: {
-          Arn: this.target.targetArn,
-          RoleArn: this.target.roleArn,
-          Input: JSON.stringify({ job, roundId: round.id }),
-          RetryPolicy: { MaximumRetryAttempts: 3 },
-          DeadLetterConfig: { Arn: this.target.deadLetterArn },
-        },
-      };
+      // A one-time schedule that has run is gone; moving it later creates it again.
+      const spec = oneTimeSchedule(this.target, {
+        name: job,
+        group,
+        description: schedules.find((s) => s.job === job)!.title.en,
+        at: times[job]!,
+        input: { job, roundId: round.id },
+      });
       try {
         await this.client.send(new UpdateScheduleCommand(spec));
       } catch (err) {
@@ -121,25 +112,44 @@ export class EventBridgeFollowUps {
     await this.client.send(new CreateScheduleGroupCommand({ Name: group })).catch(ignore(ConflictException));
     await this.client
       .send(
-        new CreateScheduleCommand({
-          Name: followUpScheduleName(event),
-          GroupName: group,
-          Description: `Follow-up ${event.attempt ?? 1} of ${event.job}: claims in doubt`,
-          // Whole seconds, Hanoi wall-clock time, as the rounds' own schedules.
-          ScheduleExpression: `at(${toIctLocal(at)})`,
-          ScheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
-          FlexibleTimeWindow: { Mode: 'OFF' },
-          ActionAfterCompletion: 'DELETE',
-          Target: {
-            Arn: this.target.targetArn,
-            RoleArn: this.target.roleArn,
-            Input: JSON.stringify(event),
-            RetryPolicy: { MaximumRetryAttempts: 3 },
-            DeadLetterConfig: { Arn: this.target.deadLetterArn },
-          },
-        }),
+        new CreateScheduleCommand(
+          oneTimeSchedule(this.target, {
+            name: followUpScheduleName(event),
+            group,
+            description: `Follow-up ${event.attempt ?? 1} of ${event.job}: claims in doubt`,
+            // Whole seconds, Hanoi wall-clock time, as the rounds' own schedules.
+            at: toIctLocal(at),
+            input: event,
+          }),
+        ),
       )
       // The same follow-up asked for twice (a retried invocation): the first one stands.
       .catch(ignore(ConflictException));
   }
+}
+
+/**
+ * A one-time schedule of the jobs function at a Hanoi wall-clock time (`yyyy-MM-ddTHH:mm:ss`), deleted
+ * once it has run, retried and then kept with the dead letters: the rounds' jobs and the follow-up runs.
+ */
+function oneTimeSchedule(
+  target: ScheduleTarget,
+  s: { name: string; group: string; description: string; at: string; input: unknown },
+): UpdateScheduleCommandInput {
+  return {
+    Name: s.name,
+    GroupName: s.group,
+    Description: s.description,
+    ScheduleExpression: `at(${s.at})`,
+    ScheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    ActionAfterCompletion: 'DELETE',
+    Target: {
+      Arn: target.targetArn,
+      RoleArn: target.roleArn,
+      Input: JSON.stringify(s.input),
+      RetryPolicy: { MaximumRetryAttempts: 3 },
+      DeadLetterConfig: { Arn: target.deadLetterArn },
+    },
+  };
 }
