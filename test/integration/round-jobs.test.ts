@@ -122,14 +122,16 @@ describe('round jobs (connected)', () => {
         e.subject.includes('Tổng hợp'),
     );
     const mine = summaries.filter(
-      (e) => e.body.text?.includes(`Bản nháp hết hạn: 1`) && e.body.text.includes('Đã tiếp nhận: 1'),
+      (e) =>
+        e.body.text?.includes('1 bản nháp chưa nộp đã hết hạn') && /\nĐã tiếp nhận +1\n/.test(e.body.text),
     );
     expect(mine).toHaveLength(1);
+    // The text part shows each table as columns: a label, then its count
     const text = mine[0]!.body.text!;
-    expect(text).toContain('Được công nhận thành viên: 1');
-    expect(text).toContain('Hết hạn (không nộp): 1');
+    expect(text).toMatch(/\nĐược công nhận thành viên +1\n/);
+    expect(text).toMatch(/\nHết hạn \(không nộp\) +1\n/);
     // validForm has two creative fields, both counted for the two applications
-    expect(text).toMatch(/Theo lĩnh vực:\n- [^\n]+: 2\n- [^\n]+: 2/);
+    expect(text).toMatch(/Theo lĩnh vực sáng tạo\n[^\n]+ +2\n[^\n]+ +2\n/);
     expect(text).toContain(`${local().env.PUBLIC_BASE_URL}/admin/export.csv`);
   });
 

@@ -1,0 +1,36 @@
+import { defineMessages } from '../catalog.ts';
+import type { Text } from '../lang.ts';
+import { Link } from './common.tsx';
+
+export interface SignInWords {
+  /** The one-time link, the English part's with `lang=en`. */
+  readonly url: Text;
+  /** Its expiry, Hanoi time. */
+  readonly until: string;
+}
+
+export const adminEmails = defineMessages({
+  signInSubject: { vi: 'Đường dẫn đăng nhập trang điều phối', en: 'Your coordinator sign-in link' },
+  signIn: {
+    vi: (p: SignInWords) => (
+      <>
+        <p>
+          Bấm đường dẫn dưới đây để đăng nhập trang điều phối. Đường dẫn dùng được một lần, đến {p.until}.
+        </p>
+        <p>
+          <Link href={p.url.vi} />
+        </p>
+        <p>Nếu bạn không yêu cầu đăng nhập, hãy bỏ qua email này.</p>
+      </>
+    ),
+    en: (p: SignInWords) => (
+      <>
+        <p>Open the link below to sign in to the coordinator dashboard. It works once, until {p.until}.</p>
+        <p>
+          <Link href={p.url.en} />
+        </p>
+        <p>If you did not ask to sign in, ignore this email.</p>
+      </>
+    ),
+  },
+});
