@@ -1,15 +1,12 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { surfaceThrottling } from './adapters/sfn/task-errors.ts';
-import { flushMetrics, logger } from './observability.ts';
+import { logger, observed } from './observability.ts';
 
-/** A workflow or scheduled-job handler: logs keyed by dossier id, metrics flushed, errors keep their name. */
+/** A workflow or scheduled-job handler: logs keyed by dossier id, traced, metrics published, errors keep their name. */
 export function taskHandler<I extends object, O>(main: (input: I, context: Context) => Promise<O>) {
   return middy<I, O>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(flushMetrics())
+    .use(observed())
     .handler(async (input: I, context: Context) => {
       if ('dossierId' in input) logger.appendKeys({ dossierId: String(input.dossierId) });
       // SES throttling leaves as `MailThrottled`, which the workflow's Retry matches.

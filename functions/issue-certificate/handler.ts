@@ -23,7 +23,7 @@ const issue = makeIssueCertificate({
     renderCertificatePdf(content, await loadCertificateFonts(fontDir), { createdAt }),
   clock,
   publicBaseUrl: config.publicBaseUrl,
-  signatory: config.signatory,
+  signatory: { name: config.signatoryName, title: config.signatoryTitle },
 });
 
 /** IssueCertificate: `{ dossierId }` → `{ certificateId, number, verifyUrl }` (NotifyApproved's detail). */

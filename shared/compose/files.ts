@@ -1,7 +1,5 @@
-import { makeS3Client } from '../adapters/s3/client.ts';
 import { Files } from '../adapters/s3/files.ts';
-import { required } from '../config.ts';
-import { Env } from '../env.ts';
+import { s3Client } from '../clients.ts';
 import { config } from '../runtime.ts';
 
-export const files = () => new Files(makeS3Client(config), required(config.bucketName, Env.bucketName));
+export const files = () => new Files(s3Client(), config.bucketName);

@@ -1,31 +1,28 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { StoredFollowUps } from '../adapters/dynamodb/follow-ups.ts';
 import { LambdaJobStarter } from '../adapters/lambda/job-starter.ts';
 import { EventBridgeFollowUps } from '../adapters/scheduler/schedules.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
-import { Env } from '../env.ts';
+import { lambdaClient, schedulerClient } from '../clients.ts';
 import { config, tableStore } from '../runtime.ts';
 import { makeRoundJobs } from '../usecases/round-jobs.ts';
 import { makeStaffDirectory } from '../usecases/staff-admin.ts';
 import { bulkEmailDeps, composeInvitations } from './invitations.ts';
 import { mailer } from './mail.ts';
+import { scheduleTarget } from './schedules.ts';
 import { staff } from './table.ts';
 
 /** Starts the jobs function: by name (JOBS_FUNCTION_NAME), or by the ARN of a run that continues itself. */
-export const jobStarter = (functionName = config.jobsFunctionName) => {
-  if (!functionName) throw new Error(`${Env.jobsFunctionName} is not set`);
-  return new LambdaJobStarter(new LambdaClient({}), functionName);
-};
+export const jobStarter = (functionName = config.jobsFunctionName) =>
+  new LambdaJobStarter(lambdaClient(), functionName);
 
 /**
  * Where a run with claims in doubt schedules its follow-up: a one-time EventBridge schedule that invokes
  * this function (`targetArn`: its ARN as invoked) in AWS; locally an item the local scheduler runs.
  */
-export const followUpScheduler = (targetArn: string) =>
-  config.scheduler
-    ? new EventBridgeFollowUps(new SchedulerClient({}), { ...config.scheduler, targetArn })
-    : new StoredFollowUps(tableStore());
+export const followUpScheduler = (targetArn: string) => {
+  const target = scheduleTarget(() => targetArn);
+  return target ? new EventBridgeFollowUps(schedulerClient(), target) : new StoredFollowUps(tableStore());
+};
 
 /** The round's jobs, as the jobs function runs them and the dashboard starts its follow-up emails. */
 export const composeRoundJobs = (mail: Mailer = mailer()) =>

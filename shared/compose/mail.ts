@@ -1,5 +1,5 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SesMailer } from '../adapters/ses/mailer.ts';
+import { sesClient } from '../clients.ts';
 import { config } from '../runtime.ts';
 
-export const mailer = () => new SesMailer(new SESv2Client({}), config.mailFrom, config.sesConfigurationSet);
+export const mailer = () => new SesMailer(sesClient(), config.mailFrom, config.sesConfigurationSet);

@@ -1,7 +1,6 @@
 import { RateCounters } from '../adapters/dynamodb/rate-limits.ts';
-import { makeRateLimiter, parseRateLimits, type RateLimiter } from '../domain/rate-limits.ts';
-import { Env } from '../env.ts';
-import { clock, tableStore } from '../runtime.ts';
+import { makeRateLimiter, type RateLimiter } from '../domain/rate-limits.ts';
+import { clock, config, tableStore } from '../runtime.ts';
 
 let limiter: RateLimiter | undefined;
 /**
@@ -9,8 +8,4 @@ let limiter: RateLimiter | undefined;
  * stack; `startLocalSystem` locally), counted in the table. Built on first use.
  */
 export const rateLimiter = (): RateLimiter =>
-  (limiter ??= makeRateLimiter(
-    new RateCounters(tableStore()),
-    parseRateLimits(process.env[Env.rateLimits]),
-    clock,
-  ));
+  (limiter ??= makeRateLimiter(new RateCounters(tableStore()), config.rateLimits, clock));

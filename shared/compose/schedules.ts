@@ -1,19 +1,25 @@
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventBridgeRoundScheduler } from '../adapters/scheduler/schedules.ts';
-import { required } from '../config.ts';
-import { Env } from '../env.ts';
+import { schedulerClient } from '../clients.ts';
 import { config } from '../runtime.ts';
 
 /**
- * The rounds' EventBridge schedules, or undefined where there are none: locally SCHEDULE_GROUP_PREFIX is
- * unset, because the local scheduler computes its times from the rounds in DynamoDB each time it looks, so
- * saving a round moves the local schedules by itself.
+ * Where EventBridge schedules go (AWS only): the group prefix, the role Scheduler invokes with and the
+ * dead-letter queue, with `targetArn` the function they invoke. Undefined where SCHEDULE_GROUP_PREFIX is
+ * unset: locally, the local scheduler computes its times from the rounds in DynamoDB each time it looks,
+ * so saving a round moves the local schedules by itself.
  */
+export const scheduleTarget = (targetArn: () => string) =>
+  config.scheduleGroupPrefix
+    ? {
+        groupPrefix: config.scheduleGroupPrefix,
+        roleArn: config.schedulerRoleArn,
+        deadLetterArn: config.schedulerDeadLetterArn,
+        targetArn: targetArn(),
+      }
+    : undefined;
+
+/** The rounds' EventBridge schedules (they invoke the jobs function), or undefined where there are none. */
 export const roundScheduler = () => {
-  const target = config.scheduler;
-  if (!target) return undefined;
-  return new EventBridgeRoundScheduler(new SchedulerClient({}), {
-    ...target,
-    targetArn: required(target.targetArn, Env.schedulerTargetArn),
-  });
+  const target = scheduleTarget(() => config.schedulerTargetArn);
+  return target && new EventBridgeRoundScheduler(schedulerClient(), target);
 };

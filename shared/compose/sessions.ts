@@ -1,5 +1,5 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { Env } from '../env.ts';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { lambdaClient } from '../clients.ts';
 import { clock, config, tableStore } from '../runtime.ts';
 import { makeCoordinatorSessions, type SignInLinkEvent } from '../usecases/coordinator-session.ts';
 import { mailer } from './mail.ts';
@@ -26,11 +26,8 @@ export const coordinatorSessions = (options: { signInRequests?: boolean } = {}) 
 
 /** Starts the jobs function on a sign-in request without waiting for it. */
 function signInHandOver(): (event: SignInLinkEvent) => Promise<void> {
-  let lambda: LambdaClient | undefined;
   return async (event) => {
-    if (!config.jobsFunctionName) throw new Error(`${Env.jobsFunctionName} is not set`);
-    lambda ??= new LambdaClient({});
-    await lambda.send(
+    await lambdaClient().send(
       new InvokeCommand({
         FunctionName: config.jobsFunctionName,
         InvocationType: 'Event',

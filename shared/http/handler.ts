@@ -1,10 +1,9 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { ifSet } from '../config.ts';
 import { DomainError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
 import { LocalEndpointEnv } from '../env.ts';
-import { countMetric, flushMetrics, logger } from '../observability.ts';
+import { countMetric, logger, observed } from '../observability.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
 import { config } from '../runtime.ts';
 import { crossOriginRefusal } from './csrf.ts';
@@ -72,7 +71,8 @@ export function httpHandler(routes: Record<string, RouteHandler>) {
     hsts: config.stage !== 'local',
     csp: contentSecurityPolicy(
       uploadOriginOf({
-        bucketName: config.bucketName,
+        // Only the functions that upload or link documents have a bucket.
+        bucketName: ifSet(config, 'bucketName'),
         // Lambda sets AWS_REGION; locally the S3 emulator's endpoint is the upload origin.
         region: process.env.AWS_REGION,
         s3Endpoint: config.stage === 'local' ? process.env[LocalEndpointEnv.s3] : undefined,
@@ -102,8 +102,5 @@ export function httpHandler(routes: Record<string, RouteHandler>) {
   };
   const main = async (event: APIGatewayProxyEventV2, _context: Context): Promise<HttpResult> =>
     withSecurityHeaders(await answer(toRequest(event)), headers);
-  return middy<APIGatewayProxyEventV2, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(flushMetrics())
-    .handler(main);
+  return middy<APIGatewayProxyEventV2, HttpResult>().use(observed()).handler(main);
 }
