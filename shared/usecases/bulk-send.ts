@@ -1,5 +1,5 @@
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
-import type { Link, Links } from '../adapters/dynamodb/links.ts';
+import type { Links, LinkTerms } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Mailer, OutgoingEmail } from '../adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../domain/dossier.ts';
@@ -37,7 +37,7 @@ export interface BulkEmail {
   /** The recipients, page by page. */
   readonly recipients: AsyncIterable<readonly Dossier[]> | Iterable<readonly Dossier[]>;
   /** The emailed link each recipient gets with the email (its id is derived, see `linkIdOf`). */
-  readonly link: (d: Dossier) => Omit<Link, 'linkId' | 'secretHash'>;
+  readonly link: (d: Dossier) => LinkTerms;
   readonly compose: (d: Dossier, link: { linkId: string; secret: string }) => OutgoingEmail;
   /** Kept on the link, e.g. which version of the event the recipient got. */
   readonly extra?: Record<string, unknown>;
@@ -241,7 +241,7 @@ export function makeBulkSender(deps: BulkSendDeps) {
     async function claim(chunk: readonly Dossier[]): Promise<Claimed> {
       const now = deps.clock();
       const bulkRun = `${runId}#${chunks++}`;
-      const open: { d: Dossier; linkId: string; link: Omit<Link, 'linkId' | 'secretHash'> }[] = [];
+      const open: { d: Dossier; linkId: string; link: LinkTerms }[] = [];
       for (const d of chunk) {
         const reason = skip.get(address(d).trim().toLowerCase());
         if (reason) {

@@ -5,7 +5,7 @@ import { ConditionFailed, isLive, type Store } from '../adapters/dynamodb/store.
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { RateLimiter } from '../domain/rate-limits.ts';
-import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
+import { hashSecret, newSecret } from '../domain/secrets.ts';
 import { hasRole, normalizeEmail, type StaffMember, type StaffRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
@@ -180,24 +180,25 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
     /** Exchanges a sign-in link (id + secret) for a session; works once. Returns the Set-Cookie value. */
     async completeSignIn(linkId: string, secret: string): Promise<{ email: string; setCookie: string }> {
       const now = clock();
-      const link = await links.get(linkId, now);
-      if (link?.purpose !== 'signin' || !secretMatches(secret, link.secretHash)) {
+      const used = await links.redeem('signin', linkId, secret, {
+        outcome: 'signed-in',
+        now,
+        // Someone no longer staff: refused, and the link stays unused.
+        first: async (link) => {
+          if (!(await member(link.person))) throw signInRequired();
+        },
+      });
+      if (used.kind === 'used')
+        throw new ForbiddenError({
+          vi: `Đường dẫn đăng nhập này đã được dùng lúc ${formatIct(used.at)}. Hãy yêu cầu đường dẫn mới.`,
+          en: `This sign-in link was already used at ${formatIct(used.at)}. Ask for a new one.`,
+        });
+      if (used.kind !== 'ok')
         throw new ForbiddenError({
           vi: 'Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn (mỗi đường dẫn dùng được 15 phút). Hãy yêu cầu đường dẫn mới.',
           en: 'This sign-in link is not valid or has expired (each link lasts 15 minutes). Ask for a new one.',
         });
-      }
-      const alreadyUsed = (at: string) =>
-        new ForbiddenError({
-          vi: `Đường dẫn đăng nhập này đã được dùng lúc ${formatIct(at)}. Hãy yêu cầu đường dẫn mới.`,
-          en: `This sign-in link was already used at ${formatIct(at)}. Ask for a new one.`,
-        });
-      if (link.usedAt) throw alreadyUsed(link.usedAt);
-      if (!(await member(link.person))) throw signInRequired();
-      if (!(await links.consume(linkId, link.person, 'signed-in', now.toISOString()))) {
-        const again = await links.get(linkId, new Date(0));
-        throw alreadyUsed(again?.usedAt ?? now.toISOString());
-      }
+      const { link } = used;
       const id = newSecret();
       const item: SessionItem = {
         ...sessionKey(id),

@@ -526,26 +526,29 @@ export function makeIntake(deps: IntakeDeps) {
     /** Exchanges a supplement link (id + secret from the email) for an edit token; works once. */
     async openSupplement(linkId: string, secret: string): Promise<DraftAccess> {
       const now = clock();
-      const link = await links.get(linkId, now);
-      if (link?.purpose !== 'supplement' || !secretMatches(secret, link.secretHash)) {
-        throw new ForbiddenError({
+      const usedAt = (at: string) =>
+        new ForbiddenError({
+          vi: `Đường dẫn này đã được dùng lúc ${formatIct(at)}.`,
+          en: `This link was already used at ${formatIct(at)}.`,
+        });
+      const invalid = () =>
+        new ForbiddenError({
           vi: 'Đường dẫn bổ sung không hợp lệ hoặc đã hết hạn.',
           en: 'This supplement link is not valid or has expired.',
         });
-      }
-      const d = await dossiers.get(link.dossierId);
+      const found = await links.inspect('supplement', linkId, secret, now);
+      if (found.kind === 'refused' || found.kind === 'expired') throw invalid();
+      const d = await dossiers.get(found.link.dossierId);
       if (d?.status !== 'supplement_requested') {
         throw new ForbiddenError({
           vi: 'Yêu cầu bổ sung này đã được trả lời hoặc đã đóng.',
           en: 'This supplement request was already answered or is closed.',
         });
       }
-      if (link.usedAt || !(await links.consume(linkId, link.person, 'opened', now.toISOString()))) {
-        throw new ForbiddenError({
-          vi: `Đường dẫn này đã được dùng lúc ${formatIct(link.usedAt ?? now)}.`,
-          en: `This link was already used at ${formatIct(link.usedAt ?? now)}.`,
-        });
-      }
+      if (found.kind === 'used') throw usedAt(found.at);
+      // A concurrent open came first: the same answer as a second click.
+      const used = await links.use(found.link, 'opened', now);
+      if (used.kind !== 'ok') throw used.kind === 'used' ? usedAt(used.at) : invalid();
       const editToken = newSecret();
       await dossiers.save({ ...d, editTokenHash: hashSecret(editToken) }, d);
       return { id: d.id, editToken };
@@ -601,29 +604,32 @@ export function makeIntake(deps: IntakeDeps) {
     /** Exchanges a resume link (id + secret from the email) for a fresh edit token; works once. */
     async resume(linkId: string, secret: string, clientIp: string): Promise<DraftAccess> {
       const now = clock();
-      const link = await links.get(linkId, now);
-      if (link?.purpose !== 'resume' || !secretMatches(secret, link.secretHash)) {
-        // A wrong secret counts against the client and the dossier: past either limit, 429 instead of 403.
-        await limiter.enforce(
-          { policy: 'resumePerIp', scope: 'resume-ip', key: clientIp },
-          { policy: 'resumePerDossier', scope: 'resume-dossier', key: link?.dossierId ?? linkId },
-        );
-        throw new ForbiddenError({
+      const invalid = () =>
+        new ForbiddenError({
           vi: 'Đường dẫn không hợp lệ hoặc đã hết hạn.',
           en: 'This link is not valid or has expired.',
         });
+      const found = await links.inspect('resume', linkId, secret, now);
+      if (found.kind === 'refused' || found.kind === 'expired') {
+        // A wrong secret counts against the client and the dossier: past either limit, 429 instead of 403.
+        const dossier = found.kind === 'expired' ? found.link.dossierId : found.subject;
+        await limiter.enforce(
+          { policy: 'resumePerIp', scope: 'resume-ip', key: clientIp },
+          { policy: 'resumePerDossier', scope: 'resume-dossier', key: dossier ?? linkId },
+        );
+        throw invalid();
       }
-      if (link.usedAt) {
-        throw new ForbiddenError({
-          vi: `Đường dẫn này đã được dùng lúc ${formatIct(link.usedAt)}. Hãy yêu cầu đường dẫn mới.`,
-          en: `This link was already used at ${formatIct(link.usedAt)}. Ask for a new one.`,
+      const usedAt = (at: string) =>
+        new ForbiddenError({
+          vi: `Đường dẫn này đã được dùng lúc ${formatIct(at)}. Hãy yêu cầu đường dẫn mới.`,
+          en: `This link was already used at ${formatIct(at)}. Ask for a new one.`,
         });
-      }
-      const d = await dossiers.get(link.dossierId);
+      if (found.kind === 'used') throw usedAt(found.at);
+      const d = await dossiers.get(found.link.dossierId);
       if (!d) throw new NotFoundError({ vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
-      if (!(await links.consume(linkId, link.person, 'resumed', now.toISOString()))) {
-        throw new ForbiddenError({ vi: 'Đường dẫn này đã được dùng.', en: 'This link was already used.' });
-      }
+      // A concurrent resume came first: the same answer as a second click.
+      const used = await links.use(found.link, 'resumed', now);
+      if (used.kind !== 'ok') throw used.kind === 'used' ? usedAt(used.at) : invalid();
       const editToken = newSecret();
       await dossiers.save({ ...d, editTokenHash: hashSecret(editToken) }, d);
       return { id: d.id, editToken };

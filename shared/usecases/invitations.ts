@@ -1,11 +1,12 @@
 import QRCode from 'qrcode';
-import type { Link } from '../adapters/dynamodb/links.ts';
+import type { LinkTerms } from '../adapters/dynamodb/links.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { ConflictError, DeadlinePassedError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { invitationIcs } from '../domain/ics.ts';
+import { checkPass, type LinkCheck } from '../domain/links.ts';
 import type { Round } from '../domain/round.ts';
-import { newSecret, secretMatches } from '../domain/secrets.ts';
+import { newSecret } from '../domain/secrets.ts';
 import { formatIct, fromIctLocal } from '../domain/time.ts';
 import { checkInPassEmail, invitationEmail, programmeLines } from '../mail/round-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
@@ -139,7 +140,7 @@ export function makeInvitations(deps: InvitationDeps) {
   }
 
   /** A member's RSVP link: live until the day after the ceremony, so a late click sees "answers closed". */
-  const rsvpLink = (round: Round, d: Dossier, now: Date): Omit<Link, 'linkId' | 'secretHash'> => ({
+  const rsvpLink = (round: Round, d: Dossier, now: Date): LinkTerms => ({
     purpose: 'rsvp',
     dossierId: d.id,
     person: d.form.representative.email,
@@ -271,14 +272,15 @@ export function makeInvitations(deps: InvitationDeps) {
 
   async function view(linkId: string, secret: string | undefined) {
     const now = clock();
-    const link = await links.get(linkId, now);
-    if (link?.purpose !== 'rsvp' || !secret || !secretMatches(secret, link.secretHash)) {
+    // An RSVP link is never used up: answers may change until the cutoff, and it expires after the ceremony.
+    const found = await links.inspect('rsvp', linkId, secret, now);
+    if (found.kind !== 'ok') {
       throw new NotFoundError({
         vi: 'Đường dẫn xác nhận tham dự không đúng hoặc đã hết hạn.',
         en: 'This RSVP link is not valid or has expired.',
       });
     }
-    const dossier = (await dossiers.get(link.dossierId))!;
+    const dossier = (await dossiers.get(found.link.dossierId))!;
     // A member whose certificate was revoked after the invitation: the link no longer answers or issues a pass.
     if ((await revokedAt(dossier.id)) !== undefined) throw new ConflictError(REVOKED_TEXT);
     const round = (await rounds.get(dossier.roundId))!;
@@ -291,12 +293,37 @@ export function makeInvitations(deps: InvitationDeps) {
     return { dossier, round, rsvp, cutoff, open: now.getTime() <= cutoff.getTime() } satisfies RsvpView;
   }
 
+  const noSuchPass = () =>
+    new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
+
+  /** A stored pass by the links' rule: absent is refused, scanned before is used (when, by whom). */
+  async function findPass(passId: string) {
+    const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
+    return checkPass(item && stripKeys(item));
+  }
+
   /** A check-in pass as it stands, void if the holder's certificate was revoked. */
   async function readPass(passId: string): Promise<CheckInPass> {
-    const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
-    if (!item) throw new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
-    const voidedAt = await revokedAt(item.dossierId);
-    return { ...stripKeys(item), ...(voidedAt !== undefined ? { voidedAt } : {}) };
+    const found = await findPass(passId);
+    if (found.kind === 'refused') throw noSuchPass();
+    const voidedAt = await revokedAt(found.link.dossierId);
+    return { ...found.link, ...(voidedAt !== undefined ? { voidedAt } : {}) };
+  }
+
+  /** Marks a pass scanned, once (a conditional write): `ok`, or `used` by a concurrent scan that came first. */
+  async function scan(passId: string, by: string): Promise<LinkCheck<CheckInPass>> {
+    try {
+      const item = await store.update<{ pk: string; sk: string } & CheckInPass>({
+        Key: passKey(passId),
+        UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(checkedInAt)',
+        ExpressionAttributeValues: { ':at': clock().toISOString(), ':by': by },
+      });
+      return { kind: 'ok', link: stripKeys(item) };
+    } catch (err) {
+      if (!(err instanceof ConditionFailed)) throw err;
+      return findPass(passId);
+    }
   }
 
   async function sendPass(v: RsvpView, rsvp: Rsvp): Promise<string> {
@@ -420,22 +447,12 @@ export function makeInvitations(deps: InvitationDeps) {
     async checkIn(passId: string, by: string): Promise<{ pass: CheckInPass; already: boolean }> {
       const current = await readPass(passId);
       if (current.voidedAt !== undefined) throw new ConflictError(voidedPassText(current.voidedAt));
-      const at = clock().toISOString();
-      try {
-        const item = await store.update<{ pk: string; sk: string } & CheckInPass>({
-          Key: passKey(passId),
-          UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(checkedInAt)',
-          ExpressionAttributeValues: { ':at': at, ':by': by },
-        });
-        return { pass: stripKeys(item), already: false };
-      } catch (err) {
-        if (!(err instanceof ConditionFailed)) throw err;
-        const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
-        if (!item)
-          throw new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
-        return { pass: stripKeys(item), already: true };
-      }
+      let found = checkPass(current);
+      if (found.kind === 'ok') found = await scan(passId, by);
+      // A second scan is an answer: the pass as its first scan left it (when, by whom).
+      if (found.kind === 'ok' || found.kind === 'used')
+        return { pass: found.link, already: found.kind === 'used' };
+      throw noSuchPass();
     },
 
     /** RSVP counts of a round: accepted, declined, guests. */

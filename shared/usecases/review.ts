@@ -5,7 +5,7 @@ import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { CallbackResult, Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { ConflictError, type FieldIssue, ForbiddenError, ValidationError } from '../domain/errors.ts';
-import { hashSecret, secretMatches } from '../domain/secrets.ts';
+import { hashSecret } from '../domain/secrets.ts';
 import { hasRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { endOfDayIct } from '../domain/time.ts';
@@ -207,8 +207,11 @@ export function makeReview(deps: {
     linkId: string,
     secret: string | undefined,
   ): Promise<{ view: ReviewView; item?: DecisionItem }> {
-    const link = await deps.links.get(linkId, deps.clock());
-    if (link?.purpose !== 'review' || !secret || !secretMatches(secret, link.secretHash)) throw invalidLink();
+    const found = await deps.links.inspect('review', linkId, secret, deps.clock());
+    if (found.kind === 'refused' || found.kind === 'expired') throw invalidLink();
+    // A used link (its reviewer decided) still shows the decision; the decision item is the once-only
+    // record of the review task, shared by every reviewer's link for it.
+    const { link } = found;
     const person = await deps.staff.get(link.person);
     if (!hasRole(person, 'reviewer') && !hasRole(person, 'coordinator'))
       throw new ForbiddenError({
@@ -219,6 +222,8 @@ export function makeReview(deps: {
     if (!dossier) throw invalidLink();
     const prior = await deps.store.get<DecisionItem>(decisionKey(link).pk, decisionKey(link).sk);
     if (prior) return { view: { kind: 'decided', dossier, decision: prior }, item: prior };
+    // Used, and its decision withdrawn: the task timed out before it was delivered, and fresh links went out.
+    if (found.kind === 'used') throw reviewTimeOver();
     return { view: { kind: 'open', dossier, link } };
   }
 
@@ -282,7 +287,8 @@ export function makeReview(deps: {
         if (again.view.kind === 'decided' && again.item) return settle(again.view, again.item, false);
         return again.view;
       }
-      await deps.links.consume(linkId, view.link.person, decision.outcome, at);
+      // The link records who decided and how; the decision item above is what made it once-only.
+      await deps.links.use(view.link, decision.outcome, now);
       return settle({ kind: 'decided', dossier: view.dossier, decision: record }, recorded, true);
     },
   };

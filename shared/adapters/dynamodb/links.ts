@@ -1,28 +1,25 @@
+import {
+  checkLink,
+  firstUse,
+  type Link,
+  type LinkCheck,
+  type LinkPurpose,
+  type LinkTerms,
+  usedLink,
+} from '../../domain/links.ts';
 import { hashSecret, newLinkId, newSecret } from '../../domain/secrets.ts';
 import { ConditionFailed, isLive, type Store } from './store.ts';
 
-export type LinkPurpose = 'resume' | 'review' | 'supplement' | 'rsvp' | 'signin';
-
-/** An emailed link: short id + hash of its secret, bound to one dossier, one person and one purpose. */
-export interface Link {
-  readonly linkId: string;
-  readonly secretHash: string;
-  readonly purpose: LinkPurpose;
-  readonly dossierId: string;
-  readonly person: string;
-  /** Epoch seconds (also the table's TTL attribute). */
-  readonly expiresAt: number;
-  readonly createdAt: string;
-  readonly usedAt?: string;
-  readonly usedBy?: string;
-  readonly outcome?: string;
-  /** Purpose-specific data, e.g. the stored task token of a review. */
-  readonly data?: Record<string, unknown>;
-}
+export type { Link, LinkCheck, LinkPurpose, LinkRefusal, LinkTerms } from '../../domain/links.ts';
 
 const key = (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' });
 const chunkKey = (bulkRun: string) => ({ pk: `BULKCHUNK#${bulkRun}`, sk: 'BULKCHUNK' });
 
+/**
+ * The one link service: issues every kind of emailed link and checks each presented one by the same rule
+ * (`checkLink`), with the same outcomes. Also the bulk emails' once-only claims (`claimMany` and friends),
+ * which are links too.
+ */
 export class Links {
   constructor(private readonly store: Store) {}
 
@@ -31,7 +28,7 @@ export class Links {
   }
 
   /** Issues a new link: a fresh id and secret, of which only the hash is stored. Returns both for the email. */
-  async issue(link: Omit<Link, 'linkId' | 'secretHash'>): Promise<{ linkId: string; secret: string }> {
+  async issue(link: LinkTerms): Promise<{ linkId: string; secret: string }> {
     const linkId = newLinkId();
     const secret = newSecret();
     await this.create({ ...link, linkId, secretHash: hashSecret(secret) });
@@ -64,7 +61,7 @@ export class Links {
    * cancels the transaction, which is tried again without it. Returns the secrets of the links stored.
    */
   async claimMany(
-    claims: readonly { linkId: string; link: Omit<Link, 'linkId' | 'secretHash'>; takeOver?: string }[],
+    claims: readonly { linkId: string; link: LinkTerms; takeOver?: string }[],
     extra: Record<string, unknown> = {},
   ): Promise<Map<string, string>> {
     const secrets = new Map(claims.map((c) => [c.linkId, newSecret()]));
@@ -160,12 +157,55 @@ export class Links {
 
   /** The link if it exists and has not expired (expired items count as absent even before TTL deletes them). */
   async get(linkId: string, now: Date): Promise<Link | undefined> {
-    const item = await this.store.get<Link & { pk: string; sk: string }>(key(linkId).pk, key(linkId).sk);
+    const item = await this.read(linkId);
     return isLive(item, now) ? item : undefined;
   }
 
-  /** Marks a link used exactly once; returns false when someone used it first. */
-  async consume(linkId: string, usedBy: string, outcome: string, at: string): Promise<boolean> {
+  /** Checks a presented link without using it: the GET of a link's page, or before a use-case's own checks. */
+  async inspect(
+    purpose: LinkPurpose,
+    linkId: string,
+    secret: string | undefined,
+    now: Date,
+  ): Promise<LinkCheck> {
+    return checkLink(await this.read(linkId), purpose, secret, now);
+  }
+
+  /**
+   * Uses a link that checked out `ok`, exactly once (a conditional write): `ok` for this request, or `used`
+   * with when and by whom for every other, concurrent ones included.
+   */
+  async use(link: Link, outcome: string, now: Date, by: string = link.person): Promise<LinkCheck> {
+    if (await this.consume(link.linkId, by, outcome, now.toISOString()))
+      return { kind: 'ok', link: usedLink(link, by, outcome, now) };
+    return firstUse(await this.read(link.linkId));
+  }
+
+  /**
+   * Checks a presented link and uses it once (`inspect` then `use`). `first` runs once the link checks out
+   * and before it is used: what it throws (the use-case's own refusal) leaves the link unused.
+   */
+  async redeem(
+    purpose: LinkPurpose,
+    linkId: string,
+    secret: string | undefined,
+    use: { outcome: string; now: Date; by?: string; first?: (link: Link) => Promise<void> },
+  ): Promise<LinkCheck> {
+    const found = await this.inspect(purpose, linkId, secret, use.now);
+    if (found.kind !== 'ok') return found;
+    await use.first?.(found.link);
+    return this.use(found.link, use.outcome, use.now, use.by);
+  }
+
+  private async read(linkId: string): Promise<Link | undefined> {
+    const item = await this.store.get<Link & { pk: string; sk: string }>(key(linkId).pk, key(linkId).sk);
+    if (!item) return undefined;
+    const { pk: _pk, sk: _sk, ...link } = item;
+    return link;
+  }
+
+  /** Marks a link used exactly once; false when someone used it first. */
+  private async consume(linkId: string, usedBy: string, outcome: string, at: string): Promise<boolean> {
     try {
       await this.store.update({
         Key: key(linkId),
