@@ -30,6 +30,7 @@ import {
 } from '../../shared/http/request.ts';
 import { type HttpResult, html, json, redirect } from '../../shared/http/response.ts';
 import { signedInStaff } from '../../shared/http/staff-guard.ts';
+import { ADMIN_ERRORS, ADMIN_FIELDS } from '../../shared/i18n/messages/admin.ts';
 import {
   renderAdminDossierPage,
   renderDashboardPage,
@@ -100,22 +101,7 @@ export const StaffSchema = z.object({
 });
 export const StaffRemoveSchema = z.object({ email: z.string().min(3).max(254) });
 
-const LABELS = {
-  email: { vi: 'Email', en: 'Email' },
-  secret: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
-  status: { vi: 'Tình trạng', en: 'Status' },
-  field: { vi: 'Lĩnh vực sáng tạo', en: 'Creative field' },
-  ward: { vi: 'Phường/xã', en: 'Ward' },
-  q: { vi: 'Tìm kiếm', en: 'Search' },
-  deadlineDate: { vi: 'Hạn nộp mới', en: 'New deadline' },
-  at: { vi: 'Thời gian lễ', en: 'Ceremony time' },
-  venueVi: { vi: 'Địa điểm (tiếng Việt)', en: 'Venue (Vietnamese)' },
-  venueEn: { vi: 'Địa điểm (tiếng Anh)', en: 'Venue (English)' },
-  next: { vi: 'Trang tiếp', en: 'Next page' },
-  round: { vi: 'Đợt đăng ký', en: 'Call' },
-  name: { vi: 'Họ và tên', en: 'Full name' },
-  roles: { vi: 'Vai trò', en: 'Roles' },
-};
+const LABELS = ADMIN_FIELDS;
 
 /** The round settings form's fields, by the names it posts. */
 const ROUND_FORM_LABELS = roundFormLabels();
@@ -218,8 +204,7 @@ const roundPage = (req: HttpRequest, roundId: string) => redirect(`/admin/rounds
 
 const roundIdOf = (req: HttpRequest): string => {
   const id = req.params.roundId ?? '';
-  if (!/^[a-z0-9]{2,20}$/.test(id))
-    throw new NotFoundError({ vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' });
+  if (!/^[a-z0-9]{2,20}$/.test(id)) throw new NotFoundError(ADMIN_ERRORS.callNotFound);
   return id;
 };
 
@@ -317,10 +302,7 @@ export const handler = httpHandler({
     ]);
     // A reviewer reads the dossiers of the rounds whose pool has them, nothing else.
     if (!hasRole(who, 'coordinator') && !(await dashboard.reviewerMayRead(who.email, view.dossier.roundId)))
-      throw new ForbiddenError({
-        vi: 'Hồ sơ này không thuộc đợt bạn thẩm định.',
-        en: 'This dossier is not in a call you review.',
-      });
+      throw new ForbiddenError(ADMIN_ERRORS.notYourRound);
     return html(
       200,
       renderAdminDossierPage({

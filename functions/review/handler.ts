@@ -6,6 +6,7 @@ import { multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
+import { REVIEW_FIELDS } from '../../shared/i18n/messages/review.ts';
 import { renderReviewPage } from '../../shared/pages/review-page.tsx';
 import { clock, tableStore } from '../../shared/runtime.ts';
 import { makeReview, type ReviewView } from '../../shared/usecases/review.ts';
@@ -43,13 +44,7 @@ const DecisionSchema = z
   })
   .refine((d) => d.outcome !== 'rejected' || d.comment.length > 0, { error: 'required', path: ['comment'] });
 
-const LABELS = {
-  comment: { vi: 'Ý kiến', en: 'Comment' },
-  outcome: { vi: 'Quyết định', en: 'Decision' },
-  s: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
-  items: { vi: 'Nội dung cần bổ sung', en: 'Items to supplement' },
-  dueDate: { vi: 'Hạn bổ sung', en: 'Supplement due date' },
-};
+const LABELS = REVIEW_FIELDS;
 
 export const handler = httpHandler({
   // GET only shows: email link scanners fetch it and must change nothing.

@@ -5,6 +5,7 @@ import { lineText, multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
+import { RSVP_FIELDS } from '../../shared/i18n/messages/status.ts';
 import { renderRsvpPage } from '../../shared/pages/rsvp-page.tsx';
 import { MAX_GUESTS } from '../../shared/usecases/invitations.ts';
 
@@ -23,12 +24,7 @@ export const RsvpSchema = z.object({
 });
 export type RsvpInput = z.infer<typeof RsvpSchema>;
 
-const LABELS = {
-  s: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
-  attending: { vi: 'Tham dự', en: 'Attending' },
-  guests: { vi: 'Khách đi cùng', en: 'Guests' },
-  accessibility: { vi: 'Nhu cầu hỗ trợ tiếp cận', en: 'Accessibility needs' },
-};
+const LABELS = RSVP_FIELDS;
 
 export const handler = httpHandler({
   // GET only shows: email link scanners fetch it and must change nothing.

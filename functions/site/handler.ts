@@ -6,6 +6,8 @@ import { NotFoundError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { asset, html } from '../../shared/http/response.ts';
+import { FIELDS } from '../../shared/i18n/messages/form.ts';
+import { SITE } from '../../shared/i18n/messages/status.ts';
 import { ASSETS } from '../../shared/pages/assets.ts';
 import { renderHomePage, renderNoCallPage } from '../../shared/pages/home-page.tsx';
 import { renderResumePage } from '../../shared/pages/resume-page.tsx';
@@ -36,10 +38,7 @@ export const handler = httpHandler({
   },
   'GET /status': async (req) => html(200, renderStatusPage({ lang: req.lang })),
   'POST /status': async (req) => {
-    const input = parseFormBody(req, LookupSchema, {
-      code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
-      email: { vi: 'Email', en: 'Email' },
-    });
+    const input = parseFormBody(req, LookupSchema, { code: FIELDS.code, email: FIELDS.email });
     // Counted before the lookup: past the limit, 429 (the page says when to try again), nothing read.
     await rateLimiter().enforce({ policy: 'statusPerIp', scope: 'status-ip', key: req.sourceIp });
     try {
@@ -70,7 +69,7 @@ export const handler = httpHandler({
     ),
   'GET /assets/{file}': async (req) => {
     const file = ASSETS[req.params.file!];
-    if (!file) throw new NotFoundError({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
+    if (!file) throw new NotFoundError(SITE.fileNotFound);
     return asset(file.body, file.type);
   },
 });

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import type { Text } from '../i18n/lang.ts';
+import {
+  CREATIVE_FIELD_LABELS as CREATIVE_FIELD_WORDS,
+  FIELDS,
+  OWNERSHIP_LABELS as OWNERSHIP_WORDS,
+  SPACE_TYPE_LABELS as SPACE_TYPE_WORDS,
+} from '../i18n/messages/form.ts';
 import { fileNameText, lineText } from './text.ts';
 import { wardByCode } from './wards.ts';
 
 export const OWNERSHIPS = ['public', 'private_company', 'individual_group', 'foreign_org', 'other'] as const;
-export const OWNERSHIP_LABELS: Record<(typeof OWNERSHIPS)[number], Text> = {
-  public: { vi: 'Công lập', en: 'Public institution' },
-  private_company: { vi: 'Doanh nghiệp tư nhân', en: 'Private company' },
-  individual_group: { vi: 'Cá nhân, nhóm độc lập', en: 'Individual or independent group' },
-  foreign_org: { vi: 'Tổ chức nước ngoài', en: 'Foreign organisation' },
-  other: { vi: 'Khác', en: 'Other' },
-};
+// Each option's label is a word of the catalog (shared/i18n/messages/form.ts); typed here so a key without one fails.
+export const OWNERSHIP_LABELS: Record<(typeof OWNERSHIPS)[number], Text> = OWNERSHIP_WORDS;
 /** Ownerships that have a registration or establishment number to give. */
 export const OWNERSHIPS_WITH_REGISTRATION: readonly string[] = ['public', 'private_company', 'foreign_org'];
 
@@ -24,16 +25,7 @@ export const SPACE_TYPES = [
   'multi',
   'other',
 ] as const;
-export const SPACE_TYPE_LABELS: Record<(typeof SPACE_TYPES)[number], Text> = {
-  gallery: { vi: 'Phòng trưng bày, triển lãm', en: 'Gallery' },
-  craft_studio: { vi: 'Xưởng thủ công, mỹ nghệ', en: 'Craft studio' },
-  music_venue: { vi: 'Không gian âm nhạc', en: 'Music venue' },
-  heritage_museum: { vi: 'Di sản, bảo tàng', en: 'Heritage or museum space' },
-  coworking_design: { vi: 'Không gian làm việc chung, studio thiết kế', en: 'Co-working or design studio' },
-  performance: { vi: 'Không gian nghệ thuật trình diễn', en: 'Performing arts space' },
-  multi: { vi: 'Tổ hợp nhiều loại hình', en: 'Multi-purpose complex' },
-  other: { vi: 'Khác', en: 'Other' },
-};
+export const SPACE_TYPE_LABELS: Record<(typeof SPACE_TYPES)[number], Text> = SPACE_TYPE_WORDS;
 
 export const CREATIVE_FIELDS = [
   'design',
@@ -49,20 +41,7 @@ export const CREATIVE_FIELDS = [
   'gastronomy',
   'other',
 ] as const;
-export const CREATIVE_FIELD_LABELS: Record<(typeof CREATIVE_FIELDS)[number], Text> = {
-  design: { vi: 'Thiết kế', en: 'Design' },
-  visual_arts: { vi: 'Mỹ thuật', en: 'Visual arts' },
-  architecture: { vi: 'Kiến trúc', en: 'Architecture' },
-  music: { vi: 'Âm nhạc', en: 'Music' },
-  performing_arts: { vi: 'Nghệ thuật trình diễn', en: 'Performing arts' },
-  crafts_folk_art: { vi: 'Thủ công mỹ nghệ và nghệ thuật dân gian', en: 'Crafts and folk art' },
-  film: { vi: 'Điện ảnh', en: 'Film' },
-  photography: { vi: 'Nhiếp ảnh', en: 'Photography' },
-  publishing: { vi: 'Xuất bản', en: 'Publishing' },
-  media_arts: { vi: 'Nghệ thuật truyền thông', en: 'Media arts' },
-  gastronomy: { vi: 'Ẩm thực', en: 'Gastronomy' },
-  other: { vi: 'Khác', en: 'Other' },
-};
+export const CREATIVE_FIELD_LABELS: Record<(typeof CREATIVE_FIELDS)[number], Text> = CREATIVE_FIELD_WORDS;
 
 /** Vietnamese mobile and landline numbers, written with spaces, dots or dashes, with 0 or +84. */
 export function normalizeVietnamesePhone(input: string): string | undefined {
@@ -171,33 +150,5 @@ export const UploadRequestSchema = z.object({
   size: z.number().int().nonnegative(),
 });
 
-/** Field labels, for messages that name the field in the page's language. */
-export const FIELD_LABELS: Record<string, Text> = {
-  'space.nameVi': { vi: 'Tên không gian (tiếng Việt)', en: 'Space name (Vietnamese)' },
-  'space.nameEn': { vi: 'Tên không gian (tiếng Anh)', en: 'Space name (English)' },
-  'space.ownership': { vi: 'Hình thức sở hữu', en: 'Ownership' },
-  'space.spaceType': { vi: 'Loại hình không gian', en: 'Type of space' },
-  'space.creativeFields': { vi: 'Lĩnh vực sáng tạo', en: 'Creative fields' },
-  'space.street': { vi: 'Số nhà, đường phố', en: 'Street address' },
-  'space.wardCode': { vi: 'Phường/xã', en: 'Ward or commune' },
-  'space.foundedYear': { vi: 'Năm thành lập', en: 'Year founded' },
-  'space.floorAreaM2': { vi: 'Diện tích sàn (m²)', en: 'Floor area (m²)' },
-  'space.website': { vi: 'Trang web', en: 'Website' },
-  'space.socialLinks': { vi: 'Mạng xã hội', en: 'Social links' },
-  'space.description': { vi: 'Mô tả hoạt động', en: 'Description of activities' },
-  'space.registrationNumber': {
-    vi: 'Số đăng ký kinh doanh / quyết định thành lập',
-    en: 'Registration number',
-  },
-  'representative.fullName': { vi: 'Họ và tên người đại diện', en: 'Representative’s full name' },
-  'representative.position': { vi: 'Chức vụ', en: 'Position' },
-  'representative.email': { vi: 'Email', en: 'Email' },
-  'representative.phone': { vi: 'Số điện thoại', en: 'Phone number' },
-  consent: { vi: 'Đồng ý xử lý dữ liệu', en: 'Consent to data processing' },
-  slot: { vi: 'Mục tài liệu', en: 'Document item' },
-  fileName: { vi: 'Tên tệp', en: 'File name' },
-  contentType: { vi: 'Loại tệp', en: 'File type' },
-  size: { vi: 'Dung lượng tệp', en: 'File size' },
-  code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
-  email: { vi: 'Email', en: 'Email' },
-};
+/** Field labels, for messages that name the field in the page's language (one entry each in the catalog). */
+export const FIELD_LABELS: Record<string, Text> = FIELDS;

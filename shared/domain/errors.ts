@@ -1,4 +1,5 @@
-import type { Text } from '../i18n/lang.ts';
+import type { Lang, Text } from '../i18n/lang.ts';
+import { ISSUES } from '../i18n/messages/validation.ts';
 
 /** A domain error carries a message for people in both languages and no HTTP status. */
 export abstract class DomainError extends Error {
@@ -23,19 +24,38 @@ export interface FieldIssue {
   readonly message: string;
 }
 
+/** An issue found where the request's language is not known (a use-case): both languages, one answered. */
+export interface TextIssue {
+  readonly path: string;
+  readonly field: Text;
+  readonly message: Text;
+}
+
 export class ValidationError extends DomainError {
   override name = 'ValidationError';
   readonly kind = 'validation';
   constructor(
+    /** Issues already in the request's language (parsed from its body). */
     readonly issues: readonly FieldIssue[],
-    text: Text = {
-      vi: 'Thông tin chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.',
-      en: 'Some fields are not valid.',
-    },
+    text: Text = ISSUES.invalid,
+    /** Issues in both languages, from use-cases. */
+    readonly textIssues: readonly TextIssue[] = [],
   ) {
     super(text);
   }
+
+  /** Every issue in the request's language, as answered. */
+  issuesIn(lang: Lang): readonly FieldIssue[] {
+    return [
+      ...this.issues,
+      ...this.textIssues.map((i) => ({ path: i.path, field: i.field[lang], message: i.message[lang] })),
+    ];
+  }
 }
+
+/** A 400 from a use-case: the fields and what is wrong with them, in both languages. */
+export const invalidFields = (...issues: readonly TextIssue[]) =>
+  new ValidationError([], ISSUES.invalid, issues);
 
 export class NotFoundError extends DomainError {
   override name = 'NotFoundError';

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { say } from '../i18n/catalog.ts';
 import type { Text } from '../i18n/lang.ts';
+import {
+  CHECKLIST_ITEM_LABELS,
+  CHECKLIST_ROW,
+  ROUND_SETTING_LABELS,
+  ROUND_SETTING_MESSAGES,
+} from '../i18n/messages/rounds.ts';
 import {
   codePrefixOf,
   type DocumentSlot,
@@ -105,38 +112,8 @@ export type RoundSettings = Omit<z.infer<typeof RoundSettingsSchema>, 'checklist
 /** A new round's id (it names the round's keys, schedules and dossier codes, so it never changes). */
 export const RoundIdSchema = z.object({ id: z.string().regex(ROUND_ID_PATTERN, { error: 'roundId' }) });
 
-/** Labels of the round settings form's fields: the form shows them, and a 400 names fields by them. */
-export const ROUND_SETTING_LABELS = {
-  id: { vi: 'Mã đợt', en: 'Call id' },
-  nameVi: { vi: 'Tên đợt (tiếng Việt)', en: 'Name (Vietnamese)' },
-  nameEn: { vi: 'Tên đợt (tiếng Anh)', en: 'Name (English)' },
-  opensOn: { vi: 'Ngày bắt đầu nhận hồ sơ', en: 'First day of applications' },
-  deadlineDate: {
-    vi: 'Hạn nộp hồ sơ (hết 23:59 ngày này, giờ Hà Nội)',
-    en: 'Deadline (until 23:59 that day, Hanoi time)',
-  },
-  reminderDaysBefore: { vi: 'Nhắc bản nháp trước hạn (số ngày)', en: 'Remind drafts this many days before' },
-  invitationsAt: { vi: 'Gửi thư mời dự lễ lúc (giờ Hà Nội)', en: 'Send ceremony invitations at (Hanoi)' },
-  ceremonyAt: { vi: 'Lễ trao chứng nhận lúc (giờ Hà Nội)', en: 'Ceremony at (Hanoi)' },
-  venueVi: { vi: 'Địa điểm lễ (tiếng Việt)', en: 'Venue (Vietnamese)' },
-  venueEn: { vi: 'Địa điểm lễ (tiếng Anh)', en: 'Venue (English)' },
-  reviewers: { vi: 'Cán bộ thẩm định của đợt', en: 'The call’s reviewers' },
-  checklist: { vi: 'Danh mục tài liệu', en: 'Document checklist' },
-} satisfies Record<string, Text>;
-
-/** Labels of one checklist item's fields. */
-export const CHECKLIST_ITEM_LABELS = {
-  slot: { vi: 'Mã mục', en: 'Key' },
-  titleVi: { vi: 'Tên (tiếng Việt)', en: 'Title (Vietnamese)' },
-  titleEn: { vi: 'Tên (tiếng Anh)', en: 'Title (English)' },
-  hintVi: { vi: 'Hướng dẫn (tiếng Việt)', en: 'Hint (Vietnamese)' },
-  hintEn: { vi: 'Hướng dẫn (tiếng Anh)', en: 'Hint (English)' },
-  required: { vi: 'Bắt buộc', en: 'Required' },
-  minFiles: { vi: 'Số tệp tối thiểu', en: 'At least (files)' },
-  maxFiles: { vi: 'Số tệp tối đa', en: 'At most (files)' },
-  types: { vi: 'Loại tệp', en: 'File types' },
-  maxMb: { vi: 'Dung lượng tối đa mỗi tệp (MB)', en: 'Largest file (MB)' },
-} satisfies Record<string, Text>;
+// The settings' words are in the catalog (shared/i18n/messages/rounds.ts); re-exported where the form reads them.
+export { CHECKLIST_ITEM_LABELS, ROUND_SETTING_LABELS, ROUND_SETTING_MESSAGES };
 
 /** The name the form posts for a checklist item's field (`checklist.<row>.<field>`). */
 export const checklistFieldName = (row: number, field: keyof typeof CHECKLIST_ITEM_LABELS) =>
@@ -148,44 +125,11 @@ export function roundFormLabels(): Record<string, Text> {
   for (let i = 0; i < MAX_CHECKLIST_ITEMS; i++)
     for (const [field, label] of Object.entries(CHECKLIST_ITEM_LABELS))
       labels[checklistFieldName(i, field as keyof typeof CHECKLIST_ITEM_LABELS)] = {
-        vi: `Tài liệu mục ${i + 1} · ${label.vi}`,
-        en: `Document item ${i + 1} · ${label.en}`,
+        vi: say(CHECKLIST_ROW.field, 'vi', i + 1, label.vi),
+        en: say(CHECKLIST_ROW.field, 'en', i + 1, label.en),
       };
   return labels;
 }
-
-/** Messages of the checks above, in both languages (read by the validation message table). */
-export const ROUND_SETTING_MESSAGES: Record<string, Text> = {
-  dateTime: { vi: 'Cần ngày và giờ (dd/mm/yyyy hh:mm)', en: 'A date and time are needed' },
-  date: { vi: 'Cần một ngày hợp lệ', en: 'A valid date is needed' },
-  slotKey: {
-    vi: 'Mã mục: chữ thường không dấu, số và dấu gạch ngang, 2–30 ký tự (ví dụ: phap-ly)',
-    en: 'Item key: lower-case letters, digits and hyphens, 2–30 characters (e.g. legal)',
-  },
-  roundId: {
-    vi: 'Mã đợt: chữ thường không dấu và số, 2–20 ký tự (ví dụ: 2026)',
-    en: 'Round id: lower-case letters and digits, 2–20 characters (e.g. 2026)',
-  },
-  maxBelowMin: { vi: 'Số tệp tối đa nhỏ hơn số tệp tối thiểu', en: 'At most is below at least' },
-  requiredNeedsFile: {
-    vi: 'Mục bắt buộc cần ít nhất 1 tệp',
-    en: 'A required item needs at least 1 file',
-  },
-  deadlineBeforeOpening: {
-    vi: 'Hạn nộp phải từ ngày mở trở đi',
-    en: 'The deadline must not be before opening',
-  },
-  invitationsBeforeDeadline: {
-    vi: 'Thư mời phải gửi sau hạn nộp hồ sơ',
-    en: 'Invitations must go out after the deadline',
-  },
-  ceremonyBeforeInvitations: {
-    vi: 'Lễ phải diễn ra sau khi gửi thư mời',
-    en: 'The ceremony must come after the invitations',
-  },
-  slotTaken: { vi: 'Mã mục bị trùng với mục khác', en: 'Another item has this key' },
-  checklistEmpty: { vi: 'Cần ít nhất một mục tài liệu', en: 'At least one document item is needed' },
-};
 
 /** The round a coordinator's settings describe; everything else (intro, benefits) is the network's standard text. */
 export function roundFromSettings(

@@ -1,4 +1,5 @@
 import type { Text } from '../i18n/lang.ts';
+import { ROUND_STATUS_LABELS as ROUND_STATUS_WORDS } from '../i18n/messages/rounds.ts';
 import { addDays, endOfDayIct, ictDay } from './time.ts';
 
 export const FILE_TYPES = ['pdf', 'jpeg', 'png', 'docx'] as const;
@@ -51,11 +52,8 @@ export interface Round {
 export const ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
-export const ROUND_STATUS_LABELS: Record<RoundStatus, Text> = {
-  draft: { vi: 'Bản nháp', en: 'Draft' },
-  open: { vi: 'Đang mở', en: 'Open' },
-  closed: { vi: 'Đã đóng', en: 'Closed' },
-};
+// Words in the catalog (shared/i18n/messages/rounds.ts).
+export const ROUND_STATUS_LABELS: Record<RoundStatus, Text> = ROUND_STATUS_WORDS;
 
 /** Round ids are part of every round-scoped key, schedule group and dossier code. */
 export const ROUND_ID_PATTERN = /^[a-z0-9]{2,20}$/;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Text } from '../i18n/lang.ts';
 
 /** Search key: lower case, diacritics folded, đ→d, spaces collapsed ("Văn Miếu" → "van mieu"). */
 export function fold(text: string): string {
@@ -63,18 +62,6 @@ export const cleanMultiline = (text: string): string =>
 /** A file name as stored: control and direction characters stripped, NFC, whitespace collapsed. */
 export const cleanFileName = (name: string): string =>
   cleanText(name.replace(LONE_SURROGATE, '').replace(FILE_NAME_STRIPPED, ''));
-
-/** Messages of the rule, by the key the zod issue carries (read by the validation message table). */
-export const TEXT_MESSAGES: Record<TextProblem, Text> = {
-  controlChar: {
-    vi: 'Có ký tự điều khiển không hiển thị (ví dụ ký tự NUL); hãy gõ lại nội dung này',
-    en: 'Contains an invisible control character (such as NUL); type this value again',
-  },
-  bidiControl: {
-    vi: 'Có ký tự đảo chiều văn bản (U+202A–202E, U+2066–2069), có thể làm nội dung hiển thị sai lệch; hãy xoá chúng',
-    en: 'Contains a text-direction override (U+202A–202E, U+2066–2069), which can disguise what is shown; remove it',
-  },
-};
 
 const checked = (clean: (text: string) => string) =>
   z.string().transform((value, ctx) => {

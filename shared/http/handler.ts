@@ -31,7 +31,7 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
         status,
         {
           message,
-          ...(err instanceof ValidationError ? { issues: err.issues } : {}),
+          ...(err instanceof ValidationError ? { issues: err.issuesIn(req.lang) } : {}),
           ...('existing' in err ? { existing: err.existing } : {}),
           ...(limited ? { retryAt: limited.retryAt.toISOString() } : {}),
         },
@@ -44,7 +44,7 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
         lang: req.lang,
         status,
         message,
-        issues: err instanceof ValidationError ? err.issues : [],
+        issues: err instanceof ValidationError ? err.issuesIn(req.lang) : [],
       }),
       retry,
     );

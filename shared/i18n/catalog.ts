@@ -29,3 +29,9 @@ export const wordsOf = <M extends Record<string, Entry>>(messages: M, lang: Lang
   Object.fromEntries(
     Object.entries(messages).flatMap(([k, v]) => (typeof v[lang] === 'string' ? [[k, v[lang]]] : [])),
   ) as { [K in keyof M as M[K] extends Bilingual<string> ? K : never]: string };
+
+/** Both languages of a parametrised entry, for words whose language is picked later (errors of use-cases). */
+export const textOf = <P extends unknown[]>(
+  entry: Bilingual<(...args: P) => string>,
+  ...args: P
+): { readonly vi: string; readonly en: string } => ({ vi: entry.vi(...args), en: entry.en(...args) });

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatIct } from '../domain/time.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
+import { AUDIT_TRAIL } from '../i18n/messages/admin.ts';
 
 /** A staff page's link in the reader's language (`?lang=en` kept, Vietnamese by default). */
 export const withLang = (path: string, lang: Lang) =>
@@ -29,12 +30,7 @@ export function ListTable(props: {
   );
 }
 
-const AUDIT = {
-  title: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
-  at: { vi: 'Lúc', en: 'At' },
-  by: { vi: 'Người thực hiện', en: 'By' },
-  change: { vi: 'Thay đổi', en: 'Change' },
-};
+const AUDIT = AUDIT_TRAIL;
 
 /** An audit trail as staff read it: when, who, what changed (newest first, as given). */
 export function AuditTrail(props: {

@@ -12,6 +12,7 @@ import type { Round } from '../domain/round.ts';
 import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { ADMIN_NAV, ADMIN_PAGES } from '../i18n/messages/admin.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
 import { withLang } from './admin-kit.tsx';
 import { CsrfField } from './csrf-field.tsx';
@@ -19,70 +20,7 @@ import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
 
-const T = {
-  dashboard: { vi: 'Trang điều phối', en: 'Coordinator dashboard' },
-  signIn: { vi: 'Đăng nhập trang điều phối', en: 'Coordinator sign-in' },
-  signInIntro: {
-    vi: 'Nhập email điều phối viên; chúng tôi sẽ gửi một đường dẫn đăng nhập dùng một lần, có hiệu lực 15 phút.',
-    en: 'Enter your coordinator email; we will send a one-time sign-in link that lasts 15 minutes.',
-  },
-  send: { vi: 'Gửi đường dẫn đăng nhập', en: 'Send the sign-in link' },
-  sent: {
-    vi: 'Nếu địa chỉ này là của một điều phối viên, đường dẫn đăng nhập đã được gửi tới đó. Hãy kiểm tra hộp thư.',
-    en: 'If this address belongs to a coordinator, a sign-in link was sent to it. Check your inbox.',
-  },
-  linkIntro: {
-    vi: 'Bấm nút dưới đây để đăng nhập. Đường dẫn chỉ dùng được một lần.',
-    en: 'Press the button below to sign in. The link works once.',
-  },
-  go: { vi: 'Đăng nhập', en: 'Sign in' },
-  signOut: { vi: 'Đăng xuất', en: 'Sign out' },
-  openAgainIntro: {
-    vi: 'Bạn mở trang này từ một trang khác (ví dụ hộp thư). Nếu bạn đã đăng nhập trên trình duyệt này:',
-    en: 'You opened this page from another site (such as your webmail). If you are signed in on this browser:',
-  },
-  openAgain: { vi: 'mở lại trang', en: 'open the page again' },
-  mustSignIn: { vi: 'Hãy đăng nhập', en: 'Please sign in' },
-  all: { vi: 'Tất cả hồ sơ đã nộp', en: 'All submitted dossiers' },
-  anyField: { vi: 'Mọi lĩnh vực', en: 'Any field' },
-  anyWard: { vi: 'Mọi phường/xã', en: 'Any ward' },
-  search: { vi: 'Tìm theo tên hoặc mã hồ sơ', en: 'Search by name or code' },
-  filter: { vi: 'Lọc', en: 'Filter' },
-  csv: { vi: 'Tải CSV', en: 'Download CSV' },
-  manageRound: { vi: 'Cài đặt và nhật ký của đợt này', en: 'This call’s settings and audit trail' },
-  otherRounds: { vi: 'Các đợt khác', en: 'Other calls' },
-  next: { vi: 'Trang tiếp', en: 'Next page' },
-  none: { vi: 'Không có hồ sơ phù hợp trên trang này.', en: 'No matching dossiers on this page.' },
-  code: { vi: 'Mã hồ sơ', en: 'Code' },
-  space: { vi: 'Không gian', en: 'Space' },
-  ward: { vi: 'Phường/xã', en: 'Ward' },
-  status: { vi: 'Tình trạng', en: 'Status' },
-  updated: { vi: 'Cập nhật', en: 'Updated' },
-  documents: { vi: 'Tài liệu', en: 'Documents' },
-  history: { vi: 'Lịch sử công khai', en: 'Public history' },
-  audit: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
-  back: { vi: '← Về danh sách', en: '← Back to the list' },
-  certificate: { vi: 'Giấy chứng nhận', en: 'Certificate' },
-  certNumber: { vi: 'Số', en: 'Number' },
-  certIssued: { vi: 'Ngày cấp', en: 'Issued' },
-  certVerify: { vi: 'Trang xác minh', en: 'Verification page' },
-  certValid: { vi: 'Còn hiệu lực', en: 'Valid' },
-  certRevoked: { vi: 'Đã thu hồi', en: 'Revoked' },
-  revokeReason: { vi: 'Lý do thu hồi', en: 'Reason for revocation' },
-  revokeHint: {
-    vi: 'Trang xác minh sẽ hiện việc thu hồi ngay, và người được cấp nhận email báo lý do.',
-    en: 'The verification page shows the revocation at once, and the holder is emailed the reason.',
-  },
-  revoke: { vi: 'Thu hồi giấy chứng nhận', en: 'Revoke the certificate' },
-  rsvp: { vi: 'Xác nhận dự lễ trao chứng nhận', en: 'Ceremony RSVPs' },
-  attending: { vi: 'Tham dự', en: 'Attending' },
-  guests: { vi: 'Khách đi cùng', en: 'Guests' },
-  declined: { vi: 'Không tham dự', en: 'Not attending' },
-  downloadHint: {
-    vi: 'Đường dẫn tải tài liệu có hiệu lực 5 phút; tải lại trang để lấy đường dẫn mới.',
-    en: 'Download links last 5 minutes; reload the page for new ones.',
-  },
-};
+const T = ADMIN_PAGES;
 
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 
@@ -168,11 +106,7 @@ export function renderSignInLinkPage(props: { lang: Lang; linkId: string }) {
   );
 }
 
-const NAV = {
-  dashboard: { vi: 'Hồ sơ', en: 'Dossiers' },
-  rounds: { vi: 'Các đợt đăng ký', en: 'Calls' },
-  staff: { vi: 'Cán bộ', en: 'Staff' },
-};
+const NAV = ADMIN_NAV;
 
 /** The signed-in person, the staff pages (coordinators), and sign-out. */
 export function AdminBar({
@@ -240,7 +174,7 @@ export function renderDashboardPage(props: {
               </tr>
             ))}
             <tr>
-              <th scope="row">{lang === 'vi' ? 'Tổng cộng' : 'Total'}</th>
+              <th scope="row">{T.total[lang]}</th>
               <td class="count">{total}</td>
             </tr>
           </tbody>
@@ -446,15 +380,13 @@ export function renderAdminDossierPage(props: {
       </h1>
       <p>
         {T.status[lang]}: <strong>{STATUS_LABELS[d.status][lang]}</strong>
-        {d.submittedAt && ` · ${lang === 'vi' ? 'Nộp lúc' : 'Submitted'} ${formatIct(d.submittedAt)}`}
+        {d.submittedAt && ` · ${T.submittedAt[lang]} ${formatIct(d.submittedAt)}`}
       </p>
       {!!props.sameName?.length && (
         <section class="card" id="same-name" role="note">
-          <h2>{lang === 'vi' ? 'Cảnh báo: trùng tên không gian' : 'Flag: same space name'}</h2>
+          <h2>{T.sameNameTitle[lang]}</h2>
           <p>
-            {lang === 'vi'
-              ? 'Hồ sơ khác trong đợt có tên không gian trùng (hoặc trông giống hệt) tên này, với email và số đăng ký khác. Hãy kiểm tra xem có phải cùng một không gian không:'
-              : 'Another dossier of this call has the same (or an identical-looking) space name, with another email and registration number. Check whether it is the same space:'}{' '}
+            {T.sameNameText[lang]}{' '}
             {props.sameName.map((o, i) => (
               <>
                 {i > 0 && ', '}

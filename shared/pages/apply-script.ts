@@ -16,11 +16,10 @@ export function applyScript(makeKit: typeof dossierKit): void {
     deadlineAt: string;
     checklist: Slot[];
   };
-  const vi = data.lang !== 'en';
   const STORE = 'hcsn.draft';
   const message = document.getElementById('form-message') as HTMLElement;
-  const kit: DossierKit = makeKit({ vi, form, message, storeKey: STORE, replace: true });
-  const { tr, api, clearErrors, showError, track } = kit;
+  const kit: DossierKit = makeKit({ form, message, storeKey: STORE, replace: true });
+  const { w, api, clearErrors, showError, track } = kit;
 
   // ---- countdown ----
   const countdown = document.getElementById('countdown');
@@ -33,8 +32,8 @@ export function applyScript(makeKit: typeof dossierKit): void {
       const days = Math.floor(s / 86400);
       countdown.textContent =
         left === 0
-          ? tr('đã hết hạn', 'closed')
-          : `${days} ${tr('ngày', days === 1 ? 'day' : 'days')} ${pad(Math.floor((s % 86400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+          ? w('countdownOver')
+          : `${days} ${w(days === 1 ? 'day' : 'days')} ${pad(Math.floor((s % 86400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
     };
     tick();
     setInterval(tick, 1000);
@@ -161,7 +160,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
       if (!j.wards.length) {
         const li = document.createElement('div');
         li.className = 'empty';
-        li.textContent = tr('Không tìm thấy phường/xã', 'No ward found');
+        li.textContent = w('noWard');
         suggestions.appendChild(li);
       }
       suggestions.hidden = false;
@@ -220,10 +219,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
       errEl.textContent = '';
       if (!files.length) return;
       if (!value('space.nameVi') || !value('representative.email')) {
-        errEl.textContent = tr(
-          'Hãy điền tên không gian và email người đại diện trước khi tải tệp (để lưu hồ sơ nháp).',
-          'Fill in the space name and the representative’s email before uploading (the draft is saved first).',
-        );
+        errEl.textContent = w('draftFirst');
         return;
       }
       const ok: File[] = [];
@@ -281,18 +277,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
     try {
       const isNew = !kit.access();
       await saveDraft();
-      showMessage(
-        isNew
-          ? tr(
-              'Đã lưu bản nháp. Đường dẫn để tiếp tục hồ sơ đã được gửi tới email của người đại diện.',
-              'Draft saved. A link to continue the application was emailed to the representative.',
-            )
-          : tr(
-              'Đã lưu bản nháp. Bạn có thể tiếp tục bằng đường dẫn đã gửi qua email.',
-              'Draft saved. You can continue with the link sent by email.',
-            ),
-        'ok',
-      );
+      showMessage(isNew ? w('draftSavedNew') : w('draftSaved'), 'ok');
     } catch (err) {
       showError(err);
       afterRateLimit(err, () => saveBtn.click());
@@ -308,13 +293,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
     try {
       await kit.settle();
       if (kit.unfinishedUploads()) {
-        showMessage(
-          tr(
-            'Còn tệp chưa tải lên được; hãy thử lại hoặc bỏ tệp đó trước khi nộp.',
-            'Some files did not upload; retry or dismiss them before submitting.',
-          ),
-          'error',
-        );
+        showMessage(w('unfinishedBeforeSubmit'), 'error');
         return;
       }
       await saveDraft();
@@ -348,13 +327,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
         };
         if (draft.status !== 'draft') {
           kit.saveAccess(undefined);
-          showMessage(
-            tr(
-              `Hồ sơ ${draft.code ?? ''} đã được nộp; bạn có thể tra cứu tình trạng hồ sơ.`,
-              `Dossier ${draft.code ?? ''} is already submitted; you can check its status.`,
-            ),
-            'ok',
-          );
+          showMessage(w('alreadySubmitted', { code: draft.code ?? '' }), 'ok');
           return;
         }
         fill(draft.form);
@@ -362,7 +335,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
           const slot = slots.get(doc.slot);
           if (slot) kit.uploaded(kit.fileRow(slot.slot, doc.name, doc.size), slot, doc.fileId);
         }
-        showMessage(tr('Đã mở lại hồ sơ nháp của bạn.', 'Your draft was reopened.'), 'ok');
+        showMessage(w('draftReopened'), 'ok');
       })
       .catch((err) => {
         if ((err as ApiError).status === 403 || (err as ApiError).status === 404) kit.saveAccess(undefined);
@@ -408,10 +381,7 @@ export function resumeScript(linkPage: typeof emailedLinkPage): void {
     resend.disabled = true;
     try {
       const { ok, status, retryAfter, json } = await post({ linkId: page.linkId });
-      page.say(
-        typeof json.message === 'string' ? json.message : page.vi ? 'Đã gửi yêu cầu.' : 'Request sent.',
-        ok ? 'ok' : 'error',
-      );
+      page.say(typeof json.message === 'string' ? json.message : page.w('requestSent'), ok ? 'ok' : 'error');
       // Too many requests (429): the message says when; the button comes back then.
       if (status === 429)
         setTimeout(() => {

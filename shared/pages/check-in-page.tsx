@@ -1,24 +1,11 @@
 import { formatIct } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { CHECK_IN_PAGE } from '../i18n/messages/status.ts';
 import type { CheckInPass } from '../usecases/invitations.ts';
 import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  title: { vi: 'Check-in dự lễ', en: 'Ceremony check-in' },
-  holder: { vi: 'Người tham dự', en: 'Attendee' },
-  space: { vi: 'Không gian', en: 'Space' },
-  confirm: { vi: 'Xác nhận check-in', en: 'Confirm check-in' },
-  done: { vi: 'Đã check-in thành công lúc', en: 'Checked in at' },
-  already: { vi: 'Đã check-in lúc', en: 'Already checked in at' },
-  by: { vi: 'bởi', en: 'by' },
-  back: { vi: '← Về trang điều phối', en: '← Back to the dashboard' },
-  voided: {
-    vi: 'Thẻ đã bị huỷ: giấy chứng nhận thành viên đã bị thu hồi lúc',
-    en: 'Pass void: the membership certificate was revoked at',
-  },
-  refuse: { vi: 'Không check-in bằng thẻ này.', en: 'Do not admit with this pass.' },
-};
+const T = CHECK_IN_PAGE;
 
 /**
  * The page a scanned check-in QR code opens. GET shows the member and, while the pass is unused, a button

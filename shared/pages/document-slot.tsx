@@ -1,12 +1,9 @@
 import { type DocumentSlot, MIME_BY_TYPE } from '../domain/round.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { DOCUMENT_SLOT } from '../i18n/messages/form.ts';
 import type { Slot } from './dossier-kit.ts';
 
-const T = {
-  accepts: { vi: 'Chấp nhận', en: 'Accepted' },
-  upTo: { vi: 'tối đa', en: 'up to' },
-  files: { vi: 'tệp', en: 'files' },
-};
+const T = DOCUMENT_SLOT;
 
 const MB = 1024 * 1024;
 

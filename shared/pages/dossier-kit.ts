@@ -1,3 +1,5 @@
+import type { BrowserWord } from '../i18n/messages/browser.ts';
+
 /** A document slot of the round's checklist, as the pages embed it. */
 export interface Slot {
   slot: string;
@@ -37,7 +39,6 @@ export type DossierKit = ReturnType<typeof dossierKit>;
  * imports, no module values); user text only ever goes through textContent.
  */
 export function dossierKit(opts: {
-  vi: boolean;
   form: HTMLFormElement;
   /** Where `showError` writes. */
   message: HTMLElement;
@@ -46,9 +47,12 @@ export function dossierKit(opts: {
   /** Uploaded files get a "Replace" button as well as "Remove". */
   replace?: boolean;
 }) {
-  const { vi, form, message, storeKey } = opts;
-  const tr = (v: string, e: string) => (vi ? v : e);
-  const langQuery = vi ? '' : '?lang=en';
+  const { form, message, storeKey } = opts;
+  // The page's words (the catalog's browser words in its language; see layout.tsx), `{name}` filled in.
+  const words = JSON.parse(document.getElementById('words')?.textContent || '{}') as Record<string, string>;
+  const w = (key: BrowserWord, values: Record<string, string | number> = {}) =>
+    (words[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  const langQuery = document.documentElement.lang === 'en' ? '?lang=en' : '';
 
   // ---- access ----
   const loadAccess = (): Access | undefined => {
@@ -69,10 +73,7 @@ export function dossierKit(opts: {
   // ---- API ----
   const networkError = (): ApiError => ({
     status: 0,
-    message: tr(
-      'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-      'Could not reach the server. Check your connection and try again.',
-    ),
+    message: w('networkError'),
     issues: [],
   });
   const api = async (
@@ -98,10 +99,7 @@ export function dossierKit(opts: {
     if (!res.ok) {
       const err: ApiError = {
         status: res.status,
-        message:
-          typeof json.message === 'string'
-            ? json.message
-            : tr('Đã có lỗi, vui lòng thử lại.', 'Something went wrong, please try again.'),
+        message: typeof json.message === 'string' ? json.message : w('genericError'),
         issues: Array.isArray(json.issues) ? (json.issues as Issue[]) : [],
         retryAfter: Number(res.headers.get('retry-after')) || undefined,
       };
@@ -218,7 +216,7 @@ export function dossierKit(opts: {
   type Row = ReturnType<typeof fileRow>;
 
   const removeFile = async (row: Row, fileId: string): Promise<boolean> => {
-    row.state.textContent = tr('Đang xoá…', 'Removing…');
+    row.state.textContent = w('removing');
     try {
       await api('DELETE', `/api/applications/${access!.id}/documents/${encodeURIComponent(fileId)}`);
       row.li.remove();
@@ -233,21 +231,11 @@ export function dossierKit(opts: {
   const checkFile = (slot: Slot, file: File, adding: number): string | undefined => {
     const type = typeOf(file);
     if (!type || !slot.types.includes(type))
-      return tr(
-        `“${file.name}”: loại tệp không được chấp nhận (chấp nhận: ${slot.types.join(', ').toUpperCase()}).`,
-        `“${file.name}”: this file type is not accepted (accepted: ${slot.types.join(', ').toUpperCase()}).`,
-      );
+      return w('fileType', { name: file.name, types: slot.types.join(', ').toUpperCase() });
     if (file.size > slot.maxBytes)
-      return tr(
-        `“${file.name}” quá lớn (${fmtSize(file.size)}); tối đa ${fmtSize(slot.maxBytes)}.`,
-        `“${file.name}” is too large (${fmtSize(file.size)}); at most ${fmtSize(slot.maxBytes)}.`,
-      );
-    if (file.size === 0) return tr(`“${file.name}” là tệp rỗng.`, `“${file.name}” is empty.`);
-    if (countIn(slot.slot) + adding > slot.maxFiles)
-      return tr(
-        `Mục này nhận tối đa ${slot.maxFiles} tệp; hãy xoá bớt trước khi thêm.`,
-        `This item takes at most ${slot.maxFiles} files; remove one first.`,
-      );
+      return w('fileTooLarge', { name: file.name, size: fmtSize(file.size), max: fmtSize(slot.maxBytes) });
+    if (file.size === 0) return w('fileEmpty', { name: file.name });
+    if (countIn(slot.slot) + adding > slot.maxFiles) return w('tooManyFiles', { max: slot.maxFiles });
     return undefined;
   };
 
@@ -256,12 +244,12 @@ export function dossierKit(opts: {
     row.li.dataset.fileId = fileId;
     row.li.className = 'file done';
     row.progress.value = 100;
-    row.state.textContent = tr('Đã tải lên', 'Uploaded');
+    row.state.textContent = w('uploaded');
     row.actions.textContent = '';
-    row.actions.append(linkButton(tr('Xoá', 'Remove'), () => track(removeFile(row, fileId))));
+    row.actions.append(linkButton(w('remove'), () => track(removeFile(row, fileId))));
     if (!opts.replace) return;
     row.actions.append(
-      linkButton(tr('Thay tệp', 'Replace'), () => {
+      linkButton(w('replace'), () => {
         const picker = document.createElement('input');
         picker.type = 'file';
         picker.accept = (
@@ -316,7 +304,7 @@ export function dossierKit(opts: {
     const attempt = async (): Promise<void> => {
       row.li.className = 'file uploading';
       row.actions.textContent = '';
-      row.state.textContent = tr('Đang tải lên…', 'Uploading…');
+      row.state.textContent = w('uploading');
       try {
         if (!upload) {
           const res = (await api('POST', `/api/applications/${access!.id}/uploads`, {
@@ -337,13 +325,13 @@ export function dossierKit(opts: {
         if (apiErr && typeof apiErr === 'object' && apiErr.status >= 400 && apiErr.status < 500) {
           // Refused by the server (type, size, count, due date): retrying the same file will not help.
           row.state.textContent = apiErr.issues.map((i) => i.message).join(' ') || apiErr.message;
-          row.actions.append(linkButton(tr('Bỏ', 'Dismiss'), () => row.li.remove()));
+          row.actions.append(linkButton(w('dismiss'), () => row.li.remove()));
           return;
         }
-        row.state.textContent = tr('Tải lên không thành công.', 'Upload failed.');
+        row.state.textContent = w('uploadFailed');
         row.actions.append(
-          linkButton(tr('Thử lại', 'Retry'), () => track(attempt())),
-          linkButton(tr('Bỏ', 'Dismiss'), () => {
+          linkButton(w('retry'), () => track(attempt())),
+          linkButton(w('dismiss'), () => {
             if (fileId) track(removeFile(row, fileId));
             else row.li.remove();
           }),
@@ -354,7 +342,7 @@ export function dossierKit(opts: {
   };
 
   return {
-    tr,
+    w,
     langQuery,
     access: () => access,
     saveAccess,

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../domain/errors.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { COMMON } from '../i18n/messages/common.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 export function renderErrorPage(props: {
@@ -10,17 +11,9 @@ export function renderErrorPage(props: {
 }) {
   const { lang, status, message, issues } = props;
   return renderPage(
-    <Layout lang={lang} title={lang === 'vi' ? 'Không thực hiện được' : 'Could not be done'}>
+    <Layout lang={lang} title={COMMON.notDone[lang]}>
       <section class="notice notice-error" role="alert">
-        <h1>
-          {status === 404
-            ? lang === 'vi'
-              ? 'Không tìm thấy'
-              : 'Not found'
-            : lang === 'vi'
-              ? 'Không thực hiện được'
-              : 'Could not be done'}
-        </h1>
+        <h1>{status === 404 ? COMMON.notFound[lang] : COMMON.notDone[lang]}</h1>
         <p>{message}</p>
         {issues.length > 0 && (
           <ul>
@@ -32,9 +25,7 @@ export function renderErrorPage(props: {
           </ul>
         )}
         <p>
-          <a href={lang === 'en' ? '/?lang=en' : '/'}>
-            {lang === 'vi' ? 'Về trang chủ' : 'Back to the home page'}
-          </a>
+          <a href={lang === 'en' ? '/?lang=en' : '/'}>{COMMON.home[lang]}</a>
         </p>
       </section>
     </Layout>,

@@ -9,80 +9,16 @@ import {
 import { deadlineOf, isAcceptingApplications, type Round } from '../domain/round.ts';
 import { formatIct } from '../domain/time.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
+import { COMMON } from '../i18n/messages/common.ts';
+import { FIELD_HINTS, FIELDS, type FieldPath, FORM_LABELS, HOME } from '../i18n/messages/form.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  benefits: { vi: 'Quyền lợi của thành viên', en: 'Membership benefits' },
-  deadline: { vi: 'Hạn nộp hồ sơ: ', en: 'Deadline: ' },
-  ict: { vi: ' (giờ Hà Nội, UTC+7)', en: ' (Hanoi time, UTC+7)' },
-  checklist: { vi: 'Tài liệu cần chuẩn bị', en: 'Documents to prepare' },
-  required: { vi: 'bắt buộc', en: 'required' },
-  optional: { vi: 'không bắt buộc', en: 'optional' },
-  closedTitle: { vi: 'Đợt đăng ký đã đóng', en: 'The call is closed' },
-  closed: {
-    vi: 'Đợt đăng ký này không còn nhận hồ sơ. Bạn vẫn có thể tra cứu hồ sơ đã nộp.',
-    en: 'This call no longer takes applications. Submitted dossiers can still be looked up.',
-  },
-  lookup: { vi: 'Tra cứu hồ sơ', en: 'Check a dossier' },
-  formTitle: { vi: 'Đăng ký tham gia Mạng lưới', en: 'Apply to join the network' },
-  spaceSection: { vi: 'Thông tin không gian', en: 'About the space' },
-  repSection: { vi: 'Người đại diện', en: 'Representative' },
-  docsSection: { vi: 'Tài liệu đính kèm', en: 'Documents' },
-  nameVi: { vi: 'Tên không gian (tiếng Việt)', en: 'Space name (Vietnamese)' },
-  nameEn: { vi: 'Tên không gian (tiếng Anh, không bắt buộc)', en: 'Space name (English, optional)' },
-  ownership: { vi: 'Hình thức sở hữu', en: 'Ownership' },
-  spaceType: { vi: 'Loại hình không gian', en: 'Type of space' },
-  creativeFields: { vi: 'Lĩnh vực sáng tạo (chọn ít nhất một)', en: 'Creative fields (at least one)' },
-  street: { vi: 'Số nhà, đường phố', en: 'Street address' },
-  ward: { vi: 'Phường/xã', en: 'Ward or commune' },
-  wardHint: {
-    vi: 'Gõ tên phường/xã (có thể không dấu) rồi chọn trong danh sách.',
-    en: 'Type the ward’s name (diacritics optional) and pick it from the list.',
-  },
-  foundedYear: { vi: 'Năm thành lập', en: 'Year founded' },
-  floorArea: { vi: 'Diện tích sàn (m²)', en: 'Floor area (m²)' },
-  website: { vi: 'Trang web (không bắt buộc)', en: 'Website (optional)' },
-  social: { vi: 'Mạng xã hội (mỗi dòng một đường dẫn)', en: 'Social links (one per line)' },
-  description: {
-    vi: 'Mô tả hoạt động (ít nhất 50 ký tự)',
-    en: 'Description of activities (50 characters or more)',
-  },
-  registration: {
-    vi: 'Số đăng ký kinh doanh / quyết định thành lập',
-    en: 'Business registration or establishment number',
-  },
-  registrationHint: {
-    vi: 'Bắt buộc với công lập, doanh nghiệp và tổ chức nước ngoài.',
-    en: 'Required for public institutions, companies and foreign organisations.',
-  },
-  fullName: { vi: 'Họ và tên', en: 'Full name' },
-  fullNameHint: {
-    vi: 'Họ trước, tên sau, ví dụ: Nguyễn Thị Lan.',
-    en: 'Family name first, e.g. Nguyễn Thị Lan.',
-  },
-  position: { vi: 'Chức vụ', en: 'Position' },
-  email: { vi: 'Email', en: 'Email' },
-  phone: { vi: 'Số điện thoại', en: 'Phone number' },
-  consent: {
-    vi: 'Tôi đồng ý để Trung tâm xử lý dữ liệu cá nhân trong hồ sơ này cho mục đích xét kết nạp thành viên.',
-    en: 'I agree that the Centre processes the personal data in this application to consider the membership.',
-  },
-  choose: { vi: '— Chọn —', en: '— Choose —' },
-  needDraftFirst: {
-    vi: 'Tệp được tải lên ngay khi chọn; hãy điền tên không gian và email trước.',
-    en: 'Files upload as soon as you pick them; fill in the space name and email first.',
-  },
-  save: { vi: 'Lưu nháp', en: 'Save draft' },
-  submit: { vi: 'Nộp hồ sơ', en: 'Submit' },
-  done: { vi: 'Đã nộp hồ sơ thành công', en: 'Your application was submitted' },
-  codeLabel: { vi: 'Mã hồ sơ của bạn', en: 'Your dossier code' },
-  doneHint: {
-    vi: 'Giấy tiếp nhận đã được gửi tới email của người đại diện. Hãy giữ mã hồ sơ để tra cứu.',
-    en: 'A receipt was emailed to the representative. Keep the code to check the status.',
-  },
-  countdownLabel: { vi: 'Thời gian còn lại: ', en: 'Time left: ' },
-} satisfies Record<string, Text>;
+const T = HOME;
+
+/** The form's label of a field: its name, or the form's longer wording where it says more. */
+const label = (name: FieldPath): Text => FORM_LABELS[name as keyof typeof FORM_LABELS] ?? FIELDS[name];
+const hint = (name: keyof typeof FIELD_HINTS): Text => FIELD_HINTS[name];
 
 const fid = (name: string) => `f-${name.replaceAll('.', '-')}`;
 
@@ -139,23 +75,23 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
       <div id="form-message" class="form-message" role="alert" hidden />
       <fieldset>
         <legend>{T.spaceSection[lang]}</legend>
-        <Field lang={lang} name="space.nameVi" label={T.nameVi}>
+        <Field lang={lang} name="space.nameVi" label={label('space.nameVi')}>
           <input id={fid('space.nameVi')} name="space.nameVi" required maxLength={200} />
         </Field>
-        <Field lang={lang} name="space.nameEn" label={T.nameEn}>
+        <Field lang={lang} name="space.nameEn" label={label('space.nameEn')}>
           <input id={fid('space.nameEn')} name="space.nameEn" maxLength={200} />
         </Field>
-        <Field lang={lang} name="space.ownership" label={T.ownership}>
+        <Field lang={lang} name="space.ownership" label={label('space.ownership')}>
           <select id={fid('space.ownership')} name="space.ownership" required>
-            <option value="">{T.choose[lang]}</option>
+            <option value="">{COMMON.choose[lang]}</option>
             {OWNERSHIPS.map((o) => (
               <option value={o}>{OWNERSHIP_LABELS[o][lang]}</option>
             ))}
           </select>
         </Field>
-        <Field lang={lang} name="space.spaceType" label={T.spaceType}>
+        <Field lang={lang} name="space.spaceType" label={label('space.spaceType')}>
           <select id={fid('space.spaceType')} name="space.spaceType" required>
-            <option value="">{T.choose[lang]}</option>
+            <option value="">{COMMON.choose[lang]}</option>
             {SPACE_TYPES.map((o) => (
               <option value={o}>{SPACE_TYPE_LABELS[o][lang]}</option>
             ))}
@@ -163,7 +99,7 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
         </Field>
         <div class="field">
           <fieldset class="checks">
-            <legend>{T.creativeFields[lang]}</legend>
+            <legend>{label('space.creativeFields')[lang]}</legend>
             {CREATIVE_FIELDS.map((c) => (
               <label class="check">
                 <input type="checkbox" name="space.creativeFields" value={c} />
@@ -173,7 +109,7 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
           </fieldset>
           <p class="field-error" data-error-for="space.creativeFields" aria-live="polite" />
         </div>
-        <Field lang={lang} name="space.street" label={T.street}>
+        <Field lang={lang} name="space.street" label={label('space.street')}>
           <input
             id={fid('space.street')}
             name="space.street"
@@ -182,7 +118,12 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
             autocomplete="street-address"
           />
         </Field>
-        <Field lang={lang} name="space.wardCode" label={T.ward} hint={T.wardHint}>
+        <Field
+          lang={lang}
+          name="space.wardCode"
+          label={label('space.wardCode')}
+          hint={hint('space.wardCode')}
+        >
           <div class="ward-picker">
             <input
               id={fid('space.wardCode')}
@@ -197,7 +138,7 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
             <input type="hidden" name="space.wardCode" />
           </div>
         </Field>
-        <Field lang={lang} name="space.foundedYear" label={T.foundedYear}>
+        <Field lang={lang} name="space.foundedYear" label={label('space.foundedYear')}>
           <input
             id={fid('space.foundedYear')}
             name="space.foundedYear"
@@ -206,31 +147,41 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
             inputMode="numeric"
           />
         </Field>
-        <Field lang={lang} name="space.floorAreaM2" label={T.floorArea}>
+        <Field lang={lang} name="space.floorAreaM2" label={label('space.floorAreaM2')}>
           <input id={fid('space.floorAreaM2')} name="space.floorAreaM2" type="number" min={1} step="any" />
         </Field>
-        <Field lang={lang} name="space.website" label={T.website}>
+        <Field lang={lang} name="space.website" label={label('space.website')}>
           <input id={fid('space.website')} name="space.website" type="url" placeholder="https://" />
         </Field>
-        <Field lang={lang} name="space.socialLinks" label={T.social}>
+        <Field lang={lang} name="space.socialLinks" label={label('space.socialLinks')}>
           <textarea id={fid('space.socialLinks')} name="space.socialLinks" rows={3} placeholder="https://" />
         </Field>
-        <Field lang={lang} name="space.description" label={T.description}>
+        <Field lang={lang} name="space.description" label={label('space.description')}>
           <textarea id={fid('space.description')} name="space.description" rows={6} maxLength={5000} />
         </Field>
-        <Field lang={lang} name="space.registrationNumber" label={T.registration} hint={T.registrationHint}>
+        <Field
+          lang={lang}
+          name="space.registrationNumber"
+          label={label('space.registrationNumber')}
+          hint={hint('space.registrationNumber')}
+        >
           <input id={fid('space.registrationNumber')} name="space.registrationNumber" maxLength={50} />
         </Field>
       </fieldset>
       <fieldset>
         <legend>{T.repSection[lang]}</legend>
-        <Field lang={lang} name="representative.fullName" label={T.fullName} hint={T.fullNameHint}>
+        <Field
+          lang={lang}
+          name="representative.fullName"
+          label={label('representative.fullName')}
+          hint={hint('representative.fullName')}
+        >
           <input id={fid('representative.fullName')} name="representative.fullName" autocomplete="name" />
         </Field>
-        <Field lang={lang} name="representative.position" label={T.position}>
+        <Field lang={lang} name="representative.position" label={label('representative.position')}>
           <input id={fid('representative.position')} name="representative.position" />
         </Field>
-        <Field lang={lang} name="representative.email" label={T.email}>
+        <Field lang={lang} name="representative.email" label={label('representative.email')}>
           <input
             id={fid('representative.email')}
             name="representative.email"
@@ -238,7 +189,7 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
             autocomplete="email"
           />
         </Field>
-        <Field lang={lang} name="representative.phone" label={T.phone}>
+        <Field lang={lang} name="representative.phone" label={label('representative.phone')}>
           <input id={fid('representative.phone')} name="representative.phone" type="tel" autocomplete="tel" />
         </Field>
       </fieldset>
@@ -321,7 +272,7 @@ export function renderHomePage(props: { lang: Lang; round: Round; now: Date }) {
             <p class="dossier-code" data-testid="dossier-code" />
             <p>{T.doneHint[lang]}</p>
             <p>
-              <a href={statusHref}>{T.lookup[lang]}</a>
+              <a href={statusHref}>{COMMON.lookup[lang]}</a>
             </p>
           </section>
         </>
@@ -334,22 +285,14 @@ export function renderHomePage(props: { lang: Lang; round: Round; now: Date }) {
   );
 }
 
-const NO_CALL = {
-  title: { vi: 'Hiện chưa có đợt đăng ký nào đang mở', en: 'No call for applications is open now' },
-  body: {
-    vi: 'Mạng lưới Không gian Sáng tạo Hà Nội kết nạp thành viên theo từng đợt. Đợt tiếp theo sẽ được công bố tại đây.',
-    en: 'The Hanoi Creative Space Network admits members in calls. The next call will be announced here.',
-  },
-};
-
 /** The home page before the first call of a deployment is opened: a page, not an error. */
 export function renderNoCallPage(props: { lang: Lang }) {
   const { lang } = props;
   return renderPage(
-    <Layout lang={lang} title={NO_CALL.title[lang]}>
-      <h1>{NO_CALL.title[lang]}</h1>
+    <Layout lang={lang} title={T.noCallTitle[lang]}>
+      <h1>{T.noCallTitle[lang]}</h1>
       <NoApplications lang={lang} kind="notice closed">
-        {NO_CALL.body[lang]}
+        {T.noCallBody[lang]}
       </NoApplications>
     </Layout>,
   );
@@ -363,7 +306,7 @@ function NoApplications(props: { lang: Lang; kind: string; title?: string; child
       {props.title && <h2>{props.title}</h2>}
       <p>{props.children}</p>
       <p>
-        <a href={lang === 'en' ? '/status?lang=en' : '/status'}>{T.lookup[lang]}</a>
+        <a href={lang === 'en' ? '/status?lang=en' : '/status'}>{COMMON.lookup[lang]}</a>
       </p>
     </section>
   );

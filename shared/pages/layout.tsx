@@ -1,16 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { wordsOf } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { BROWSER } from '../i18n/messages/browser.ts';
+import { COMMON } from '../i18n/messages/common.ts';
 import { CsrfToken } from './csrf-field.tsx';
+import { scriptJson } from './document-slot.tsx';
 
-export const NETWORK_NAME = {
-  vi: 'Mạng lưới Không gian Sáng tạo Hà Nội',
-  en: 'Hanoi Creative Space Network',
-};
-export const CENTRE_NAME = {
-  vi: 'Trung tâm Điều phối các hoạt động sáng tạo',
-  en: 'Creative Activities Coordination Centre',
-};
+/** The network's and the centre's names (the catalog's words; mail and pages import them from here). */
+export const NETWORK_NAME = COMMON.networkName;
+export const CENTRE_NAME = COMMON.centreName;
 
 interface LayoutProps {
   readonly lang: Lang;
@@ -39,11 +38,9 @@ export function Layout({ lang, title, children, path = '/', scripts = [], csrf }
             {NETWORK_NAME[lang]}
           </a>
           <nav>
-            <a href={lang === 'en' ? '/status?lang=en' : '/status'}>
-              {lang === 'vi' ? 'Tra cứu hồ sơ' : 'Check a dossier'}
-            </a>
+            <a href={lang === 'en' ? '/status?lang=en' : '/status'}>{COMMON.lookup[lang]}</a>
             <a href={`${path}?lang=${other}`} hreflang={other}>
-              {other === 'en' ? 'English' : 'Tiếng Việt'}
+              {COMMON.otherLanguage[lang]}
             </a>
           </nav>
         </header>
@@ -51,8 +48,16 @@ export function Layout({ lang, title, children, path = '/', scripts = [], csrf }
           <CsrfToken.Provider value={csrf}>{children}</CsrfToken.Provider>
         </main>
         <footer class="site-footer">
-          {CENTRE_NAME[lang]} · {lang === 'vi' ? 'Thành phố Hà Nội' : 'Hanoi'}
+          {CENTRE_NAME[lang]} · {COMMON.city[lang]}
         </footer>
+        {scripts.length > 0 && (
+          <script
+            type="application/json"
+            id="words"
+            // The browser scripts' words in the page's language (catalog entries only), with `<` escaped.
+            dangerouslySetInnerHTML={{ __html: scriptJson(wordsOf(BROWSER, lang)) }}
+          />
+        )}
         {scripts.map((src) => (
           <script src={src} defer />
         ))}

@@ -1,3 +1,5 @@
+import type { BrowserWord } from '../i18n/messages/browser.ts';
+
 /**
  * Browser code shared by the pages behind an emailed single-use link (resume a draft, coordinator
  * sign-in): the secret stays in the URL fragment, is taken out of the address bar at once, and is POSTed
@@ -15,7 +17,9 @@ export function emailedLinkPage(opts: {
   onRefused?: () => void;
 }) {
   const { go, message } = opts;
-  const vi = document.documentElement.lang !== 'en';
+  // The page's words (the catalog's browser words in its language; see layout.tsx).
+  const words = JSON.parse(document.getElementById('words')?.textContent || '{}') as Record<string, string>;
+  const w = (key: BrowserWord) => words[key] ?? key;
   const linkId = opts.root.getAttribute('data-link-id') || '';
   const secret = location.hash.slice(1);
   // Out of the address bar and history: a shared screenshot or a back button does not carry it.
@@ -25,21 +29,13 @@ export function emailedLinkPage(opts: {
     message.className = `notice ${kind === 'ok' ? 'notice-ok' : 'notice-error'}`;
     message.hidden = false;
   };
-  const offline = () =>
-    vi ? 'Không kết nối được máy chủ, vui lòng thử lại.' : 'Could not reach the server, please try again.';
+  const offline = () => w('offline');
   const refused = (text?: unknown) => {
-    say(
-      typeof text === 'string'
-        ? text
-        : vi
-          ? 'Đường dẫn không dùng được nữa (đã dùng hoặc đã hết hạn).'
-          : 'This link can no longer be used (already used or expired).',
-      'error',
-    );
+    say(typeof text === 'string' ? text : w('linkSpent'), 'error');
     go.hidden = true;
     opts.onRefused?.();
   };
-  if (!secret) refused(vi ? 'Đường dẫn không đầy đủ.' : 'The link is incomplete.');
+  if (!secret) refused(w('linkIncomplete'));
   go.addEventListener('click', async () => {
     go.disabled = true;
     try {
@@ -52,5 +48,5 @@ export function emailedLinkPage(opts: {
       go.disabled = false;
     }
   });
-  return { vi, linkId, say, offline };
+  return { w, linkId, say, offline };
 }

@@ -1,15 +1,8 @@
 import type { Lang } from '../i18n/lang.ts';
+import { RESUME_PAGE } from '../i18n/messages/status.ts';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  title: { vi: 'Tiếp tục hồ sơ', en: 'Continue your application' },
-  intro: {
-    vi: 'Bấm nút dưới đây để mở lại hồ sơ nháp của bạn. Mỗi đường dẫn chỉ dùng được một lần.',
-    en: 'Press the button below to reopen your draft. Each link works once.',
-  },
-  go: { vi: 'Tiếp tục hồ sơ', en: 'Continue the application' },
-  resend: { vi: 'Gửi lại đường dẫn mới', en: 'Send me a new link' },
-};
+const T = RESUME_PAGE;
 
 /** The page behind an emailed resume link: it only shows; the page's script POSTs the secret. */
 export function renderResumePage(props: { lang: Lang; linkId: string }) {

@@ -2,16 +2,15 @@ import { FIELD_LABELS } from '../domain/application-schema.ts';
 import { STATUS_LABELS, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import type { Round } from '../domain/round.ts';
 import { addDays, formatIct, ictDay } from '../domain/time.ts';
+import { say } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { OUTCOME_LABELS, REVIEW_PAGE } from '../i18n/messages/review.ts';
 import { MAX_SUPPLEMENT_DAYS, type ReviewView } from '../usecases/review.ts';
 import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
-const OUTCOME = {
-  approved: { vi: 'Công nhận thành viên', en: 'Approve' },
-  supplement: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' },
-  rejected: { vi: 'Không chấp thuận', en: 'Reject' },
-};
+const OUTCOME = OUTCOME_LABELS;
+const T = REVIEW_PAGE;
 
 /** The reviewer's page: the whole dossier and the decision form, or who already decided and when. */
 export function renderReviewPage(props: {
@@ -27,21 +26,17 @@ export function renderReviewPage(props: {
   const slotTitle = (slot: string) => round?.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
   const today = ictDay(new Date());
   return renderPage(
-    <Layout
-      lang={lang}
-      title={`${d.code} · ${lang === 'vi' ? 'Thẩm định' : 'Review'}`}
-      path={`/review/${props.linkId}`}
-    >
+    <Layout lang={lang} title={`${d.code} · ${T.review[lang]}`} path={`/review/${props.linkId}`}>
       <h1>
-        {lang === 'vi' ? 'Thẩm định hồ sơ' : 'Review dossier'} {d.code}
+        {T.heading[lang]} {d.code}
       </h1>
       <p>
-        {lang === 'vi' ? 'Tình trạng: ' : 'Status: '}
+        {T.status[lang]}
         <strong>{STATUS_LABELS[d.status][lang]}</strong>
       </p>
       <DossierFieldList d={d} lang={lang} />
       <section class="card">
-        <h2>{lang === 'vi' ? 'Tài liệu' : 'Documents'}</h2>
+        <h2>{T.documents[lang]}</h2>
         <ul>
           {Object.values(d.documents).map((doc) => (
             <li>
@@ -54,7 +49,7 @@ export function renderReviewPage(props: {
             </li>
           ))}
         </ul>
-        <h2>{lang === 'vi' ? 'Lịch sử' : 'History'}</h2>
+        <h2>{T.history[lang]}</h2>
         <ol class="history">
           {d.history.map((h) => (
             <li>
@@ -65,25 +60,23 @@ export function renderReviewPage(props: {
       </section>
       {view.kind === 'decided' ? (
         <p class="notice notice-ok" role="status">
-          {lang === 'vi'
-            ? `Hồ sơ đã được quyết định (${OUTCOME[view.decision.outcome as keyof typeof OUTCOME]?.vi ?? view.decision.outcome}) bởi ${view.decision.by} lúc ${formatIct(view.decision.at)}.`
-            : `Already decided (${OUTCOME[view.decision.outcome as keyof typeof OUTCOME]?.en ?? view.decision.outcome}) by ${view.decision.by} at ${formatIct(view.decision.at)}.`}
+          {say(
+            T.decided,
+            lang,
+            OUTCOME[view.decision.outcome as keyof typeof OUTCOME]?.[lang] ?? view.decision.outcome,
+            view.decision.by,
+            formatIct(view.decision.at),
+          )}
         </p>
       ) : (
         <form method="post" action={`/review/${props.linkId}${lang === 'en' ? '?lang=en' : ''}`} class="card">
           <input type="hidden" name="s" value={props.secret} />
           <label>
-            {lang === 'vi'
-              ? 'Ý kiến (bắt buộc khi yêu cầu bổ sung hoặc không chấp thuận)'
-              : 'Comment (required to request a supplement or reject)'}
+            {T.comment[lang]}
             <textarea name="comment" rows={4} />
           </label>
           <fieldset>
-            <legend>
-              {lang === 'vi'
-                ? 'Nếu yêu cầu bổ sung: nội dung cần bổ sung'
-                : 'For a supplement: what to supplement'}
-            </legend>
+            <legend>{T.supplementItems[lang]}</legend>
             {round?.checklist.map((slot) => (
               <label class="check">
                 <input type="checkbox" name="items" value={`documents.${slot.slot}`} /> {slot.title[lang]}
@@ -95,9 +88,7 @@ export function renderReviewPage(props: {
               </label>
             ))}
             <label>
-              {lang === 'vi'
-                ? `Hạn bổ sung (tối đa ${MAX_SUPPLEMENT_DAYS} ngày)`
-                : `Due date (at most ${MAX_SUPPLEMENT_DAYS} days)`}
+              {say(T.dueDate, lang, MAX_SUPPLEMENT_DAYS)}
               <input
                 type="date"
                 name="dueDate"

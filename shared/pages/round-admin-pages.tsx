@@ -2,47 +2,11 @@ import type { Round } from '../domain/round.ts';
 import { deadlineOf } from '../domain/round.ts';
 import { formatIct, fromIctLocal } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { ROUND_CHANGE_PAGES } from '../i18n/messages/rounds.ts';
 import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  deadline: { vi: 'Gia hạn nộp hồ sơ', en: 'Extend the deadline' },
-  current: { vi: 'Hạn hiện tại', en: 'Current deadline' },
-  newDate: { vi: 'Hạn nộp mới (hết ngày, giờ Hà Nội)', en: 'New deadline (end of day, Hanoi time)' },
-  extend: { vi: 'Gia hạn', en: 'Extend' },
-  ceremony: { vi: 'Thời gian và địa điểm lễ', en: 'Ceremony time and venue' },
-  at: { vi: 'Thời gian (giờ Hà Nội)', en: 'Time (Hanoi)' },
-  venueVi: { vi: 'Địa điểm (tiếng Việt)', en: 'Venue (Vietnamese)' },
-  venueEn: { vi: 'Địa điểm (tiếng Anh)', en: 'Venue (English)' },
-  change: { vi: 'Lưu và gửi cập nhật cho khách mời', en: 'Save and send the update to the invited members' },
-  extended: { vi: 'Đã gia hạn nộp hồ sơ đến', en: 'The deadline is now' },
-  changed: { vi: 'Đã cập nhật lễ trao chứng nhận', en: 'The ceremony was updated' },
-  sent: { vi: 'Email đã gửi', en: 'Emails sent' },
-  skipped: { vi: 'Đã gửi trước đó', en: 'Already sent before' },
-  suppressed: { vi: 'Bỏ qua (địa chỉ bị trả lại/khiếu nại)', en: 'Skipped (bounced/complained address)' },
-  failed: {
-    vi: 'Gửi lỗi (gửi lại biểu mẫu để thử lại những email này)',
-    en: 'Failed (submit the form again to retry these)',
-  },
-  inDoubt: {
-    vi: 'Chưa chắc đã gửi (một lượt gửi trước có thể đã dừng giữa chừng; lượt gửi tiếp theo sẽ kiểm tra và gửi nốt, mỗi người tối đa thêm một email)',
-    en: 'Not known to have gone (an earlier run may have stopped half-way; a follow-up run checks and sends them, at most one extra email each)',
-  },
-  back: { vi: '← Về trang của đợt', en: '← Back to the call' },
-  closeTitle: { vi: 'Đóng đợt đăng ký', en: 'Close the call' },
-  closedNow: {
-    vi: 'Đợt đã đóng: không nhận thêm hồ sơ. Bản nháp chưa nộp hết hiệu lực; người điều phối nhận bản tổng kết.',
-    en: 'The call is closed: no more applications. Unsubmitted drafts expire; the coordinators get the summary.',
-  },
-  unfinished: {
-    vi: 'Chưa gửi hết email: hãy gửi lại biểu mẫu với cùng giá trị để tiếp tục (mỗi người vẫn chỉ nhận một lần).',
-    en: 'Not every email went out: submit the form again with the same values to go on (nobody gets one twice).',
-  },
-  handedOver: {
-    vi: 'Các email còn lại đang được tiếp tục gửi ở chế độ nền, mỗi người nhận một lần; không cần gửi lại biểu mẫu.',
-    en: 'The remaining emails are being sent in the background, once per recipient; there is no need to submit the form again.',
-  },
-};
+const T = ROUND_CHANGE_PAGES;
 
 const q = (lang: Lang) => (lang === 'en' ? '?lang=en' : '');
 

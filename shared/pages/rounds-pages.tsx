@@ -11,71 +11,17 @@ import {
 } from '../domain/round-settings.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import { formatIct, formatIctDate, fromIctLocal } from '../domain/time.ts';
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang, Text } from '../i18n/lang.ts';
+import { ROUND_ACTIONS, ROUNDS_PAGES } from '../i18n/messages/rounds.ts';
 import { AuditTrail, Field, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
 import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
 
-const T = {
-  rounds: { vi: 'Các đợt đăng ký', en: 'Calls for applications' },
-  create: { vi: 'Tạo đợt đăng ký mới', en: 'Create a call' },
-  none: {
-    vi: 'Chưa có đợt đăng ký nào. Hãy tạo đợt đầu tiên.',
-    en: 'There is no call yet. Create the first one.',
-  },
-  idHint: {
-    vi: 'Chữ thường không dấu và số, ví dụ 2026; dùng trong mã hồ sơ (KGST-2026-0001), không đổi được.',
-    en: 'Lower-case letters and digits, e.g. 2026; part of every dossier code (KGST-2026-0001); cannot change.',
-  },
-  name: { vi: 'Tên đợt', en: 'Name' },
-  status: { vi: 'Tình trạng', en: 'Status' },
-  opensOn: { vi: 'Ngày mở', en: 'Opens' },
-  deadline: { vi: 'Hạn nộp', en: 'Deadline' },
-  dossiers: { vi: 'Hồ sơ', en: 'Dossiers' },
-  settings: { vi: 'Cài đặt', en: 'Settings' },
-  reviewersHint: {
-    vi: 'Mỗi hồ sơ được gửi tới những người được chọn. Thêm người ở mục “Cán bộ”.',
-    en: 'Each dossier is emailed to those chosen. Add people under “Staff”.',
-  },
-  noReviewers: {
-    vi: 'Chưa có cán bộ thẩm định nào: hãy thêm ở mục “Cán bộ”.',
-    en: 'There are no reviewers yet: add them under “Staff”.',
-  },
-  checklistHint: {
-    vi: 'Để trống mã mục và tên của dòng không dùng.',
-    en: 'Leave the key and title of unused rows empty.',
-  },
-  item: { vi: 'Mục', en: 'Item' },
-  saveDraft: { vi: 'Lưu bản nháp', en: 'Save the draft' },
-  open: { vi: 'Mở đợt đăng ký', en: 'Open the call' },
-  openHint: {
-    vi: 'Khi mở, đợt này hiện trên trang công khai, nhận hồ sơ từ ngày mở đến hết hạn, và các việc định kỳ (nhắc hạn, đóng đợt, thư mời) được lên lịch.',
-    en: 'Once open, this call is shown on the public site, takes applications from its first day to the deadline, and its reminder, closing and invitations are scheduled.',
-  },
-  remove: { vi: 'Xóa bản nháp', en: 'Delete the draft' },
-  close: { vi: 'Đóng đợt ngay', en: 'Close the call now' },
-  closeHint: {
-    vi: 'Không nhận thêm hồ sơ từ lúc này; bản nháp chưa nộp hết hiệu lực và người điều phối nhận bản tổng kết.',
-    en: 'No more applications from now on; unsubmitted drafts expire and the coordinators get the summary.',
-  },
-  closed: { vi: 'Đợt đã đóng', en: 'The call is closed' },
-  schedule: { vi: 'Lịch tự động', en: 'Automatic schedule' },
-  view: { vi: 'Xem', en: 'View' },
-  current: { vi: 'đang hiện trên trang công khai', en: 'shown on the public site' },
-  ceremony: { vi: 'Lễ trao chứng nhận', en: 'Ceremony' },
-};
+const T = ROUNDS_PAGES;
 
-const ACTIONS: Record<RoundAuditEntry['action'], { vi: string; en: string }> = {
-  'create-round': { vi: 'Tạo đợt', en: 'Created' },
-  'update-round': { vi: 'Sửa cài đặt', en: 'Settings changed' },
-  'delete-round': { vi: 'Xóa bản nháp', en: 'Draft deleted' },
-  'open-round': { vi: 'Mở đợt', en: 'Opened' },
-  'close-round': { vi: 'Đóng đợt', en: 'Closed' },
-  'extend-deadline': { vi: 'Gia hạn', en: 'Deadline extended' },
-  'change-ceremony': { vi: 'Đổi lễ trao chứng nhận', en: 'Ceremony changed' },
-};
+const ACTIONS: Record<RoundAuditEntry['action'], Text> = ROUND_ACTIONS;
 
 const L = ROUND_SETTING_LABELS;
 const C = CHECKLIST_ITEM_LABELS;

@@ -1,26 +1,12 @@
 import { formatIct, fromIctLocal } from '../domain/time.ts';
+import { say } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { RSVP_PAGE } from '../i18n/messages/status.ts';
 import { programmeLines } from '../mail/round-emails.tsx';
 import { MAX_GUESTS, type RsvpView } from '../usecases/invitations.ts';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  title: { vi: 'Xác nhận tham dự lễ trao giấy chứng nhận', en: 'Ceremony RSVP' },
-  when: { vi: 'Thời gian', en: 'When' },
-  where: { vi: 'Địa điểm', en: 'Where' },
-  programme: { vi: 'Chương trình', en: 'Programme' },
-  attend: { vi: 'Tôi sẽ tham dự', en: 'I will attend' },
-  decline: { vi: 'Tôi không tham dự được', en: 'I cannot attend' },
-  guest: { vi: 'Khách đi cùng (họ và tên)', en: 'Accompanying guest (full name)' },
-  access: {
-    vi: 'Nhu cầu hỗ trợ tiếp cận (xe lăn, phiên dịch…)',
-    en: 'Accessibility needs (wheelchair, interpreter…)',
-  },
-  send: { vi: 'Gửi xác nhận', en: 'Send my answer' },
-  saved: { vi: 'Đã ghi nhận câu trả lời lúc', en: 'Answer recorded at' },
-  yes: { vi: 'Tham dự', en: 'Attending' },
-  no: { vi: 'Không tham dự', en: 'Not attending' },
-};
+const T = RSVP_PAGE;
 
 /** The RSVP page: the ceremony, the current answer and (until the cutoff) the form that changes it. */
 export function renderRsvpPage(props: {
@@ -42,8 +28,7 @@ export function renderRsvpPage(props: {
       </p>
       <section class="card">
         <p>
-          <strong>{T.when[lang]}:</strong> {formatIct(fromIctLocal(round.ceremony.at))}{' '}
-          {lang === 'vi' ? '(giờ Hà Nội)' : '(Hanoi time)'}
+          <strong>{T.when[lang]}:</strong> {formatIct(fromIctLocal(round.ceremony.at))} {T.hanoiTime[lang]}
           <br />
           <strong>{T.where[lang]}:</strong> {round.ceremony.venue[lang]}
         </p>
@@ -58,11 +43,7 @@ export function renderRsvpPage(props: {
         <p class="notice notice-ok" role="status">
           {T.saved[lang]} {formatIct(rsvp.answeredAt)}: {rsvp.attending ? T.yes[lang] : T.no[lang]}
           {rsvp.guests.length ? ` (+${rsvp.guests.length}: ${rsvp.guests.join(', ')})` : ''}
-          {props.saved && rsvp.attending
-            ? lang === 'vi'
-              ? '. Thẻ check-in đã được gửi qua email.'
-              : '. Your check-in pass is on its way by email.'
-            : ''}
+          {props.saved && rsvp.attending ? T.passSent[lang] : ''}
         </p>
       ) : null}
       {props.notice ? (
@@ -93,18 +74,12 @@ export function renderRsvpPage(props: {
               {rsvp?.accessibility ?? ''}
             </textarea>
           </label>
-          <p>
-            {lang === 'vi'
-              ? `Có thể thay đổi câu trả lời đến ${formatIct(view.cutoff)}.`
-              : `You can change your answer until ${formatIct(view.cutoff)}.`}
-          </p>
+          <p>{say(T.changeUntil, lang, formatIct(view.cutoff))}</p>
           <button type="submit">{T.send[lang]}</button>
         </form>
       ) : (
         <p class="notice" role="status">
-          {lang === 'vi'
-            ? `Đã hết hạn xác nhận tham dự (${formatIct(view.cutoff)}). Vui lòng liên hệ Ban tổ chức nếu cần thay đổi.`
-            : `Answers closed at ${formatIct(view.cutoff)} (Hanoi time). Please contact the organisers to change yours.`}
+          {say(T.closed, lang, formatIct(view.cutoff))}
         </p>
       )}
     </Layout>,

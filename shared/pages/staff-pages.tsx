@@ -1,33 +1,15 @@
 import { ROLE_LABELS, STAFF_ROLES, type StaffAuditEntry, type StaffMember } from '../domain/staff.ts';
 import { formatIct } from '../domain/time.ts';
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang, Text } from '../i18n/lang.ts';
+import { ASSIGNED_PAGE, STAFF_ACTIONS, STAFF_PAGE } from '../i18n/messages/admin.ts';
 import { AuditTrail, Field, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
 import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  title: { vi: 'Cán bộ', en: 'Staff' },
-  intro: {
-    vi: 'Người điều phối quản lý các đợt và danh sách cán bộ; cán bộ thẩm định nhận hồ sơ của các đợt có tên họ. Người bị xóa mất quyền ngay: phiên đăng nhập và đường dẫn thẩm định của họ không còn dùng được.',
-    en: 'Coordinators run the calls and this list; reviewers get the dossiers of the calls that name them. A removed person loses access at once: their sessions and review links stop working.',
-  },
-  email: { vi: 'Email', en: 'Email' },
-  name: { vi: 'Họ và tên', en: 'Full name' },
-  roles: { vi: 'Vai trò', en: 'Roles' },
-  added: { vi: 'Thêm lúc', en: 'Added' },
-  save: { vi: 'Thêm hoặc cập nhật', en: 'Add or update' },
-  addTitle: { vi: 'Thêm cán bộ / đổi vai trò', en: 'Add a person / change roles' },
-  remove: { vi: 'Xóa', en: 'Remove' },
-  actions: { vi: 'Thao tác', en: 'Actions' },
-};
+const T = STAFF_PAGE;
 
-const ACTIONS: Record<StaffAuditEntry['action'], { vi: string; en: string }> = {
-  'add-staff': { vi: 'Thêm', en: 'Added' },
-  'change-staff': { vi: 'Đổi vai trò', en: 'Roles changed' },
-  'remove-staff': { vi: 'Xóa', en: 'Removed' },
-  bootstrap: { vi: 'Người điều phối đầu tiên (khi triển khai)', en: 'First coordinator (deployment)' },
-};
+const ACTIONS: Record<StaffAuditEntry['action'], Text> = STAFF_ACTIONS;
 
 /** The staff list with its add/change form, a remove button per person, and the audit trail. */
 export function renderStaffPage(props: {
@@ -95,14 +77,7 @@ export function renderStaffPage(props: {
   );
 }
 
-const R = {
-  title: { vi: 'Hồ sơ đang chờ thẩm định', en: 'Dossiers awaiting review' },
-  intro: {
-    vi: 'Đây là các hồ sơ đang thẩm định của những đợt có tên bạn. Hãy quyết định qua đường dẫn trong email của từng hồ sơ.',
-    en: 'These are the dossiers under review in the calls that name you. Decide through the link in each dossier’s email.',
-  },
-  none: { vi: 'Không có hồ sơ nào đang chờ.', en: 'Nothing is waiting.' },
-};
+const R = ASSIGNED_PAGE;
 
 /** What a reviewer sees at `/admin`: the dossiers under review in their rounds (read-only). */
 export function renderAssignedPage(props: {

@@ -2,32 +2,11 @@ import type { Dossier } from '../domain/dossier.ts';
 import { STATUS_LABELS } from '../domain/dossier.ts';
 import { formatIct } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { STATUS_PAGE } from '../i18n/messages/status.ts';
 import type { CertificateLinks } from '../usecases/certificates.ts';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  title: { vi: 'Tra cứu hồ sơ', en: 'Check a dossier' },
-  intro: {
-    vi: 'Nhập mã hồ sơ (trong giấy tiếp nhận gửi qua email) và email của người đại diện.',
-    en: 'Enter the dossier code (from the receipt email) and the representative’s email.',
-  },
-  code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
-  email: { vi: 'Email người đại diện', en: 'Representative’s email' },
-  submit: { vi: 'Tra cứu', en: 'Look up' },
-  status: { vi: 'Tình trạng', en: 'Status' },
-  history: { vi: 'Lịch sử hồ sơ', en: 'History' },
-  space: { vi: 'Không gian', en: 'Space' },
-  submittedAt: { vi: 'Ngày nộp', en: 'Submitted' },
-  certificate: { vi: 'Giấy chứng nhận thành viên', en: 'Membership certificate' },
-  number: { vi: 'Số', en: 'Number' },
-  download: { vi: 'Tải giấy chứng nhận (PDF)', en: 'Download the certificate (PDF)' },
-  downloadNote: {
-    vi: 'Đường dẫn tải có hiệu lực 24 giờ; tra cứu lại để có đường dẫn mới.',
-    en: 'The download link works for 24 hours; look up again for a new one.',
-  },
-  verify: { vi: 'Trang xác minh công khai', en: 'Public verification page' },
-  revoked: { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate has been revoked.' },
-};
+const T = STATUS_PAGE;
 
 /** The lookup form, and the dossier's public status and history when one was found. */
 export function renderStatusPage(props: {

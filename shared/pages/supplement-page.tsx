@@ -11,34 +11,12 @@ import { SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import type { Round } from '../domain/round.ts';
 import { WARDS } from '../domain/wards.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
+import { COMMON } from '../i18n/messages/common.ts';
+import { FIELD_HINTS, SUPPLEMENT } from '../i18n/messages/form.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  title: { vi: 'Bổ sung hồ sơ', en: 'Supplement your dossier' },
-  intro: {
-    vi: 'Cán bộ thẩm định đề nghị bạn bổ sung một số nội dung của hồ sơ. Bấm nút dưới đây để mở yêu cầu; bạn chỉ sửa được những nội dung được yêu cầu. Đường dẫn trong email chỉ dùng được một lần — hãy hoàn tất trong cùng cửa sổ trình duyệt này.',
-    en: 'The reviewer asked you to supplement parts of your dossier. Press the button below to open the request; only the requested items can be changed. The emailed link works once — finish in this same browser window.',
-  },
-  open: { vi: 'Mở yêu cầu bổ sung', en: 'Open the supplement request' },
-  requestTitle: { vi: 'Yêu cầu của cán bộ thẩm định', en: 'What the reviewer asked for' },
-  code: { vi: 'Mã hồ sơ: ', en: 'Dossier code: ' },
-  comment: { vi: 'Ý kiến: ', en: 'Comment: ' },
-  due: { vi: 'Hạn bổ sung: ', en: 'Due by: ' },
-  ict: { vi: ' (giờ Hà Nội)', en: ' (Hanoi time)' },
-  items: { vi: 'Nội dung cần bổ sung:', en: 'Items to supplement:' },
-  formTitle: { vi: 'Nội dung bổ sung', en: 'Your supplement' },
-  choose: { vi: '— Chọn —', en: '— Choose —' },
-  socialHint: { vi: 'Mỗi dòng một đường dẫn.', en: 'One link per line.' },
-  descriptionHint: { vi: 'Ít nhất 50 ký tự.', en: '50 characters or more.' },
-  send: { vi: 'Gửi bổ sung', en: 'Send the supplement' },
-  done: { vi: 'Đã gửi bổ sung', en: 'Supplement sent' },
-  doneHint: {
-    vi: 'Hồ sơ đã được chuyển lại cho cán bộ thẩm định. Kết quả sẽ được gửi qua email của người đại diện.',
-    en: 'The dossier is back with the reviewer. The outcome will be emailed to the representative.',
-  },
-  lookup: { vi: 'Tra cứu hồ sơ', en: 'Check a dossier' },
-} satisfies Record<string, Text>;
+const T = SUPPLEMENT;
 
 const fid = (path: string) => `s-${path.replaceAll('.', '-')}`;
 
@@ -79,7 +57,7 @@ function FieldBlock(props: { lang: Lang; path: string; hint?: Text; children: pr
 function Options<K extends string>(props: { lang: Lang; keys: readonly K[]; labels: Record<K, Text> }) {
   return (
     <>
-      <option value="">{T.choose[props.lang]}</option>
+      <option value="">{COMMON.choose[props.lang]}</option>
       {props.keys.map((k) => (
         <option value={k}>{props.labels[k][props.lang]}</option>
       ))}
@@ -123,7 +101,7 @@ function SupplementFields({ lang }: { lang: Lang }) {
       {text('space.street', { autocomplete: 'street-address' })}
       <FieldBlock lang={lang} path="space.wardCode">
         <select id={fid('space.wardCode')} name="space.wardCode">
-          <option value="">{T.choose[lang]}</option>
+          <option value="">{COMMON.choose[lang]}</option>
           {WARDS.map((w) => (
             <option value={w.code}>{w.name}</option>
           ))}
@@ -132,10 +110,10 @@ function SupplementFields({ lang }: { lang: Lang }) {
       {text('space.foundedYear', { type: 'number', min: 1800, inputMode: 'numeric', maxLength: undefined })}
       {text('space.floorAreaM2', { type: 'number', min: 1, step: 'any', maxLength: undefined })}
       {text('space.website', { type: 'url', placeholder: 'https://', maxLength: 500 })}
-      <FieldBlock lang={lang} path="space.socialLinks" hint={T.socialHint}>
+      <FieldBlock lang={lang} path="space.socialLinks" hint={FIELD_HINTS['space.socialLinks']}>
         <textarea id={fid('space.socialLinks')} name="space.socialLinks" rows={3} placeholder="https://" />
       </FieldBlock>
-      <FieldBlock lang={lang} path="space.description" hint={T.descriptionHint}>
+      <FieldBlock lang={lang} path="space.description" hint={FIELD_HINTS['space.description']}>
         <textarea id={fid('space.description')} name="space.description" rows={6} maxLength={5000} />
       </FieldBlock>
       {text('space.registrationNumber', { maxLength: 50 })}
@@ -218,7 +196,7 @@ export function renderSupplementPage(props: { lang: Lang; linkId: string; round:
         <p class="dossier-code" data-testid="dossier-code" />
         <p>{T.doneHint[lang]}</p>
         <p>
-          <a href={statusHref}>{T.lookup[lang]}</a>
+          <a href={statusHref}>{COMMON.lookup[lang]}</a>
         </p>
       </section>
     </Layout>,

@@ -30,7 +30,6 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     checklist: Slot[];
     labels: Record<string, string>;
   };
-  const vi = data.lang !== 'en';
   const linkId = root.getAttribute('data-link-id') || '';
   const slots = new Map<string, Slot>(data.checklist.map((s) => [s.slot, s]));
 
@@ -46,8 +45,8 @@ export function supplementScript(makeKit: typeof dossierKit): void {
   const resultEl = document.getElementById('supplement-result') as HTMLElement;
 
   // The access is kept per tab, so a reload keeps working after the single-use link is spent.
-  const kit: DossierKit = makeKit({ vi, form, message: formMessage, storeKey: `hcsn.supplement.${linkId}` });
-  const { tr, langQuery, api, say, clearErrors, showError, saveAccess } = kit;
+  const kit: DossierKit = makeKit({ form, message: formMessage, storeKey: `hcsn.supplement.${linkId}` });
+  const { w, langQuery, api, say, clearErrors, showError, saveAccess } = kit;
 
   /** The link or the token no longer opens anything: say so plainly and offer nothing to press. */
   const closed = (text: string) => {
@@ -190,14 +189,7 @@ export function supplementScript(makeKit: typeof dossierKit): void {
         saveAccess(undefined);
         root.hidden = false;
         openBtn.hidden = true;
-        say(
-          topMessage,
-          tr(
-            `Hồ sơ ${d.code ?? ''} không còn chờ bổ sung (đã gửi bổ sung hoặc đã đóng). Bạn có thể tra cứu tình trạng hồ sơ.`,
-            `Dossier ${d.code ?? ''} is no longer waiting for a supplement (already sent or closed). You can check its status.`,
-          ),
-          'ok',
-        );
+        say(topMessage, w('supplementClosed', { code: d.code ?? '' }), 'ok');
         return;
       }
       show(d);
@@ -226,14 +218,7 @@ export function supplementScript(makeKit: typeof dossierKit): void {
       }
       const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
       if (!res.ok || typeof json.id !== 'string' || typeof json.editToken !== 'string') {
-        closed(
-          typeof json.message === 'string'
-            ? json.message
-            : tr(
-                'Đường dẫn không dùng được nữa (đã dùng hoặc đã hết hạn).',
-                'This link can no longer be used (already used or expired).',
-              ),
-        );
+        closed(typeof json.message === 'string' ? json.message : w('linkSpent'));
         return;
       }
       saveAccess({ id: json.id, editToken: json.editToken });
@@ -250,14 +235,7 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     try {
       await kit.settle();
       if (kit.unfinishedUploads()) {
-        say(
-          formMessage,
-          tr(
-            'Còn tệp chưa tải lên được; hãy thử lại hoặc bỏ tệp đó trước khi gửi.',
-            'Some files did not upload; retry or dismiss them before sending.',
-          ),
-          'error',
-        );
+        say(formMessage, w('unfinishedBeforeSend'), 'error');
         return;
       }
       const id = kit.access()!.id;
@@ -284,11 +262,6 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     root.hidden = true;
     void load();
   } else if (!secret) {
-    closed(
-      tr(
-        'Đường dẫn không đầy đủ. Hãy mở lại đường dẫn trong email.',
-        'The link is incomplete. Open the link from the email again.',
-      ),
-    );
+    closed(w('supplementLinkIncomplete'));
   }
 }

@@ -1,31 +1,10 @@
 import { type Certificate, verifyUrlOf } from '../domain/certificate.ts';
 import { formatIct, formatIctDate } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { VERIFY_PAGE } from '../i18n/messages/status.ts';
 import { Layout, renderPage } from './layout.tsx';
 
-const T = {
-  title: { vi: 'Xác minh giấy chứng nhận', en: 'Certificate verification' },
-  valid: {
-    vi: 'Giấy chứng nhận hợp lệ',
-    en: 'Valid certificate',
-  },
-  validText: {
-    vi: 'Không gian dưới đây là thành viên Mạng lưới Không gian Sáng tạo Hà Nội.',
-    en: 'The space below is a member of the Hanoi Creative Space Network.',
-  },
-  revoked: { vi: 'Giấy chứng nhận đã bị thu hồi', en: 'This certificate has been revoked' },
-  revokedAt: { vi: 'Thu hồi lúc', en: 'Revoked at' },
-  reason: { vi: 'Lý do', en: 'Reason' },
-  holder: { vi: 'Không gian', en: 'Space' },
-  address: { vi: 'Địa chỉ', en: 'Address' },
-  number: { vi: 'Số giấy chứng nhận', en: 'Certificate number' },
-  issuedOn: { vi: 'Ngày cấp', en: 'Issued on' },
-  round: { vi: 'Đợt kết nạp', en: 'Membership call' },
-  machine: {
-    vi: 'Bản chứng nhận điện tử có chữ ký (Open Badges 3.0, VC-JWT): gửi yêu cầu tới địa chỉ này với Accept: application/json. Khóa công khai:',
-    en: 'Signed digital credential (Open Badges 3.0, VC-JWT): request this URL with Accept: application/json. Public key:',
-  },
-};
+const T = VERIFY_PAGE;
 
 /** The public verification page: valid (who, where, number, date, round) or revoked (when and why). */
 export function renderVerifyPage(props: { lang: Lang; certificate: Certificate; publicBaseUrl: string }) {

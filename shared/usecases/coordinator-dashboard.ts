@@ -11,11 +11,12 @@ import {
   STATUS_LABELS,
 } from '../domain/dossier.ts';
 import { normalizeDossierCode } from '../domain/dossier-code.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { invalidFields, NotFoundError } from '../domain/errors.ts';
 import type { Round } from '../domain/round.ts';
 import { fold, matchKey } from '../domain/text.ts';
 import { formatIct } from '../domain/time.ts';
 import { wardByCode } from '../domain/wards.ts';
+import { ADMIN_ERRORS, ADMIN_ISSUE_FIELDS, ADMIN_ISSUES, CSV_COLUMNS } from '../i18n/messages/admin.ts';
 
 /** Statuses the list shows by default: everything from submission on (drafts and expired drafts are not dossiers yet). */
 export const LISTED_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.filter(
@@ -52,9 +53,7 @@ interface Cursor {
 }
 
 const badToken = () =>
-  new ValidationError([
-    { path: 'next', field: 'next', message: 'Trang tiếp theo không hợp lệ / Not a valid page token' },
-  ]);
+  invalidFields({ path: 'next', field: ADMIN_ISSUE_FIELDS.next, message: ADMIN_ISSUES.badPageToken });
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
 function decodeCursor(token: string | undefined): Cursor {
@@ -93,15 +92,7 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
   /** The round asked for, or the current one (the round the public site shows). */
   async function currentRound(id?: string): Promise<Round> {
     const round = id ? await rounds.get(id) : await rounds.current();
-    if (!round)
-      throw new NotFoundError(
-        id
-          ? { vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' }
-          : {
-              vi: 'Chưa có đợt đăng ký nào đang mở: hãy tạo một đợt ở mục “Các đợt đăng ký”.',
-              en: 'No call has been opened yet: create one under “Calls”.',
-            },
-      );
+    if (!round) throw new NotFoundError(id ? ADMIN_ERRORS.callNotFound : ADMIN_ERRORS.noCallYet);
     return round;
   }
 
@@ -187,7 +178,7 @@ export function makeCoordinatorDashboard(deps: { rounds: Rounds; dossiers: Dossi
      */
     async dossier(id: string) {
       const d = await dossiers.get(id);
-      if (!d) throw new NotFoundError({ vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
+      if (!d) throw new NotFoundError(ADMIN_ERRORS.dossierNotFound);
       const [round, audit, sameName, documents] = await Promise.all([
         rounds.get(d.roundId),
         dossiers.auditTrail(id),
@@ -247,25 +238,8 @@ function sameNameCodes(all: readonly Dossier[]): Map<string, string[]> {
 
 export type CoordinatorDashboard = ReturnType<typeof makeCoordinatorDashboard>;
 
-const CSV_HEADER = [
-  'Mã hồ sơ',
-  'Trạng thái',
-  'Tên không gian',
-  'Tên tiếng Anh',
-  'Loại hình',
-  'Lĩnh vực sáng tạo',
-  'Địa chỉ',
-  'Phường/xã',
-  'Người đại diện',
-  'Chức vụ',
-  'Email',
-  'Số điện thoại',
-  'Năm thành lập',
-  'Diện tích (m²)',
-  'Ngày nộp',
-  'Cập nhật lần cuối',
-  'Trùng tên với hồ sơ',
-];
+// The export is read in Vietnamese (a spreadsheet for the centre), like the status and option labels in it.
+const CSV_HEADER = Object.values(CSV_COLUMNS).map((c) => c.vi);
 
 function csvRow(d: Dossier, sameName: readonly string[]): string[] {
   const s = d.form.space;

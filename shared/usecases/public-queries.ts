@@ -4,17 +4,14 @@ import type { Dossier } from '../domain/dossier.ts';
 import { normalizeDossierCode } from '../domain/dossier-code.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Round } from '../domain/round.ts';
+import { SITE } from '../i18n/messages/status.ts';
 
 /** Read-only questions the public site answers: the current round, a dossier's status. */
 export function makePublicQueries(deps: { rounds: Rounds; dossiers: Dossiers }) {
   return {
     async currentRound(): Promise<Round> {
       const round = await deps.rounds.current();
-      if (!round)
-        throw new NotFoundError({
-          vi: 'Chưa có đợt đăng ký nào.',
-          en: 'There is no call for applications yet.',
-        });
+      if (!round) throw new NotFoundError(SITE.noCall);
       return round;
     },
 
@@ -23,10 +20,7 @@ export function makePublicQueries(deps: { rounds: Rounds; dossiers: Dossiers }) 
       const code = normalizeDossierCode(codeInput);
       const d = code ? await deps.dossiers.findByCode(code) : undefined;
       if (!d || d.form.representative.email.toLowerCase() !== email.trim().toLowerCase()) {
-        throw new NotFoundError({
-          vi: 'Không tìm thấy hồ sơ với mã hồ sơ và email này. Hãy kiểm tra lại mã trong giấy tiếp nhận.',
-          en: 'No dossier matches this code and email. Check the code on your receipt.',
-        });
+        throw new NotFoundError(SITE.noMatch);
       }
       return d;
     },

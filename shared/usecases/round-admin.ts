@@ -1,11 +1,14 @@
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
 import type { RoundScheduler } from '../adapters/scheduler/schedules.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, invalidFields, NotFoundError } from '../domain/errors.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
 import { type JobEvent, type JobName, scheduleTimes } from '../domain/round-schedule.ts';
 import { type RoundSettings, roundFromSettings, settingsOf } from '../domain/round-settings.ts';
 import { type Clock, formatIctDate, fromIctLocal, ictDay } from '../domain/time.ts';
+import { textOf } from '../i18n/catalog.ts';
+import type { Text } from '../i18n/lang.ts';
+import { ADMIN_ERRORS, ADMIN_ISSUE_FIELDS, ADMIN_ISSUES } from '../i18n/messages/admin.ts';
 import { logger } from '../observability.ts';
 import type { FollowUpResult } from './round-jobs.ts';
 
@@ -21,23 +24,15 @@ export interface RoundAdminDeps {
   readonly followUp: (event: JobEvent) => Promise<FollowUpResult>;
 }
 
-const dateIssue = (message: string) =>
-  new ValidationError([{ path: 'deadlineDate', field: 'Hạn nộp mới / New deadline', message }]);
+const dateIssue = (message: Text) =>
+  invalidFields({ path: 'deadlineDate', field: ADMIN_ISSUE_FIELDS.newDeadline, message });
 
 /** The jobs whose time follows the deadline (the invitations keep theirs). */
 const DEADLINE_JOBS: readonly JobName[] = ['deadline-reminder', 'close-round'];
 
-const changedMeanwhile = () =>
-  new ConflictError({
-    vi: 'Đợt đăng ký vừa được người khác thay đổi. Hãy tải lại trang và thử lại.',
-    en: 'Someone else just changed this call. Reload the page and try again.',
-  });
+const changedMeanwhile = () => new ConflictError(ADMIN_ERRORS.roundChangedMeanwhile);
 
-const notDraft = () =>
-  new ConflictError({
-    vi: 'Chỉ sửa hoặc xóa được đợt đăng ký khi còn là bản nháp.',
-    en: 'A call can only be edited or deleted while it is a draft.',
-  });
+const notDraft = () => new ConflictError(ADMIN_ERRORS.notDraft);
 
 /**
  * A coordinator's rounds: create and edit drafts, open, extend, change the ceremony, close early. Each
@@ -48,7 +43,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
 
   async function roundOf(roundId: string): Promise<Round> {
     const round = await rounds.get(roundId);
-    if (!round) throw new NotFoundError({ vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' });
+    if (!round) throw new NotFoundError(ADMIN_ERRORS.callNotFound);
     return round;
   }
 
@@ -87,13 +82,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
       const round = roundFromSettings(id, settings);
       const at = clock().toISOString();
       if (!(await rounds.create(round, { at, by, action: 'create-round', from: null, to: settings })))
-        throw new ValidationError([
-          {
-            path: 'id',
-            field: 'Mã đợt / Round id',
-            message: 'Mã này đã được dùng cho một đợt khác / This id is taken by another call',
-          },
-        ]);
+        throw invalidFields({ path: 'id', field: ADMIN_ISSUE_FIELDS.roundId, message: ADMIN_ISSUES.idTaken });
       logger.info('Round created', { roundId: id, by });
       return round;
     },
@@ -133,21 +122,14 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
       const now = clock();
       const current = await roundOf(id);
       if (current.status === 'open') return { round: current, scheduled: [] as JobName[] };
-      if (current.status !== 'draft')
-        throw new ConflictError({
-          vi: 'Đợt này đã đóng; muốn nhận thêm hồ sơ, hãy gia hạn.',
-          en: 'This call is closed; extend it to take more applications.',
-        });
-      if (current.deadlineDate < ictDay(now))
-        throw dateIssue('Hạn nộp đã qua: hãy sửa hạn trước khi mở / The deadline has passed: edit it first');
+      if (current.status !== 'draft') throw new ConflictError(ADMIN_ERRORS.alreadyClosed);
+      if (current.deadlineDate < ictDay(now)) throw dateIssue(ADMIN_ISSUES.deadlinePassed);
       if (!current.reviewers?.length)
-        throw new ValidationError([
-          {
-            path: 'reviewers',
-            field: 'Cán bộ thẩm định / Reviewers',
-            message: 'Chọn ít nhất một người trước khi mở / Choose at least one before opening',
-          },
-        ]);
+        throw invalidFields({
+          path: 'reviewers',
+          field: ADMIN_ISSUE_FIELDS.reviewers,
+          message: ADMIN_ISSUES.chooseReviewer,
+        });
       const next: Round = { ...current, status: 'open' };
       await change(current, next, 'status', 'open-round', by, { makeCurrent: true });
       const scheduled = deps.schedules ? await deps.schedules.plan(next, now) : [];
@@ -160,11 +142,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
      */
     async close(id: string, by: string) {
       const current = await roundOf(id);
-      if (current.status === 'draft')
-        throw new ConflictError({
-          vi: 'Đợt này chưa mở; có thể xóa bản nháp.',
-          en: 'This call was never opened; the draft can be deleted.',
-        });
+      if (current.status === 'draft') throw new ConflictError(ADMIN_ERRORS.neverOpened);
       let round = current;
       if (current.status === 'open') {
         round = { ...current, status: 'closed' };
@@ -193,13 +171,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
         round.ceremony.venue.en === change.venue.en;
       if (!same) {
         if (fromIctLocal(change.at) <= now)
-          throw new ValidationError([
-            {
-              path: 'at',
-              field: 'Thời gian / Time',
-              message: 'Thời gian này đã qua / This time is in the past',
-            },
-          ]);
+          throw invalidFields({ path: 'at', field: ADMIN_ISSUE_FIELDS.time, message: ADMIN_ISSUES.timePast });
         const sequence = (round.ceremony.sequence ?? 0) + 1;
         const next: Round = { ...round, ceremony: { at: change.at, venue: change.venue, sequence } };
         try {
@@ -212,10 +184,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
           });
         } catch (err) {
           if (!(err instanceof ConditionFailed)) throw err;
-          throw new ConflictError({
-            vi: 'Thông tin lễ vừa được người khác thay đổi. Hãy tải lại trang và thử lại.',
-            en: 'Someone else just changed the ceremony. Reload the page and try again.',
-          });
+          throw new ConflictError(ADMIN_ERRORS.ceremonyChangedMeanwhile);
         }
         logger.info('Ceremony changed', { roundId, sequence, by });
         round = next;
@@ -233,17 +202,11 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
     async extendDeadline(roundId: string, newDate: string, by: string) {
       const now = clock();
       let round = await roundOf(roundId);
-      if (round.status === 'draft')
-        throw new ConflictError({
-          vi: 'Đợt này còn là bản nháp: hãy sửa hạn trong phần cài đặt.',
-          en: 'This call is still a draft: change the deadline in its settings.',
-        });
+      if (round.status === 'draft') throw new ConflictError(ADMIN_ERRORS.stillDraft);
       if (newDate !== round.deadlineDate) {
         if (newDate < round.deadlineDate)
-          throw dateIssue(
-            `Phải sau hạn hiện tại (${formatIctDate(deadlineOf(round))}) / Must be later than the current deadline`,
-          );
-        if (newDate < ictDay(now)) throw dateIssue('Ngày này đã qua / This day is in the past');
+          throw dateIssue(textOf(ADMIN_ISSUES.notLater, formatIctDate(deadlineOf(round))));
+        if (newDate < ictDay(now)) throw dateIssue(ADMIN_ISSUES.dayPast);
         const next: Round = { ...round, deadlineDate: newDate, status: 'open' };
         try {
           await rounds.change(next, 'deadlineDate', round.deadlineDate, {
@@ -255,10 +218,7 @@ export function makeRoundAdmin(deps: RoundAdminDeps) {
           });
         } catch (err) {
           if (!(err instanceof ConditionFailed)) throw err;
-          throw new ConflictError({
-            vi: 'Hạn nộp vừa được người khác thay đổi. Hãy tải lại trang và thử lại.',
-            en: 'Someone else just changed the deadline. Reload the page and try again.',
-          });
+          throw new ConflictError(ADMIN_ERRORS.deadlineChangedMeanwhile);
         }
         logger.info('Deadline extended', { roundId, from: round.deadlineDate, to: newDate, by });
         round = next;

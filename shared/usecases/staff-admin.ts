@@ -1,9 +1,10 @@
 import type { Staff } from '../adapters/dynamodb/staff.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, invalidFields, NotFoundError } from '../domain/errors.ts';
 import type { Round } from '../domain/round.ts';
 import { hasRole, normalizeEmail, type StaffMember, type StaffRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
+import { ADMIN_ERRORS, ADMIN_ISSUE_FIELDS, ADMIN_ISSUES } from '../i18n/messages/admin.ts';
 import { logger } from '../observability.ts';
 
 /** Who receives what, read from the staff items each time (a removed person gets nothing from then on). */
@@ -30,11 +31,7 @@ export function makeStaffDirectory(staff: Pick<Staff, 'list'>) {
 
 export type StaffDirectory = ReturnType<typeof makeStaffDirectory>;
 
-const lastCoordinator = () =>
-  new ConflictError({
-    vi: 'Không thể bỏ vai trò điều phối của người điều phối cuối cùng: hãy thêm một người điều phối khác trước.',
-    en: 'The last coordinator cannot lose the coordinator role: add another coordinator first.',
-  });
+const lastCoordinator = () => new ConflictError(ADMIN_ERRORS.lastCoordinator);
 
 /** Coordinators add, change and remove staff on `/admin/staff`; each change is in the staff audit trail. */
 export function makeStaffAdmin(deps: { staff: Staff; clock: Clock }) {
@@ -52,9 +49,11 @@ export function makeStaffAdmin(deps: { staff: Staff; clock: Clock }) {
     async save(input: { email: string; name: string; roles: readonly StaffRole[] }, by: string) {
       const email = normalizeEmail(input.email);
       if (!input.roles.length)
-        throw new ValidationError([
-          { path: 'roles', field: 'Vai trò / Roles', message: 'Chọn ít nhất một / Choose at least one' },
-        ]);
+        throw invalidFields({
+          path: 'roles',
+          field: ADMIN_ISSUE_FIELDS.roles,
+          message: ADMIN_ISSUES.chooseRole,
+        });
       const existing = await staff.get(email);
       if (existing && hasRole(existing, 'coordinator') && !input.roles.includes('coordinator')) {
         if (!(await otherCoordinators(email))) throw lastCoordinator();
@@ -82,8 +81,7 @@ export function makeStaffAdmin(deps: { staff: Staff; clock: Clock }) {
     async remove(emailInput: string, by: string): Promise<void> {
       const email = normalizeEmail(emailInput);
       const existing = await staff.get(email);
-      if (!existing)
-        throw new NotFoundError({ vi: 'Không có người này trong danh sách.', en: 'No such staff member.' });
+      if (!existing) throw new NotFoundError(ADMIN_ERRORS.noSuchStaff);
       if (hasRole(existing, 'coordinator') && !(await otherCoordinators(email))) throw lastCoordinator();
       try {
         await staff.remove(email, {

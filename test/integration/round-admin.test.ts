@@ -204,9 +204,17 @@ describe('extending the deadline (connected: use-case with the real adapters)', 
   it('refuses a date not later than the current deadline or in the past, and changes nothing', async () => {
     const round = await lapsedRound(unique());
     const earlier = addDays(round.deadlineDate, -3);
+    // The refusal carries both languages; the answer shows the request's.
     await expect(roundAdmin().extendDeadline(round.id, earlier, COORDINATOR)).rejects.toMatchObject({
-      issues: [
-        { path: 'deadlineDate', message: expect.stringMatching(/Must be later than the current deadline/) },
+      textIssues: [
+        {
+          path: 'deadlineDate',
+          field: { vi: 'Hạn nộp mới', en: 'New deadline' },
+          message: {
+            vi: expect.stringMatching(/^Phải sau hạn hiện tại/),
+            en: expect.stringMatching(/^Must be later than the current deadline/),
+          },
+        },
       ],
     });
     // Later than the lapsed deadline but still before today
@@ -215,7 +223,9 @@ describe('extending the deadline (connected: use-case with the real adapters)', 
     await expect(
       roundAdmin().extendDeadline(lapsed.id, addDays(today(), -2), COORDINATOR),
     ).rejects.toMatchObject({
-      issues: [{ path: 'deadlineDate', message: expect.stringMatching(/in the past/) }],
+      textIssues: [
+        { path: 'deadlineDate', message: { vi: 'Ngày này đã qua', en: 'This day is in the past' } },
+      ],
     });
     expect((await rounds.get(round.id))!.deadlineDate).toBe(round.deadlineDate);
     expect(await rounds.auditTrail(round.id)).toEqual([]);
@@ -326,6 +336,21 @@ describe('POST /admin/rounds/{id}/deadline (connected)', () => {
       });
       expect(res.status).toBe(400);
       expect((await res.json()).issues[0].path).toBe('deadlineDate');
+    }
+    // The refusal is in the request's language, not one "vi / en" string.
+    for (const [query, field, message] of [
+      ['', 'Hạn nộp mới', /^Phải sau hạn hiện tại \(\d\d\/\d\d\/\d{4}\)$/],
+      ['?lang=en', 'New deadline', /^Must be later than the current deadline \(\d\d\/\d\d\/\d{4}\)$/],
+    ] as const) {
+      const res = await adminPost(
+        `/admin/rounds/${current.id}/deadline${query}`,
+        { deadlineDate: '2000-01-01' },
+        cookie,
+        { accept: 'application/json' },
+      );
+      expect((await res.json()).issues).toEqual([
+        { path: 'deadlineDate', field, message: expect.stringMatching(message) },
+      ]);
     }
     expect((await rounds.current())!.deadlineDate).toBe(current.deadlineDate);
   });
