@@ -5,6 +5,7 @@ import { rateLimiter } from '../../shared/compose/rate-limits.ts';
 import { dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
 import { DraftSchema, FIELD_LABELS, UploadRequestSchema } from '../../shared/domain/application-schema.ts';
+import { isAcceptingApplications } from '../../shared/domain/lifecycle.ts';
 import { deadlineOf } from '../../shared/domain/round.ts';
 import { searchWards } from '../../shared/domain/wards.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -57,7 +58,7 @@ export const handler = httpHandler({
     return json(200, {
       ...round,
       deadlineAt: deadlineOf(round).toISOString(),
-      accepting: clock() <= deadlineOf(round) && round.status === 'open',
+      accepting: isAcceptingApplications(round, clock()),
       serverTime: clock().toISOString(),
     });
   },

@@ -176,7 +176,11 @@ export class ApprovalWorkflow extends Construct {
         {
           dossierId: JsonPath.stringAt('$.dossierId'),
           action: 'approved',
-          'detail.$': '$.certificate.value',
+          // Who approved (recorded as the actor, with the comment) and the certificate the email carries.
+          detail: {
+            decision: JsonPath.objectAt('$.decision'),
+            certificate: JsonPath.objectAt('$.certificate.value'),
+          },
         },
         null,
       ),

@@ -1,3 +1,5 @@
+import type { IssuedCertificate } from './certificate.ts';
+
 /**
  * Shapes that cross the approval workflow: the execution input, what each Task receives and what a
  * callback sends back. The CDK definition and the handlers are both typed by these.
@@ -35,11 +37,24 @@ export interface CallbackTaskInput {
 
 export type OutcomeAction = 'received' | 'approved' | 'rejected' | 'incomplete' | 'escalate' | 'failed';
 
-export interface RecordOutcomeInput {
-  readonly dossierId: string;
-  readonly action: OutcomeAction;
-  readonly detail?: unknown;
+/** What NotifyApproved passes: the reviewer's decision (who approved, the comment) and the certificate. */
+export interface ApprovalDetail {
+  readonly decision: ReviewDecision;
+  readonly certificate: IssuedCertificate;
 }
+
+/** RecordOutcome's input, by action: what each workflow state passes as `detail`. */
+export type RecordOutcomeInput = { readonly dossierId: string } & (
+  | { readonly action: 'received' | 'incomplete'; readonly detail?: undefined }
+  /** NotifyApproved. */
+  | { readonly action: 'approved'; readonly detail?: ApprovalDetail }
+  /** NotifyRejected: the reviewer's decision. */
+  | { readonly action: 'rejected'; readonly detail?: ReviewDecision }
+  /** Escalate: the review attempt that timed out (reminders sent + 1). */
+  | { readonly action: 'escalate'; readonly detail?: number }
+  /** RecordFailure (the caught error) or RecordCheckFailure (the check's result). */
+  | { readonly action: 'failed'; readonly detail?: unknown }
+);
 
 export interface CheckResult {
   readonly ok: boolean;

@@ -19,6 +19,7 @@ import {
   verifyUrlOf,
 } from '../domain/certificate.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { isAllowed, transition } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIctDate, ictDay } from '../domain/time.ts';
 import { revocationEmail } from '../mail/certificate-emails.tsx';
@@ -68,7 +69,7 @@ export function makeIssueCertificate(deps: IssueCertificateDeps) {
     const d = await dossiers.get(input.dossierId);
     if (!d) throw new DossierStateError(`Dossier ${input.dossierId} not found`);
     // The step runs after the reviewer's approval and before NotifyApproved records it on the dossier.
-    if (d.status !== 'in_review' && d.status !== 'approved')
+    if (!isAllowed(d.status, 'issueCertificate'))
       throw new DossierStateError(`Dossier ${d.id} is ${d.status}: no certificate`);
     const round = await rounds.get(d.roundId);
     const now = clock();
@@ -100,9 +101,11 @@ export function makeIssueCertificate(deps: IssueCertificateDeps) {
       now,
     );
     await files.put(certificate.pdfKey, pdf, 'application/pdf');
+    // The audit trail's remark on the approved dossier; its status is NotifyApproved's to record.
+    const remark = transition(d, { type: 'issueCertificate', number: certificate.number }, 'system', now);
+    if (!remark.ok) throw new DossierStateError(`Dossier ${d.id} is ${d.status}: no certificate`);
     const created = await certificates.create(certificate, {
-      at: certificate.issuedAt,
-      by: 'system',
+      ...remark.entry,
       action: 'certificate_issued',
       certificateId: id,
       number: certificate.number,

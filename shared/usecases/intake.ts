@@ -14,7 +14,6 @@ import {
   type Dossier,
   fileTypeOf,
   guardKeys,
-  type HistoryEntry,
   magicBytesMatch,
   requestedSlots,
   type StoredDocument,
@@ -29,8 +28,9 @@ import {
   NotFoundError,
   ValidationError,
 } from '../domain/errors.ts';
+import { isAcceptingApplications, openDraft, transition } from '../domain/lifecycle.ts';
 import { normalizeRateKey, type RateLimiter } from '../domain/rate-limits.ts';
-import { deadlineOf, isAcceptingApplications, MIME_BY_TYPE, type Round } from '../domain/round.ts';
+import { deadlineOf, MIME_BY_TYPE, type Round } from '../domain/round.ts';
 import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
@@ -270,19 +270,6 @@ export function makeIntake(deps: IntakeDeps) {
     );
   }
 
-  const entry = (
-    from: HistoryEntry['from'],
-    to: HistoryEntry['to'],
-    by: string,
-    note?: HistoryEntry['note'],
-  ): HistoryEntry => ({
-    at: clock().toISOString(),
-    from,
-    to,
-    by,
-    ...(note ? { note } : {}),
-  });
-
   return {
     currentRound,
 
@@ -315,19 +302,11 @@ export function makeIntake(deps: IntakeDeps) {
         if (dup) throw dup;
       }
       const editToken = newSecret();
-      const now = clock().toISOString();
-      const dossier: Dossier = {
-        id: randomUUID(),
-        roundId: round.id,
-        status: 'draft',
-        form,
-        documents: {},
-        history: [entry(null, 'draft', form.representative.email)],
-        createdAt: now,
-        updatedAt: now,
-        editTokenHash: hashSecret(editToken),
-        version: 1,
-      };
+      const { dossier } = openDraft(
+        { id: randomUUID(), roundId: round.id, form, editTokenHash: hashSecret(editToken) },
+        form.representative.email,
+        clock(),
+      );
       const result = { id: dossier.id, editToken };
       try {
         await dossiers.create(
@@ -495,16 +474,14 @@ export function makeIntake(deps: IntakeDeps) {
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
       const verified = await verifyDocuments(d, round, issues, lang);
       const archived = await archiveDocuments(d, verified);
-      const now = clock().toISOString();
-      const history = entry('draft', 'submitted', d.form.representative.email);
-      const next: Dossier = {
-        ...d,
-        status: 'submitted',
-        submittedAt: now,
-        updatedAt: now,
-        documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
-        history: [...d.history, history],
-      };
+      const submitted = transition(
+        { ...d, documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])) },
+        { type: 'submit' },
+        d.form.representative.email,
+        clock(),
+      );
+      if (!submitted.ok) throw conflict();
+      const { dossier: next, entry: history } = submitted;
       const guards = guardKeys(d.roundId, d.form);
       try {
         await dossiers.save(next, d, {
@@ -568,30 +545,20 @@ export function makeIntake(deps: IntakeDeps) {
       if (d.status === 'submitted' && d.supplementAnswer) return deliverSupplement(d, true);
       if (d.status === 'submitted' || d.status === 'in_review') return { code: d.code!, status: d.status };
       const round = await editableRound(d);
-      const request = d.supplement!;
       const issues: FieldIssue[] = [];
       const parsed = ApplicationSchema.safeParse(d.form);
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
       const archived = await archiveDocuments(d, await verifyDocuments(d, round, issues, lang));
-      const history = entry('supplement_requested', 'submitted', d.form.representative.email, {
-        vi: 'Đã bổ sung hồ sơ',
-        en: 'Supplement sent',
-      });
-      const { supplement: _done, ...rest } = d;
-      const next: Dossier = {
-        ...rest,
-        status: 'submitted',
-        // Recorded with the resubmission, delivered below; until then the retry or the reconciler can.
-        supplementAnswer: {
-          taskToken: request.taskToken!,
-          items: request.items,
-          at: history.at,
-          dueAt: request.dueAt,
-        },
-        updatedAt: history.at,
-        documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])),
-        history: [...d.history, history],
-      };
+      // The answer is recorded with the resubmission (supplementAnswer), delivered below; until then the
+      // retry or the reconciler can.
+      const resubmitted = transition(
+        { ...d, documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])) },
+        { type: 'resubmit' },
+        d.form.representative.email,
+        clock(),
+      );
+      if (!resubmitted.ok) throw conflict();
+      const { dossier: next, entry: history } = resubmitted;
       try {
         await dossiers.save(next, d, { audit: [history] });
       } catch (err) {

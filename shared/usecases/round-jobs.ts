@@ -1,13 +1,8 @@
 import type { JobStarter } from '../adapters/lambda/job-starter.ts';
 import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
 import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
-import {
-  DOSSIER_STATUSES,
-  type Dossier,
-  guardKeys,
-  type HistoryEntry,
-  STATUS_LABELS,
-} from '../domain/dossier.ts';
+import { DOSSIER_STATUSES, type Dossier, guardKeys, STATUS_LABELS } from '../domain/dossier.ts';
+import { transition } from '../domain/lifecycle.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
 import { type JobEvent, MAX_FOLLOW_UPS } from '../domain/round-schedule.ts';
 import { wardByCode } from '../domain/wards.ts';
@@ -246,18 +241,13 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
   /** Draft → expired, with its history entry; false if it was no longer a draft. */
   async function expire(id: string): Promise<boolean> {
     const d = await deps.dossiers.get(id);
-    if (d?.status !== 'draft') return false;
-    const entry: HistoryEntry = {
-      at: deps.clock().toISOString(),
-      from: 'draft',
-      to: 'expired',
-      by: 'system',
-    };
-    await deps.dossiers.save(
-      { ...d, status: 'expired', updatedAt: entry.at, history: [...d.history, entry] },
-      d,
-      { removeGuards: guardKeys(d.roundId, d.form), audit: [entry] },
-    );
+    if (!d) return false;
+    const expired = transition(d, { type: 'expire' }, 'system', deps.clock());
+    if (!expired.ok) return false;
+    await deps.dossiers.save(expired.dossier, d, {
+      removeGuards: guardKeys(d.roundId, d.form),
+      audit: [expired.entry],
+    });
     return true;
   }
 

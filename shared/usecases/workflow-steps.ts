@@ -7,10 +7,10 @@ import type { IssuedCertificate } from '../domain/certificate.ts';
 import {
   type Dossier,
   type DossierStatus,
-  type HistoryEntry,
   magicBytesMatch,
   type SupplementRequest,
 } from '../domain/dossier.ts';
+import { type DossierEvent, isAllowed, transition } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/time.ts';
 import { endOfDayIct } from '../domain/time.ts';
 import type {
@@ -65,35 +65,25 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
     return d;
   }
 
-  /** A history entry without a change of status: reminders, escalations. */
-  async function remark(d: Dossier, note: HistoryEntry['note']): Promise<void> {
-    const entry: HistoryEntry = {
-      at: clock().toISOString(),
-      from: d.status,
-      to: d.status,
-      by: 'system',
-      note,
-    };
-    await dossiers.save({ ...d, updatedAt: entry.at, history: [...d.history, entry] }, d, { audit: [entry] });
-  }
-
-  async function transition(
+  /**
+   * Applies a lifecycle event and saves the dossier with its history entry (one audit event). A step run
+   * again finds its event done already and changes nothing; an event the status forbids is a
+   * DossierStateError (the workflow's Catch records it), unless `lenient` (a remark that no longer applies).
+   */
+  async function apply(
     d: Dossier,
-    to: DossierStatus,
+    event: DossierEvent,
     by: string,
-    note?: HistoryEntry['note'],
+    at: Date = clock(),
+    lenient = false,
   ): Promise<Dossier> {
-    if (d.status === to) return d;
-    const entry: HistoryEntry = {
-      at: clock().toISOString(),
-      from: d.status,
-      to,
-      by,
-      ...(note ? { note } : {}),
-    };
-    const next = { ...d, status: to, updatedAt: entry.at, history: [...d.history, entry] };
-    await dossiers.save(next, d, { audit: [entry] });
-    return { ...next, version: d.version + 1 };
+    const outcome = transition(d, event, by, at);
+    if (!outcome.ok) {
+      if (outcome.reason === 'already' || lenient) return d;
+      throw new DossierStateError(`Dossier ${d.id} is ${d.status}: no ${event.type}`);
+    }
+    await dossiers.save(outcome.dossier, d, { audit: [outcome.entry] });
+    return { ...outcome.dossier, version: d.version + 1 };
   }
 
   return {
@@ -114,13 +104,9 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
     /** AwaitReview: one single-use link per reviewer, bound to the task token (never in the URL). */
     async requestReview(input: CallbackTaskInput): Promise<{ links: number }> {
       const d = await load(input.dossierId);
-      if (d.status === 'submitted' || d.status === 'supplement_requested')
-        await transition(d, 'in_review', 'system');
+      if (isAllowed(d.status, 'startReview')) await apply(d, { type: 'startReview' }, 'system');
       else if (input.attempt > 0)
-        await remark(d, {
-          vi: `Nhắc thẩm định lần ${input.attempt}`,
-          en: `Review reminder ${input.attempt}`,
-        });
+        await apply(d, { type: 'remind', attempt: input.attempt }, 'system', clock(), true);
       const expiresAt = Math.floor(clock().getTime() / 1000) + deps.reviewLinkSeconds;
       const reviewers = await deps.people.reviewersFor(await deps.rounds.get(d.roundId));
       for (const reviewer of reviewers) {
@@ -161,21 +147,14 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         dueAt,
         taskToken: input.taskToken,
       };
-      const entry: HistoryEntry = {
-        at: clock().toISOString(),
-        from: d.status,
-        to: 'supplement_requested',
-        by: request.by,
-        note: { vi: request.comment, en: request.comment },
-      };
-      const next: Dossier = {
-        ...d,
-        status: 'supplement_requested',
-        supplement,
-        updatedAt: entry.at,
-        history: d.status === 'supplement_requested' ? d.history : [...d.history, entry],
-      };
-      await dossiers.save(next, d, { audit: d.status === 'supplement_requested' ? [] : [entry] });
+      const outcome = transition(d, { type: 'requestSupplement', request: supplement }, request.by, clock());
+      if (!outcome.ok && outcome.reason === 'not-allowed')
+        throw new DossierStateError(`Dossier ${d.id} is ${d.status}: no supplement request`);
+      // A retried step has recorded the request already: only its callback token is new.
+      const next: Dossier = outcome.ok
+        ? outcome.dossier
+        : { ...d, supplement, updatedAt: clock().toISOString() };
+      await dossiers.save(next, d, { audit: outcome.ok ? [outcome.entry] : [] });
       const { linkId, secret } = await links.issue({
         purpose: 'supplement',
         dossierId: d.id,
@@ -205,53 +184,58 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         }
         return { status: d.status };
       }
-      const to: Record<Exclude<RecordOutcomeInput['action'], 'received'>, DossierStatus | undefined> = {
-        approved: 'approved',
-        rejected: 'rejected',
-        incomplete: 'incomplete',
-        failed: 'failed',
-        escalate: undefined,
-      };
-      const status = to[input.action];
-      const detail = input.detail as { comment?: string; by?: string } | undefined;
-      const next = status
-        ? await transition(
-            d,
-            status,
-            detail?.by ?? 'system',
-            detail?.comment ? { vi: detail.comment, en: detail.comment } : undefined,
-          )
-        : d;
-      if (input.action === 'escalate')
-        await remark(d, {
-          vi: `Quá hạn thẩm định sau ${Number(input.detail) - 1} lần nhắc; đã báo điều phối viên`,
-          en: `Review overdue after ${Number(input.detail) - 1} reminders; coordinator alerted`,
-        });
-      if (input.action === 'failed') countMetric('DossiersFailed');
+      // The reviewer's decision, for the outcomes that follow one: who decided, when, with what comment.
+      const decision =
+        input.action === 'approved'
+          ? input.detail?.decision
+          : input.action === 'rejected'
+            ? input.detail
+            : undefined;
+      const by = decision?.by ?? 'system';
+      const decidedAt = decision?.at ? new Date(decision.at) : undefined;
+      const at = decidedAt && !Number.isNaN(decidedAt.getTime()) ? decidedAt : clock();
+      let next = d;
+      switch (input.action) {
+        case 'approved':
+          next = await apply(d, { type: 'approve', comment: decision?.comment }, by, at);
+          break;
+        case 'rejected':
+          next = await apply(d, { type: 'reject', comment: decision?.comment }, by, at);
+          break;
+        case 'incomplete':
+          next = await apply(d, { type: 'closeIncomplete' }, 'system');
+          break;
+        case 'escalate':
+          await apply(d, { type: 'escalate', reminders: Number(input.detail) - 1 }, 'system', clock(), true);
+          break;
+        case 'failed':
+          // Recorded from whatever step failed; the coordinators are alerted even when the status stays.
+          next = await apply(d, { type: 'fail' }, 'system', clock(), true);
+          countMetric('DossiersFailed');
+          break;
+      }
       const recipients =
         input.action === 'escalate' || input.action === 'failed'
           ? await deps.people.coordinators()
           : [d.form.representative.email];
-      // NotifyApproved's detail is IssueCertificate's result: { certificateId, number, verifyUrl }.
+      // NotifyApproved carries IssueCertificate's result: { certificateId, number, verifyUrl }.
       let certificate: CertificateNotice | undefined;
-      if (input.action === 'approved' && isIssuedCertificate(input.detail)) {
-        const c = input.detail;
+      const issued = input.action === 'approved' ? input.detail?.certificate : undefined;
+      if (isIssuedCertificate(issued) && deps.certificateDownload) {
         const download = deps.certificateDownload;
-        certificate = download
-          ? {
-              number: c.number,
-              verifyUrl: c.verifyUrl,
-              downloadUrl: await download.url(c),
-              hours: download.hours,
-            }
-          : undefined;
+        certificate = {
+          number: issued.number,
+          verifyUrl: issued.verifyUrl,
+          downloadUrl: await download.url(issued),
+          hours: download.hours,
+        };
       }
       await mailer.send(
         outcomeEmail(
           next,
           input.action,
           recipients,
-          detail?.comment,
+          decision?.comment,
           `${deps.publicBaseUrl}/status`,
           certificate,
         ),

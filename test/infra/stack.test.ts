@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
@@ -73,6 +74,28 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
       expect(fn.Properties?.Runtime).toBe('nodejs24.x');
       expect(fn.Properties?.Architectures).toEqual(['arm64']);
     }
+  });
+
+  it('passes NotifyApproved the reviewer’s decision and the certificate, so the approval names its reviewer', () => {
+    const { definition } = extractWorkflow(resources as never);
+    const notify = definition.States.NotifyApproved as { Parameters: { Payload: Record<string, unknown> } };
+    expect(notify.Parameters.Payload).toMatchObject({
+      action: 'approved',
+      detail: { 'decision.$': '$.decision', 'certificate.$': '$.certificate.value' },
+    });
+  });
+
+  it('has every workflow state the README’s lifecycle table names', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Dossier lifecycle'), readme.indexOf('## How it is built'));
+    // The last column of each row: the states (PascalCase) that trigger the event.
+    const named = table
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .flatMap((line) => [...(line.split('|').at(-2) ?? '').matchAll(/`([A-Z]\w+)`/g)].map((m) => m[1]!));
+    expect(named.length).toBeGreaterThan(8);
+    const { definition } = extractWorkflow(resources as never);
+    for (const state of named) expect(Object.keys(definition.States), state).toContain(state);
   });
 
   /** Every inline policy attached to a function's role, as JSON text. */

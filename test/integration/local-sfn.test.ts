@@ -157,7 +157,11 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
       calls.find((call) => call.fn === 'recordOutcome' && call.payload.action !== 'received')?.payload,
     ).toMatchObject({
       action: 'approved',
-      detail: { certificateId: 'CERT-approve-1' },
+      // The reviewer's decision (who approved, recorded as the actor) and the certificate for the email.
+      detail: {
+        decision: { outcome: 'approved', reviewer: 'r-1' },
+        certificate: { certificateId: 'CERT-approve-1' },
+      },
     });
   });
 

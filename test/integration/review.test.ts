@@ -2,18 +2,25 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import {
   api,
   FILES,
   getDossierItem,
+  local,
   mailbox,
   readyDraft,
   sdk,
+  signInAs,
   unique,
   upload,
   waitForEmail,
 } from './helpers.ts';
+
+// The store below reads the local endpoints from the functions' environment.
+Object.assign(process.env, local().env);
 
 /** Submits a fresh dossier and returns the reviewer links that arrived by email. */
 async function submittedForReview() {
@@ -140,6 +147,29 @@ describe('reviewers decide through emailed links (connected)', () => {
       'in_review',
       'approved',
     ]);
+  });
+
+  it('shows staff the reviewer who approved, with their comment, and the certificate issued', async () => {
+    const d = await submittedForReview();
+    const comment = 'Không gian hoạt động đều đặn, hồ sơ đầy đủ';
+    expect((await decide(d.linkB, { outcome: 'approved', comment })).status).toBe(200);
+    await waitForStatus(d.id, 'approved');
+    const cookie = await signInAs(new Store(makeDocumentClient(), LOCAL_TABLE), 'coordinator@kgst.test');
+    const page = await (
+      await fetch(`${local().urls.site}/admin/dossiers/${d.id}`, { headers: { cookie } })
+    ).text();
+    const audit = page.slice(page.indexOf('id="audit"'));
+    const lines = [...audit.matchAll(/<li data-from="(\w+)" data-to="(\w+)">([\s\S]*?)<\/li>/g)].map(
+      ([, from, to, text]) => ({ from, to, text: text!.replace(/<[^>]+>/g, '') }),
+    );
+    const approval = lines.find((l) => l.from === 'in_review' && l.to === 'approved');
+    expect(approval?.text).toContain('Đang thẩm định → Được công nhận thành viên · reviewer.b@kgst.test');
+    expect(approval?.text).toContain(comment);
+    const certificate = lines.find((l) => /giấy chứng nhận số \d{4}\/\d{4}\/GCN-KGST/.test(l.text));
+    expect(certificate?.text).toMatch(/Được công nhận thành viên → Được công nhận thành viên · system/);
+    expect(audit).not.toContain('— → —');
+    // The applicant is told the reviewer's comment with the approval.
+    await waitForEmail((e) => e.destination.to.includes(d.email) && !!e.body.text?.includes(comment));
   });
 
   it('closes the dossier as incomplete when the supplement is not sent by its due time', async () => {
