@@ -1,4 +1,4 @@
-import { defineMessages } from '../catalog.ts';
+import { defineMessages, say } from '../catalog.ts';
 import type { Lang, Text } from '../lang.ts';
 import { Link } from './common.tsx';
 
@@ -82,6 +82,22 @@ const programme = (p: InvitationWords, lang: Lang) => (
   </ul>
 );
 
+/** The fresh resume link that ends a deadline reminder and a deadline extension notice. */
+const resumeLink = defineMessages({
+  continue: {
+    vi: (url: string) => (
+      <p>
+        Tiếp tục hoàn thiện hồ sơ (đường dẫn dùng được một lần): <Link href={url} />
+      </p>
+    ),
+    en: (url: string) => (
+      <p>
+        Continue (the link works once): <Link href={url} />
+      </p>
+    ),
+  },
+});
+
 export const roundEmails = defineMessages({
   deadlineReminderSubject: {
     vi: (p: DeadlineReminderWords) => `Còn ${p.daysLeft} ngày để nộp hồ sơ: ${p.space}`,
@@ -94,9 +110,7 @@ export const roundEmails = defineMessages({
           Hồ sơ của không gian <strong>{p.space}</strong> vẫn là bản nháp và chưa được nộp. Còn{' '}
           <strong>{p.daysLeft} ngày</strong> đến hạn nộp hồ sơ: <strong>{p.deadline}</strong> (giờ Hà Nội).
         </p>
-        <p>
-          Tiếp tục hoàn thiện hồ sơ (đường dẫn dùng được một lần): <Link href={p.resumeUrl} />
-        </p>
+        {say(resumeLink.continue, 'vi', p.resumeUrl)}
       </>
     ),
     en: (p: DeadlineReminderWords) => (
@@ -105,9 +119,7 @@ export const roundEmails = defineMessages({
           The application of <strong>{p.space}</strong> is still a draft. {p.daysLeft} day(s) left until the
           deadline: <strong>{p.deadline}</strong> (Hanoi time).
         </p>
-        <p>
-          Continue (the link works once): <Link href={p.resumeUrl} />
-        </p>
+        {say(resumeLink.continue, 'en', p.resumeUrl)}
       </>
     ),
   },
@@ -123,9 +135,7 @@ export const roundEmails = defineMessages({
           Hạn nộp hồ sơ của {p.round.vi} đã được gia hạn đến <strong>{p.deadline}</strong> (giờ Hà Nội). Hồ sơ
           của không gian <strong>{p.space}</strong> vẫn là bản nháp và chưa được nộp.
         </p>
-        <p>
-          Tiếp tục hoàn thiện hồ sơ (đường dẫn dùng được một lần): <Link href={p.resumeUrl} />
-        </p>
+        {say(resumeLink.continue, 'vi', p.resumeUrl)}
       </>
     ),
     en: (p: DeadlineExtendedWords) => (
@@ -134,9 +144,7 @@ export const roundEmails = defineMessages({
           The deadline of the {p.round.en} has been extended to <strong>{p.deadline}</strong> (Hanoi time).
           The application of <strong>{p.space}</strong> is still a draft.
         </p>
-        <p>
-          Continue (the link works once): <Link href={p.resumeUrl} />
-        </p>
+        {say(resumeLink.continue, 'en', p.resumeUrl)}
       </>
     ),
   },
