@@ -1,11 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import { makeClock } from '../../shared/clock.ts';
 import { type RateLimits, serializeRateLimits, withRateLimits } from '../../shared/domain/rate-limits.ts';
 import { Env, LOCAL_FALLBACK_ENDPOINT, LocalEndpointEnv } from '../../shared/env.ts';
 import { endpointsOf, environmentOf } from '../function-env.ts';
@@ -159,7 +160,14 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       stateMachineArn: LOCAL_STATE_MACHINE_ARN,
       invoke: (fn, payload) => invoke(fn as FunctionName, payload),
       dataDir: paths.sfn,
+      // The functions' clock: a task timeout is due when their clock says so, offset included.
+      now: makeClock({ clockOffsetFile: paths.clock }),
     });
+    // Whoever moves the clock (the jobs page, a test's scheduler) writes this file: the workflow's timers
+    // look at the clock again within a tick, so a timeout the move passed fires at once.
+    const onClockFile = () => sfn.clockMoved();
+    watchFile(paths.clock, { interval: CLOCK_WATCH_MS, persistent: false }, onClockFile);
+    stops.push(async () => unwatchFile(paths.clock, onClockFile));
     const sfnServer = await startSfnHttpServer({ sfn, host, port: options.ports.sfn, faults });
     stops.push(async () => {
       await sfnServer.close();
@@ -253,6 +261,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
 }
 
 const DEFAULT_COORDINATOR = 'dieuphoi@kgst.hanoi.local';
+/** How often the clock offset file is looked at (a stat): a moved clock reaches the workflow's timers this fast. */
+const CLOCK_WATCH_MS = 50;
 const firstOf = (list: string) => list.split(',')[0]!.trim();
 
 /** The issuer's Ed25519 key for local runs: made on first start, kept with the data so credentials stay verifiable. */

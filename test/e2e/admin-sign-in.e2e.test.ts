@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { browserOnOwnSystem } from '../support/e2e.ts';
+import { browserOnSharedSystem } from '../support/e2e.ts';
 
 const COORDINATOR = 'dieuphoi.e2e@kgst.test';
 
 describe('coordinator signs in from the emailed link (offline: local system + Chromium)', () => {
-  const e2e = browserOnOwnSystem('e2e-admin', { coordinatorEmails: COORDINATOR });
+  const e2e = browserOnSharedSystem('e2e-admin');
   const client = e2e.client;
 
   it('the link opens the dashboard once; the secret leaves the address bar; a second use says so', async () => {

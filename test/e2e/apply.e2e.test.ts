@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserOnOwnSystem } from '../support/e2e.ts';
+import { browserOnSharedSystem } from '../support/e2e.ts';
 
 /** Small files whose first bytes are what the server's magic-byte check expects. */
 const PNG_1X1 = Buffer.from(
@@ -25,7 +25,7 @@ const PDF = Buffer.from(
 );
 
 describe('applicant in the browser (offline: local system + Chromium)', () => {
-  const e2e = browserOnOwnSystem('e2e-apply');
+  const e2e = browserOnSharedSystem('e2e-apply');
 
   it('fills the form, uploads the documents, submits, gets a code, a receipt email and a status', async () => {
     // Prepare

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILES } from '../fixtures/files.ts';
 import { reviewLinkIn } from '../support/client.ts';
-import { browserOnOwnSystem } from '../support/e2e.ts';
+import { browserOnSharedSystem } from '../support/e2e.ts';
 
 const COORDINATOR = 'dieuphoi.csp@kgst.test';
 const REVIEWER = 'thamdinh.csp@kgst.test';
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 describe('CSP in force and CSRF refused, in the browser (offline: local system + Chromium)', () => {
-  const e2e = browserOnOwnSystem('e2e-csp', { coordinatorEmails: COORDINATOR, reviewerEmails: REVIEWER });
+  const e2e = browserOnSharedSystem('e2e-csp');
   const client = e2e.client;
   const site = (p: string) => `${e2e.system.urls.site}${p}`;
 

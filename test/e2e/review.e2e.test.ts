@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FILES } from '../fixtures/files.ts';
 import { reviewLinkIn } from '../support/client.ts';
-import { browserOnOwnSystem } from '../support/e2e.ts';
+import { browserOnSharedSystem } from '../support/e2e.ts';
 import { readDossier } from '../support/own-system.ts';
 
 const REVIEWER = 'thamdinh.duyet@kgst.test';
@@ -9,7 +9,7 @@ const APPLICANT = 'quang.vu@example.vn';
 const SPACE = 'Xưởng In Lụa Hàng Đào';
 
 describe('reviewer approves in the browser (offline: local system + Chromium)', () => {
-  const e2e = browserOnOwnSystem('e2e-review', { reviewerEmails: REVIEWER });
+  const e2e = browserOnSharedSystem('e2e-review');
   const client = e2e.client;
 
   it('opens the emailed review link, approves, and the applicant is emailed the verification link', async () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { FILES } from '../fixtures/files.ts';
-import { browserOnOwnSystem } from '../support/e2e.ts';
+import { browserOnSharedSystem } from '../support/e2e.ts';
 import { readDossier } from '../support/own-system.ts';
 
 const REVIEWER = 'thamdinh.bosung@kgst.test';
@@ -19,7 +19,7 @@ interface Email {
 }
 
 describe('applicant supplements a dossier in the browser (offline: local system + Chromium)', () => {
-  const e2e = browserOnOwnSystem('e2e-supplement', { reviewerEmails: REVIEWER });
+  const e2e = browserOnSharedSystem('e2e-supplement');
   const client = e2e.client;
 
   // ---- small helpers against this file's own system ----

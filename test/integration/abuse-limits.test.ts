@@ -34,6 +34,8 @@ beforeAll(async () => {
   // test reads what the admin function did for each address.
   process.env[SDK_CALL_LOG_ENV] ??= await mkdtemp(path.join(tmpdir(), 'hcsn-calls-'));
   callLogDir = process.env[SDK_CALL_LOG_ENV]!;
+  // Its own system: the shared one has raised limits, and every other file's requests from 127.0.0.1 would
+  // count on the same per-IP counters. Its functions also run in this process, whose call logs are read here.
   ({ system, stop } = await startOwnSystem('it-limits', { coordinatorEmails: COORDINATOR }));
 });
 afterAll(() => stop?.());

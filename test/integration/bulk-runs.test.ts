@@ -8,7 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LocalScheduler } from '../../infra/local/scheduler.ts';
-import { LOCAL_TABLE, type LocalSystem } from '../../infra/local/system.ts';
+import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { Certificates } from '../../shared/adapters/dynamodb/certificates.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
@@ -30,7 +30,6 @@ import { makeRevokeCertificate } from '../../shared/usecases/certificates.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { makeRoundJobs, runOrHandOver } from '../../shared/usecases/round-jobs.ts';
 import { type CapturedEmail, makeClient, validForm } from '../support/client.ts';
-import { startOwnSystem } from '../support/own-system.ts';
 import { adminPost, invoke, local, mailbox, seedDossier, signInAs, unique } from './helpers.ts';
 
 const SENDER = 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>';
@@ -78,33 +77,31 @@ async function seedInto(dossiers: Dossiers, round: Round, status: DossierStatus)
 const to = (e: CapturedEmail, d: Dossier) =>
   e.destination.to.some((a) => a.includes(d.form.representative.email));
 
-describe('a bulk run that dies with claims in hand (own system: its clock is moved)', () => {
-  let system: LocalSystem;
-  let stop: () => Promise<void>;
-  let stateDir: string;
+describe('a bulk run that dies with claims in hand (shared system: its clock is moved)', () => {
+  // The shared system's clock is moved past the take-over window: this file runs in the integration-clock
+  // project, after the other files (vitest.config.ts).
   let store: Store;
   let lambda: LambdaClient;
-  const client = makeClient(() => system.urls);
+  let stateDir: string;
+  const client = makeClient(() => local().urls);
 
   beforeAll(async () => {
-    ({ system, stop } = await startOwnSystem('it-bulk-runs', { scheduler: false }));
     stateDir = await mkdtemp(path.join(tmpdir(), 'hcsn-it-bulk-state-'));
     const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     store = new Store(
-      DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, endpoint: system.urls.dynamo }), {
+      DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, endpoint: local().urls.dynamo }), {
         marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
       }),
       LOCAL_TABLE,
     );
-    lambda = new LambdaClient({ ...base, endpoint: system.env.AWS_ENDPOINT_URL_LAMBDA });
+    lambda = new LambdaClient({ ...base, endpoint: local().env.AWS_ENDPOINT_URL_LAMBDA });
   });
   afterAll(async () => {
     lambda?.destroy();
-    await stop?.();
     await rm(stateDir, { recursive: true, force: true });
   });
 
-  /** The own system's jobs function, as EventBridge Scheduler invokes it. */
+  /** The shared system's jobs function, as EventBridge Scheduler invokes it. */
   const runJob = async (event: JobEvent) => {
     const out = await lambda.send(
       new InvokeCommand({ FunctionName: 'jobs', Payload: JSON.stringify(event) }),
@@ -129,7 +126,7 @@ describe('a bulk run that dies with claims in hand (own system: its clock is mov
       new SESv2Client({
         region: LOCAL_REGION,
         credentials: LOCAL_CREDENTIALS,
-        endpoint: system.env.AWS_ENDPOINT_URL_SESV2,
+        endpoint: local().env.AWS_ENDPOINT_URL_SESV2,
       }),
       SENDER,
     );
@@ -144,7 +141,7 @@ describe('a bulk run that dies with claims in hand (own system: its clock is mov
       links,
       mailer: dying,
       clock: () => new Date(),
-      publicBaseUrl: system.env.PUBLIC_BASE_URL!,
+      publicBaseUrl: local().env.PUBLIC_BASE_URL!,
       organizer: ORGANIZER,
     });
     void invitations.sendInvitations(round.id);
@@ -179,7 +176,7 @@ describe('a bulk run that dies with claims in hand (own system: its clock is mov
     const scheduler = new LocalScheduler({
       rounds: { list: async () => [(await rounds.get(round.id))!] } as unknown as Rounds,
       invoke: (_name, event) => runJob(event as JobEvent),
-      clockFile: system.env.CLOCK_OFFSET_FILE!,
+      clockFile: local().env.CLOCK_OFFSET_FILE!,
       stateFile: path.join(stateDir, 'state.json'),
       log: () => undefined,
       followUps: new StoredFollowUps(store),
@@ -233,7 +230,7 @@ describe('closing and revocation (shared system)', () => {
   const site = (p: string) => `${local().urls.site}${p}`;
 
   beforeAll(() => {
-    // The shared system's endpoints (an own system started in this file set its own in this process).
+    // The shared system's endpoints, for the clients built from the environment (as a function's are).
     Object.assign(process.env, local().env);
     store = new Store(makeDocumentClient(), LOCAL_TABLE);
     rounds = new Rounds(store);

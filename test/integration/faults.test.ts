@@ -29,6 +29,9 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
   const ours: string[] = [];
 
   beforeAll(async () => {
+    // Its own system: an armed fault fails the next calls of an action whoever makes them (another file's
+    // decision would take it), and the reconciler's run covers the whole table (it would repair, and start
+    // workflows for, the dossiers other files seed) while this file asserts what that run repaired.
     ({ system, dataDir, stop } = await startOwnSystem('it-faults', {
       reviewerEmails: REVIEWER,
       coordinatorEmails: 'dieuphoi.faults@kgst.test',

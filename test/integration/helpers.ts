@@ -2,7 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
 import type { FunctionName } from '../../infra/functions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
@@ -19,16 +18,10 @@ import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-sessi
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { FILES } from '../fixtures/files.ts';
 import { makeClient, validForm } from '../support/client.ts';
+import { sharedSystem } from '../support/shared-system.ts';
 
-/** URLs of the local system the global setup started; refuses anything but loopback. */
-export function local() {
-  const ctx = inject('local');
-  for (const url of Object.values(ctx.urls)) {
-    if (!/^http:\/\/127\.0\.0\.1:\d+/.test(url))
-      throw new Error(`Integration tests only talk to loopback, not ${url}`);
-  }
-  return ctx;
-}
+/** The local system the global setup started (URLs and the functions' environment), loopback only. */
+export const local = sharedSystem;
 
 export const sdk = () => {
   const { urls } = local();

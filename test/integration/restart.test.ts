@@ -17,6 +17,7 @@ describe('restart keeps dossiers, files and waiting workflows (connected, own sy
   let stop: (() => Promise<void>) | undefined;
   const client = makeClient(() => system.urls);
 
+  // Its own system: the test stops the whole system and starts it again on the same data directory.
   const start = async (ports: { api: number; dynamo: number; s3: number; ses: number; sfn: number }) => {
     ({ system, stop } = await startOwnSystem('it-restart', {
       dataDir,

@@ -97,6 +97,9 @@ describe('rounds and staff as data, on /admin (connected, own system)', () => {
   }
 
   beforeAll(async () => {
+    // Its own system: opening rounds changes what the public site shows and where every applicant's draft
+    // goes; the file needs to be the only coordinator (the last one cannot be removed) with a first admin
+    // not yet on the staff; and it moves the clock 16 days.
     ({ system, stop } = await startOwnSystem('it-rounds', {
       coordinatorEmails: COORDINATOR,
       reviewerEmails: `${REVIEWER_A},${REVIEWER_B}`,

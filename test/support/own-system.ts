@@ -27,8 +27,9 @@ export const RAISED_RATE_LIMITS = {
 };
 
 /**
- * A whole local system of a test file's own (its own data directory and free ports), for tests that
- * need settings the shared one cannot have (short timeouts, a restart, a browser).
+ * A whole local system of a test file's own (its own data directory and free ports), for the few files the
+ * shared one cannot serve: each says why where it calls this (a restart, production rate limits, the
+ * reconciler's run over the whole table, rounds opened on the public site).
  */
 export async function startOwnSystem(
   name: string,
@@ -60,8 +61,11 @@ export async function startOwnSystem(
 }
 
 /** The stored dossier item, read with the real DynamoDB client from a system's emulator. */
-// biome-ignore lint/suspicious/noExplicitAny: tests read the fields they assert on.
-export async function readDossier(system: LocalSystem, id: string): Promise<Record<string, any> | undefined> {
+export async function readDossier(
+  system: Pick<LocalSystem, 'urls'>,
+  id: string,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the fields they assert on.
+): Promise<Record<string, any> | undefined> {
   const ddb = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: system.urls.dynamo,

@@ -35,7 +35,10 @@ export interface LocalSfnOptions {
   readonly invoke: (fn: string, payload: unknown) => Promise<unknown>;
   /** Journal directory: one JSON file per execution, so executions survive a restart. */
   readonly dataDir: string;
-  /** Clock for dates and deadlines; timers still wait real time. */
+  /**
+   * The system's clock (the local clock offset included): dates, deadlines and timers all follow it, so moving
+   * it past a task's timeout fires that timeout at once (call `clockMoved`). The wall clock by default.
+   */
   readonly now?: () => Date;
 }
 
@@ -83,9 +86,15 @@ export interface LocalSfn {
   resume(): Promise<void>;
   /** Stops all runs without closing their executions, so the next `resume()` picks them up. */
   close(): Promise<void>;
+  /** The clock was moved (the local offset changed): every timer is measured again against it. */
+  clockMoved(): void;
 }
 
 interface Timer {
+  /** Epoch ms on the injected clock. */
+  readonly deadline: number;
+  readonly fire: () => void;
+  handle?: NodeJS.Timeout;
   clear(): void;
 }
 
@@ -165,28 +174,34 @@ export function createLocalSfn(options: LocalSfnOptions): LocalSfn {
   const timers = new Set<Timer>();
   let closed = false;
 
-  /** Fires at a deadline on the injected clock; waits in chunks, since one setTimeout cannot wait longer. */
+  /**
+   * Fires at a deadline on the injected clock, not after a duration: the real timer only says when to look at
+   * the clock again (at most MAX_TIMER_MS ahead, since one setTimeout cannot wait longer), and `clockMoved`
+   * looks at once. So a clock moved past the deadline fires it, as time passing would in AWS.
+   */
   function timerAt(deadline: number, fire: () => void): Timer {
-    let remaining = Math.max(0, deadline - clock());
-    let handle: NodeJS.Timeout | undefined;
     const timer: Timer = {
+      deadline,
+      fire,
       clear: () => {
-        clearTimeout(handle);
+        clearTimeout(timer.handle);
         timers.delete(timer);
       },
     };
-    const arm = () => {
-      const chunk = Math.min(remaining, MAX_TIMER_MS);
-      remaining -= chunk;
-      handle = setTimeout(() => {
-        if (remaining > 0) return arm();
-        timers.delete(timer);
-        fire();
-      }, chunk);
-    };
     timers.add(timer);
-    arm();
+    arm(timer);
     return timer;
+  }
+
+  function arm(timer: Timer): void {
+    clearTimeout(timer.handle);
+    const wait = Math.min(Math.max(0, timer.deadline - clock()), MAX_TIMER_MS);
+    timer.handle = setTimeout(() => {
+      if (!timers.has(timer)) return;
+      if (clock() < timer.deadline) return arm(timer);
+      timers.delete(timer);
+      timer.fire();
+    }, wait);
   }
 
   /** Queues a journal write; writes are serialized per execution and coalesced while one is pending. */
@@ -535,6 +550,10 @@ export function createLocalSfn(options: LocalSfnOptions): LocalSfn {
         else startRun(live, startAt, parseJson(record.input, 'InvalidExecutionInput'));
         armDeadline(live);
       }
+    },
+
+    clockMoved() {
+      for (const timer of [...timers]) arm(timer);
     },
 
     async close() {
