@@ -8,6 +8,9 @@ import type { Dossier, DossierStatus, HistoryEntry, SupplementRequest } from './
  * that trigger them.
  */
 
+/** The statuses themselves (and their labels) stay with the dossier's shape; read here with the rules. */
+export { DOSSIER_STATUSES, type DossierStatus } from './dossier.ts';
+
 /**
  * The round's open/closed rule lives beside the lifecycle: a draft is made, changed and submitted only
  * while it holds (open status, on or after `opensOn` and not past 23:59:59 of the deadline day, Hanoi time).
