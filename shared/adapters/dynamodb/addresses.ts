@@ -1,4 +1,5 @@
-import { ConditionFailed, type Store } from './store.ts';
+import { GetItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import type { Store } from './store.ts';
 
 /** Why mail to an address stopped: a permanent bounce or a complaint (SES event publishing). */
 export interface AddressMark {
@@ -8,10 +9,7 @@ export interface AddressMark {
   readonly reason: string;
 }
 
-const addressKey = (email: string) => ({ pk: `ADDRESS#${email.trim().toLowerCase()}`, sk: 'ADDRESS' });
-
-/** The GSI partition that lists every marked address, so a bulk run reads them all in one query. */
-const MARKED = 'ADDRESSES#marked';
+const normalized = (email: string) => email.trim().toLowerCase();
 
 const skipReason = (m: AddressMark) => `${m.status} at ${m.at}: ${m.reason}`;
 
@@ -21,35 +19,34 @@ export class Addresses {
 
   /** Marks an address; a complaint outranks a bounce (an address that complained stays complained). */
   async mark(mark: AddressMark): Promise<void> {
-    const key = addressKey(mark.email);
-    await this.store
-      .update({
-        Key: key,
-        UpdateExpression:
-          'SET email = :email, #status = :status, #at = :at, reason = :reason, gsi1pk = :list, gsi1sk = :email',
-        ConditionExpression:
-          'attribute_not_exists(#status) OR #status <> :complained OR :status = :complained',
-        ExpressionAttributeNames: { '#status': 'status', '#at': 'at' },
-        ExpressionAttributeValues: {
-          ':email': mark.email.trim().toLowerCase(),
-          ':status': mark.status,
-          ':at': mark.at,
-          ':reason': mark.reason.slice(0, 1000),
-          ':complained': 'complained',
-          ':list': MARKED,
-        },
-      })
-      .catch((err) => {
-        if (!(err instanceof ConditionFailed)) throw err;
-      });
+    const update = this.store.entities.address.build(UpdateItemCommand).item({
+      email: normalized(mark.email),
+      status: mark.status,
+      at: mark.at,
+      reason: mark.reason.slice(0, 1000),
+    });
+    // A bounce never overwrites a complaint; a complaint overwrites anything.
+    await this.store.tryWrite(
+      mark.status === 'complained'
+        ? update
+        : update.options({
+            condition: {
+              or: [
+                { attr: 'status', exists: false },
+                { attr: 'status', ne: 'complained' },
+              ],
+            },
+          }),
+    );
   }
 
   async get(email: string): Promise<AddressMark | undefined> {
-    const item = await this.store.get<{ pk: string; sk: string } & AddressMark>(
-      addressKey(email).pk,
-      addressKey(email).sk,
-    );
-    return item ? { email: item.email, status: item.status, at: item.at, reason: item.reason } : undefined;
+    const { Item } = await this.store.entities.address
+      .build(GetItemCommand)
+      .key({ email: normalized(email) })
+      .options({ consistent: true })
+      .send();
+    return Item;
   }
 
   /**
@@ -58,15 +55,10 @@ export class Addresses {
    * consistent, so an address marked in the last second may still get that run's email.
    */
   async marked(): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.store.queryIndex<{ pk: string; sk: string } & AddressMark>('gsi1', MARKED, {
-        start,
-      });
-      for (const m of page.items) out.set(m.email, skipReason(m));
-      start = page.next;
-    } while (start);
-    return out;
+    const { Items = [] } = await this.store.entities.markedAddresses
+      .query({})
+      .options({ maxPages: Number.POSITIVE_INFINITY })
+      .send();
+    return new Map(Items.map((m) => [m.email, skipReason(m)]));
   }
 }

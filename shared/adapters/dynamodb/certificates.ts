@@ -1,18 +1,16 @@
+import { $add, GetItemCommand, PutTransaction, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox';
 import type { Certificate } from '../../domain/certificate.ts';
-import { dossierKey } from './dossiers.ts';
 import { auditSortKey } from './keys.ts';
 import { ConditionFailed, type Store } from './store.ts';
 
-type CertificateItem = Certificate & { pk: string; sk: string };
-
-const certificateKey = (id: string) => ({ pk: `CERTIFICATE#${id}`, sk: 'CERTIFICATE' });
-/** The dossier's pointer to its one certificate: the item whose uniqueness makes issuing happen once. */
-const pointerKey = (dossierId: string) => ({ pk: dossierKey(dossierId).pk, sk: 'CERTIFICATE' });
-
-const strip = (item: CertificateItem | undefined): Certificate | undefined => {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, ...rest } = item;
-  return rest;
+/** A certificate's event in its dossier's audit trail. */
+type AuditEvent = {
+  at: string;
+  by: string;
+  action: string;
+  certificateId: string;
+  number?: string;
+  reason?: string;
 };
 
 /**
@@ -22,28 +20,37 @@ const strip = (item: CertificateItem | undefined): Certificate | undefined => {
 export class Certificates {
   constructor(private readonly store: Store) {}
 
+  private get e() {
+    return this.store.entities;
+  }
+
   /** Always a consistent read: a revocation must show on the very next request. */
   async get(id: string): Promise<Certificate | undefined> {
-    return strip(await this.store.get<CertificateItem>(certificateKey(id).pk, certificateKey(id).sk));
+    const { Item } = await this.e.certificate
+      .build(GetItemCommand)
+      .key({ id })
+      .options({ consistent: true })
+      .send();
+    return Item;
   }
 
   async findByDossier(dossierId: string): Promise<Certificate | undefined> {
-    const pointer = await this.store.get<{ pk: string; sk: string; certificateId: string }>(
-      pointerKey(dossierId).pk,
-      pointerKey(dossierId).sk,
-    );
+    const { Item: pointer } = await this.e.certificatePointer
+      .build(GetItemCommand)
+      .key({ dossierId })
+      .options({ consistent: true })
+      .send();
     return pointer ? this.get(pointer.certificateId) : undefined;
   }
 
   /** Next certificate sequence of a year (atomic ADD; a number taken by a losing racer is not reused). */
   async nextSequence(year: string): Promise<number> {
-    const item = await this.store.update<{ pk: string; sk: string; value: number }>({
-      Key: { pk: `COUNTER#CERTIFICATE#${year}`, sk: 'COUNTER' },
-      UpdateExpression: 'ADD #v :one',
-      ExpressionAttributeNames: { '#v': 'value' },
-      ExpressionAttributeValues: { ':one': 1 },
-    });
-    return item.value;
+    const { Attributes } = await this.e.counter
+      .build(UpdateItemCommand)
+      .item({ name: `CERTIFICATE#${year}`, value: $add(1) })
+      .options({ returnValues: 'ALL_NEW' })
+      .send();
+    return Number(Attributes?.value);
   }
 
   /**
@@ -51,27 +58,18 @@ export class Certificates {
    * the dossier already has a certificate (another invocation won); nothing is written then.
    */
   async create(c: Certificate, audit: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.store.transact([
-        {
-          Put: {
-            Item: { ...certificateKey(c.id), ...c },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            Item: { ...pointerKey(c.dossierId), certificateId: c.id, number: c.number },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        { Put: { Item: { ...auditKey(c.dossierId, c.issuedAt), ...audit } } },
-      ]);
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionFailed) return false;
-      throw err;
-    }
+    const { certificate, certificatePointer } = this.e;
+    return this.transactOnce([
+      certificate
+        .build(PutTransaction)
+        .item(c)
+        .options({ condition: { attr: 'id', exists: false } }),
+      certificatePointer
+        .build(PutTransaction)
+        .item({ dossierId: c.dossierId, certificateId: c.id, number: c.number })
+        .options({ condition: { attr: 'dossierId', exists: false } }),
+      this.auditPut(c.dossierId, { at: c.issuedAt, ...audit } as AuditEvent),
+    ]);
   }
 
   /**
@@ -82,36 +80,39 @@ export class Certificates {
     c: Pick<Certificate, 'id' | 'dossierId'>,
     revocation: { at: string; by: string; reason: string },
   ): Promise<boolean> {
+    return this.transactOnce([
+      this.e.certificate
+        .build(UpdateTransaction)
+        .item({
+          id: c.id,
+          status: 'revoked',
+          revokedAt: revocation.at,
+          revokedBy: revocation.by,
+          revocationReason: revocation.reason,
+        })
+        .options({ condition: { attr: 'status', eq: 'valid' } }),
+      this.auditPut(c.dossierId, {
+        at: revocation.at,
+        by: revocation.by,
+        action: 'certificate_revoked',
+        certificateId: c.id,
+        reason: revocation.reason,
+      }),
+    ]);
+  }
+
+  async markRevocationNotified(id: string, at: string): Promise<void> {
+    await this.store.conditionally(
+      this.e.certificate
+        .build(UpdateItemCommand)
+        .item({ id, revocationNotifiedAt: at })
+        .options({ condition: { attr: 'id', exists: true } }),
+    );
+  }
+
+  private async transactOnce(items: Parameters<Store['transact']>[0]): Promise<boolean> {
     try {
-      await this.store.transact([
-        {
-          Update: {
-            Key: certificateKey(c.id),
-            UpdateExpression: 'SET #s = :revoked, revokedAt = :at, revokedBy = :by, revocationReason = :r',
-            ConditionExpression: '#s = :valid',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: {
-              ':revoked': 'revoked',
-              ':valid': 'valid',
-              ':at': revocation.at,
-              ':by': revocation.by,
-              ':r': revocation.reason,
-            },
-          },
-        },
-        {
-          Put: {
-            Item: {
-              ...auditKey(c.dossierId, revocation.at),
-              at: revocation.at,
-              by: revocation.by,
-              action: 'certificate_revoked',
-              certificateId: c.id,
-              reason: revocation.reason,
-            },
-          },
-        },
-      ]);
+      await this.store.transact(items);
       return true;
     } catch (err) {
       if (err instanceof ConditionFailed) return false;
@@ -119,17 +120,8 @@ export class Certificates {
     }
   }
 
-  async markRevocationNotified(id: string, at: string): Promise<void> {
-    await this.store.update({
-      Key: certificateKey(id),
-      UpdateExpression: 'SET revocationNotifiedAt = :at',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': at },
-    });
+  // Same partition as the dossier's other audit events (DOSSIER#<id> / AUDIT#<at>#c#<ULID>): one query lists them all.
+  private auditPut(dossierId: string, entry: AuditEvent) {
+    return this.e.audit.build(PutTransaction).item({ ...entry, dossierId, sk: auditSortKey(entry.at, 'c') });
   }
-}
-
-// Same shape as the dossier's other audit events (DOSSIER#<id> / AUDIT#<at>#…), so one query lists them all.
-function auditKey(dossierId: string, at: string) {
-  return { pk: dossierKey(dossierId).pk, sk: auditSortKey(at, 'c') };
 }

@@ -1,4 +1,15 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  $add,
+  $remove,
+  $set,
+  type Condition,
+  DeleteItemCommand,
+  DeleteTransaction,
+  GetItemCommand,
+  PutItemCommand,
+  PutTransaction,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox';
 import {
   DOSSIER_STATUSES,
   type Dossier,
@@ -7,60 +18,71 @@ import {
   type StoredDocument,
   sameNameKey,
 } from '../../domain/dossier.ts';
+import { sentClaimKey } from './entities/index.ts';
 import { auditSortKey } from './keys.ts';
-import { ConditionFailed, type Store, type TransactItem } from './store.ts';
-
-type DossierItem = Dossier & { pk: string; sk: string };
-
-const countsKey = (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'COUNTS' });
-
-export const dossierKey = (id: string) => ({ pk: `DOSSIER#${id}`, sk: 'DOSSIER' });
-const listKeys = (d: Pick<Dossier, 'roundId' | 'status' | 'updatedAt' | 'id'>) => ({
-  gsi1pk: `ROUND#${d.roundId}#STATUS#${d.status}`,
-  gsi1sk: `${d.updatedAt}#${d.id}`,
-});
-
-const strip = (item: DossierItem | undefined): Dossier | undefined => {
-  if (!item) return undefined;
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g1s,
-    gsi2pk: _g2,
-    gsi2sk: _g2s,
-    ...rest
-  } = item as DossierItem & Record<string, unknown>;
-  return rest as unknown as Dossier;
-};
-
-/** The once-per-recipient-and-purpose claim of an email. */
-export const sentKey = (purpose: string, roundId: string, id: string) => `SENT#${purpose}#${roundId}#${id}`;
+import {
+  ConditionFailed,
+  type EntityTransaction,
+  type Store,
+  type TransactItem,
+  transactItemOf,
+} from './store.ts';
 
 export interface GuardOwner {
   readonly dossierId: string;
 }
 
+/** The entity's reading of a dossier is the domain's (`form`, `history`… are kept whole). */
+const asDossier = (item: object): Dossier => item as Dossier;
+
+/**
+ * `$set`: a new document replaces that one entry whole; a plain object would be written path by path
+ * (`documents.<id>.name`…), which fails on an entry that does not exist yet. The typing of an opaque
+ * (`any`) entry does not offer `$set`, hence the cast.
+ */
+const wholeEntry = (doc: StoredDocument) => $set(doc) as unknown as StoredDocument;
+
+/** A draft or a supplement request: the only states whose documents change one by one. */
+const EDITABLE = ['draft', 'supplement_requested'] as const;
+
 /** Dossiers, their uniqueness guards, idempotency records, counters and audit events. */
 export class Dossiers {
   constructor(readonly store: Store) {}
 
+  private get e() {
+    return this.store.entities;
+  }
+
   async get(id: string): Promise<Dossier | undefined> {
-    return strip(await this.store.get<DossierItem>(dossierKey(id).pk, dossierKey(id).sk));
+    const { Item } = await this.e.dossier
+      .build(GetItemCommand)
+      .key({ id })
+      .options({ consistent: true })
+      .send();
+    return Item && asDossier(Item);
   }
 
   async findByCode(code: string): Promise<Dossier | undefined> {
-    const { items } = await this.store.queryIndex<DossierItem>('gsi2', `CODE#${code}`, { limit: 1 });
-    return items[0] ? this.get(items[0].id) : undefined;
+    const { Items } = await this.e.dossierByCode.query({ code }).options({ limit: 1 }).send();
+    return Items?.[0] ? this.get(Items[0].id) : undefined;
   }
 
   async guardOwner(guardKey: string): Promise<GuardOwner | undefined> {
-    return this.store.get<{ pk: string; sk: string; dossierId: string }>(guardKey, 'GUARD');
+    const { Item } = await this.e.guard
+      .build(GetItemCommand)
+      .key({ key: guardKey })
+      .options({ consistent: true })
+      .send();
+    return Item && { dossierId: Item.dossierId };
   }
 
   async idempotentResult<T>(key: string): Promise<T | undefined> {
-    const item = await this.store.get<{ pk: string; sk: string; result: T }>(`IDEM#${key}`, 'IDEM');
-    return item?.result;
+    const { Item } = await this.e.idempotency
+      .build(GetItemCommand)
+      .key({ key })
+      .options({ consistent: true })
+      .send();
+    return Item?.result as T | undefined;
   }
 
   /** Creates a draft with its guards (and the idempotency record) in one transaction. */
@@ -69,30 +91,28 @@ export class Dossiers {
     guards: readonly string[],
     idem?: { key: string; result: unknown; expiresAt: number },
   ) {
-    const items: TransactItem[] = [
-      {
-        Put: {
-          Item: { ...dossierKey(dossier.id), ...listKeys(dossier), ...dossier },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...guards.map((g) => ({
-        Put: {
-          Item: { pk: g, sk: 'GUARD', dossierId: dossier.id },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      })),
+    const { dossier: entity, guard, idempotency } = this.e;
+    await this.store.transact([
+      entity
+        .build(PutTransaction)
+        .item(dossier)
+        .options({ condition: { attr: 'id', exists: false } }),
+      ...guards.map((key) =>
+        guard
+          .build(PutTransaction)
+          .item({ key, dossierId: dossier.id })
+          .options({ condition: { attr: 'key', exists: false } }),
+      ),
       ...this.auditItems(dossier.id, [dossier.history.at(-1)!]),
-    ];
-    if (idem) {
-      items.push({
-        Put: {
-          Item: { pk: `IDEM#${idem.key}`, sk: 'IDEM', result: idem.result, expiresAt: idem.expiresAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      });
-    }
-    await this.store.transact(items);
+      ...(idem
+        ? [
+            idempotency
+              .build(PutTransaction)
+              .item(idem)
+              .options({ condition: { attr: 'key', exists: false } }),
+          ]
+        : []),
+    ]);
     await this.bumpCount(dossier.roundId, undefined, dossier.status);
   }
 
@@ -108,28 +128,23 @@ export class Dossiers {
     to: DossierStatus,
   ): Promise<void> {
     if (from === to) return;
-    const names: Record<string, string> = { '#to': to };
-    const values: Record<string, number> = { ':plus': 1 };
-    if (from) {
-      names['#from'] = from;
-      values[':minus'] = -1;
-    }
-    await this.store.update({
-      Key: countsKey(roundId),
-      UpdateExpression: from ? 'ADD #to :plus, #from :minus' : 'ADD #to :plus',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    });
+    const moves = { [to]: $add(1), ...(from ? { [from]: $add(-1) } : {}) };
+    await this.e.roundCounts
+      .build(UpdateItemCommand)
+      .item({ roundId, ...moves })
+      .send();
   }
 
   /** Every status's count for a round, from the counts item (one read; a missing status is 0). */
   async countsByStatus(roundId: string): Promise<Record<DossierStatus, number>> {
-    const item = await this.store.get<{ pk: string; sk: string } & Partial<Record<DossierStatus, number>>>(
-      countsKey(roundId).pk,
-      countsKey(roundId).sk,
-    );
+    const { Item } = await this.e.roundCounts
+      .build(GetItemCommand)
+      .key({ roundId })
+      .options({ consistent: true })
+      .send();
+    const counts = (Item ?? {}) as Partial<Record<DossierStatus, number>>;
     return Object.fromEntries(
-      DOSSIER_STATUSES.map((s) => [s, Math.max(0, Number(item?.[s] ?? 0))]),
+      DOSSIER_STATUSES.map((s) => [s, Math.max(0, Number(counts[s] ?? 0))]),
     ) as Record<DossierStatus, number>;
   }
 
@@ -140,7 +155,10 @@ export class Dossiers {
         DOSSIER_STATUSES.map(async (s) => [s, await this.countByStatus(roundId, s)] as const),
       ),
     ) as Record<DossierStatus, number>;
-    await this.store.put({ ...countsKey(roundId), ...counts });
+    await this.e.roundCounts
+      .build(PutItemCommand)
+      .item({ roundId, ...counts })
+      .send();
     return counts;
   }
 
@@ -155,39 +173,28 @@ export class Dossiers {
       addGuards?: readonly string[];
       removeGuards?: readonly string[];
       audit?: readonly HistoryEntry[];
-      extra?: TransactItem[];
+      extra?: readonly (TransactItem | EntityTransaction)[];
     } = {},
   ): Promise<void> {
-    const gsi2 = next.code ? { gsi2pk: `CODE#${next.code}`, gsi2sk: 'DOSSIER' } : {};
+    const { dossier, guard } = this.e;
+    // A guard this dossier holds, or nobody: never another dossier's.
+    const ownGuard: Condition<typeof guard> = {
+      or: [
+        { attr: 'key', exists: false },
+        { attr: 'dossierId', eq: next.id },
+      ],
+    };
     await this.store.transact([
-      {
-        Put: {
-          Item: {
-            ...dossierKey(next.id),
-            ...listKeys(next),
-            ...gsi2,
-            ...next,
-            version: previous.version + 1,
-          },
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': previous.version },
-        },
-      },
-      ...(options.removeGuards ?? []).map((g) => ({
-        Delete: {
-          Key: { pk: g, sk: 'GUARD' },
-          ConditionExpression: 'attribute_not_exists(pk) OR dossierId = :id',
-          ExpressionAttributeValues: { ':id': next.id },
-        },
-      })),
-      ...(options.addGuards ?? []).map((g) => ({
-        Put: {
-          Item: { pk: g, sk: 'GUARD', dossierId: next.id },
-          ConditionExpression: 'attribute_not_exists(pk) OR dossierId = :id',
-          ExpressionAttributeValues: { ':id': next.id },
-        },
-      })),
+      dossier
+        .build(PutTransaction)
+        .item({ ...next, version: previous.version + 1 })
+        .options({ condition: { attr: 'version', eq: previous.version } }),
+      ...(options.removeGuards ?? []).map((key) =>
+        guard.build(DeleteTransaction).key({ key }).options({ condition: ownGuard }),
+      ),
+      ...(options.addGuards ?? []).map((key) =>
+        guard.build(PutTransaction).item({ key, dossierId: next.id }).options({ condition: ownGuard }),
+      ),
       ...this.auditItems(next.id, options.audit ?? []),
       ...(options.extra ?? []),
     ]);
@@ -196,53 +203,35 @@ export class Dossiers {
 
   /** Adds or removes one document of a draft without rewriting the rest (concurrent uploads). */
   async putDocument(id: string, doc: StoredDocument, now: string): Promise<void> {
-    await this.store.update({
-      Key: dossierKey(id),
-      UpdateExpression: 'SET documents.#f = :doc, updatedAt = :now ADD version :one',
-      ConditionExpression: '#s IN (:draft, :supplement)',
-      ExpressionAttributeNames: { '#f': doc.fileId, '#s': 'status' },
-      ExpressionAttributeValues: {
-        ':doc': doc,
-        ':now': now,
-        ':draft': 'draft',
-        ':supplement': 'supplement_requested',
-        ':one': 1,
-      },
-    });
+    await this.store.conditionally(
+      this.e.dossier
+        .build(UpdateItemCommand)
+        .item({ id, documents: { [doc.fileId]: wholeEntry(doc) }, updatedAt: now, version: $add(1) })
+        .options({ condition: { attr: 'status', in: [...EDITABLE] } }),
+    );
   }
 
   async removeDocument(id: string, fileId: string, now: string): Promise<void> {
-    await this.store.update({
-      Key: dossierKey(id),
-      UpdateExpression: 'REMOVE documents.#f SET updatedAt = :now ADD version :one',
-      ConditionExpression: '#s IN (:draft, :supplement)',
-      ExpressionAttributeNames: { '#f': fileId, '#s': 'status' },
-      ExpressionAttributeValues: {
-        ':now': now,
-        ':draft': 'draft',
-        ':supplement': 'supplement_requested',
-        ':one': 1,
-      },
-    });
+    await this.store.conditionally(
+      this.e.dossier
+        .build(UpdateItemCommand)
+        .item({ id, documents: { [fileId]: $remove() }, updatedAt: now, version: $add(1) })
+        .options({ condition: { attr: 'status', in: [...EDITABLE] } }),
+    );
   }
 
   async markReceiptSent(id: string, at: string): Promise<void> {
-    await this.store.update({
-      Key: dossierKey(id),
-      UpdateExpression: 'SET receiptSentAt = :at',
-      ExpressionAttributeValues: { ':at': at },
-    });
+    await this.e.dossier.build(UpdateItemCommand).item({ id, receiptSentAt: at }).send();
   }
 
   /** Next number of an atomic per-round sequence (dossier codes, certificate numbers). */
   async nextSequence(name: string): Promise<number> {
-    const item = await this.store.update<{ pk: string; sk: string; value: number }>({
-      Key: { pk: `COUNTER#${name}`, sk: 'COUNTER' },
-      UpdateExpression: 'ADD #v :one',
-      ExpressionAttributeNames: { '#v': 'value' },
-      ExpressionAttributeValues: { ':one': 1 },
-    });
-    return item.value;
+    const { Attributes } = await this.e.counter
+      .build(UpdateItemCommand)
+      .item({ name, value: $add(1) })
+      .options({ returnValues: 'ALL_NEW' })
+      .send();
+    return Number(Attributes?.value);
   }
 
   /**
@@ -250,36 +239,60 @@ export class Dossiers {
    * findable by code; returns the dossier as stored.
    */
   async assignCode(id: string, code: string): Promise<Dossier> {
-    const item = await this.store.update<DossierItem>({
-      Key: dossierKey(id),
-      UpdateExpression: 'SET code = :code, gsi2pk = :g2, gsi2sk = :g2s ADD version :one',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(code)',
-      ExpressionAttributeValues: { ':code': code, ':g2': `CODE#${code}`, ':g2s': 'DOSSIER', ':one': 1 },
-    });
-    return strip(item)!;
+    const { Attributes } = await this.store.conditionally(
+      this.e.dossier
+        .build(UpdateItemCommand)
+        .item({ id, code, version: $add(1) })
+        .options({
+          condition: {
+            and: [
+              { attr: 'id', exists: true },
+              { attr: 'code', exists: false },
+            ],
+          },
+          returnValues: 'ALL_NEW',
+        }),
+    );
+    return asDossier(Attributes!);
   }
 
   /** The item that lists a submitted dossier under its space name (see `sameNameKey`). */
   sameNameItem(d: Pick<Dossier, 'id' | 'roundId' | 'form'>): TransactItem {
-    const { pk, skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
-    return { Put: { Item: { pk, sk: `${skPrefix}${d.id}`, dossierId: d.id } } };
+    const { skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
+    return transactItemOf(
+      this.e.sameName
+        .build(PutTransaction)
+        .item({ roundId: d.roundId, sk: `${skPrefix}${d.id}`, dossierId: d.id }),
+    );
   }
 
   /** The other submitted dossiers of the round whose space name has the same key, with their codes. */
   async sameName(
     d: Pick<Dossier, 'id' | 'roundId' | 'form'>,
   ): Promise<{ dossierId: string; code?: string }[]> {
-    const { pk, skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
-    const items = await this.store.queryPrefix<{ dossierId: string }>(pk, skPrefix);
+    const { skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
+    const { Items = [] } = await this.e.sameNameOf
+      .query({ roundId: d.roundId, prefix: skPrefix })
+      .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
+      .send();
     const others = await Promise.all(
-      items.filter((i) => i.dossierId !== d.id).map((i) => this.get(i.dossierId)),
+      Items.filter((i) => i.dossierId !== d.id).map((i) => this.get(i.dossierId)),
     );
     return others.filter((o) => o !== undefined).map((o) => ({ dossierId: o.id, code: o.code }));
   }
 
   /** A page of a round's dossiers in one status, newest first (GSI, never a Scan). */
-  listByStatus(roundId: string, status: DossierStatus, limit = 50, start?: Record<string, unknown>) {
-    return this.store.queryIndex<DossierItem>('gsi1', `ROUND#${roundId}#STATUS#${status}`, { limit, start });
+  async listByStatus(
+    roundId: string,
+    status: DossierStatus,
+    limit = 50,
+    start?: Record<string, unknown>,
+  ): Promise<{ items: Dossier[]; next?: Record<string, unknown> }> {
+    const { Items = [], LastEvaluatedKey } = await this.e.dossiersByStatus
+      .query({ roundId, status })
+      .options({ reverse: true, limit, exclusiveStartKey: start })
+      .send();
+    return { items: Items.map(asDossier), next: LastEvaluatedKey };
   }
 
   /** How many of a round's dossiers are in one status: a COUNT query on the GSI partition, paged to the end. */
@@ -287,17 +300,10 @@ export class Dossiers {
     let count = 0;
     let start: Record<string, unknown> | undefined;
     do {
-      const out = await this.store.client.send(
-        new QueryCommand({
-          TableName: this.store.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': 'gsi1pk' },
-          ExpressionAttributeValues: { ':pk': `ROUND#${roundId}#STATUS#${status}` },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
+      const out = await this.e.dossiersByStatus
+        .query({ roundId, status })
+        .options({ select: 'COUNT', exclusiveStartKey: start })
+        .send();
       count += out.Count ?? 0;
       start = out.LastEvaluatedKey;
     } while (start);
@@ -313,45 +319,47 @@ export class Dossiers {
     roundId: string,
     id: string,
     at: string,
-    data: Record<string, unknown> = {},
-  ) {
-    try {
-      await this.store.put(
-        { pk: sentKey(purpose, roundId, id), sk: 'SENT', at, ...data },
-        { expression: 'attribute_not_exists(pk)' },
-      );
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionFailed) return false;
-      throw err;
-    }
+    data: { passId?: string } = {},
+  ): Promise<boolean> {
+    return this.store.tryWrite(
+      this.e.sentClaim
+        .build(PutItemCommand)
+        .item({ key: sentClaimKey(purpose, roundId, id), at, ...data })
+        .options({ condition: { attr: 'key', exists: false } }),
+    );
   }
 
   /** Gives a claim back after a failed send, so the next run retries that recipient. */
   async releaseSend(purpose: string, roundId: string, id: string): Promise<void> {
-    await this.store.delete(sentKey(purpose, roundId, id), 'SENT');
+    await this.e.sentClaim
+      .build(DeleteItemCommand)
+      .key({ key: sentClaimKey(purpose, roundId, id) })
+      .send();
   }
 
-  /** The claim of a send, if it was made (e.g. the link an invitation carried). */
-  sentClaim<T extends Record<string, unknown>>(purpose: string, roundId: string, id: string) {
-    return this.store.get<{ pk: string; sk: string; at: string } & T>(sentKey(purpose, roundId, id), 'SENT');
+  /** The claim of a send, if it was made (e.g. the pass an acceptance carried). */
+  async sentClaim(purpose: string, roundId: string, id: string) {
+    const { Item } = await this.e.sentClaim
+      .build(GetItemCommand)
+      .key({ key: sentClaimKey(purpose, roundId, id) })
+      .options({ consistent: true })
+      .send();
+    return Item;
   }
 
   /** The dossier's audit events (`AUDIT#<at>#…` items of its partition), oldest first. */
-  auditTrail(id: string): Promise<HistoryEntry[]> {
-    return this.store.queryPrefix<HistoryEntry>(dossierKey(id).pk, 'AUDIT#');
+  async auditTrail(id: string): Promise<HistoryEntry[]> {
+    const { Items = [] } = await this.e.auditOf
+      .query({ dossierId: id })
+      .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
+      .send();
+    return Items as HistoryEntry[];
   }
 
-  private auditItems(id: string, entries: readonly HistoryEntry[]): TransactItem[] {
-    return entries.map((e, i) => ({
-      Put: {
-        Item: {
-          pk: dossierKey(id).pk,
-          sk: auditSortKey(e.at, String(i)),
-          ...e,
-        },
-      },
-    }));
+  private auditItems(id: string, entries: readonly HistoryEntry[]) {
+    return entries.map((e, i) =>
+      this.e.audit.build(PutTransaction).item({ ...e, dossierId: id, sk: auditSortKey(e.at, String(i)) }),
+    );
   }
 }
 

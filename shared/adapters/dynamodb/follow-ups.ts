@@ -1,3 +1,4 @@
+import { PutItemCommand } from 'dynamodb-toolbox';
 import type { JobEvent } from '../../domain/round-schedule.ts';
 import type { Store } from './store.ts';
 
@@ -16,21 +17,23 @@ export class StoredFollowUps {
   constructor(private readonly store: Store) {}
 
   async followUp(event: JobEvent, at: Date): Promise<void> {
-    await this.store.put({
-      pk: `FOLLOWUP#${event.roundId}`,
-      sk: `${event.job}#${event.attempt ?? 1}`,
-      event,
-      at: at.toISOString(),
-    });
+    await this.store.entities.followUp
+      .build(PutItemCommand)
+      .item({
+        roundId: event.roundId,
+        run: `${event.job}#${event.attempt ?? 1}`,
+        event,
+        at: at.toISOString(),
+      })
+      .send();
   }
 
   /** The follow-ups of a round, due or not (a handful at most). */
   async of(roundId: string): Promise<StoredFollowUp[]> {
-    const { items } = await this.store.query<{ pk: string; sk: string } & StoredFollowUp>({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `FOLLOWUP#${roundId}` },
-      ConsistentRead: true,
-    });
-    return items.map(({ event, at }) => ({ event, at }));
+    const { Items = [] } = await this.store.entities.followUpsOf
+      .query({ roundId })
+      .options({ consistent: true })
+      .send();
+    return Items.map(({ event, at }) => ({ event, at }));
   }
 }

@@ -1,3 +1,4 @@
+import { $add, $get, UpdateItemCommand } from 'dynamodb-toolbox';
 import {
   type RateCounter,
   type RatePolicy,
@@ -5,7 +6,7 @@ import {
   rateItemKey,
   windowOf,
 } from '../../domain/rate-limits.ts';
-import { ConditionFailed, type Store } from './store.ts';
+import type { Store } from './store.ts';
 
 /**
  * Fixed-window counters in the table: one item per scope, hashed key and window
@@ -18,22 +19,24 @@ export class RateCounters implements RateCounter {
 
   async hit(scope: RateScope, key: string, policy: RatePolicy, now: Date): Promise<boolean> {
     const window = windowOf(policy, now);
-    try {
-      await this.store.update({
-        Key: rateItemKey(scope, key, window.id),
-        UpdateExpression: 'SET expiresAt = if_not_exists(expiresAt, :end) ADD hits :one',
-        ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':limit': policy.limit,
-          ':end': Math.ceil(window.end.getTime() / 1000),
-        },
-        ReturnValues: 'NONE',
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionFailed) return false;
-      throw err;
-    }
+    const { pk, sk } = rateItemKey(scope, key, window.id);
+    return this.store.tryWrite(
+      this.store.entities.rateCounter
+        .build(UpdateItemCommand)
+        .item({
+          bucket: pk,
+          window: sk,
+          expiresAt: $get('expiresAt', Math.ceil(window.end.getTime() / 1000)),
+          hits: $add(1),
+        })
+        .options({
+          condition: {
+            or: [
+              { attr: 'hits', exists: false },
+              { attr: 'hits', lt: policy.limit },
+            ],
+          },
+        }),
+    );
   }
 }

@@ -1,38 +1,40 @@
+import { DeleteTransaction, GetItemCommand, PutItemCommand, PutTransaction } from 'dynamodb-toolbox';
 import type { Round } from '../../domain/round.ts';
 import { ConditionFailed, type Store } from './store.ts';
-
-const roundKey = (id: string) => ({ pk: `ROUND#${id}`, sk: 'ROUND' });
-const CURRENT = { pk: 'CONFIG', sk: 'CURRENT_ROUND' };
 
 /** Rounds: one item each, plus a pointer to the round the site shows. */
 export class Rounds {
   constructor(private readonly store: Store) {}
 
+  private get e() {
+    return this.store.entities;
+  }
+
   async get(id: string): Promise<Round | undefined> {
-    const item = await this.store.get<{ pk: string; sk: string; round: Round }>(
-      roundKey(id).pk,
-      roundKey(id).sk,
-    );
-    return item?.round;
+    const { Item } = await this.e.round
+      .build(GetItemCommand)
+      .key({ id })
+      .options({ consistent: true })
+      .send();
+    return Item?.round;
   }
 
   async current(): Promise<Round | undefined> {
-    const pointer = await this.store.get<{ pk: string; sk: string; roundId: string }>(CURRENT.pk, CURRENT.sk);
-    return pointer ? this.get(pointer.roundId) : undefined;
+    const { Item } = await this.e.currentRound
+      .build(GetItemCommand)
+      .key({})
+      .options({ consistent: true })
+      .send();
+    return Item ? this.get(Item.roundId) : undefined;
   }
 
   /** Every round, newest opening first (a handful per year: one index page). */
   async list(): Promise<Round[]> {
-    const out: Round[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.store.queryIndex<{ pk: string; sk: string; round: Round }>('gsi1', 'ROUNDS', {
-        start,
-      });
-      out.push(...page.items.map((i) => i.round));
-      start = page.next;
-    } while (start);
-    return out;
+    const { Items = [] } = await this.e.allRounds
+      .query({})
+      .options({ reverse: true, maxPages: Number.POSITIVE_INFINITY })
+      .send();
+    return Items.map((i) => i.round);
   }
 
   /**
@@ -40,15 +42,19 @@ export class Rounds {
    * a person created it.
    */
   async create(round: Round, audit?: RoundAuditEntry): Promise<boolean> {
+    const put = this.e.round
+      .build(PutTransaction)
+      .item(itemOf(round))
+      .options({ condition: { attr: 'id', exists: false } });
+    if (!audit)
+      return this.store.tryWrite(
+        this.e.round
+          .build(PutItemCommand)
+          .item(itemOf(round))
+          .options({ condition: { attr: 'id', exists: false } }),
+      );
     try {
-      if (!audit) {
-        await this.store.put(itemOf(round), { expression: 'attribute_not_exists(pk)' });
-      } else {
-        await this.store.transact([
-          { Put: { Item: itemOf(round), ConditionExpression: 'attribute_not_exists(pk)' } },
-          auditPut(round.id, audit),
-        ]);
-      }
+      await this.store.transact([put, this.auditPut(round.id, audit)]);
       return true;
     } catch (err) {
       if (err instanceof ConditionFailed) return false;
@@ -59,24 +65,20 @@ export class Rounds {
   /** Deletes a draft round (never an opened one) with its audit event; ConditionFailed when not a draft. */
   async removeDraft(id: string, audit: RoundAuditEntry): Promise<void> {
     await this.store.transact([
-      {
-        Delete: {
-          Key: roundKey(id),
-          ConditionExpression: '#round.#status = :draft',
-          ExpressionAttributeNames: { '#round': 'round', '#status': 'status' },
-          ExpressionAttributeValues: { ':draft': 'draft' },
-        },
-      },
-      auditPut(id, audit),
+      this.e.round
+        .build(DeleteTransaction)
+        .key({ id })
+        .options({ condition: { attr: 'round.status', eq: 'draft' } }),
+      this.auditPut(id, audit),
     ]);
   }
 
   async setCurrent(id: string): Promise<void> {
-    await this.store.put({ ...CURRENT, roundId: id });
+    await this.e.currentRound.build(PutItemCommand).item({ roundId: id }).send();
   }
 
   async save(round: Round): Promise<void> {
-    await this.store.put(itemOf(round));
+    await this.e.round.build(PutItemCommand).item(itemOf(round)).send();
   }
 
   /**
@@ -91,22 +93,32 @@ export class Rounds {
     options: { makeCurrent?: boolean } = {},
   ): Promise<void> {
     await this.store.transact([
-      {
-        Put: {
-          Item: itemOf(next),
-          ConditionExpression: '#round.#field = :expected',
-          ExpressionAttributeNames: { '#round': 'round', '#field': field },
-          ExpressionAttributeValues: { ':expected': expected },
-        },
-      },
-      auditPut(next.id, audit),
-      ...(options.makeCurrent ? [{ Put: { Item: { ...CURRENT, roundId: next.id } } }] : []),
+      this.e.round
+        .build(PutTransaction)
+        .item(itemOf(next))
+        .options({
+          // `round` is kept whole (any), so the typing knows its paths but not their values.
+          condition: { attr: `round.${field}`, eq: expected as unknown as string },
+        }),
+      this.auditPut(next.id, audit),
+      ...(options.makeCurrent ? [this.e.currentRound.build(PutTransaction).item({ roundId: next.id })] : []),
     ]);
   }
 
   /** The round's audit events (who changed the deadline or the ceremony, when, from what to what), oldest first. */
-  auditTrail(id: string): Promise<RoundAuditEntry[]> {
-    return this.store.queryPrefix<RoundAuditEntry>(roundKey(id).pk, 'AUDIT#');
+  async auditTrail(id: string): Promise<RoundAuditEntry[]> {
+    const { Items = [] } = await this.e.roundAuditOf
+      .query({ roundId: id })
+      .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
+      .send();
+    return Items as RoundAuditEntry[];
+  }
+
+  private auditPut(roundId: string, audit: RoundAuditEntry) {
+    return this.e.roundAudit
+      .build(PutTransaction)
+      .item({ ...audit, roundId })
+      .options({ condition: { attr: 'roundId', exists: false } });
   }
 }
 
@@ -128,11 +140,4 @@ export type RoundAction =
   | 'extend-deadline'
   | 'change-ceremony';
 
-const itemOf = (round: Round) => ({ ...roundKey(round.id), gsi1pk: 'ROUNDS', gsi1sk: round.opensOn, round });
-
-const auditPut = (roundId: string, audit: RoundAuditEntry) => ({
-  Put: {
-    Item: { pk: roundKey(roundId).pk, sk: `AUDIT#${audit.at}#${audit.action}`, ...audit },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
+const itemOf = (round: Round) => ({ id: round.id, round });

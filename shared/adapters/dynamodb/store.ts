@@ -13,12 +13,17 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { type Entities, entitiesOf } from './entities/index.ts';
 import { TABLE_KEYS } from './keys.ts';
 
 export type Item = { pk: string; sk: string };
 type TxEntry = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 /** One write of a transaction; the table name is added by the store. */
 export type TransactItem = { [K in keyof TxEntry]?: Omit<NonNullable<TxEntry[K]>, 'TableName'> };
+/** An entity's transaction write (dynamodb-toolbox `PutTransaction`, `UpdateTransaction`…). */
+export interface EntityTransaction {
+  params(): Record<string, unknown>;
+}
 
 /** A conditional write lost: the item was not in the expected state. */
 export class ConditionFailed extends Error {
@@ -28,12 +33,44 @@ export class ConditionFailed extends Error {
   }
 }
 
-/** Thin single-table access: keys are generic, entities live in the repositories that use this. */
+/**
+ * The single table: its entities (keys and indexes defined once, see `entities/`), bound to this client,
+ * and the generic requests the code not yet on entities still makes.
+ */
 export class Store {
+  #entities?: Entities;
+
   constructor(
     readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
+
+  /** The table's entities, sending through this store's client. */
+  get entities(): Entities {
+    this.#entities ??= entitiesOf(this.client, this.tableName);
+    return this.#entities;
+  }
+
+  /** Sends an entity's conditional write: a failed condition becomes ConditionFailed. */
+  async conditionally<T>(write: { send(): Promise<T> }): Promise<T> {
+    try {
+      return await write.send();
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) throw new ConditionFailed();
+      throw err;
+    }
+  }
+
+  /** The same, with the outcome as a boolean: false when the condition failed. */
+  async tryWrite(write: { send(): Promise<unknown> }): Promise<boolean> {
+    try {
+      await this.conditionally(write);
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionFailed) return false;
+      throw err;
+    }
+  }
 
   async get<T extends Item>(pk: string, sk: string, consistent = true): Promise<T | undefined> {
     const out = await this.client.send(
@@ -79,9 +116,9 @@ export class Store {
   }
 
   /** Writes several items atomically; a failed condition becomes ConditionFailed with per-item reasons. */
-  async transact(items: TransactItem[], clientToken?: string): Promise<void> {
+  async transact(items: readonly (TransactItem | EntityTransaction)[], clientToken?: string): Promise<void> {
     const withTable = items.map((entry) => {
-      const [kind, body] = Object.entries(entry)[0] as [string, Record<string, unknown>];
+      const [kind, body] = Object.entries(transactItemOf(entry))[0] as [string, Record<string, unknown>];
       return { [kind]: { ...body, TableName: this.tableName } } as TxEntry;
     });
     try {
@@ -163,6 +200,13 @@ export class Store {
       ExclusiveStartKey: options.start,
     });
   }
+}
+
+/** A transaction write as the SDK takes it: an entity's request without toolbox's own `ToolboxItem`. */
+export function transactItemOf(entry: TransactItem | EntityTransaction): TransactItem {
+  if (typeof (entry as EntityTransaction).params !== 'function') return entry as TransactItem;
+  const { ToolboxItem: _item, ...request } = (entry as EntityTransaction).params();
+  return request as TransactItem;
 }
 
 /** TTL is not enforced by the emulators (nor promptly by AWS): an expired item counts as absent. */

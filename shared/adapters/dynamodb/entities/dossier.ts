@@ -1,0 +1,188 @@
+import { any, Entity, EntityAccessPattern, item, number, prefix, record, string } from 'dynamodb-toolbox';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  type DossierStatus,
+  type HistoryEntry,
+  type StoredDocument,
+} from '../../../domain/dossier.ts';
+import type { Text } from '../../../i18n/lang.ts';
+import { type HcsnTable, PLAIN } from './table.ts';
+
+const dossierSchema = item({
+  id: string().key(),
+  roundId: string(),
+  status: string().enum(...DOSSIER_STATUSES),
+  code: string().optional(),
+  form: any().castAs<Dossier['form']>(),
+  // A record, not an opaque value: one document is added or removed without rewriting the others.
+  documents: record(string(), any().castAs<StoredDocument>()),
+  history: any().castAs<readonly HistoryEntry[]>(),
+  createdAt: string(),
+  updatedAt: string(),
+  submittedAt: string().optional(),
+  receiptSentAt: string().optional(),
+  editTokenHash: string(),
+  version: number(),
+  supplement: any().castAs<Dossier['supplement']>().optional(),
+  supplementAnswer: any().castAs<Dossier['supplementAnswer']>().optional(),
+}).and((s) => ({
+  // By round and status, newest change first: the lists, the counts, the jobs that walk a status.
+  gsi1pk: string()
+    .hidden()
+    .link<typeof s>(({ roundId, status }) => byStatusKey(roundId, status)),
+  gsi1sk: string()
+    .hidden()
+    .link<typeof s>(({ updatedAt, id }) => `${updatedAt}#${id}`),
+  // By public code, once it has one (a submitted dossier).
+  gsi2pk: string()
+    .optional()
+    .hidden()
+    .link<typeof s>(({ code }) => (code === undefined ? undefined : codeKey(code)))
+    .updateLink<typeof s>(({ code }) => (typeof code === 'string' ? codeKey(code) : undefined)),
+  gsi2sk: string()
+    .optional()
+    .hidden()
+    .link<typeof s>(({ code }) => (code === undefined ? undefined : 'DOSSIER'))
+    .updateLink<typeof s>(({ code }) => (typeof code === 'string' ? 'DOSSIER' : undefined)),
+}));
+
+const byStatusKey = (roundId: string, status: DossierStatus) => `ROUND#${roundId}#STATUS#${status}`;
+const codeKey = (code: string) => `CODE#${code}`;
+
+/** An event of a dossier's audit trail: its history entries and its certificate's events, one partition. */
+const auditSchema = item({
+  dossierId: string().key().savedAs('pk').transform(prefix('DOSSIER')).hidden(),
+  // `AUDIT#<at>#<tag>#<ULID>` (see `auditSortKey`): time-ordered and unique.
+  sk: string().key().hidden(),
+  at: string(),
+  by: string(),
+  from: any().castAs<DossierStatus | null>().optional(),
+  to: any().castAs<DossierStatus>().optional(),
+  note: any().castAs<Text>().optional(),
+  action: string().optional(),
+  certificateId: string().optional(),
+  number: string().optional(),
+  reason: string().optional(),
+});
+
+/** The dossier's entities: the dossier and everything keyed by it or written in its transactions. */
+export function dossierEntities(table: HcsnTable) {
+  const dossier = new Entity({
+    name: 'dossier',
+    table,
+    schema: dossierSchema,
+    computeKey: ({ id }) => ({ pk: `DOSSIER#${id}`, sk: 'DOSSIER' }),
+    ...PLAIN,
+  });
+  const audit = new Entity({ name: 'dossier-audit', table, schema: auditSchema, ...PLAIN });
+  const sameName = new Entity({
+    name: 'same-name',
+    table,
+    schema: item({
+      roundId: string().key().savedAs('pk').transform(prefix('ROUND')).hidden(),
+      // `NAME#<name key>#<dossier id>` (see `sameNameKey`): the round's partition lists a name by prefix.
+      sk: string().key().hidden(),
+      dossierId: string(),
+    }),
+    ...PLAIN,
+  });
+  return {
+    dossier,
+    audit,
+    sameName,
+    /** The submitted dossiers of a round listed under one name key (`prefix` from `sameNameKey`). */
+    sameNameOf: sameName
+      .build(EntityAccessPattern)
+      .schema(item({ roundId: string(), prefix: string() }))
+      .pattern(({ roundId, prefix }) => ({ partition: `ROUND#${roundId}`, range: { beginsWith: prefix } })),
+    /** A page of a round's dossiers in one status, newest change first. */
+    dossiersByStatus: dossier
+      .build(EntityAccessPattern)
+      .schema(item({ roundId: string(), status: string().enum(...DOSSIER_STATUSES) }))
+      .pattern(({ roundId, status }) => ({ index: 'gsi1', partition: byStatusKey(roundId, status) })),
+    /** The dossier's audit events, oldest first. */
+    auditOf: audit
+      .build(EntityAccessPattern)
+      .schema(item({ dossierId: string() }))
+      .pattern(({ dossierId }) => ({ partition: `DOSSIER#${dossierId}`, range: { beginsWith: 'AUDIT#' } })),
+    /** The dossier of a public code. */
+    dossierByCode: dossier
+      .build(EntityAccessPattern)
+      .schema(item({ code: string() }))
+      .pattern(({ code }) => ({ index: 'gsi2', partition: codeKey(code) })),
+
+    /** A uniqueness claim within a round (see `guardKeys`): one dossier may hold it. */
+    guard: new Entity({
+      name: 'guard',
+      table,
+      schema: item({
+        key: string().key().savedAs('pk'),
+        sk: string().key().const('GUARD').hidden(),
+        dossierId: string(),
+      }),
+      ...PLAIN,
+    }),
+
+    /** The stored result of an idempotent request (`Idempotency-Key`), kept until `expiresAt`. */
+    idempotency: new Entity({
+      name: 'idempotency',
+      table,
+      schema: item({
+        key: string().key().savedAs('pk').transform(prefix('IDEM')),
+        sk: string().key().const('IDEM').hidden(),
+        result: any(),
+        expiresAt: number(),
+      }),
+      ...PLAIN,
+    }),
+
+    /** The status counts of a round, one number per status, moved by atomic ADDs. */
+    roundCounts: new Entity({
+      name: 'round-counts',
+      table,
+      schema: item({
+        roundId: string().key().savedAs('pk').transform(prefix('ROUND')).hidden(),
+        sk: string().key().const('COUNTS').hidden(),
+        ...countAttributes(),
+      }),
+      ...PLAIN,
+    }),
+
+    /** An atomic sequence (dossier codes per round, certificate numbers per year). */
+    counter: new Entity({
+      name: 'counter',
+      table,
+      schema: item({
+        name: string().key().savedAs('pk').transform(prefix('COUNTER')).hidden(),
+        sk: string().key().const('COUNTER').hidden(),
+        value: number().optional(),
+      }),
+      ...PLAIN,
+    }),
+
+    /** The once-only claim of an email: `key` is `sentClaimKey(purpose, round, recipient)`. */
+    sentClaim: new Entity({
+      name: 'sent-claim',
+      table,
+      schema: item({
+        key: string().key().savedAs('pk').transform(prefix('SENT')).hidden(),
+        sk: string().key().const('SENT').hidden(),
+        at: string(),
+        passId: string().optional(),
+      }),
+      ...PLAIN,
+    }),
+  };
+}
+
+/** Which email a send claim is for: one per purpose, round and recipient. */
+export const sentClaimKey = (purpose: string, roundId: string, recipient: string) =>
+  `${purpose}#${roundId}#${recipient}`;
+
+function countAttributes() {
+  return Object.fromEntries(DOSSIER_STATUSES.map((s) => [s, number().optional()])) as Record<
+    DossierStatus,
+    ReturnType<ReturnType<typeof number>['optional']>
+  >;
+}

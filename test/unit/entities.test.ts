@@ -1,0 +1,341 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  $add,
+  $remove,
+  $set,
+  DeleteTransaction,
+  EntityFormatter,
+  GetItemCommand,
+  PutItemCommand,
+  PutTransaction,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox';
+import { describe, expect, it } from 'vitest';
+import { entitiesOf } from '../../shared/adapters/dynamodb/entities/index.ts';
+import { auditSortKey } from '../../shared/adapters/dynamodb/keys.ts';
+import type { Dossier } from '../../shared/domain/dossier.ts';
+import type { Round } from '../../shared/domain/round.ts';
+
+// Requests are built, never sent: no emulator. The client is only there to be bound.
+const e = entitiesOf(
+  DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-southeast-1' })),
+  'hcsn-test',
+);
+
+const dossier: Dossier = {
+  id: 'd1',
+  roundId: 'r2026',
+  status: 'submitted',
+  code: 'KGST-2026-0007',
+  form: {} as Dossier['form'],
+  documents: {},
+  history: [{ at: '2026-03-01T02:00:00.000Z', from: 'draft', to: 'submitted', by: 'a@example.org' }],
+  createdAt: '2026-03-01T01:00:00.000Z',
+  updatedAt: '2026-03-01T02:00:00.000Z',
+  editTokenHash: 'h',
+  version: 3,
+};
+/** Attributes a library could add of its own (toolbox's entity and timestamps, ElectroDB's owner marks). */
+const MARKERS = ['_et', '_ct', '_md', '__edb_e__', '__edb_v__'];
+const keysOf = (item: object | undefined) => Object.keys(item ?? {});
+
+describe('the dossier entity keeps today’s keys', () => {
+  it('reads DOSSIER#<id> / DOSSIER, strongly consistent', () => {
+    expect(
+      e.dossier.build(GetItemCommand).key({ id: 'd1' }).options({ consistent: true }).params(),
+    ).toMatchObject({
+      TableName: 'hcsn-test',
+      Key: { pk: 'DOSSIER#d1', sk: 'DOSSIER' },
+      ConsistentRead: true,
+    });
+  });
+
+  it('saves with the version condition, its status and code index keys, and nothing of its own', () => {
+    const put = e.dossier
+      .build(PutTransaction)
+      .item({ ...dossier, version: 4 })
+      .options({ condition: { attr: 'version', eq: 3 } })
+      .params();
+    expect(put.Put.Item).toMatchObject({
+      pk: 'DOSSIER#d1',
+      sk: 'DOSSIER',
+      gsi1pk: 'ROUND#r2026#STATUS#submitted',
+      gsi1sk: '2026-03-01T02:00:00.000Z#d1',
+      gsi2pk: 'CODE#KGST-2026-0007',
+      gsi2sk: 'DOSSIER',
+      version: 4,
+    });
+    expect(keysOf(put.Put.Item).filter((k) => MARKERS.includes(k))).toEqual([]);
+    expect(put.Put.ConditionExpression).toBe('#c_1 = :c_1');
+    expect(put.Put.ExpressionAttributeNames).toEqual({ '#c_1': 'version' });
+    expect(put.Put.ExpressionAttributeValues).toEqual({ ':c_1': 3 });
+  });
+
+  it('puts a draft (no code yet) outside the code index', () => {
+    const { Item } = e.dossier
+      .build(PutItemCommand)
+      .item({ ...dossier, status: 'draft', code: undefined })
+      .params();
+    expect(Item).not.toHaveProperty('gsi2pk');
+    expect(Item).toMatchObject({ gsi1pk: 'ROUND#r2026#STATUS#draft' });
+  });
+
+  it('adds one document without rewriting the others, only while the dossier is editable', () => {
+    const params = e.dossier
+      .build(UpdateItemCommand)
+      .item({
+        id: 'd1',
+        documents: { f9: $set({ fileId: 'f9', name: 'a.pdf' }) as never },
+        updatedAt: 'now',
+        version: $add(1),
+      })
+      .options({ condition: { attr: 'status', in: ['draft', 'supplement_requested'] } })
+      .params();
+    expect(params.Key).toEqual({ pk: 'DOSSIER#d1', sk: 'DOSSIER' });
+    // The one entry, set whole: `documents.f9 = :doc`, not a path per field of the document.
+    expect(params.UpdateExpression).toMatch(/#s_\d+\.#s_\d+ = :s_\d+/);
+    expect(params.UpdateExpression).not.toMatch(/#s_\d+\.#s_\d+\.#s_\d+/);
+    expect(Object.values(params.ExpressionAttributeNames ?? {})).toEqual(
+      expect.arrayContaining(['documents', 'f9', 'version', 'status']),
+    );
+    expect(params.UpdateExpression).toMatch(/ADD #a_1 :a_1/);
+    expect(params.ConditionExpression).toMatch(/IN \(/);
+    const removal = e.dossier
+      .build(UpdateItemCommand)
+      .item({ id: 'd1', documents: { f9: $remove() } })
+      .params();
+    expect(removal.UpdateExpression).toMatch(/REMOVE #r_1\.#r_2$/);
+  });
+
+  it('puts a dossier in the code index when its code is assigned', () => {
+    const params = e.dossier.build(UpdateItemCommand).item({ id: 'd1', code: 'KGST-2026-0008' }).params();
+    expect(Object.values(params.ExpressionAttributeValues ?? {})).toEqual(
+      expect.arrayContaining(['KGST-2026-0008', 'CODE#KGST-2026-0008', 'DOSSIER']),
+    );
+    const other = e.dossier.build(UpdateItemCommand).item({ id: 'd1', receiptSentAt: 'now' }).params();
+    expect(Object.values(other.ExpressionAttributeNames ?? {})).not.toContain('gsi2pk');
+  });
+
+  it('lists a round’s dossiers of one status on gsi1, newest first, and counts them there', () => {
+    const page = e.dossiersByStatus
+      .query({ roundId: 'r2026', status: 'approved' })
+      .options({ reverse: true, limit: 50 })
+      .params();
+    expect(page).toMatchObject({ IndexName: 'gsi1', ScanIndexForward: false, Limit: 50 });
+    expect(Object.values(page.ExpressionAttributeNames ?? {})).toEqual(['gsi1pk']);
+    expect(Object.values(page.ExpressionAttributeValues ?? {})).toEqual(['ROUND#r2026#STATUS#approved']);
+    const count = e.dossiersByStatus
+      .query({ roundId: 'r2026', status: 'approved' })
+      .options({ select: 'COUNT' })
+      .params();
+    expect(count).toMatchObject({ IndexName: 'gsi1', Select: 'COUNT' });
+  });
+
+  it('reads an item stored before the entities existed as the domain’s dossier, keys removed', () => {
+    const stored = {
+      ...dossier,
+      pk: 'DOSSIER#d1',
+      sk: 'DOSSIER',
+      gsi1pk: 'ROUND#r2026#STATUS#submitted',
+      gsi1sk: '2026-03-01T02:00:00.000Z#d1',
+      gsi2pk: 'CODE#KGST-2026-0007',
+      gsi2sk: 'DOSSIER',
+    };
+    expect(e.dossier.build(EntityFormatter).format(stored)).toEqual(dossier);
+  });
+
+  it('moves a guard only if this dossier holds it (or nobody does)', () => {
+    const params = e.guard
+      .build(DeleteTransaction)
+      .key({ key: 'GUARD#r2026#REG#0101' })
+      .options({
+        condition: {
+          or: [
+            { attr: 'key', exists: false },
+            { attr: 'dossierId', eq: 'd1' },
+          ],
+        },
+      })
+      .params();
+    expect(params.Delete).toMatchObject({
+      Key: { pk: 'GUARD#r2026#REG#0101', sk: 'GUARD' },
+      ConditionExpression: '(attribute_not_exists(#c_1)) OR (#c_2 = :c_1)',
+      ExpressionAttributeNames: { '#c_1': 'pk', '#c_2': 'dossierId' },
+    });
+  });
+});
+
+describe('audit events', () => {
+  it('are put in the dossier’s partition under a time-ordered, unique ULID sort key', () => {
+    const entry = dossier.history[0]!;
+    const put = (i: number) =>
+      e.audit
+        .build(PutTransaction)
+        .item({ ...entry, dossierId: 'd1', sk: auditSortKey(entry.at, String(i)) })
+        .params().Put.Item ?? {};
+    const [first, second] = [put(0), put(1)];
+    expect(first).toMatchObject({ pk: 'DOSSIER#d1', at: entry.at, to: 'submitted' });
+    expect(keysOf(first).filter((k) => MARKERS.includes(k))).toEqual([]);
+    expect(first.sk).toMatch(/^AUDIT#2026-03-01T02:00:00\.000Z#0#[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(String(first.sk) < String(second.sk)).toBe(true);
+  });
+
+  it('of a dossier are listed by prefix in its partition, oldest first', () => {
+    const q = e.auditOf.query({ dossierId: 'd1' }).options({ consistent: true }).params();
+    expect(q.KeyConditionExpression).toMatch(/begins_with/);
+    expect(Object.values(q.ExpressionAttributeValues ?? {})).toEqual(['DOSSIER#d1', 'AUDIT#']);
+    expect(q.ScanIndexForward).toBeUndefined();
+  });
+
+  it('of a round use `AUDIT#<at>#<action>`', () => {
+    const { Put } = e.roundAudit
+      .build(PutTransaction)
+      .item({ roundId: 'r2026', at: 't', action: 'extend-deadline', by: 'c@x', from: 'a', to: 'b' })
+      .params();
+    expect(Put.Item).toMatchObject({ pk: 'ROUND#r2026', sk: 'AUDIT#t#extend-deadline' });
+  });
+});
+
+describe('the other entities keep their keys', () => {
+  it('a round: ROUND#<id> / ROUND, listed on gsi1 ROUNDS by opening date', () => {
+    const round = { id: 'r2026', opensOn: '2026-02-01' } as Round;
+    const { Item } = e.round.build(PutItemCommand).item({ id: round.id, round }).params();
+    expect(Item).toEqual({ pk: 'ROUND#r2026', sk: 'ROUND', gsi1pk: 'ROUNDS', gsi1sk: '2026-02-01', round });
+    expect(e.currentRound.build(GetItemCommand).key({}).params().Key).toEqual({
+      pk: 'CONFIG',
+      sk: 'CURRENT_ROUND',
+    });
+  });
+
+  it('status counts move by ADD on ROUND#<id> / COUNTS', () => {
+    const params = e.roundCounts
+      .build(UpdateItemCommand)
+      .item({ roundId: 'r2026', submitted: $add(1), draft: $add(-1) })
+      .params();
+    expect(params.Key).toEqual({ pk: 'ROUND#r2026', sk: 'COUNTS' });
+    expect(params.UpdateExpression).toMatch(/^ADD /);
+  });
+
+  it('a certificate, its dossier’s pointer, a counter, a guard, a send claim', () => {
+    expect(e.certificate.build(GetItemCommand).key({ id: 'c1' }).params().Key).toEqual({
+      pk: 'CERTIFICATE#c1',
+      sk: 'CERTIFICATE',
+    });
+    expect(e.certificatePointer.build(GetItemCommand).key({ dossierId: 'd1' }).params().Key).toEqual({
+      pk: 'DOSSIER#d1',
+      sk: 'CERTIFICATE',
+    });
+    expect(
+      e.counter
+        .build(UpdateItemCommand)
+        .item({ name: 'CERTIFICATE#2026', value: $add(1) })
+        .params().Key,
+    ).toEqual({
+      pk: 'COUNTER#CERTIFICATE#2026',
+      sk: 'COUNTER',
+    });
+    expect(e.sentClaim.build(GetItemCommand).key({ key: 'invitation#r2026#d1' }).params().Key).toEqual({
+      pk: 'SENT#invitation#r2026#d1',
+      sk: 'SENT',
+    });
+    expect(e.idempotency.build(GetItemCommand).key({ key: 'k' }).params().Key).toEqual({
+      pk: 'IDEM#k',
+      sk: 'IDEM',
+    });
+  });
+
+  it('staff on gsi1 STAFF, their audit and the bootstrap mark', () => {
+    const member = {
+      email: 'c@x.vn',
+      name: 'C',
+      roles: ['coordinator'] as const,
+      addedAt: 't',
+      addedBy: 'b',
+    };
+    expect(e.staff.build(PutItemCommand).item(member).params().Item).toEqual({
+      pk: 'STAFF#c@x.vn',
+      sk: 'STAFF',
+      gsi1pk: 'STAFF',
+      gsi1sk: 'c@x.vn',
+      ...member,
+    });
+    const audit = e.staffAudit
+      .build(PutItemCommand)
+      .item({ at: 't', by: 'b', action: 'add-staff', email: 'c@x.vn', roles: ['reviewer'] })
+      .params();
+    expect(audit.Item).toMatchObject({ pk: 'STAFFAUDIT', sk: 'AUDIT#t#c@x.vn' });
+    expect(e.bootstrap.build(GetItemCommand).key({}).params().Key).toEqual({ pk: 'CONFIG', sk: 'BOOTSTRAP' });
+  });
+
+  it('a marked address is written whole by its update, and listed on gsi1', () => {
+    const params = e.address
+      .build(UpdateItemCommand)
+      .item({ email: 'a@x.vn', status: 'bounced', at: 't', reason: 'r' })
+      .params();
+    expect(params.Key).toEqual({ pk: 'ADDRESS#a@x.vn', sk: 'ADDRESS' });
+    expect(Object.values(params.ExpressionAttributeNames ?? {})).toEqual(
+      expect.arrayContaining(['email', 'status', 'gsi1pk', 'gsi1sk']),
+    );
+    expect(Object.values(params.ExpressionAttributeValues ?? {})).toEqual(
+      expect.arrayContaining(['a@x.vn', 'ADDRESSES#marked']),
+    );
+  });
+
+  it('the keys still built in use-cases: RSVP, pass, session, decision, invitations', () => {
+    const rsvp = e.rsvp
+      .build(PutItemCommand)
+      .item({ roundId: 'r', dossierId: 'd', attending: true, guests: [], accessibility: '', answeredAt: 't' })
+      .params().Item;
+    expect(rsvp).toMatchObject({ pk: 'RSVP#r#d', sk: 'RSVP', gsi1pk: 'RSVPS#r', gsi1sk: 'd' });
+    expect(e.pass.build(GetItemCommand).key({ passId: 'p' }).params().Key).toEqual({
+      pk: 'PASS#p',
+      sk: 'PASS',
+    });
+    expect(e.session.build(GetItemCommand).key({ idHash: 'h' }).params().Key).toEqual({
+      pk: 'SESSION#h',
+      sk: 'SESSION',
+    });
+    expect(e.invitationsSent.build(GetItemCommand).key({ roundId: 'r' }).params().Key).toEqual({
+      pk: 'INVITATIONS#r',
+      sk: 'INVITATIONS',
+    });
+    const decision = e.decision
+      .build(PutItemCommand)
+      .item({
+        tokenHash: 'h',
+        by: 'b',
+        at: 't',
+        outcome: 'approve',
+        dossierId: 'd',
+        gsi1pk: 'DECISIONS#pending',
+      })
+      .params().Item;
+    expect(decision).toMatchObject({
+      pk: 'DECISION#h',
+      sk: 'DECISION',
+      gsi1pk: 'DECISIONS#pending',
+      gsi1sk: 't#DECISION#h',
+    });
+    expect(e.pendingDecisions.query({}).params().IndexName).toBe('gsi1');
+    expect(e.link.build(GetItemCommand).key({ linkId: 'l' }).params().Key).toEqual({
+      pk: 'LINK#l',
+      sk: 'LINK',
+    });
+  });
+
+  it('a rate counter and a follow-up run', () => {
+    expect(
+      e.rateCounter
+        .build(UpdateItemCommand)
+        .item({ bucket: 'RATE#s#h', window: 'W#1', hits: $add(1) })
+        .params().Key,
+    ).toEqual({ pk: 'RATE#s#h', sk: 'W#1' });
+    expect(
+      e.followUp
+        .build(PutItemCommand)
+        .item({ roundId: 'r', run: 'close#2', event: { roundId: 'r', job: 'close' } as never, at: 't' })
+        .params().Item,
+    ).toMatchObject({ pk: 'FOLLOWUP#r', sk: 'close#2' });
+  });
+});
