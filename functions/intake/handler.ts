@@ -11,6 +11,8 @@ import { searchWards } from '../../shared/domain/wards.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseJsonBody } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/response.ts';
+import { say } from '../../shared/i18n/catalog.ts';
+import { RESUME_RESENT } from '../../shared/i18n/messages/intake.ts';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeIntake } from '../../shared/usecases/intake.ts';
 
@@ -98,12 +100,7 @@ export const handler = httpHandler({
     const input = parseJsonBody(req, ResumeSchema);
     if (!input.secret) {
       await intake.resendResume(input.linkId, req.sourceIp);
-      return json(202, {
-        message:
-          req.lang === 'vi'
-            ? 'Nếu hồ sơ còn là bản nháp, đường dẫn mới đã được gửi tới email.'
-            : 'If the draft is still open, a new link was emailed.',
-      });
+      return json(202, { message: say(RESUME_RESENT.message, req.lang) });
     }
     return json(200, await intake.resume(input.linkId, input.secret, req.sourceIp));
   },

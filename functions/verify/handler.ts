@@ -9,6 +9,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseFormBody, parseJsonBody } from '../../shared/http/request.ts';
 import { html, json, redirect } from '../../shared/http/response.ts';
 import { signedInStaff } from '../../shared/http/staff-guard.ts';
+import { REVOCATION_FIELDS } from '../../shared/i18n/messages/certificates.ts';
 import { renderVerifyPage } from '../../shared/pages/verify-page.tsx';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeRevokeCertificate, makeVerification } from '../../shared/usecases/certificates.ts';
@@ -28,7 +29,7 @@ const revoke = makeRevokeCertificate({
 const sessions = coordinatorSessions();
 
 export const RevokeSchema = z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) });
-const LABELS = { reason: { vi: 'Lý do thu hồi', en: 'Reason for revocation' } };
+const LABELS = { reason: REVOCATION_FIELDS.reason };
 
 const accepts = (req: HttpRequest, type: string) => (req.headers.accept ?? '').includes(type);
 

@@ -1,4 +1,6 @@
+import { say } from '../i18n/catalog.ts';
 import type { Text } from '../i18n/lang.ts';
+import { CHECKLIST_PROBLEMS, DOSSIER_STATUS_LABELS } from '../i18n/messages/dossier.ts';
 import type { DraftForm } from './application-schema.ts';
 import { type DocumentSlot, type FileType, MIME_BY_TYPE, type Round } from './round.ts';
 import { matchKey } from './text.ts';
@@ -16,17 +18,8 @@ export const DOSSIER_STATUSES = [
 ] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
-export const STATUS_LABELS: Record<DossierStatus, Text> = {
-  draft: { vi: 'Bản nháp (chưa nộp)', en: 'Draft (not submitted)' },
-  submitted: { vi: 'Đã tiếp nhận', en: 'Received' },
-  in_review: { vi: 'Đang thẩm định', en: 'Under review' },
-  supplement_requested: { vi: 'Cần bổ sung hồ sơ', en: 'Supplement requested' },
-  approved: { vi: 'Được công nhận thành viên', en: 'Approved as a member' },
-  rejected: { vi: 'Không được chấp thuận', en: 'Not approved' },
-  incomplete: { vi: 'Đóng do chưa bổ sung đủ', en: 'Closed as incomplete' },
-  expired: { vi: 'Hết hạn (không nộp)', en: 'Expired (never submitted)' },
-  failed: { vi: 'Đang được xử lý lại', en: 'Being looked into' },
-};
+// Words in the catalog (shared/i18n/messages/dossier.ts); typed here so a status without a label fails.
+export const STATUS_LABELS: Record<DossierStatus, Text> = DOSSIER_STATUS_LABELS;
 
 export interface StoredDocument {
   readonly fileId: string;
@@ -207,8 +200,8 @@ export function checklistProblems(
       problems.push({
         slot: slot.slot,
         message: {
-          vi: `${slot.title.vi}: cần ít nhất ${slot.minFiles} tệp (hiện có ${count})`,
-          en: `${slot.title.en}: at least ${slot.minFiles} file(s) needed (${count} attached)`,
+          vi: say(CHECKLIST_PROBLEMS.tooFew, 'vi', slot.title.vi, slot.minFiles, count),
+          en: say(CHECKLIST_PROBLEMS.tooFew, 'en', slot.title.en, slot.minFiles, count),
         },
       });
     }

@@ -1,4 +1,6 @@
+import { textOf } from '../i18n/catalog.ts';
 import type { Text } from '../i18n/lang.ts';
+import { HISTORY_NOTES } from '../i18n/messages/dossier.ts';
 import type { Dossier, DossierStatus, HistoryEntry, SupplementRequest } from './dossier.ts';
 
 /**
@@ -161,7 +163,7 @@ function effectOf(d: Dossier, event: DossierEvent, at: string): Effect | undefin
       // The answer goes to the waiting workflow through the task token of the request it answers.
       if (!request?.taskToken) return undefined;
       return {
-        note: NOTES.resubmitted,
+        note: HISTORY_NOTES.resubmitted,
         changes: {
           drop: ['supplement'],
           // Recorded with the resubmission, then delivered; until then a retry or the reconciler can.
@@ -171,21 +173,15 @@ function effectOf(d: Dossier, event: DossierEvent, at: string): Effect | undefin
     }
     case 'remind':
       return {
-        note: { vi: `Nhắc thẩm định lần ${event.attempt}`, en: `Review reminder ${event.attempt}` },
+        note: textOf(HISTORY_NOTES.reminded, event.attempt),
       };
     case 'escalate':
       return {
-        note: {
-          vi: `Quá hạn thẩm định sau ${event.reminders} lần nhắc; đã báo điều phối viên`,
-          en: `Review overdue after ${event.reminders} reminders; coordinator alerted`,
-        },
+        note: textOf(HISTORY_NOTES.escalated, event.reminders),
       };
     case 'issueCertificate':
       return {
-        note: {
-          vi: `Đã cấp giấy chứng nhận số ${event.number}`,
-          en: `Certificate ${event.number} issued`,
-        },
+        note: textOf(HISTORY_NOTES.certificateIssued, event.number),
       };
     case 'approve':
     case 'reject':
@@ -197,10 +193,6 @@ function effectOf(d: Dossier, event: DossierEvent, at: string): Effect | undefin
       return {};
   }
 }
-
-const NOTES = {
-  resubmitted: { vi: 'Đã bổ sung hồ sơ', en: 'Supplement sent' },
-} satisfies Record<string, Text>;
 
 function withoutKeys(d: Dossier, keys: readonly (keyof Dossier)[]): Dossier {
   if (!keys.length) return d;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { textOf } from '../i18n/catalog.ts';
+import { HTTP_ERRORS } from '../i18n/messages/http.ts';
 import { RateLimitedError } from './errors.ts';
 import { formatIct, ictDay, toIctLocal } from './time.ts';
 
@@ -98,10 +100,7 @@ export function rateLimitedError(retryAt: Date, now: Date): RateLimitedError {
   const at = new Date(Math.ceil(retryAt.getTime() / 60_000) * 60_000);
   const when = retryTimeText(at, now);
   return new RateLimitedError(
-    {
-      vi: `Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${when} (giờ Hà Nội).`,
-      en: `Too many requests. Please try again after ${when} (Hanoi time).`,
-    },
+    textOf(HTTP_ERRORS.rateLimited, when),
     at,
     Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000)),
   );

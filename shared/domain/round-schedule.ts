@@ -1,3 +1,5 @@
+import type { Text } from '../i18n/lang.ts';
+import { SCHEDULE_TITLES } from '../i18n/messages/rounds.ts';
 import { addDays, fromIctLocal, toIctLocal } from './time.ts';
 
 /**
@@ -9,20 +11,13 @@ export const SCHEDULE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const JOB_NAMES = ['deadline-reminder', 'close-round', 'send-invitations'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-export const schedules: readonly { job: JobName; title: { vi: string; en: string } }[] = [
-  {
-    job: 'deadline-reminder',
-    title: { vi: 'Nhắc hạn nộp hồ sơ cho các bản nháp', en: 'Deadline reminder to unsubmitted drafts' },
-  },
-  {
-    job: 'close-round',
-    title: { vi: 'Đóng đợt đăng ký khi hết hạn', en: 'Close the round at the deadline' },
-  },
-  {
-    job: 'send-invitations',
-    title: { vi: 'Gửi thư mời dự lễ trao chứng nhận', en: 'Send ceremony invitations' },
-  },
-];
+// Titles in the catalog (shared/i18n/messages/rounds.ts); typed here so a job without one fails.
+const TITLES: Record<JobName, Text> = SCHEDULE_TITLES;
+
+export const schedules: readonly { job: JobName; title: Text }[] = JOB_NAMES.map((job) => ({
+  job,
+  title: TITLES[job],
+}));
 
 /**
  * Bulk emails that follow a coordinator's change: the dashboard sends what it can within its request and

@@ -1,13 +1,12 @@
 import type { Text } from '../i18n/lang.ts';
+import { ROLE_LABELS as ROLE_WORDS } from '../i18n/messages/staff.ts';
 
 /** What a member of the Centre's staff may do: coordinators run rounds and staff, reviewers decide dossiers. */
 export const STAFF_ROLES = ['coordinator', 'reviewer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-export const ROLE_LABELS: Record<StaffRole, Text> = {
-  coordinator: { vi: 'Điều phối', en: 'Coordinator' },
-  reviewer: { vi: 'Thẩm định', en: 'Reviewer' },
-};
+// Words in the catalog (shared/i18n/messages/staff.ts); typed here so a role without a label fails.
+export const ROLE_LABELS: Record<StaffRole, Text> = ROLE_WORDS;
 
 /** A person of the Centre's staff, by email: the key of their sessions and emailed links. */
 export interface StaffMember {

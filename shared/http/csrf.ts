@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ForbiddenError } from '../domain/errors.ts';
+import { textOf } from '../i18n/catalog.ts';
+import { HTTP_ERRORS } from '../i18n/messages/http.ts';
 import type { HttpRequest } from './request.ts';
 
 /** Methods that change something; every one of them passes the origin check. */
@@ -12,10 +14,7 @@ export const isStateChanging = (req: Pick<HttpRequest, 'method'>) =>
 export class CrossOriginRequestError extends ForbiddenError {
   override name = 'CrossOriginRequestError';
   constructor(from: string) {
-    super({
-      vi: `Yêu cầu bị từ chối: nó được gửi từ một trang khác (${from}), không phải từ trang của Mạng lưới. Hãy mở lại trang của Mạng lưới và thử lại.`,
-      en: `Request refused: it was sent from another site (${from}), not from the Network's own pages. Open the Network's page again and retry.`,
-    });
+    super(textOf(HTTP_ERRORS.crossOrigin, from));
   }
 }
 
@@ -23,17 +22,7 @@ export class CrossOriginRequestError extends ForbiddenError {
 export class CsrfTokenError extends ForbiddenError {
   override name = 'CsrfTokenError';
   constructor(missing: boolean) {
-    super(
-      missing
-        ? {
-            vi: 'Yêu cầu bị từ chối: thiếu mã bảo vệ của biểu mẫu. Hãy tải lại trang rồi thử lại.',
-            en: 'Request refused: the form’s security token is missing. Reload the page and try again.',
-          }
-        : {
-            vi: 'Yêu cầu bị từ chối: mã bảo vệ của biểu mẫu không đúng với phiên đăng nhập (có thể bạn đã đăng nhập lại). Hãy tải lại trang rồi thử lại.',
-            en: 'Request refused: the form’s security token does not match your session (you may have signed in again). Reload the page and try again.',
-          },
-    );
+    super(missing ? HTTP_ERRORS.csrfMissing : HTTP_ERRORS.csrfMismatch);
   }
 }
 

@@ -3,6 +3,8 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { ifSet } from '../config.ts';
 import { DomainError, NotFoundError, RateLimitedError, ValidationError } from '../domain/errors.ts';
 import { LocalEndpointEnv } from '../env.ts';
+import { say } from '../i18n/catalog.ts';
+import { HTTP_ERRORS } from '../i18n/messages/http.ts';
 import { countMetric, logger, observed } from '../observability.ts';
 import { renderErrorPage } from '../pages/error-page.tsx';
 import { config } from '../runtime.ts';
@@ -52,10 +54,7 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
   logger.error('Unhandled error', { error: err as Error });
   // A 500 is an answer, not a Lambda error: counted here so the alarm sees it (dimension: the function).
   countMetric('UnhandledErrors');
-  const message =
-    req.lang === 'vi'
-      ? `Hệ thống đang gặp sự cố. Vui lòng thử lại sau (mã yêu cầu ${req.requestId}).`
-      : `Something went wrong on our side. Please try again later (request id ${req.requestId}).`;
+  const message = say(HTTP_ERRORS.serverError, req.lang, req.requestId);
   return wantsJson(req)
     ? json(500, { message, requestId: req.requestId })
     : html(500, renderErrorPage({ lang: req.lang, status: 500, message, issues: [] }));
@@ -82,7 +81,7 @@ export function httpHandler(routes: Record<string, RouteHandler>) {
   const answer = async (req: HttpRequest): Promise<HttpResult> => {
     const route = routes[req.routeKey];
     if (!route) {
-      return errorResponse(new NotFoundError({ vi: 'Không tìm thấy trang.', en: 'Page not found.' }), req);
+      return errorResponse(new NotFoundError(HTTP_ERRORS.pageNotFound), req);
     }
     // A state-changing request from another origin is refused before any route runs (CSRF).
     const refused = crossOriginRefusal(req, origins);

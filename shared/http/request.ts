@@ -1,7 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { PayloadTooLargeError, UnsupportedMediaError, ValidationError } from '../domain/errors.ts';
+import { say, textOf } from '../i18n/catalog.ts';
 import { type Lang, pickLang, type Text } from '../i18n/lang.ts';
+import { BODY_ISSUE, HTTP_ERRORS } from '../i18n/messages/http.ts';
 import { issueMessage } from '../i18n/validation-messages.ts';
 
 /** What a route handler sees: the API Gateway v2 event, reduced to what the app uses. */
@@ -62,10 +64,7 @@ export function toValidationError(error: z.ZodError, lang: Lang, labels: Labels 
 
 function checkSize(req: HttpRequest, maxBytes: number) {
   if (Buffer.byteLength(req.body, 'utf8') > maxBytes) {
-    throw new PayloadTooLargeError({
-      vi: `Nội dung gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1024)} KB).`,
-      en: `The request body is too large (at most ${Math.round(maxBytes / 1024)} KB).`,
-    });
+    throw new PayloadTooLargeError(textOf(HTTP_ERRORS.tooLarge, Math.round(maxBytes / 1024)));
   }
 }
 
@@ -79,18 +78,14 @@ export function parseJsonBody<S extends z.ZodType>(
   checkSize(req, maxBytes);
   const type = req.headers['content-type'] ?? '';
   if (req.body && !type.includes('application/json')) {
-    throw new UnsupportedMediaError({ vi: 'Cần gửi dữ liệu dạng JSON.', en: 'Send the data as JSON.' });
+    throw new UnsupportedMediaError(HTTP_ERRORS.notJson);
   }
   let data: unknown;
   try {
     data = req.body ? JSON.parse(req.body) : {};
   } catch {
     throw new ValidationError([
-      {
-        path: '',
-        field: req.lang === 'vi' ? 'Nội dung' : 'Body',
-        message: req.lang === 'vi' ? 'Không đọc được JSON' : 'Not valid JSON',
-      },
+      { path: '', field: say(BODY_ISSUE.field, req.lang), message: say(BODY_ISSUE.notJson, req.lang) },
     ]);
   }
   const parsed = schema.safeParse(normalizeText(data));

@@ -18,10 +18,12 @@ import {
   newVerifyId,
   verifyUrlOf,
 } from '../domain/certificate.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { invalidFields, NotFoundError } from '../domain/errors.ts';
 import { isAllowed, transition } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIctDate, ictDay } from '../domain/time.ts';
+import { textOf } from '../i18n/catalog.ts';
+import { CERTIFICATE_ERRORS, CERTIFICATE_ROUND, REVOCATION_FIELDS } from '../i18n/messages/certificates.ts';
 import { revocationEmail } from '../mail/certificate-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import type { CertificateContent } from '../pdf/certificate.ts';
@@ -30,11 +32,7 @@ import { DossierStateError } from './workflow-steps.ts';
 /** How long an emailed or `/status` download link of the PDF works. */
 export const CERTIFICATE_LINK_SECONDS = 24 * 3600;
 
-const unknownCertificate = () =>
-  new NotFoundError({
-    vi: 'Không tìm thấy giấy chứng nhận với mã xác minh này.',
-    en: 'No certificate has this verification id.',
-  });
+const unknownCertificate = () => new NotFoundError(CERTIFICATE_ERRORS.unknown);
 
 export interface IssueCertificateDeps {
   readonly certificates: Certificates;
@@ -83,7 +81,7 @@ export function makeIssueCertificate(deps: IssueCertificateDeps) {
       holderName: d.form.space.nameVi.normalize('NFC'),
       holderAddress: holderAddressOf(d.form.space),
       roundId: d.roundId,
-      roundName: round?.name ?? { vi: `Đợt ${d.roundId}`, en: `Round ${d.roundId}` },
+      roundName: round?.name ?? textOf(CERTIFICATE_ROUND.fallbackName, d.roundId),
       issuedAt: now.toISOString(),
       pdfKey: certificatePdfKey(id),
       status: 'valid',
@@ -200,9 +198,12 @@ export function makeRevokeCertificate(deps: {
   ): Promise<{ certificate: Certificate; alreadyRevoked: boolean }> => {
     const text = reason.normalize('NFC').trim();
     if (text.length < 3)
-      throw new ValidationError([
-        { path: 'reason', field: 'Lý do / Reason', message: 'Cần ghi lý do thu hồi / A reason is required' },
-      ]);
+      // Both languages: the request's is picked when answered (it was one 'vi / en' string).
+      throw invalidFields({
+        path: 'reason',
+        field: REVOCATION_FIELDS.reason,
+        message: REVOCATION_FIELDS.reasonRequired,
+      });
     const c = isVerifyId(certificateId) ? await deps.certificates.get(certificateId) : undefined;
     if (!c) throw unknownCertificate();
     const at = deps.clock().toISOString();

@@ -9,6 +9,8 @@ import { hashSecret, newSecret } from '../domain/secrets.ts';
 import { hasRole, normalizeEmail, type StaffMember, type StaffRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
+import { textOf } from '../i18n/catalog.ts';
+import { SESSION_ERRORS } from '../i18n/messages/session.ts';
 import { signInEmail } from '../mail/admin-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 
@@ -65,19 +67,12 @@ interface SessionItem {
 // Only the hash of the session id is a key: a leaked table export cannot be replayed as a cookie.
 const sessionKey = (id: string) => ({ pk: `SESSION#${hashSecret(id)}`, sk: 'SESSION' });
 
-const signInRequired = () =>
-  new ForbiddenError({
-    vi: 'Hãy đăng nhập để xem trang điều phối.',
-    en: 'Sign in to see the coordinator dashboard.',
-  });
+const signInRequired = () => new ForbiddenError(SESSION_ERRORS.signInRequired);
 
 /** A signed-in person whose role does not allow the page (a reviewer on a coordinator's page). */
 export class RoleRequiredError extends ForbiddenError {
   constructor(readonly who: Coordinator) {
-    super({
-      vi: 'Trang này chỉ dành cho người điều phối.',
-      en: 'This page is for coordinators only.',
-    });
+    super(SESSION_ERRORS.coordinatorsOnly);
   }
 }
 
@@ -188,16 +183,8 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
           if (!(await member(link.person))) throw signInRequired();
         },
       });
-      if (used.kind === 'used')
-        throw new ForbiddenError({
-          vi: `Đường dẫn đăng nhập này đã được dùng lúc ${formatIct(used.at)}. Hãy yêu cầu đường dẫn mới.`,
-          en: `This sign-in link was already used at ${formatIct(used.at)}. Ask for a new one.`,
-        });
-      if (used.kind !== 'ok')
-        throw new ForbiddenError({
-          vi: 'Đường dẫn đăng nhập không hợp lệ hoặc đã hết hạn (mỗi đường dẫn dùng được 15 phút). Hãy yêu cầu đường dẫn mới.',
-          en: 'This sign-in link is not valid or has expired (each link lasts 15 minutes). Ask for a new one.',
-        });
+      if (used.kind === 'used') throw new ForbiddenError(textOf(SESSION_ERRORS.linkUsed, formatIct(used.at)));
+      if (used.kind !== 'ok') throw new ForbiddenError(SESSION_ERRORS.linkInvalid);
       const { link } = used;
       const id = newSecret();
       const item: SessionItem = {

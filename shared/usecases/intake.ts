@@ -35,7 +35,9 @@ import { hashSecret, newSecret, secretMatches } from '../domain/secrets.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
 import { toValidationError } from '../http/request.ts';
+import { say, textOf } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { DOCUMENT_PROBLEMS, INTAKE_ERRORS, UPLOAD_PROBLEMS } from '../i18n/messages/intake.ts';
 import { resumeEmail } from '../mail/intake-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import { makeDossierNumbering } from './dossier-numbers.ts';
@@ -65,10 +67,7 @@ const IDEMPOTENCY_SECONDS = 24 * 3600;
 const CODE_WAIT_MS = 3000;
 
 const closedError = (round: Round) =>
-  new DeadlinePassedError({
-    vi: `Đợt đăng ký đã đóng lúc ${formatIct(deadlineOf(round))} (giờ Hà Nội); hồ sơ không thể thay đổi hay nộp thêm. Bạn vẫn có thể tra cứu hồ sơ đã nộp.`,
-    en: `The call closed at ${formatIct(deadlineOf(round))} (Hanoi time); applications can no longer be changed or submitted. Submitted dossiers can still be looked up.`,
-  });
+  new DeadlinePassedError(textOf(INTAKE_ERRORS.closed, formatIct(deadlineOf(round))));
 
 /** The applicant's use-cases: drafts, uploads, submission, resume links and status lookup. */
 export function makeIntake(deps: IntakeDeps) {
@@ -83,7 +82,7 @@ export function makeIntake(deps: IntakeDeps) {
 
   async function openRound(roundId: string): Promise<Round> {
     const round = await rounds.get(roundId);
-    if (!round) throw new NotFoundError({ vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' });
+    if (!round) throw new NotFoundError(INTAKE_ERRORS.callNotFound);
     if (!isAcceptingApplications(round, clock())) throw closedError(round);
     return round;
   }
@@ -104,20 +103,14 @@ export function makeIntake(deps: IntakeDeps) {
         if (countedAddress === undefined || normalizeRateKey(to) !== normalizeRateKey(countedAddress))
           await countResumeMail(to);
         await sendResumeLink(existing).catch((err) => logger.warn('Resume link not sent', { err }));
-        return new DuplicateApplicationError(
-          {
-            vi: 'Không gian này đã có một hồ sơ nháp trong đợt. Chúng tôi vừa gửi lại đường dẫn tiếp tục hồ sơ đó tới email của người đại diện.',
-            en: 'This space already has a draft in this call. We have just emailed its continue link to the representative again.',
-          },
-          { lookupUrl },
-        );
+        return new DuplicateApplicationError(INTAKE_ERRORS.draftExists, { lookupUrl });
       }
       return new DuplicateApplicationError(
+        textOf(INTAKE_ERRORS.alreadyApplied, `${existing.code}`, lookupUrl),
         {
-          vi: `Không gian này đã nộp hồ sơ trong đợt (mã hồ sơ ${existing.code}). Mỗi không gian chỉ nộp một hồ sơ; hãy tra cứu hồ sơ đó tại ${lookupUrl}.`,
-          en: `This space has already applied in this call (dossier ${existing.code}). One dossier per space; look it up at ${lookupUrl}?lang=en.`,
+          code: existing.code,
+          lookupUrl,
         },
-        { code: existing.code, lookupUrl },
       );
     }
     return undefined;
@@ -146,10 +139,7 @@ export function makeIntake(deps: IntakeDeps) {
   async function authorize(id: string, token: string | undefined): Promise<Dossier> {
     const d = token ? await dossiers.get(id) : undefined;
     if (!d || !token || !secretMatches(token, d.editTokenHash)) {
-      throw new ForbiddenError({
-        vi: 'Không mở được hồ sơ này. Hãy dùng đường dẫn tiếp tục trong email của bạn.',
-        en: 'This dossier cannot be opened. Use the continue link from your email.',
-      });
+      throw new ForbiddenError(INTAKE_ERRORS.cannotOpen);
     }
     return d;
   }
@@ -163,18 +153,12 @@ export function makeIntake(deps: IntakeDeps) {
     if (d.status === 'supplement_requested' && d.supplement) {
       if (clock().getTime() > Date.parse(d.supplement.dueAt)) throw supplementOverdue(d.supplement.dueAt);
       if (slot !== undefined && !requestedSlots(d.supplement.items).includes(slot)) {
-        throw new ForbiddenError({
-          vi: 'Mục tài liệu này không nằm trong yêu cầu bổ sung.',
-          en: 'This document item is not part of the supplement request.',
-        });
+        throw new ForbiddenError(INTAKE_ERRORS.notRequested);
       }
       const round = await rounds.get(d.roundId);
       if (round) return round;
     }
-    throw new ForbiddenError({
-      vi: `Hồ sơ ${d.code ?? ''} đã nộp, không thể sửa.`,
-      en: `Dossier ${d.code ?? ''} is already submitted and cannot be changed.`,
-    });
+    throw new ForbiddenError(textOf(INTAKE_ERRORS.alreadySubmitted, d.code ?? ''));
   }
 
   /** Checks every not-yet-archived document (exists, size, magic bytes); throws with all the issues found. */
@@ -197,45 +181,21 @@ export function makeIntake(deps: IntakeDeps) {
         if (doc.archivedKey) return doc;
         const slot = slotOf(round, doc.slot);
         const [head, bytes] = await headAndStart(doc.key);
-        const problem = (vi: string, en: string) => {
-          issues.push({
-            path: `documents.${doc.slot}`,
-            field: slot?.title[lang] ?? doc.slot,
-            message: lang === 'vi' ? vi : en,
-          });
+        const problem = (message: string) => {
+          issues.push({ path: `documents.${doc.slot}`, field: slot?.title[lang] ?? doc.slot, message });
         };
-        if (!slot)
-          problem(`“${doc.name}”: mục không còn trong danh sách`, `“${doc.name}”: item no longer exists`);
-        else if (!head)
-          problem(
-            `“${doc.name}” chưa được tải lên xong; hãy tải lại`,
-            `“${doc.name}” was not uploaded; upload it again`,
-          );
-        else if (head.size === 0)
-          problem(
-            `“${doc.name}” là tệp rỗng (0 byte); hãy xoá và tải lên tệp có nội dung`,
-            `“${doc.name}” is empty (0 bytes); remove it and upload a file with content`,
-          );
-        else if (head.size > slot.maxBytes)
-          problem(`“${doc.name}” có dung lượng không hợp lệ`, `“${doc.name}” has a size outside the limit`);
-        else if (!bytes)
-          problem(
-            `“${doc.name}” không đọc được; hãy xoá và tải lên lại`,
-            `“${doc.name}” could not be read; remove it and upload it again`,
-          );
+        if (!slot) problem(say(DOCUMENT_PROBLEMS.slotGone, lang, doc.name));
+        else if (!head) problem(say(DOCUMENT_PROBLEMS.notUploaded, lang, doc.name));
+        else if (head.size === 0) problem(say(DOCUMENT_PROBLEMS.empty, lang, doc.name));
+        else if (head.size > slot.maxBytes) problem(say(DOCUMENT_PROBLEMS.badSize, lang, doc.name));
+        else if (!bytes) problem(say(DOCUMENT_PROBLEMS.unreadable, lang, doc.name));
         else if (!magicBytesMatch(doc.type, bytes))
-          problem(
-            `“${doc.name}” không phải là tệp ${doc.type.toUpperCase()} hợp lệ (nội dung không khớp loại tệp)`,
-            `“${doc.name}” is not a valid ${doc.type.toUpperCase()} file (its content does not match its type)`,
-          );
+          problem(say(DOCUMENT_PROBLEMS.wrongContent, lang, doc.name, doc.type.toUpperCase()));
         return { ...doc, verifiedSize: head?.size };
       }),
     );
     if (issues.length) {
-      throw new ValidationError(issues, {
-        vi: 'Hồ sơ chưa đủ điều kiện nộp, vui lòng xem các mục được nêu.',
-        en: 'The dossier cannot be submitted yet; see the items listed.',
-      });
+      throw new ValidationError(issues, INTAKE_ERRORS.notReady);
     }
     return verified;
   }
@@ -374,60 +334,32 @@ export function makeIntake(deps: IntakeDeps) {
       const d = await authorize(id, token);
       const round = await editableRound(d, input.slot);
       const slot = slotOf(round, input.slot);
-      const issue = (path: string, key: string): FieldIssue => ({
-        path,
-        field: FIELD_LABELS[path]?.[lang] ?? path,
-        message: VALIDATION_TEXT[key]![lang],
-      });
-      if (!slot) throw new ValidationError([issue('slot', 'slot')]);
+      const refused = (path: string, field: string, message: string) =>
+        new ValidationError([{ path, field, message }]);
+      const label = (path: string) => FIELD_LABELS[path]?.[lang] ?? path;
+      if (!slot) throw refused('slot', label('slot'), say(UPLOAD_PROBLEMS.slot, lang));
       const type = fileTypeOf(input.contentType);
       if (!type || !slot.types.includes(type)) {
-        throw new ValidationError([
-          {
-            ...issue('contentType', 'fileType'),
-            message:
-              lang === 'vi'
-                ? `“${input.fileName}”: loại tệp không được chấp nhận cho mục “${slot.title.vi}” (chấp nhận: ${slot.types.join(', ').toUpperCase()})`
-                : `“${input.fileName}”: this file type is not accepted for “${slot.title.en}” (accepted: ${slot.types.join(', ').toUpperCase()})`,
-          },
-        ]);
+        const types = slot.types.join(', ').toUpperCase();
+        throw refused(
+          'contentType',
+          label('contentType'),
+          say(UPLOAD_PROBLEMS.typeNotAccepted, lang, input.fileName, slot.title[lang], types),
+        );
       }
       if (input.size > slot.maxBytes) {
-        throw new ValidationError([
-          {
-            ...issue('size', 'fileSize'),
-            message:
-              lang === 'vi'
-                ? `“${input.fileName}” quá lớn (${(input.size / 1048576).toFixed(1)} MB); tối đa ${slot.maxBytes / 1048576} MB`
-                : `“${input.fileName}” is too large (${(input.size / 1048576).toFixed(1)} MB); at most ${slot.maxBytes / 1048576} MB`,
-          },
-        ]);
+        const mb = (input.size / 1048576).toFixed(1);
+        throw refused(
+          'size',
+          label('size'),
+          say(UPLOAD_PROBLEMS.tooLarge, lang, input.fileName, mb, slot.maxBytes / 1048576),
+        );
       }
-      if (input.size === 0) {
-        throw new ValidationError([
-          {
-            path: 'size',
-            field: slot.title[lang],
-            message:
-              lang === 'vi'
-                ? `“${input.fileName}” là tệp rỗng (0 byte); hãy chọn tệp có nội dung`
-                : `“${input.fileName}” is empty (0 bytes); choose a file with content`,
-          },
-        ]);
-      }
+      if (input.size === 0)
+        throw refused('size', slot.title[lang], say(UPLOAD_PROBLEMS.empty, lang, input.fileName));
       const inSlot = Object.values(d.documents).filter((doc) => doc.slot === slot.slot).length;
-      if (inSlot >= slot.maxFiles) {
-        throw new ValidationError([
-          {
-            path: 'slot',
-            field: slot.title[lang],
-            message:
-              lang === 'vi'
-                ? `Đã đủ ${slot.maxFiles} tệp cho mục này; hãy xoá bớt trước khi tải tệp mới`
-                : `This item already has ${slot.maxFiles} files; remove one first`,
-          },
-        ]);
-      }
+      if (inSlot >= slot.maxFiles)
+        throw refused('slot', slot.title[lang], say(UPLOAD_PROBLEMS.slotFull, lang, slot.maxFiles));
       const fileId = randomUUID();
       const key = `${UPLOAD_PREFIX}${d.id}/${slot.slot}/${fileId}`;
       const doc: StoredDocument = {
@@ -452,7 +384,7 @@ export function makeIntake(deps: IntakeDeps) {
     async removeDocument(id: string, token: string | undefined, fileId: string): Promise<void> {
       const d = await authorize(id, token);
       const doc = d.documents[fileId];
-      if (!doc) throw new NotFoundError({ vi: 'Không tìm thấy tệp.', en: 'File not found.' });
+      if (!doc) throw new NotFoundError(INTAKE_ERRORS.fileNotFound);
       await editableRound(d, doc.slot);
       await dossiers.removeDocument(d.id, fileId, clock().toISOString());
     },
@@ -504,23 +436,13 @@ export function makeIntake(deps: IntakeDeps) {
     async openSupplement(linkId: string, secret: string): Promise<DraftAccess> {
       const now = clock();
       const usedAt = (at: string) =>
-        new ForbiddenError({
-          vi: `Đường dẫn này đã được dùng lúc ${formatIct(at)}.`,
-          en: `This link was already used at ${formatIct(at)}.`,
-        });
-      const invalid = () =>
-        new ForbiddenError({
-          vi: 'Đường dẫn bổ sung không hợp lệ hoặc đã hết hạn.',
-          en: 'This supplement link is not valid or has expired.',
-        });
+        new ForbiddenError(textOf(INTAKE_ERRORS.supplementLinkUsed, formatIct(at)));
+      const invalid = () => new ForbiddenError(INTAKE_ERRORS.supplementLinkInvalid);
       const found = await links.inspect('supplement', linkId, secret, now);
       if (found.kind === 'refused' || found.kind === 'expired') throw invalid();
       const d = await dossiers.get(found.link.dossierId);
       if (d?.status !== 'supplement_requested') {
-        throw new ForbiddenError({
-          vi: 'Yêu cầu bổ sung này đã được trả lời hoặc đã đóng.',
-          en: 'This supplement request was already answered or is closed.',
-        });
+        throw new ForbiddenError(INTAKE_ERRORS.supplementClosed);
       }
       if (found.kind === 'used') throw usedAt(found.at);
       // A concurrent open came first: the same answer as a second click.
@@ -571,11 +493,7 @@ export function makeIntake(deps: IntakeDeps) {
     /** Exchanges a resume link (id + secret from the email) for a fresh edit token; works once. */
     async resume(linkId: string, secret: string, clientIp: string): Promise<DraftAccess> {
       const now = clock();
-      const invalid = () =>
-        new ForbiddenError({
-          vi: 'Đường dẫn không hợp lệ hoặc đã hết hạn.',
-          en: 'This link is not valid or has expired.',
-        });
+      const invalid = () => new ForbiddenError(INTAKE_ERRORS.resumeLinkInvalid);
       const found = await links.inspect('resume', linkId, secret, now);
       if (found.kind === 'refused' || found.kind === 'expired') {
         // A wrong secret counts against the client and the dossier: past either limit, 429 instead of 403.
@@ -586,14 +504,10 @@ export function makeIntake(deps: IntakeDeps) {
         );
         throw invalid();
       }
-      const usedAt = (at: string) =>
-        new ForbiddenError({
-          vi: `Đường dẫn này đã được dùng lúc ${formatIct(at)}. Hãy yêu cầu đường dẫn mới.`,
-          en: `This link was already used at ${formatIct(at)}. Ask for a new one.`,
-        });
+      const usedAt = (at: string) => new ForbiddenError(textOf(INTAKE_ERRORS.resumeLinkUsed, formatIct(at)));
       if (found.kind === 'used') throw usedAt(found.at);
       const d = await dossiers.get(found.link.dossierId);
-      if (!d) throw new NotFoundError({ vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' });
+      if (!d) throw new NotFoundError(INTAKE_ERRORS.dossierNotFound);
       // A concurrent resume came first: the same answer as a second click.
       const used = await links.use(found.link, 'resumed', now);
       if (used.kind !== 'ok') throw used.kind === 'used' ? usedAt(used.at) : invalid();
@@ -669,27 +583,10 @@ export function makeIntake(deps: IntakeDeps) {
 }
 
 const supplementOverdue = (dueAt: string) =>
-  new DeadlinePassedError({
-    vi: `Hạn bổ sung hồ sơ đã hết lúc ${formatIct(dueAt)} (giờ Hà Nội).`,
-    en: `The supplement was due by ${formatIct(dueAt)} (Hanoi time).`,
-  });
+  new DeadlinePassedError(textOf(INTAKE_ERRORS.supplementOverdue, formatIct(dueAt)));
 
-const supplementPending = () =>
-  new ConflictError({
-    vi: 'Phần bổ sung đã được lưu nhưng chưa chuyển được tới cán bộ thẩm định do lỗi tạm thời. Vui lòng bấm gửi lại sau ít phút (hệ thống cũng tự chuyển lại trong vòng 15 phút).',
-    en: 'Your supplement is saved but could not be passed to the reviewers because of a temporary error. Please send it again in a few minutes (the system also retries within 15 minutes).',
-  });
+const supplementPending = () => new ConflictError(INTAKE_ERRORS.supplementPending);
 
-const conflict = () =>
-  new ConflictError({
-    vi: 'Hồ sơ vừa được thay đổi ở nơi khác; hãy tải lại trang.',
-    en: 'The dossier was just changed elsewhere; reload the page.',
-  });
-
-const VALIDATION_TEXT: Record<string, { vi: string; en: string }> = {
-  slot: { vi: 'Mục tài liệu không có trong danh sách của đợt', en: 'Not a document item of this call' },
-  fileType: { vi: 'Loại tệp không được chấp nhận', en: 'File type not accepted' },
-  fileSize: { vi: 'Tệp quá lớn', en: 'File too large' },
-};
+const conflict = () => new ConflictError(INTAKE_ERRORS.changedElsewhere);
 
 export type Intake = ReturnType<typeof makeIntake>;

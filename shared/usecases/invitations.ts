@@ -2,12 +2,15 @@ import QRCode from 'qrcode';
 import type { LinkTerms } from '../adapters/dynamodb/links.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { Dossier } from '../domain/dossier.ts';
-import { ConflictError, DeadlinePassedError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, DeadlinePassedError, invalidFields, NotFoundError } from '../domain/errors.ts';
 import { invitationIcs } from '../domain/ics.ts';
 import { checkPass, type LinkCheck } from '../domain/links.ts';
 import type { Round } from '../domain/round.ts';
 import { newSecret } from '../domain/secrets.ts';
 import { formatIct, fromIctLocal } from '../domain/time.ts';
+import { textOf } from '../i18n/catalog.ts';
+import { CEREMONY_CALENDAR, CEREMONY_ERRORS, RSVP_ISSUES } from '../i18n/messages/ceremony.ts';
+import { RSVP_PAGE } from '../i18n/messages/status.ts';
 import { checkInPassEmail, invitationEmail, programmeLines } from '../mail/round-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import {
@@ -61,14 +64,8 @@ export interface CheckInPass {
 }
 
 /** What the RSVP page and the check-in say of a revoked member. */
-const REVOKED_TEXT = {
-  vi: 'Giấy chứng nhận thành viên của không gian này đã bị thu hồi, nên lời mời dự lễ và thẻ check-in không còn hiệu lực.',
-  en: "This space's membership certificate was revoked, so the ceremony invitation and check-in pass no longer hold.",
-};
-const voidedPassText = (at: string) => ({
-  vi: `Thẻ check-in đã bị huỷ: giấy chứng nhận thành viên đã bị thu hồi lúc ${formatIct(at)}. Không check-in bằng thẻ này.`,
-  en: `This check-in pass is void: the membership certificate was revoked at ${formatIct(at)} (Hanoi time). Do not admit with it.`,
-});
+const REVOKED_TEXT = CEREMONY_ERRORS.revoked;
+const voidedPassText = (at: string) => textOf(CEREMONY_ERRORS.passVoid, formatIct(at));
 
 export interface RsvpView {
   readonly dossier: Dossier;
@@ -159,7 +156,7 @@ export function makeInvitations(deps: InvitationDeps) {
       sequence,
       start: round.ceremony.at,
       durationMinutes: CEREMONY_MINUTES,
-      summary: `${round.name.vi} – Lễ trao giấy chứng nhận / Membership ceremony`,
+      summary: `${round.name.vi} – ${CEREMONY_CALENDAR.event.vi} / ${CEREMONY_CALENDAR.event.en}`,
       location: `${round.ceremony.venue.vi} / ${round.ceremony.venue.en}`,
       description: `${programmeLines(round, 'vi').join('\n')}\n\nRSVP: ${url}`,
       url,
@@ -275,10 +272,7 @@ export function makeInvitations(deps: InvitationDeps) {
     // An RSVP link is never used up: answers may change until the cutoff, and it expires after the ceremony.
     const found = await links.inspect('rsvp', linkId, secret, now);
     if (found.kind !== 'ok') {
-      throw new NotFoundError({
-        vi: 'Đường dẫn xác nhận tham dự không đúng hoặc đã hết hạn.',
-        en: 'This RSVP link is not valid or has expired.',
-      });
+      throw new NotFoundError(CEREMONY_ERRORS.rsvpLinkInvalid);
     }
     const dossier = (await dossiers.get(found.link.dossierId))!;
     // A member whose certificate was revoked after the invitation: the link no longer answers or issues a pass.
@@ -293,8 +287,7 @@ export function makeInvitations(deps: InvitationDeps) {
     return { dossier, round, rsvp, cutoff, open: now.getTime() <= cutoff.getTime() } satisfies RsvpView;
   }
 
-  const noSuchPass = () =>
-    new NotFoundError({ vi: 'Không tìm thấy thẻ check-in.', en: 'No such check-in pass.' });
+  const noSuchPass = () => new NotFoundError(CEREMONY_ERRORS.noSuchPass);
 
   /** A stored pass by the links' rule: absent is refused, scanned before is used (when, by whom). */
   async function findPass(passId: string) {
@@ -405,18 +398,17 @@ export function makeInvitations(deps: InvitationDeps) {
     async answer(linkId: string, secret: string, answer: RsvpAnswer): Promise<RsvpView> {
       const v = await view(linkId, secret);
       if (!v.open) {
-        throw new DeadlinePassedError({
-          vi: `Đã hết hạn xác nhận tham dự (${formatIct(v.cutoff)}). Vui lòng liên hệ Ban tổ chức nếu cần thay đổi.`,
-          en: `Answers closed at ${formatIct(v.cutoff)} (Hanoi time). Please contact the organisers to change yours.`,
-        });
+        throw new DeadlinePassedError(textOf(CEREMONY_ERRORS.answersClosed, formatIct(v.cutoff)));
       }
       const guests = answer.attending
         ? answer.guests.map((g) => g.trim().normalize('NFC')).filter(Boolean)
         : [];
       if (guests.length > MAX_GUESTS) {
-        throw new ValidationError([
-          { path: 'guests', field: 'guests', message: `At most ${MAX_GUESTS} guests` },
-        ]);
+        throw invalidFields({
+          path: 'guests',
+          field: RSVP_PAGE.guest,
+          message: textOf(RSVP_ISSUES.tooManyGuests, MAX_GUESTS),
+        });
       }
       let rsvp: Rsvp = {
         roundId: v.round.id,

@@ -4,12 +4,14 @@ import type { Staff } from '../adapters/dynamodb/staff.ts';
 import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { CallbackResult, Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
-import { ConflictError, type FieldIssue, ForbiddenError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, ForbiddenError, invalidFields, type TextIssue } from '../domain/errors.ts';
 import { hashSecret } from '../domain/secrets.ts';
 import { hasRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { endOfDayIct } from '../domain/time.ts';
 import type { ReviewDecision, ReviewOutcome } from '../domain/workflow-contract.ts';
+import { textOf } from '../i18n/catalog.ts';
+import { REVIEW_ERRORS, REVIEW_FIELDS, SUPPLEMENT_TERMS } from '../i18n/messages/review.ts';
 import { countMetric, logger } from '../observability.ts';
 
 export interface PriorDecision {
@@ -33,13 +35,10 @@ export const MAX_SUPPLEMENT_DAYS = 21;
 export function supplementTerms(decision: DecisionInput, now: Date) {
   const items = decision.items ?? [];
   const due = decision.dueDate ? endOfDayIct(decision.dueDate) : undefined;
-  const issues: FieldIssue[] = [];
+  // Both languages: the request's is picked when answered (it was one 'vi / en' string whatever the request).
+  const issues: TextIssue[] = [];
   if (!items.length)
-    issues.push({
-      path: 'items',
-      field: 'Nội dung cần bổ sung / Items',
-      message: 'Chọn ít nhất một mục / Choose at least one item',
-    });
+    issues.push({ path: 'items', field: REVIEW_FIELDS.items, message: SUPPLEMENT_TERMS.chooseItem });
   if (
     !due ||
     due.getTime() <= now.getTime() ||
@@ -47,12 +46,12 @@ export function supplementTerms(decision: DecisionInput, now: Date) {
   )
     issues.push({
       path: 'dueDate',
-      field: 'Hạn bổ sung / Due date',
-      message: `Từ ngày mai đến tối đa ${MAX_SUPPLEMENT_DAYS} ngày / From tomorrow up to ${MAX_SUPPLEMENT_DAYS} days`,
+      field: REVIEW_FIELDS.dueDate,
+      message: textOf(SUPPLEMENT_TERMS.dueRange, MAX_SUPPLEMENT_DAYS),
     });
   if (!decision.comment)
-    issues.push({ path: 'comment', field: 'Ý kiến / Comment', message: 'Bắt buộc / Required' });
-  if (issues.length) throw new ValidationError(issues);
+    issues.push({ path: 'comment', field: REVIEW_FIELDS.comment, message: SUPPLEMENT_TERMS.required });
+  if (issues.length) throw invalidFields(...issues);
   return {
     items,
     dueDate: decision.dueDate,
@@ -64,24 +63,12 @@ export type ReviewView =
   | { kind: 'open'; dossier: Dossier; link: Link }
   | { kind: 'decided'; dossier: Dossier; decision: PriorDecision };
 
-const invalidLink = () =>
-  new ForbiddenError({
-    vi: 'Đường dẫn thẩm định không hợp lệ hoặc đã hết hạn.',
-    en: 'This review link is not valid or has expired.',
-  });
+const invalidLink = () => new ForbiddenError(REVIEW_ERRORS.invalidLink);
 
-const reviewTimeOver = () =>
-  new ForbiddenError({
-    vi: 'Thời hạn của đường dẫn này đã hết; một đường dẫn thẩm định mới đã được gửi qua email.',
-    en: 'This link’s review time is over; a new review link has been emailed.',
-  });
+const reviewTimeOver = () => new ForbiddenError(REVIEW_ERRORS.timeOver);
 
 /** The decision is recorded, but the workflow could not be told yet: the reviewer may send it again. */
-export const deliveryPending = () =>
-  new ConflictError({
-    vi: 'Quyết định đã được ghi nhận nhưng chưa chuyển được tới quy trình phê duyệt do lỗi tạm thời. Vui lòng gửi lại sau ít phút (hệ thống cũng tự chuyển lại trong vòng 15 phút).',
-    en: 'Your decision is recorded but could not be passed to the approval workflow because of a temporary error. Please send it again in a few minutes (the system also retries within 15 minutes).',
-  });
+export const deliveryPending = () => new ConflictError(REVIEW_ERRORS.deliveryPending);
 
 /** The GSI partition of decisions recorded but not yet delivered to their workflow (the outbox). */
 export const PENDING_DECISIONS = 'DECISIONS#pending';
@@ -214,10 +201,7 @@ export function makeReview(deps: {
     const { link } = found;
     const person = await deps.staff.get(link.person);
     if (!hasRole(person, 'reviewer') && !hasRole(person, 'coordinator'))
-      throw new ForbiddenError({
-        vi: 'Bạn không còn trong danh sách cán bộ thẩm định, nên đường dẫn này không còn dùng được. Nếu đây là nhầm lẫn, hãy liên hệ người điều phối.',
-        en: 'You are no longer on the reviewers’ list, so this link no longer works. If this is a mistake, contact a coordinator.',
-      });
+      throw new ForbiddenError(REVIEW_ERRORS.notReviewer);
     const dossier = await deps.dossiers.get(link.dossierId);
     if (!dossier) throw invalidLink();
     const prior = await deps.store.get<DecisionItem>(decisionKey(link).pk, decisionKey(link).sk);

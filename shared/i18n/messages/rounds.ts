@@ -180,3 +180,13 @@ export const ROUND_ACTIONS = defineMessages({
   'extend-deadline': { vi: 'Gia hạn', en: 'Deadline extended' },
   'change-ceremony': { vi: 'Đổi lễ trao chứng nhận', en: 'Ceremony changed' },
 });
+
+/** A round's automatic jobs, as its page's schedule lists them. */
+export const SCHEDULE_TITLES = defineMessages({
+  'deadline-reminder': {
+    vi: 'Nhắc hạn nộp hồ sơ cho các bản nháp',
+    en: 'Deadline reminder to unsubmitted drafts',
+  },
+  'close-round': { vi: 'Đóng đợt đăng ký khi hết hạn', en: 'Close the round at the deadline' },
+  'send-invitations': { vi: 'Gửi thư mời dự lễ trao chứng nhận', en: 'Send ceremony invitations' },
+});

@@ -1,0 +1,40 @@
+import { defineMessages } from '../catalog.ts';
+
+/** A dossier's status as people read it (status page, dashboard, emails, CSV). */
+export const DOSSIER_STATUS_LABELS = defineMessages({
+  draft: { vi: 'Bản nháp (chưa nộp)', en: 'Draft (not submitted)' },
+  submitted: { vi: 'Đã tiếp nhận', en: 'Received' },
+  in_review: { vi: 'Đang thẩm định', en: 'Under review' },
+  supplement_requested: { vi: 'Cần bổ sung hồ sơ', en: 'Supplement requested' },
+  approved: { vi: 'Được công nhận thành viên', en: 'Approved as a member' },
+  rejected: { vi: 'Không được chấp thuận', en: 'Not approved' },
+  incomplete: { vi: 'Đóng do chưa bổ sung đủ', en: 'Closed as incomplete' },
+  expired: { vi: 'Hết hạn (không nộp)', en: 'Expired (never submitted)' },
+  failed: { vi: 'Đang được xử lý lại', en: 'Being looked into' },
+});
+
+/** A checklist item short of files; its title comes in the same language (round data). */
+export const CHECKLIST_PROBLEMS = defineMessages({
+  tooFew: {
+    vi: (title: string, min: number, count: number) => `${title}: cần ít nhất ${min} tệp (hiện có ${count})`,
+    en: (title: string, min: number, count: number) =>
+      `${title}: at least ${min} file(s) needed (${count} attached)`,
+  },
+});
+
+/** Notes the lifecycle writes into a dossier's history (stored with both languages, shown in one). */
+export const HISTORY_NOTES = defineMessages({
+  resubmitted: { vi: 'Đã bổ sung hồ sơ', en: 'Supplement sent' },
+  reminded: {
+    vi: (attempt: number) => `Nhắc thẩm định lần ${attempt}`,
+    en: (attempt: number) => `Review reminder ${attempt}`,
+  },
+  escalated: {
+    vi: (reminders: number) => `Quá hạn thẩm định sau ${reminders} lần nhắc; đã báo điều phối viên`,
+    en: (reminders: number) => `Review overdue after ${reminders} reminders; coordinator alerted`,
+  },
+  certificateIssued: {
+    vi: (number: string) => `Đã cấp giấy chứng nhận số ${number}`,
+    en: (number: string) => `Certificate ${number} issued`,
+  },
+});
