@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { Links } from '../adapters/dynamodb/links.ts';
+import { Sessions } from '../adapters/dynamodb/sessions.ts';
 import type { Staff } from '../adapters/dynamodb/staff.ts';
-import { ConditionFailed, isLive, type Store } from '../adapters/dynamodb/store.ts';
+import type { Store } from '../adapters/dynamodb/store.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { ForbiddenError } from '../domain/errors.ts';
 import type { RateLimiter } from '../domain/rate-limits.ts';
-import { hashSecret, newSecret } from '../domain/secrets.ts';
+import { newSecret } from '../domain/secrets.ts';
 import { hasRole, normalizeEmail, type StaffMember, type StaffRole } from '../domain/staff.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
@@ -55,18 +56,6 @@ export const SESSION_COOKIE = 'hcsn_session';
 export const SIGN_IN_LINK_SECONDS = 15 * 60;
 export const SESSION_SECONDS = 8 * 3600;
 
-interface SessionItem {
-  readonly pk: string;
-  readonly sk: string;
-  readonly email: string;
-  readonly createdAt: string;
-  /** Epoch seconds; also the table's TTL attribute. */
-  readonly expiresAt: number;
-}
-
-// Only the hash of the session id is a key: a leaked table export cannot be replayed as a cookie.
-const sessionKey = (id: string) => ({ pk: `SESSION#${hashSecret(id)}`, sk: 'SESSION' });
-
 const signInRequired = () => new ForbiddenError(SESSION_ERRORS.signInRequired);
 
 /** A signed-in person whose role does not allow the page (a reviewer on a coordinator's page). */
@@ -99,7 +88,8 @@ export function sessionIdOf(cookies: readonly string[]): string | undefined {
 
 /** Coordinator sign-in by emailed one-time link, and the short session it opens (DESIGN §7). */
 export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
-  const { store, links, mailer, clock } = deps;
+  const { links, mailer, clock } = deps;
+  const sessions = new Sessions(deps.store);
   const adminEmail = deps.adminEmail ? normalizeEmail(deps.adminEmail) : undefined;
   /** Staff who may sign in: any role. */
   const member = async (email: string): Promise<StaffMember | undefined> => {
@@ -117,9 +107,9 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
   async function requireStaff(cookies: readonly string[]): Promise<Coordinator> {
     const id = sessionIdOf(cookies);
     if (!id) throw signInRequired();
-    const item = await store.get<SessionItem>(sessionKey(id).pk, sessionKey(id).sk);
     // Emulators never delete TTL items (and AWS does so late): expired counts as absent.
-    if (!item || !isLive(item, clock())) throw signInRequired();
+    const item = await sessions.live(id, clock());
+    if (!item) throw signInRequired();
     const m = await member(item.email);
     if (!m) throw signInRequired();
     return { email: m.email, roles: m.roles, csrfToken: csrfTokenOf(id) };
@@ -187,13 +177,13 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
       if (used.kind !== 'ok') throw new ForbiddenError(SESSION_ERRORS.linkInvalid);
       const { link } = used;
       const id = newSecret();
-      const item: SessionItem = {
-        ...sessionKey(id),
+      // A fresh 256-bit id: `taken` cannot happen, and would be a fault if it did.
+      const opened = await sessions.open(id, {
         email: link.person,
         createdAt: now.toISOString(),
         expiresAt: Math.floor(now.getTime() / 1000) + SESSION_SECONDS,
-      };
-      await store.put({ ...item }, { expression: 'attribute_not_exists(pk)' });
+      });
+      if (opened === 'taken') throw new Error('Session id already in use');
       logger.info('Coordinator signed in', { email: link.person });
       return {
         email: link.person,
@@ -213,18 +203,7 @@ export function makeCoordinatorSessions(deps: CoordinatorSessionDeps) {
     /** Ends the session (if any) and returns the Set-Cookie value that clears the cookie. */
     async signOut(cookies: readonly string[]): Promise<{ setCookie: string }> {
       const id = sessionIdOf(cookies);
-      if (id) {
-        try {
-          await store.update({
-            Key: sessionKey(id),
-            UpdateExpression: 'SET expiresAt = :gone',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':gone': 0 },
-          });
-        } catch (err) {
-          if (!(err instanceof ConditionFailed)) throw err;
-        }
-      }
+      if (id) await sessions.end(id);
       return { setCookie: `${SESSION_COOKIE}=; ${cookieTail}; Max-Age=0` };
     },
   };

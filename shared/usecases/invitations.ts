@@ -1,6 +1,8 @@
 import QRCode from 'qrcode';
+import { Ceremony } from '../adapters/dynamodb/ceremony.ts';
+import { Certificates } from '../adapters/dynamodb/certificates.ts';
 import type { LinkTerms } from '../adapters/dynamodb/links.ts';
-import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
+import type { Store } from '../adapters/dynamodb/store.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { ConflictError, DeadlinePassedError, invalidFields, NotFoundError } from '../domain/errors.ts';
 import { invitationIcs } from '../domain/ics.ts';
@@ -88,12 +90,6 @@ export function organizerOf(mailFrom: string): { name: string; email: string } {
 
 /** The bulk email's purpose: one invitation per member and round. */
 const INVITATION = 'invitation';
-const invitationsMarker = (roundId: string) => ({ pk: `INVITATIONS#${roundId}`, sk: 'INVITATIONS' });
-const rsvpKey = (roundId: string, dossierId: string) => ({ pk: `RSVP#${roundId}#${dossierId}`, sk: 'RSVP' });
-const passKey = (passId: string) => ({ pk: `PASS#${passId}`, sk: 'PASS' });
-// The certificate's pointer on the dossier and the certificate itself (see the Certificates adapter).
-const certificatePointerKey = (dossierId: string) => ({ pk: `DOSSIER#${dossierId}`, sk: 'CERTIFICATE' });
-const certificateKey = (id: string) => ({ pk: `CERTIFICATE#${id}`, sk: 'CERTIFICATE' });
 
 /**
  * Ceremony invitations, RSVP and check-in. Invitations go through the bulk sender: each member's RSVP link
@@ -101,29 +97,14 @@ const certificateKey = (id: string) => ({ pk: `CERTIFICATE#${id}`, sk: 'CERTIFIC
  * each member exactly one.
  */
 export function makeInvitations(deps: InvitationDeps) {
-  const { store, rounds, dossiers, links, mailer, clock } = deps;
+  const { rounds, dossiers, links, mailer, clock } = deps;
+  const ceremony = new Ceremony(deps.store);
+  const certificates = new Certificates(deps.store);
   const limit = makeRateLimiter(deps.sendRatePerSecond);
   const concurrency = deps.concurrency ?? 16;
   const bulk = makeBulkSender({ ...deps, concurrency });
 
-  /** Of these dossiers, those whose certificate is revoked, with when (two batch reads, any count). */
-  async function revokedAmong(ids: readonly string[]): Promise<Map<string, string>> {
-    if (!ids.length) return new Map();
-    const pointers = await store.batchGet<{ pk: string; sk: string; certificateId: string }>(
-      ids.map(certificatePointerKey),
-    );
-    if (!pointers.length) return new Map();
-    const certificates = await store.batchGet<{
-      pk: string;
-      sk: string;
-      dossierId: string;
-      status: string;
-      revokedAt?: string;
-    }>(pointers.map((p) => certificateKey(p.certificateId)));
-    return new Map(
-      certificates.filter((c) => c.status === 'revoked').map((c) => [c.dossierId, c.revokedAt ?? '']),
-    );
-  }
+  const revokedAmong = (ids: readonly string[]) => certificates.revokedAmong(ids);
   const revokedAt = async (dossierId: string) => (await revokedAmong([dossierId])).get(dossierId);
 
   /** Approved members page by page, without those whose certificate was revoked (no invitation, no update). */
@@ -278,11 +259,7 @@ export function makeInvitations(deps: InvitationDeps) {
     // A member whose certificate was revoked after the invitation: the link no longer answers or issues a pass.
     if ((await revokedAt(dossier.id)) !== undefined) throw new ConflictError(REVOKED_TEXT);
     const round = (await rounds.get(dossier.roundId))!;
-    const item = await store.get<{ pk: string; sk: string } & Rsvp>(
-      rsvpKey(round.id, dossier.id).pk,
-      rsvpKey(round.id, dossier.id).sk,
-    );
-    const rsvp = item ? stripKeys(item) : undefined;
+    const rsvp: Rsvp | undefined = await ceremony.rsvp(round.id, dossier.id);
     const cutoff = rsvpCutoffOf(round);
     return { dossier, round, rsvp, cutoff, open: now.getTime() <= cutoff.getTime() } satisfies RsvpView;
   }
@@ -291,8 +268,7 @@ export function makeInvitations(deps: InvitationDeps) {
 
   /** A stored pass by the links' rule: absent is refused, scanned before is used (when, by whom). */
   async function findPass(passId: string) {
-    const item = await store.get<{ pk: string; sk: string } & CheckInPass>(passKey(passId).pk, 'PASS');
-    return checkPass(item && stripKeys(item));
+    return checkPass<CheckInPass>(await ceremony.pass(passId));
   }
 
   /** A check-in pass as it stands, void if the holder's certificate was revoked. */
@@ -305,28 +281,18 @@ export function makeInvitations(deps: InvitationDeps) {
 
   /** Marks a pass scanned, once (a conditional write): `ok`, or `used` by a concurrent scan that came first. */
   async function scan(passId: string, by: string): Promise<LinkCheck<CheckInPass>> {
-    try {
-      const item = await store.update<{ pk: string; sk: string } & CheckInPass>({
-        Key: passKey(passId),
-        UpdateExpression: 'SET checkedInAt = :at, checkedInBy = :by',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(checkedInAt)',
-        ExpressionAttributeValues: { ':at': clock().toISOString(), ':by': by },
-      });
-      return { kind: 'ok', link: stripKeys(item) };
-    } catch (err) {
-      if (!(err instanceof ConditionFailed)) throw err;
-      return findPass(passId);
-    }
+    const scanned = await ceremony.checkIn(passId, clock().toISOString(), by);
+    return scanned === 'not-first' ? findPass(passId) : { kind: 'ok', link: scanned };
   }
 
   async function sendPass(v: RsvpView, rsvp: Rsvp): Promise<string> {
     const passId = rsvp.passId ?? newSecret().slice(0, 22);
-    await store.put({
-      ...passKey(passId),
+    await ceremony.savePass({
       passId,
       roundId: v.round.id,
       dossierId: v.dossier.id,
-      holder: v.dossier.form.representative.fullName,
+      // An approved dossier always has it (the form requires it to submit).
+      holder: v.dossier.form.representative.fullName ?? '',
       spaceName: v.dossier.form.space.nameVi,
     });
     if (
@@ -354,14 +320,7 @@ export function makeInvitations(deps: InvitationDeps) {
       const round = await rounds.get(roundId);
       if (!round) return { done: false, reason: 'unknown round', ...NOTHING_SENT };
       // Marks that invitations went out, so members approved later are invited on approval.
-      await store
-        .put(
-          { ...invitationsMarker(roundId), at: clock().toISOString() },
-          { expression: 'attribute_not_exists(pk)' },
-        )
-        .catch((err) => {
-          if (!(err instanceof ConditionFailed)) throw err;
-        });
+      await ceremony.markInvitationsSent(roundId, clock().toISOString());
       return { done: true, ...(await invite(round, membersOf(roundId), until)) };
     },
 
@@ -381,8 +340,7 @@ export function makeInvitations(deps: InvitationDeps) {
       const d = await dossiers.get(dossierId);
       if (d?.status !== 'approved') return { invited: false };
       if ((await revokedAt(d.id)) !== undefined) return { invited: false };
-      const marker = await store.get(invitationsMarker(d.roundId).pk, invitationsMarker(d.roundId).sk);
-      if (!marker) return { invited: false };
+      if (!(await ceremony.invitationsSent(d.roundId))) return { invited: false };
       const round = await rounds.get(d.roundId);
       if (!round) return { invited: false };
       const result = await invite(round, [[d]]);
@@ -420,12 +378,7 @@ export function makeInvitations(deps: InvitationDeps) {
         ...(v.rsvp?.passId ? { passId: v.rsvp.passId } : {}),
       };
       if (rsvp.attending) rsvp = { ...rsvp, passId: await sendPass(v, rsvp) };
-      await store.put({
-        ...rsvpKey(v.round.id, v.dossier.id),
-        gsi1pk: `RSVPS#${v.round.id}`,
-        gsi1sk: v.dossier.id,
-        ...rsvp,
-      });
+      await ceremony.saveRsvp(rsvp);
       return { ...v, rsvp };
     },
 
@@ -452,27 +405,17 @@ export function makeInvitations(deps: InvitationDeps) {
       let attending = 0;
       let declined = 0;
       let guests = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await store.queryIndex<{ pk: string; sk: string } & Rsvp>('gsi1', `RSVPS#${roundId}`, {
-          start,
-        });
-        for (const r of page.items) {
+      for await (const page of ceremony.rsvpsOf(roundId)) {
+        for (const r of page) {
           if (r.attending) {
             attending++;
             guests += r.guests.length;
           } else declined++;
         }
-        start = page.next;
-      } while (start);
+      }
       return { attending, declined, guests };
     },
   };
 }
 
 export type Invitations = ReturnType<typeof makeInvitations>;
-
-function stripKeys<T extends { pk: string; sk: string }>(item: T): Omit<T, 'pk' | 'sk'> {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, ...rest } = item as T & Record<string, unknown>;
-  return rest as Omit<T, 'pk' | 'sk'>;
-}

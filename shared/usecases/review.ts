@@ -1,7 +1,8 @@
+import { Decisions, type StoredDecision } from '../adapters/dynamodb/decisions.ts';
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, Links } from '../adapters/dynamodb/links.ts';
 import type { Staff } from '../adapters/dynamodb/staff.ts';
-import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
+import type { Store } from '../adapters/dynamodb/store.ts';
 import type { CallbackResult, Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { ConflictError, ForbiddenError, invalidFields, type TextIssue } from '../domain/errors.ts';
@@ -70,21 +71,11 @@ const reviewTimeOver = () => new ForbiddenError(REVIEW_ERRORS.timeOver);
 /** The decision is recorded, but the workflow could not be told yet: the reviewer may send it again. */
 export const deliveryPending = () => new ConflictError(REVIEW_ERRORS.deliveryPending);
 
-/** The GSI partition of decisions recorded but not yet delivered to their workflow (the outbox). */
-export const PENDING_DECISIONS = 'DECISIONS#pending';
 /** How long one delivery attempt holds a decision: others neither deliver it nor withdraw it meanwhile. */
 export const DECISION_LEASE_MS = 30_000;
 
-/** The decision item (`DECISION#<hash of the task token>`), an outbox entry until `deliveredAt` is set. */
-export type DecisionItem = { pk: string; sk: string } & PriorDecision & {
-    comment?: string;
-    dossierId: string;
-    /** What SendTaskSuccess carries; absent on decisions recorded before the outbox (delivered then). */
-    output?: ReviewDecision;
-    taskToken?: string;
-    leaseUntil?: number;
-    deliveredAt?: string;
-  };
+/** A review task's decision, an outbox entry until `deliveredAt` is set (see the Decisions adapter). */
+export type DecisionItem = StoredDecision;
 
 export type DeliveryResult = 'delivered' | 'withdrawn' | 'busy';
 
@@ -102,41 +93,14 @@ export function makeDecisionDelivery(deps: {
   workflow: Pick<Workflow, 'succeed'>;
   clock: Clock;
 }) {
-  async function claim(item: DecisionItem): Promise<boolean> {
+  const decisions = new Decisions(deps.store);
+  const claim = (item: DecisionItem) => {
     const now = deps.clock().getTime();
-    try {
-      await deps.store.update({
-        Key: { pk: item.pk, sk: item.sk },
-        UpdateExpression: 'SET leaseUntil = :until',
-        ConditionExpression:
-          'attribute_exists(pk) AND attribute_not_exists(deliveredAt) AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
-        ExpressionAttributeValues: { ':until': now + DECISION_LEASE_MS, ':now': now },
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionFailed) return false;
-      throw err;
-    }
-  }
-
-  async function release(item: DecisionItem): Promise<void> {
-    await deps.store
-      .update({
-        Key: { pk: item.pk, sk: item.sk },
-        UpdateExpression: 'SET leaseUntil = :zero',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deliveredAt)',
-        ExpressionAttributeValues: { ':zero': 0 },
-      })
-      .catch(() => undefined);
-  }
-
-  async function markDelivered(item: DecisionItem): Promise<void> {
-    await deps.store.update({
-      Key: { pk: item.pk, sk: item.sk },
-      UpdateExpression: 'SET deliveredAt = :at REMOVE gsi1pk, gsi1sk, taskToken, leaseUntil',
-      ExpressionAttributeValues: { ':at': deps.clock().toISOString() },
-    });
-  }
+    return decisions.claim(item.tokenHash, now, now + DECISION_LEASE_MS);
+  };
+  const release = (item: DecisionItem) => decisions.release(item.tokenHash).catch(() => undefined);
+  const markDelivered = (item: DecisionItem) =>
+    decisions.markDelivered(item.tokenHash, deps.clock().toISOString());
 
   return {
     /** `claimed`: the caller already holds the lease (it has just recorded the decision). */
@@ -157,7 +121,7 @@ export function makeDecisionDelivery(deps: {
         // recorded failure) by now; a timed-out review leaves it in review with fresh links.
         const dossier = await deps.dossiers.get(item.dossierId);
         if (dossier?.status === 'in_review') {
-          await deps.store.delete(item.pk, item.sk);
+          await decisions.withdraw(item.tokenHash);
           return 'withdrawn';
         }
       }
@@ -168,8 +132,7 @@ export function makeDecisionDelivery(deps: {
 
     /** Decisions recorded and not delivered, oldest lease first (the reconciler's list). */
     async pending(limit = 100): Promise<DecisionItem[]> {
-      const { items } = await deps.store.queryIndex<DecisionItem>('gsi1', PENDING_DECISIONS, { limit });
-      return items.filter(isPending);
+      return (await decisions.pending(limit)).filter(isPending);
     },
   };
 }
@@ -185,10 +148,9 @@ export function makeReview(deps: {
   staff: Pick<Staff, 'get'>;
 }) {
   const delivery = makeDecisionDelivery(deps);
-  const decisionKey = (link: Link) => ({
-    pk: `DECISION#${hashSecret(String(link.data?.taskToken ?? link.linkId))}`,
-    sk: 'DECISION',
-  });
+  const decisions = new Decisions(deps.store);
+  // One decision per review task: keyed by the hash of its task token, never the token itself.
+  const decisionOf = (link: Link) => hashSecret(String(link.data?.taskToken ?? link.linkId));
 
   async function openWithItem(
     linkId: string,
@@ -204,7 +166,7 @@ export function makeReview(deps: {
       throw new ForbiddenError(REVIEW_ERRORS.notReviewer);
     const dossier = await deps.dossiers.get(link.dossierId);
     if (!dossier) throw invalidLink();
-    const prior = await deps.store.get<DecisionItem>(decisionKey(link).pk, decisionKey(link).sk);
+    const prior = await decisions.get(decisionOf(link));
     if (prior) return { view: { kind: 'decided', dossier, decision: prior }, item: prior };
     // Used, and its decision withdrawn: the task timed out before it was delivered, and fresh links went out.
     if (found.kind === 'used') throw reviewTimeOver();
@@ -249,24 +211,16 @@ export function makeReview(deps: {
         comment: decision.comment,
         ...supplement,
       };
-      const key = decisionKey(view.link);
       const recorded: DecisionItem = {
-        ...key,
+        tokenHash: decisionOf(view.link),
         ...record,
         comment: decision.comment,
         dossierId: view.dossier.id,
         output,
         taskToken: String(view.link.data?.taskToken),
         leaseUntil: now.getTime() + DECISION_LEASE_MS,
-        gsi1pk: PENDING_DECISIONS,
-        gsi1sk: `${at}#${key.pk}`,
-      } as DecisionItem;
-      try {
-        await deps.store.put(recorded as DecisionItem & Record<string, unknown>, {
-          expression: 'attribute_not_exists(pk)',
-        });
-      } catch (err) {
-        if (!(err instanceof ConditionFailed)) throw err;
+      };
+      if ((await decisions.record(recorded)) === 'exists') {
         const again = await openWithItem(linkId, secret);
         if (again.view.kind === 'decided' && again.item) return settle(again.view, again.item, false);
         return again.view;

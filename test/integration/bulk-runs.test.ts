@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LocalScheduler } from '../../infra/local/scheduler.ts';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { Ceremony } from '../../shared/adapters/dynamodb/ceremony.ts';
 import { Certificates } from '../../shared/adapters/dynamodb/certificates.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
@@ -362,11 +363,8 @@ describe('closing and revocation (shared system)', () => {
     expect(
       (await mailbox()).filter((e) => to(e, revokedAfter) && e.subject.includes('Thẻ check-in')),
     ).toHaveLength(1);
-    const rsvp = await store.get<{ pk: string; sk: string; passId: string }>(
-      `RSVP#${round.id}#${revokedAfter.id}`,
-      'RSVP',
-    );
-    const passId = rsvp!.passId;
+    const rsvp = await new Ceremony(store).rsvp(round.id, revokedAfter.id);
+    const passId = rsvp!.passId!;
     await revoke(certs[2]!, 'Vi phạm quy chế', 'coordinator@kgst.test');
 
     // Assess 2: the RSVP link no longer answers or issues a pass
@@ -394,10 +392,7 @@ describe('closing and revocation (shared system)', () => {
     const refusedEn = await adminPost(`/admin/check-in/${passId}?lang=en`, {}, cookie);
     expect(refusedEn.status).toBe(409);
     expect(await refusedEn.text()).toContain('This check-in pass is void');
-    const stored = await store.get<{ pk: string; sk: string; checkedInAt?: string }>(
-      `PASS#${passId}`,
-      'PASS',
-    );
+    const stored = await new Ceremony(store).pass(passId);
     expect(stored?.checkedInAt).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { Ceremony } from '../../shared/adapters/dynamodb/ceremony.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Links } from '../../shared/adapters/dynamodb/links.ts';
@@ -141,11 +142,7 @@ describe('ceremony check-in and RSVP counts on the dashboard (connected)', () =>
     const current = (await rounds.current())!;
     const answer = (attending: boolean, guests: string[]) => {
       const dossierId = `it-checkin-rsvp-${unique()}`;
-      return store.put({
-        pk: `RSVP#${current.id}#${dossierId}`,
-        sk: 'RSVP',
-        gsi1pk: `RSVPS#${current.id}`,
-        gsi1sk: dossierId,
+      return new Ceremony(store).saveRsvp({
         roundId: current.id,
         dossierId,
         attending,

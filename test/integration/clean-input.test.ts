@@ -1,5 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { parse } from 'csv-parse/sync';
+import { GetItemCommand } from 'dynamodb-toolbox';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_BUCKET, LOCAL_TABLE } from '../../infra/local/system.ts';
@@ -263,10 +264,13 @@ describe('clean input (connected: local emulators over HTTP)', () => {
     const roundId = (await getDossierItem(drafts[0]!.id))!.roundId as string;
     const prefix = /^KGST-([A-Z0-9]+)-/.exec(results[0]!.json.code)![1];
     const counter = Number(
-      (await dossiers.store.get<{ pk: string; sk: string; value: number }>(
-        `COUNTER#DOSSIER#${roundId}`,
-        'COUNTER',
-      ))!.value,
+      (
+        await dossiers.store.entities.counter
+          .build(GetItemCommand)
+          .key({ name: `DOSSIER#${roundId}` })
+          .options({ consistent: true })
+          .send()
+      ).Item!.value,
     );
     expect(counter).toBeGreaterThanOrEqual(Math.max(...numbers));
     const taken = new Set<number>();

@@ -43,6 +43,26 @@ export class Certificates {
     return pointer ? this.get(pointer.certificateId) : undefined;
   }
 
+  /**
+   * Of these dossiers, those whose certificate is revoked, with when: two batch reads (the dossiers'
+   * pointers, then their certificates), whatever the count.
+   */
+  async revokedAmong(dossierIds: readonly string[]): Promise<Map<string, string>> {
+    if (!dossierIds.length) return new Map();
+    const pointers = await this.store.getMany(
+      this.e.certificatePointer,
+      dossierIds.map((dossierId) => ({ dossierId })),
+    );
+    if (!pointers.length) return new Map();
+    const certificates = await this.store.getMany(
+      this.e.certificate,
+      pointers.map((p) => ({ id: p.certificateId })),
+    );
+    return new Map(
+      certificates.filter((c) => c.status === 'revoked').map((c) => [c.dossierId, c.revokedAt ?? '']),
+    );
+  }
+
   /** Next certificate sequence of a year (atomic ADD; a number taken by a losing racer is not reused). */
   async nextSequence(year: string): Promise<number> {
     const { Attributes } = await this.e.counter

@@ -1,4 +1,11 @@
 import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  PutTransaction,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox';
+import {
   checkLink,
   firstUse,
   type Link,
@@ -12,8 +19,8 @@ import { ConditionFailed, isLive, type Store } from './store.ts';
 
 export type { Link, LinkCheck, LinkPurpose, LinkRefusal, LinkTerms } from '../../domain/links.ts';
 
-const key = (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'LINK' });
-const chunkKey = (bulkRun: string) => ({ pk: `BULKCHUNK#${bulkRun}`, sk: 'BULKCHUNK' });
+/** A number kept on a link and moved by `moveUp`/`moveBack`: the version of the event its email carried. */
+type LinkNumber = 'sequence';
 
 /**
  * The one link service: issues every kind of emailed link and checks each presented one by the same rule
@@ -23,11 +30,28 @@ const chunkKey = (bulkRun: string) => ({ pk: `BULKCHUNK#${bulkRun}`, sk: 'BULKCH
 export class Links {
   constructor(private readonly store: Store) {}
 
-  async create(link: Link): Promise<void> {
-    await this.store.put({ ...key(link.linkId), ...link }, { expression: 'attribute_not_exists(pk)' });
+  private get e() {
+    return this.store.entities;
   }
 
-  /** Issues a new link: a fresh id and secret, of which only the hash is stored. Returns both for the email. */
+  /** Stores a link under its id, only if that id is free (ConditionFailed otherwise). */
+  async create(link: Link): Promise<void> {
+    await this.store.conditionally(
+      this.e.link
+        .build(PutItemCommand)
+        .item(link)
+        .options({ condition: { attr: 'linkId', exists: false } }),
+    );
+  }
+
+  /**
+   * Issues a new link: a fresh id and secret, of which only the hash is stored. Returns both for the email.
+   *
+   * The terms stay one object with `expiresAt` (not the issue's `issue(purpose, subject, ttl)`): most
+   * links end at a moment of the round or the dossier (the submission deadline, the supplement's due day,
+   * the day after the ceremony), not a span after issuing. A ttl would make those callers subtract their
+   * clock and this service add its own, and the bulk claims store the very same terms.
+   */
   async issue(link: LinkTerms): Promise<{ linkId: string; secret: string }> {
     const linkId = newLinkId();
     const secret = newSecret();
@@ -40,17 +64,20 @@ export class Links {
    * read by every later one.
    */
   async saltFor(purpose: string, roundId: string): Promise<string> {
-    const key = { pk: `LINKSALT#${purpose}#${roundId}`, sk: 'LINKSALT' };
-    const existing = await this.store.get<typeof key & { salt: string }>(key.pk, key.sk);
+    const key = `${purpose}#${roundId}`;
+    const read = async () =>
+      (await this.e.linkSalt.build(GetItemCommand).key({ key }).options({ consistent: true }).send()).Item;
+    const existing = await read();
     if (existing) return existing.salt;
     const salt = newSecret();
-    try {
-      await this.store.put({ ...key, salt }, { expression: 'attribute_not_exists(pk)' });
-      return salt;
-    } catch (err) {
-      if (!(err instanceof ConditionFailed)) throw err;
-      return (await this.store.get<typeof key & { salt: string }>(key.pk, key.sk))!.salt;
-    }
+    const made = await this.store.tryWrite(
+      this.e.linkSalt
+        .build(PutItemCommand)
+        .item({ key, salt })
+        .options({ condition: { attr: 'key', exists: false } }),
+    );
+    // Another run made it first: theirs is the salt.
+    return made ? salt : (await read())!.salt;
   }
 
   /**
@@ -69,20 +96,17 @@ export class Links {
     for (let attempt = 0; rest.length; attempt++) {
       try {
         await this.store.transact(
-          rest.map(({ linkId, link, takeOver }) => ({
-            Put: {
-              Item: {
-                ...key(linkId),
-                ...extra,
-                ...link,
-                linkId,
-                secretHash: hashSecret(secrets.get(linkId)!),
-              },
-              ...(takeOver === undefined
-                ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                : { ConditionExpression: 'bulkRun = :run', ExpressionAttributeValues: { ':run': takeOver } }),
-            },
-          })),
+          rest.map(({ linkId, link, takeOver }) =>
+            this.e.link
+              .build(PutTransaction)
+              .item({ ...extra, ...link, linkId, secretHash: hashSecret(secrets.get(linkId)!) })
+              .options({
+                condition:
+                  takeOver === undefined
+                    ? { attr: 'linkId', exists: false }
+                    : { attr: 'bulkRun', eq: takeOver },
+              }),
+          ),
         );
         return new Map(rest.map((c) => [c.linkId, secrets.get(c.linkId)!]));
       } catch (err) {
@@ -97,20 +121,24 @@ export class Links {
 
   /** The stored links of these ids (live or not), for a run that found them claimed already. */
   async getMany(linkIds: readonly string[]) {
-    return this.store.batchGet<Link & { pk: string; sk: string; bulkRun?: string; claimedAt?: string }>(
-      linkIds.map(key),
+    return this.store.getMany(
+      this.e.link,
+      linkIds.map((linkId) => ({ linkId })),
     );
   }
 
   /** Records that a bulk run emailed one chunk of its claims (`bulkRun`: `<run>#<chunk>`). */
   async chunkSent(bulkRun: string, at: string, expiresAt: number): Promise<void> {
-    await this.store.put({ ...chunkKey(bulkRun), at, expiresAt });
+    await this.e.bulkChunk.build(PutItemCommand).item({ bulkRun, at, expiresAt }).send();
   }
 
   /** Of these chunks, those whose emails went out (`chunkSent`). */
   async chunksSent(bulkRuns: readonly string[]): Promise<Set<string>> {
-    const items = await this.store.batchGet<{ pk: string; sk: string }>(bulkRuns.map(chunkKey));
-    return new Set(items.map((i) => i.pk.slice('BULKCHUNK#'.length)));
+    const items = await this.store.getMany(
+      this.e.bulkChunk,
+      bulkRuns.map((bulkRun) => ({ bulkRun })),
+    );
+    return new Set(items.map((i) => i.bulkRun));
   }
 
   /**
@@ -119,40 +147,50 @@ export class Links {
    */
   async moveUp(
     linkId: string,
-    field: string,
+    field: LinkNumber,
     to: number,
     at: string,
   ): Promise<{ previous: number } | 'absent' | 'not-lower'> {
     try {
-      const before = await this.store.update<Record<string, unknown> & { pk: string; sk: string }>({
-        Key: key(linkId),
-        UpdateExpression: 'SET #f = :to, updatedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#f) OR #f < :to)',
-        ExpressionAttributeNames: { '#f': field },
-        ExpressionAttributeValues: { ':to': to, ':at': at },
-        ReturnValues: 'ALL_OLD',
-      });
-      return { previous: typeof before[field] === 'number' ? (before[field] as number) : 0 };
+      const { Attributes: before } = await this.store.conditionally(
+        this.e.link
+          .build(UpdateItemCommand)
+          .item({ linkId, [field]: to, updatedAt: at })
+          .options({
+            condition: {
+              and: [
+                { attr: 'linkId', exists: true },
+                {
+                  or: [
+                    { attr: field, exists: false },
+                    { attr: field, lt: to },
+                  ],
+                },
+              ],
+            },
+            returnValues: 'ALL_OLD',
+          }),
+      );
+      return { previous: before?.[field] ?? 0 };
     } catch (err) {
       if (!(err instanceof ConditionFailed)) throw err;
-      return (await this.store.get(key(linkId).pk, key(linkId).sk)) ? 'not-lower' : 'absent';
+      return (await this.read(linkId)) ? 'not-lower' : 'absent';
     }
   }
 
   /** Undoes `moveUp` (its email could not be sent), if nobody moved the number on since. */
-  async moveBack(linkId: string, field: string, from: number, to: number): Promise<void> {
-    await this.store.update({
-      Key: key(linkId),
-      UpdateExpression: 'SET #f = :to',
-      ConditionExpression: '#f = :from',
-      ExpressionAttributeNames: { '#f': field },
-      ExpressionAttributeValues: { ':to': to, ':from': from },
-    });
+  async moveBack(linkId: string, field: LinkNumber, from: number, to: number): Promise<void> {
+    await this.store.conditionally(
+      this.e.link
+        .build(UpdateItemCommand)
+        .item({ linkId, [field]: to })
+        .options({ condition: { attr: field, eq: from } }),
+    );
   }
 
   /** Gives a claimed link back (its email could not be sent), so that the next run claims it again. */
   async release(linkId: string): Promise<void> {
-    await this.store.delete(key(linkId).pk, key(linkId).sk);
+    await this.e.link.build(DeleteItemCommand).key({ linkId }).send();
   }
 
   /** The link if it exists and has not expired (expired items count as absent even before TTL deletes them). */
@@ -198,25 +236,28 @@ export class Links {
   }
 
   private async read(linkId: string): Promise<Link | undefined> {
-    const item = await this.store.get<Link & { pk: string; sk: string }>(key(linkId).pk, key(linkId).sk);
-    if (!item) return undefined;
-    const { pk: _pk, sk: _sk, ...link } = item;
-    return link;
+    const { Item } = await this.e.link
+      .build(GetItemCommand)
+      .key({ linkId })
+      .options({ consistent: true })
+      .send();
+    return Item;
   }
 
   /** Marks a link used exactly once; false when someone used it first. */
   private async consume(linkId: string, usedBy: string, outcome: string, at: string): Promise<boolean> {
-    try {
-      await this.store.update({
-        Key: key(linkId),
-        UpdateExpression: 'SET usedAt = :at, usedBy = :by, outcome = :o',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
-        ExpressionAttributeValues: { ':at': at, ':by': usedBy, ':o': outcome },
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof ConditionFailed) return false;
-      throw err;
-    }
+    return this.store.tryWrite(
+      this.e.link
+        .build(UpdateItemCommand)
+        .item({ linkId, usedAt: at, usedBy, outcome })
+        .options({
+          condition: {
+            and: [
+              { attr: 'linkId', exists: true },
+              { attr: 'usedAt', exists: false },
+            ],
+          },
+        }),
+    );
   }
 }

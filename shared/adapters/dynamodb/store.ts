@@ -2,21 +2,20 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  DeleteCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
-  UpdateCommand,
-  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import {
+  type Entity,
+  EntityFormatter,
+  EntityParser,
+  type FormattedItem,
+  type KeyInputItem,
+} from 'dynamodb-toolbox';
 import { type Entities, entitiesOf } from './entities/index.ts';
-import { TABLE_KEYS } from './keys.ts';
 
-export type Item = { pk: string; sk: string };
+type Item = { pk: string; sk: string };
 type TxEntry = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 /** One write of a transaction; the table name is added by the store. */
 export type TransactItem = { [K in keyof TxEntry]?: Omit<NonNullable<TxEntry[K]>, 'TableName'> };
@@ -35,7 +34,9 @@ export class ConditionFailed extends Error {
 
 /**
  * The single table: its entities (keys and indexes defined once, see `entities/`), bound to this client,
- * and the generic requests the code not yet on entities still makes.
+ * and what every adapter shares: conditional writes answered as `ConditionFailed`, transactions, batch
+ * reads. It has no request by raw key: the adapters read and write through the entities, and use-cases
+ * through the adapters, so no `pk` or index name reaches them.
  */
 export class Store {
   #entities?: Entities;
@@ -72,49 +73,6 @@ export class Store {
     }
   }
 
-  async get<T extends Item>(pk: string, sk: string, consistent = true): Promise<T | undefined> {
-    const out = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent }),
-    );
-    return out.Item as T | undefined;
-  }
-
-  async put(
-    item: Item & Record<string, unknown>,
-    condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
-  ) {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: item,
-          ConditionExpression: condition?.expression,
-          ExpressionAttributeNames: condition?.names,
-          ExpressionAttributeValues: condition?.values,
-        }),
-      );
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConditionFailed();
-      throw err;
-    }
-  }
-
-  async delete(pk: string, sk: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk, sk } }));
-  }
-
-  async update<T extends Item>(input: Omit<UpdateCommandInput, 'TableName'>): Promise<T> {
-    try {
-      const out = await this.client.send(
-        new UpdateCommand({ ReturnValues: 'ALL_NEW', ...input, TableName: this.tableName }),
-      );
-      return out.Attributes as T;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConditionFailed();
-      throw err;
-    }
-  }
-
   /** Writes several items atomically; a failed condition becomes ConditionFailed with per-item reasons. */
   async transact(items: readonly (TransactItem | EntityTransaction)[], clientToken?: string): Promise<void> {
     const withTable = items.map((entry) => {
@@ -137,12 +95,20 @@ export class Store {
   }
 
   /**
-   * Reads many items by key (BatchGetItem, 100 keys a request, strongly consistent), asking again for keys
-   * left unprocessed. Returns the items found, in no order.
+   * Reads many items of one entity by key (BatchGetItem, 100 keys a request, strongly consistent), asking
+   * again for keys left unprocessed. Returns the items found, as the entity formats them (keys hidden), in
+   * no order.
    */
-  async batchGet<T extends Item>(keys: readonly Item[]): Promise<T[]> {
+  async getMany<E extends Entity>(entity: E, keys: readonly KeyInputItem<E>[]): Promise<FormattedItem<E>[]> {
+    const parser = entity.build(EntityParser);
+    const formatter = entity.build(EntityFormatter);
+    const found = await this.#batchGet(keys.map((k) => parser.parse(k, { mode: 'key' }).key as Item));
+    return found.map((item) => formatter.format(item) as FormattedItem<E>);
+  }
+
+  async #batchGet(keys: readonly Item[]): Promise<Record<string, unknown>[]> {
     const unique = [...new Map(keys.map(({ pk, sk }) => [`${pk}\u0000${sk}`, { pk, sk }])).values()];
-    const found: T[] = [];
+    const found: Record<string, unknown>[] = [];
     for (let i = 0; i < unique.length; i += 100) {
       let pending: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
       for (let attempt = 0; pending?.length; attempt++) {
@@ -152,53 +118,11 @@ export class Store {
             RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
           }),
         );
-        found.push(...((out.Responses?.[this.tableName] ?? []) as T[]));
+        found.push(...(out.Responses?.[this.tableName] ?? []));
         pending = out.UnprocessedKeys?.[this.tableName]?.Keys;
       }
     }
     return found;
-  }
-
-  async query<T extends Item>(
-    input: Omit<QueryCommandInput, 'TableName'>,
-  ): Promise<{ items: T[]; next?: Record<string, unknown> }> {
-    const out = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName }));
-    return { items: (out.Items ?? []) as T[], next: out.LastEvaluatedKey };
-  }
-
-  /** Every item of a partition whose sort key starts with `skPrefix`, oldest first, keys removed. */
-  async queryPrefix<T>(pk: string, skPrefix: string): Promise<T[]> {
-    const out: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.query<Item & T>({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      });
-      for (const { pk: _pk, sk: _sk, ...rest } of page.items) out.push(rest as T);
-      start = page.next;
-    } while (start);
-    return out;
-  }
-
-  /** Items of one partition of a GSI, newest first. */
-  queryIndex<T extends Item>(
-    index: 'gsi1' | 'gsi2',
-    pk: string,
-    options: { limit?: number; start?: Record<string, unknown> } = {},
-  ) {
-    const keys = TABLE_KEYS.indexes.find((i) => i.name === index)!;
-    return this.query<T>({
-      IndexName: index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': keys.pk },
-      ExpressionAttributeValues: { ':pk': pk },
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: options.start,
-    });
   }
 }
 
