@@ -142,26 +142,22 @@ export const requestedSlots = (items: readonly string[]): string[] =>
  * name. Names and numbers are compared by `matchKey` (NFKC, ignorables removed, look-alike letters of other
  * scripts mapped to Latin, folded), so full-width letters, Cyrillic homoglyphs or a ZWJ do not make a
  * second dossier for the same space. For plain Latin/Vietnamese text the key is what it was before.
+ * These are the matching rule only: the stored key (`GUARD#<this>`) is the guard entity's.
  */
 export function guardKeys(roundId: string, form: Pick<DraftForm, 'space' | 'representative'>): string[] {
-  const keys = [
-    `GUARD#${roundId}#SPACE#${form.representative.email.toLowerCase()}#${matchKey(form.space.nameVi)}`,
-  ];
+  const keys = [`${roundId}#SPACE#${form.representative.email.toLowerCase()}#${matchKey(form.space.nameVi)}`];
   const reg = form.space.registrationNumber;
-  if (reg) keys.push(`GUARD#${roundId}#REG#${matchKey(reg).replace(/ /g, '')}`);
+  if (reg) keys.push(`${roundId}#REG#${matchKey(reg).replace(/ /g, '')}`);
   return keys;
 }
 
 /**
- * Where the submitted dossiers of a round are listed by space name (`matchKey`), one item per dossier in
- * the round's partition (`NAME#<key>#<dossier id>`): not a guard (two spaces may share a name), but staff
- * see a name shared by dossiers that the guards let through (another email and registration number), as a
- * flag on the dossier page and in the CSV.
+ * What makes two space names "the same name" (`matchKey`): the submitted dossiers of a round are listed
+ * under it (the same-name entity), not as a guard (two spaces may share a name), but staff see a name
+ * shared by dossiers that the guards let through (another email and registration number), as a flag on
+ * the dossier page and in the CSV.
  */
-export const sameNameKey = (roundId: string, nameVi: string) => ({
-  pk: `ROUND#${roundId}`,
-  skPrefix: `NAME#${matchKey(nameVi)}#`,
-});
+export const sameNameKey = (nameVi: string) => matchKey(nameVi);
 
 /** The type a declared MIME type stands for, if it is one the round can accept. */
 export function fileTypeOf(contentType: string): FileType | undefined {

@@ -81,13 +81,11 @@ export function windowOf(policy: RatePolicy, now: Date): { id: number; start: Da
 }
 
 /**
- * The counter item's partition key: `RATE#<scope>#<sha256 of the normalised key>`. The window id goes in
- * the sort key, so an expired window is never read again even where TTL deletes late (or, locally, never).
+ * Which counter a hit goes to: `<scope>#<sha256 of the normalised key>` (the address never stored as it
+ * is). The stored keys are the rate-counter entity's: this bucket, and the window id in the sort key.
  */
-export const rateItemKey = (scope: RateScope, key: string, windowId: number) => ({
-  pk: `RATE#${scope}#${createHash('sha256').update(normalizeRateKey(key), 'utf8').digest('hex')}`,
-  sk: `W#${windowId}`,
-});
+export const rateBucketOf = (scope: RateScope, key: string): string =>
+  `${scope}#${createHash('sha256').update(normalizeRateKey(key), 'utf8').digest('hex')}`;
 
 /** When to try again, as people read it: `HH:mm` today in Hanoi, `dd/MM/yyyy HH:mm` otherwise. */
 export function retryTimeText(retryAt: Date, now: Date): string {

@@ -109,7 +109,7 @@ describe('the guard key (matchKey: NFKC, ignorables, confusables skeleton, foldi
       representative: { email: 'LAN@example.vn' },
     });
     expect(b).toEqual(a);
-    expect(a[0]).toBe('GUARD#2026#SPACE#lan@example.vn#xuong gom bat trang');
+    expect(a[0]).toBe('2026#SPACE#lan@example.vn#xuong gom bat trang');
   });
 });
 

@@ -14,7 +14,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { entitiesOf } from '../../shared/adapters/dynamodb/entities/index.ts';
 import { auditSortKey } from '../../shared/adapters/dynamodb/keys.ts';
-import type { Dossier } from '../../shared/domain/dossier.ts';
+import { type Dossier, guardKeys, sameNameKey } from '../../shared/domain/dossier.ts';
+import { rateBucketOf } from '../../shared/domain/rate-limits.ts';
 import type { Round } from '../../shared/domain/round.ts';
 
 // Requests are built, never sent: no emulator. The client is only there to be bound.
@@ -148,7 +149,7 @@ describe('the dossier entity keeps today’s keys', () => {
   it('moves a guard only if this dossier holds it (or nobody does)', () => {
     const params = e.guard
       .build(DeleteTransaction)
-      .key({ key: 'GUARD#r2026#REG#0101' })
+      .key({ key: 'r2026#REG#0101' })
       .options({
         condition: {
           or: [
@@ -188,12 +189,25 @@ describe('audit events', () => {
     expect(q.ScanIndexForward).toBeUndefined();
   });
 
-  it('of a round use `AUDIT#<at>#<action>`', () => {
-    const { Put } = e.roundAudit
-      .build(PutTransaction)
-      .item({ roundId: 'r2026', at: 't', action: 'extend-deadline', by: 'c@x', from: 'a', to: 'b' })
-      .params();
-    expect(Put.Item).toMatchObject({ pk: 'ROUND#r2026', sk: 'AUDIT#t#extend-deadline' });
+  it('of a round use the same time-ordered, unique key, after the ones stored before as `AUDIT#<at>#<action>`', () => {
+    const put = () =>
+      e.roundAudit
+        .build(PutTransaction)
+        .item({
+          roundId: 'r2026',
+          sk: auditSortKey('t', 'extend-deadline'),
+          at: 't',
+          action: 'extend-deadline',
+          by: 'c@x',
+          from: 'a',
+          to: 'b',
+        })
+        .params().Put.Item ?? {};
+    const [first, second] = [put(), put()];
+    expect(first).toMatchObject({ pk: 'ROUND#r2026', at: 't', action: 'extend-deadline' });
+    expect(first.sk).toMatch(/^AUDIT#t#extend-deadline#[0-9A-HJKMNP-TV-Z]{26}$/);
+    expect(String(first.sk) < String(second.sk)).toBe(true);
+    expect('AUDIT#t#extend-deadline' < String(first.sk)).toBe(true);
   });
 });
 
@@ -282,7 +296,7 @@ describe('the other entities keep their keys', () => {
     );
   });
 
-  it('the keys still built in use-cases: RSVP, pass, session, decision, invitations', () => {
+  it('RSVP, pass, session, decision, invitations and link keys stay as they were', () => {
     const rsvp = e.rsvp
       .build(PutItemCommand)
       .item({ roundId: 'r', dossierId: 'd', attending: true, guests: [], accessibility: '', answeredAt: 't' })
@@ -328,14 +342,187 @@ describe('the other entities keep their keys', () => {
     expect(
       e.rateCounter
         .build(UpdateItemCommand)
-        .item({ bucket: 'RATE#s#h', window: 'W#1', hits: $add(1) })
+        .item({ bucket: rateBucketOf('signin-mail', 'a@x.vn'), window: '1', hits: $add(1) })
         .params().Key,
-    ).toEqual({ pk: 'RATE#s#h', sk: 'W#1' });
+    ).toEqual({ pk: `RATE#${rateBucketOf('signin-mail', 'a@x.vn')}`, sk: 'W#1' });
     expect(
       e.followUp
         .build(PutItemCommand)
         .item({ roundId: 'r', run: 'close#2', event: { roundId: 'r', job: 'close' } as never, at: 't' })
         .params().Item,
     ).toMatchObject({ pk: 'FOLLOWUP#r', sk: 'close#2' });
+  });
+
+  it('a guard and a same-name listing: the domain gives the matching rule, the entity the stored key', () => {
+    const [space] = guardKeys('r2026', {
+      space: { nameVi: 'Xưởng Gốm' },
+      representative: { email: 'Lan@x.vn' },
+    } as Dossier['form']);
+    expect(e.guard.build(GetItemCommand).key({ key: space! }).params().Key).toEqual({
+      pk: 'GUARD#r2026#SPACE#lan@x.vn#xuong gom',
+      sk: 'GUARD',
+    });
+    const stored = { pk: 'GUARD#r2026#SPACE#lan@x.vn#xuong gom', sk: 'GUARD', dossierId: 'd1' };
+    expect(e.guard.build(EntityFormatter).format(stored)).toEqual({ key: space, dossierId: 'd1' });
+    const q = e.sameNameOf.query({ roundId: 'r2026', nameKey: sameNameKey('Xưởng Gốm') }).params();
+    expect(Object.values(q.ExpressionAttributeValues ?? {})).toEqual(['ROUND#r2026', 'NAME#xuong gom#']);
+  });
+});
+
+describe('the ceremony, sessions, decisions and links', () => {
+  it('an RSVP is put whole in the round’s RSVP list, and the round’s answers are read from it', () => {
+    const answer = {
+      roundId: 'r',
+      dossierId: 'd',
+      attending: true,
+      guests: ['G'],
+      accessibility: '',
+      answeredAt: 't',
+    };
+    expect(e.rsvp.build(PutItemCommand).item(answer).params().Item).toEqual({
+      pk: 'RSVP#r#d',
+      sk: 'RSVP',
+      gsi1pk: 'RSVPS#r',
+      gsi1sk: 'd',
+      ...answer,
+    });
+    const q = e.rsvpsOfRound.query({ roundId: 'r' }).params();
+    expect(q.IndexName).toBe('gsi1');
+    expect(Object.values(q.ExpressionAttributeValues ?? {})).toEqual(['RSVPS#r']);
+    const stored = { pk: 'RSVP#r#d', sk: 'RSVP', gsi1pk: 'RSVPS#r', gsi1sk: 'd', ...answer };
+    expect(e.rsvp.build(EntityFormatter).format(stored)).toEqual(answer);
+  });
+
+  it('a pass is scanned once: only if it exists and nobody scanned it, answering the pass as scanned', () => {
+    const params = e.pass
+      .build(UpdateItemCommand)
+      .item({ passId: 'p', checkedInAt: 't', checkedInBy: 'c@x' })
+      .options({
+        condition: {
+          and: [
+            { attr: 'passId', exists: true },
+            { attr: 'checkedInAt', exists: false },
+          ],
+        },
+        returnValues: 'ALL_NEW',
+      })
+      .params();
+    expect(params.Key).toEqual({ pk: 'PASS#p', sk: 'PASS' });
+    expect(params.ConditionExpression).toBe('(attribute_exists(#c_1)) AND (attribute_not_exists(#c_2))');
+    expect(Object.values(params.ExpressionAttributeNames ?? {})).toEqual(
+      expect.arrayContaining(['passId', 'checkedInAt', 'checkedInBy']),
+    );
+    expect(params.ReturnValues).toBe('ALL_NEW');
+  });
+
+  it('the invitations mark is put once per round', () => {
+    const put = e.invitationsSent
+      .build(PutItemCommand)
+      .item({ roundId: 'r', at: 't' })
+      .options({ condition: { attr: 'roundId', exists: false } })
+      .params();
+    expect(put.Item).toEqual({ pk: 'INVITATIONS#r', sk: 'INVITATIONS', at: 't' });
+    expect(put.ConditionExpression).toBe('attribute_not_exists(#c_1)');
+    expect(put.ExpressionAttributeNames).toEqual({ '#c_1': 'pk' });
+  });
+
+  it('a session is keyed by the hash of its id, opened once, and read without its key', () => {
+    const put = e.session
+      .build(PutItemCommand)
+      .item({ idHash: 'h', email: 'c@x', createdAt: 't', expiresAt: 9 })
+      .options({ condition: { attr: 'idHash', exists: false } })
+      .params();
+    expect(put.Item).toEqual({ pk: 'SESSION#h', sk: 'SESSION', email: 'c@x', createdAt: 't', expiresAt: 9 });
+    expect(put.ExpressionAttributeNames).toEqual({ '#c_1': 'pk' });
+    expect(
+      e.session
+        .build(EntityFormatter)
+        .format({ pk: 'SESSION#h', sk: 'SESSION', email: 'c@x', createdAt: 't', expiresAt: 9 }),
+    ).toEqual({ email: 'c@x', createdAt: 't', expiresAt: 9 });
+  });
+
+  it('a decision is recorded once in the pending list; delivering it takes it off the list', () => {
+    const put = e.decision
+      .build(PutItemCommand)
+      .item({ tokenHash: 'h', by: 'b', at: 't', outcome: 'approve', dossierId: 'd', leaseUntil: 5 })
+      .options({ condition: { attr: 'tokenHash', exists: false } })
+      .params();
+    expect(put.Item).toEqual({
+      pk: 'DECISION#h',
+      sk: 'DECISION',
+      gsi1pk: 'DECISIONS#pending',
+      gsi1sk: 't#DECISION#h',
+      by: 'b',
+      at: 't',
+      outcome: 'approve',
+      dossierId: 'd',
+      leaseUntil: 5,
+    });
+    expect(put.ExpressionAttributeNames).toEqual({ '#c_1': 'pk' });
+    const delivered = e.decision
+      .build(UpdateItemCommand)
+      .item({
+        tokenHash: 'h',
+        deliveredAt: 'u',
+        gsi1pk: $remove(),
+        gsi1sk: $remove(),
+        taskToken: $remove(),
+        leaseUntil: $remove(),
+      })
+      .params();
+    expect(delivered.Key).toEqual({ pk: 'DECISION#h', sk: 'DECISION' });
+    expect(delivered.UpdateExpression).toMatch(/REMOVE/);
+    expect(Object.values(delivered.ExpressionAttributeNames ?? {})).toEqual(
+      expect.arrayContaining(['deliveredAt', 'gsi1pk', 'gsi1sk', 'taskToken', 'leaseUntil']),
+    );
+    const q = e.pendingDecisions.query({}).options({ reverse: true, limit: 10 }).params();
+    expect(q).toMatchObject({ IndexName: 'gsi1', ScanIndexForward: false, Limit: 10 });
+    expect(Object.values(q.ExpressionAttributeValues ?? {})).toEqual(['DECISIONS#pending']);
+  });
+
+  it('a link is stored only under a free id, used once, and a bulk claim is taken over only from its run', () => {
+    const link = {
+      linkId: 'l',
+      secretHash: 'h',
+      purpose: 'rsvp',
+      dossierId: 'd',
+      person: 'p@x',
+      expiresAt: 9,
+      createdAt: 't',
+    } as const;
+    const put = e.link
+      .build(PutItemCommand)
+      .item(link)
+      .options({ condition: { attr: 'linkId', exists: false } })
+      .params();
+    expect(put.Item).toEqual({ pk: 'LINK#l', sk: 'LINK', ...link });
+    expect(put.ExpressionAttributeNames).toEqual({ '#c_1': 'linkId' });
+    const used = e.link
+      .build(UpdateItemCommand)
+      .item({ linkId: 'l', usedAt: 'u', usedBy: 'p@x', outcome: 'ok' })
+      .options({
+        condition: {
+          and: [
+            { attr: 'linkId', exists: true },
+            { attr: 'usedAt', exists: false },
+          ],
+        },
+      })
+      .params();
+    expect(used.ConditionExpression).toBe('(attribute_exists(#c_1)) AND (attribute_not_exists(#c_2))');
+    const takeOver = e.link
+      .build(PutTransaction)
+      .item({ ...link, bulkRun: 'run#0', claimedAt: 't', sequence: 1 })
+      .options({ condition: { attr: 'bulkRun', eq: 'run#0' } })
+      .params();
+    expect(takeOver.Put.ConditionExpression).toBe('#c_1 = :c_1');
+    expect(takeOver.Put.Item).toMatchObject({ pk: 'LINK#l', bulkRun: 'run#0', sequence: 1 });
+    expect(e.linkSalt.build(GetItemCommand).key({ key: 'invitation#r' }).params().Key).toEqual({
+      pk: 'LINKSALT#invitation#r',
+      sk: 'LINKSALT',
+    });
+    expect(
+      e.bulkChunk.build(PutItemCommand).item({ bulkRun: 'run#0', at: 't', expiresAt: 9 }).params().Item,
+    ).toEqual({ pk: 'BULKCHUNK#run#0', sk: 'BULKCHUNK', at: 't', expiresAt: 9 });
   });
 });

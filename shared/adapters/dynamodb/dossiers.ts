@@ -18,7 +18,7 @@ import {
   type StoredDocument,
   sameNameKey,
 } from '../../domain/dossier.ts';
-import { sentClaimKey } from './entities/index.ts';
+import { sameNameSortKey, sentClaimKey } from './entities/index.ts';
 import { auditSortKey } from './keys.ts';
 import {
   ConditionFailed,
@@ -258,11 +258,9 @@ export class Dossiers {
 
   /** The item that lists a submitted dossier under its space name (see `sameNameKey`). */
   sameNameItem(d: Pick<Dossier, 'id' | 'roundId' | 'form'>): TransactItem {
-    const { skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
+    const sk = sameNameSortKey(sameNameKey(d.form.space.nameVi), d.id);
     return transactItemOf(
-      this.e.sameName
-        .build(PutTransaction)
-        .item({ roundId: d.roundId, sk: `${skPrefix}${d.id}`, dossierId: d.id }),
+      this.e.sameName.build(PutTransaction).item({ roundId: d.roundId, sk, dossierId: d.id }),
     );
   }
 
@@ -270,9 +268,8 @@ export class Dossiers {
   async sameName(
     d: Pick<Dossier, 'id' | 'roundId' | 'form'>,
   ): Promise<{ dossierId: string; code?: string }[]> {
-    const { skPrefix } = sameNameKey(d.roundId, d.form.space.nameVi);
     const { Items = [] } = await this.e.sameNameOf
-      .query({ roundId: d.roundId, prefix: skPrefix })
+      .query({ roundId: d.roundId, nameKey: sameNameKey(d.form.space.nameVi) })
       .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
       .send();
     const others = await Promise.all(

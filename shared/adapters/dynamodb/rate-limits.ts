@@ -3,14 +3,14 @@ import {
   type RateCounter,
   type RatePolicy,
   type RateScope,
-  rateItemKey,
+  rateBucketOf,
   windowOf,
 } from '../../domain/rate-limits.ts';
 import type { Store } from './store.ts';
 
 /**
- * Fixed-window counters in the table: one item per scope, hashed key and window
- * (`pk = RATE#<scope>#<sha256>`, `sk = W#<window>`), deleted by TTL (`expiresAt` = the window's end).
+ * Fixed-window counters in the table: one item per scope, hashed key and window (the rate-counter
+ * entity: `RATE#<scope>#<sha256>` / `W#<window>`), deleted by TTL (`expiresAt` = the window's end).
  * A hit is one conditional UpdateItem: the counter goes up only while it is under the limit, so a refused
  * hit writes nothing and concurrent hits never overshoot.
  */
@@ -19,13 +19,12 @@ export class RateCounters implements RateCounter {
 
   async hit(scope: RateScope, key: string, policy: RatePolicy, now: Date): Promise<boolean> {
     const window = windowOf(policy, now);
-    const { pk, sk } = rateItemKey(scope, key, window.id);
     return this.store.tryWrite(
       this.store.entities.rateCounter
         .build(UpdateItemCommand)
         .item({
-          bucket: pk,
-          window: sk,
+          bucket: rateBucketOf(scope, key),
+          window: String(window.id),
           expiresAt: $get('expiresAt', Math.ceil(window.end.getTime() / 1000)),
           hits: $add(1),
         })

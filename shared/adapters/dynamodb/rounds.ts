@@ -1,5 +1,6 @@
 import { DeleteTransaction, GetItemCommand, PutItemCommand, PutTransaction } from 'dynamodb-toolbox';
 import type { Round } from '../../domain/round.ts';
+import { auditSortKey } from './keys.ts';
 import { ConditionFailed, type Store } from './store.ts';
 
 /** Rounds: one item each, plus a pointer to the round the site shows. */
@@ -117,7 +118,7 @@ export class Rounds {
   private auditPut(roundId: string, audit: RoundAuditEntry) {
     return this.e.roundAudit
       .build(PutTransaction)
-      .item({ ...audit, roundId })
+      .item({ ...audit, roundId, sk: auditSortKey(audit.at, audit.action) })
       .options({ condition: { attr: 'roundId', exists: false } });
   }
 }

@@ -81,7 +81,7 @@ export function dossierEntities(table: HcsnTable) {
     table,
     schema: item({
       roundId: string().key().savedAs('pk').transform(prefix('ROUND')).hidden(),
-      // `NAME#<name key>#<dossier id>` (see `sameNameKey`): the round's partition lists a name by prefix.
+      // `NAME#<name key>#<dossier id>` (`sameNameSortKey`): the round's partition lists a name by prefix.
       sk: string().key().hidden(),
       dossierId: string(),
     }),
@@ -91,11 +91,14 @@ export function dossierEntities(table: HcsnTable) {
     dossier,
     audit,
     sameName,
-    /** The submitted dossiers of a round listed under one name key (`prefix` from `sameNameKey`). */
+    /** The submitted dossiers of a round listed under one name key (`sameNameKey` of the domain). */
     sameNameOf: sameName
       .build(EntityAccessPattern)
-      .schema(item({ roundId: string(), prefix: string() }))
-      .pattern(({ roundId, prefix }) => ({ partition: `ROUND#${roundId}`, range: { beginsWith: prefix } })),
+      .schema(item({ roundId: string(), nameKey: string() }))
+      .pattern(({ roundId, nameKey }) => ({
+        partition: `ROUND#${roundId}`,
+        range: { beginsWith: sameNameSortKey(nameKey, '') },
+      })),
     /** A page of a round's dossiers in one status, newest change first. */
     dossiersByStatus: dossier
       .build(EntityAccessPattern)
@@ -112,12 +115,12 @@ export function dossierEntities(table: HcsnTable) {
       .schema(item({ code: string() }))
       .pattern(({ code }) => ({ index: 'gsi2', partition: codeKey(code) })),
 
-    /** A uniqueness claim within a round (see `guardKeys`): one dossier may hold it. */
+    /** A uniqueness claim within a round (`GUARD#<key>`, the key from `guardKeys`): one dossier may hold it. */
     guard: new Entity({
       name: 'guard',
       table,
       schema: item({
-        key: string().key().savedAs('pk'),
+        key: string().key().savedAs('pk').transform(prefix('GUARD')),
         sk: string().key().const('GUARD').hidden(),
         dossierId: string(),
       }),
@@ -175,6 +178,9 @@ export function dossierEntities(table: HcsnTable) {
     }),
   };
 }
+
+/** The sort key that lists a submitted dossier under its space name in the round's partition. */
+export const sameNameSortKey = (nameKey: string, dossierId: string) => `NAME#${nameKey}#${dossierId}`;
 
 /** Which email a send claim is for: one per purpose, round and recipient. */
 export const sentClaimKey = (purpose: string, roundId: string, recipient: string) =>

@@ -31,7 +31,7 @@ import { roundEntities } from './round.ts';
 import { staffEntities } from './staff.ts';
 import { type HcsnTable, tableOf } from './table.ts';
 
-export { sentClaimKey } from './dossier.ts';
+export { sameNameSortKey, sentClaimKey } from './dossier.ts';
 export type { HcsnTable } from './table.ts';
 
 /** All entities of one table, bound to one DocumentClient. */

@@ -35,13 +35,13 @@ export function mailEntities(table: HcsnTable) {
       .schema(item({}))
       .pattern(() => ({ index: 'gsi1', partition: MARKED })),
 
-    /** A fixed-window counter: `bucket` and `window` as `rateItemKey` builds them, gone by TTL. */
+    /** A fixed-window counter (`RATE#<bucket>` / `W#<window id>`, see `rateBucketOf`), gone by TTL. */
     rateCounter: new Entity({
       name: 'rate-counter',
       table,
       schema: item({
-        bucket: string().key().savedAs('pk').hidden(),
-        window: string().key().savedAs('sk').hidden(),
+        bucket: string().key().savedAs('pk').transform(prefix('RATE')).hidden(),
+        window: string().key().savedAs('sk').transform(prefix('W')).hidden(),
         hits: number().optional(),
         expiresAt: number().optional(),
       }),

@@ -50,23 +50,23 @@ export function roundEntities(table: HcsnTable) {
 }
 
 function roundAuditEntity(table: HcsnTable) {
-  /** A coordinator's change to a round: `AUDIT#<at>#<action>` in the round's partition. */
+  /**
+   * A coordinator's change to a round, in the round's partition under `auditSortKey(at, action)`:
+   * `AUDIT#<at>#<action>#<ULID>`, time-ordered and unique (events stored before as `AUDIT#<at>#<action>`
+   * keep their key and still list in order).
+   */
   return new Entity({
     name: 'round-audit',
     table,
     schema: item({
       roundId: string().key().savedAs('pk').transform(prefix('ROUND')).hidden(),
-      at: string().key(),
-      action: string().key(),
+      sk: string().key().hidden(),
+      at: string(),
+      action: string(),
       by: string(),
       from: any().optional(),
       to: any().optional(),
-    }).and((s) => ({
-      sk: string()
-        .key()
-        .hidden()
-        .link<typeof s>(({ at, action }) => `AUDIT#${at}#${action}`),
-    })),
+    }),
     ...PLAIN,
   });
 }
