@@ -1,7 +1,13 @@
 import { textOf } from '../i18n/catalog.ts';
 import type { Text } from '../i18n/lang.ts';
 import { HISTORY_NOTES } from '../i18n/messages/dossier.ts';
-import type { Dossier, DossierStatus, HistoryEntry, SupplementRequest } from './dossier.ts';
+import {
+  DOSSIER_STATUSES,
+  type Dossier,
+  type DossierStatus,
+  type HistoryEntry,
+  type SupplementRequest,
+} from './dossier.ts';
 
 /**
  * The dossier lifecycle in one place: which events may happen in which status, where each leads, and the
@@ -44,14 +50,9 @@ interface Rule {
 }
 
 /** Statuses a running workflow can meet: every one after the submission. */
-const WORKFLOW_STATUSES = [
-  'submitted',
-  'in_review',
-  'supplement_requested',
-  'approved',
-  'rejected',
-  'incomplete',
-] as const satisfies readonly DossierStatus[];
+const WORKFLOW_STATUSES: readonly DossierStatus[] = DOSSIER_STATUSES.filter(
+  (s) => s !== 'draft' && s !== 'expired' && s !== 'failed',
+);
 
 /** The allowed transitions, by event. */
 export const LIFECYCLE: { readonly [E in DossierEventType]: Rule } = {

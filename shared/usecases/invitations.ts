@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { Ceremony } from '../adapters/dynamodb/ceremony.ts';
+import { Ceremony, type StoredPass } from '../adapters/dynamodb/ceremony.ts';
 import { Certificates } from '../adapters/dynamodb/certificates.ts';
 import type { LinkTerms } from '../adapters/dynamodb/links.ts';
 import type { Store } from '../adapters/dynamodb/store.ts';
@@ -50,14 +50,8 @@ export interface Rsvp extends RsvpAnswer {
   readonly passId?: string;
 }
 
-export interface CheckInPass {
-  readonly passId: string;
-  readonly roundId: string;
-  readonly dossierId: string;
-  readonly holder: string;
-  readonly spaceName: string;
-  readonly checkedInAt?: string;
-  readonly checkedInBy?: string;
+/** A pass as stored, and what its holder's certificate says of it now. */
+export interface CheckInPass extends StoredPass {
   /**
    * Set when the holder's membership certificate was revoked (read from the certificate each time, so a
    * revocation after the invitation voids the pass at once): the pass admits nobody.
