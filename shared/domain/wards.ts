@@ -1,3 +1,4 @@
+import aliases from '../data/hanoi-ward-aliases-2025.json' with { type: 'json' };
 import data from '../data/hanoi-wards-2025.json' with { type: 'json' };
 import { fold } from './text.ts';
 
@@ -10,19 +11,173 @@ export interface Ward {
 
 export const WARDS: readonly Ward[] = data.wards as Ward[];
 const BY_CODE = new Map(WARDS.map((w) => [w.code, w]));
-const FOLDED = WARDS.map((w) => ({
-  ward: w,
-  key: fold(w.name),
-  bare: fold(w.name.replace(/^(Phường|Xã)\s+/, '')),
-}));
 
 export const wardByCode = (code: string): Ward | undefined => BY_CODE.get(code);
 
-/** Wards whose name matches a query typed with or without diacritics ("van mieu", "Văn Miếu", "phuong ba dinh"). */
-export function searchWards(query: string, limit = 10): Ward[] {
+/** The kinds of the units Hanoi had before July 2025: its wards and communes, and its districts. */
+export type UnitType = 'phuong' | 'xa' | 'thiTran' | 'quan' | 'huyen' | 'thiXa';
+
+/** A unit that existed before the 2025 reforms: its kind and its proper name ("Vạn Phúc"). */
+export interface OldUnit {
+  readonly type: UnitType;
+  readonly name: string;
+}
+
+/**
+ * A ward offered for a search, and why. People still say the names of before 1 July 2025 (and a few of
+ * before 1 January 2025, when 78 units were merged); the match then names the old unit, so that the
+ * person recognises the place in the new name they pick.
+ * - `name`: the current name matched.
+ * - `unit`: an old ward, commune or town (`before` the day it was abolished) now (`part`ly, when it was
+ *   split) in this ward.
+ * - `district`: an old district of which this ward holds (part of) the area.
+ */
+export type WardMatch =
+  | { readonly ward: Ward; readonly via: 'name' }
+  | {
+      readonly ward: Ward;
+      readonly via: 'unit';
+      readonly before: '2025-01-01' | '2025-07-01';
+      readonly unit: OldUnit;
+      readonly district: OldUnit;
+      readonly part: boolean;
+    }
+  | { readonly ward: Ward; readonly via: 'district'; readonly district: OldUnit };
+
+// The official names carry their kind in front ("Phường Vạn Phúc", "Thị trấn Trâu Quỳ", "Quận Hà Đông").
+const PREFIX = /^(Phường|Xã|Thị trấn|Quận|Huyện|Thị xã)\s+/;
+const TYPE_OF: Record<string, UnitType> = {
+  Phường: 'phuong',
+  Xã: 'xa',
+  'Thị trấn': 'thiTran',
+  Quận: 'quan',
+  Huyện: 'huyen',
+  'Thị xã': 'thiXa',
+};
+/** What people type in front of a name, folded: left out of a query when it does not help the match. */
+const TYPED_PREFIX = /^(phuong|xa|thi tran|thi xa|quan|huyen|tp|thanh pho|p|q)\s+/;
+
+function oldUnit(official: string): OldUnit {
+  const m = PREFIX.exec(official);
+  return m ? { type: TYPE_OF[m[1]!]!, name: official.slice(m[0].length) } : { type: 'xa', name: official };
+}
+
+/** The folded spellings that find a unit: with and without its kind ("phuong van phuc", "van phuc"). */
+const spellings = (official: string): string[] => {
+  const full = fold(official);
+  const bare = fold(official.replace(PREFIX, ''));
+  return full === bare ? [full] : [full, bare];
+};
+
+interface Candidate {
+  /** Spellings of the unit alone: the query may start at any of their words. */
+  readonly keys: readonly string[];
+  /** A unit's spellings followed by its district's: the query must start with the unit's name. */
+  readonly joined?: readonly string[];
+  /** 0 the current name, 1 an old unit of 2025-07, 2 one abolished in 2025-01, 3 an old district. */
+  readonly tier: number;
+  readonly matches: readonly WardMatch[];
+}
+
+/** An old unit's spellings followed by its district's ("van phuc ha dong", "phuong van phuc quan ha dong"). */
+const joinedKeys = (names: readonly string[], district: string): string[] =>
+  names.flatMap(spellings).flatMap((n) => spellings(district).map((d) => `${n} ${d}`));
+
+type Alias = { oldName: string; oldDistrict: string; newCodes: string[]; partial: boolean; gsoName?: string };
+
+function unitCandidate(a: Alias, tier: number, before: '2025-01-01' | '2025-07-01'): Candidate {
+  const unit = oldUnit(a.oldName);
+  const district = oldUnit(a.oldDistrict);
+  const names = a.gsoName ? [a.oldName, a.gsoName] : [a.oldName];
+  return {
+    keys: [...new Set(names.flatMap(spellings))],
+    joined: [...new Set(joinedKeys(names, a.oldDistrict))],
+    tier,
+    matches: a.newCodes.map((code) => ({
+      ward: BY_CODE.get(code)!,
+      via: 'unit' as const,
+      before,
+      unit,
+      district,
+      part: a.partial || a.newCodes.length > 1,
+    })),
+  };
+}
+
+// Folded once at load: a search only compares strings (about 5,000 short keys).
+const CANDIDATES: readonly Candidate[] = [
+  ...WARDS.map((ward) => ({
+    keys: spellings(ward.name),
+    tier: 0,
+    matches: [{ ward, via: 'name' as const }],
+  })),
+  ...aliases.aliases.map((a) => unitCandidate(a, 1, '2025-07-01')),
+  ...aliases.legacyAliases.map((a) => unitCandidate(a, 2, '2025-01-01')),
+  ...aliases.districts.map((d) => ({
+    keys: spellings(d.oldDistrict),
+    tier: 3,
+    matches: d.newCodes.map((code) => ({
+      ward: BY_CODE.get(code)!,
+      via: 'district' as const,
+      district: oldUnit(d.oldDistrict),
+    })),
+  })),
+];
+
+/** How well a folded query fits a key: 0 the whole key, 1 its start, 2 the start of a later word; else none. */
+function closeness(query: string, key: string): number | undefined {
+  if (key === query) return 0;
+  if (key.startsWith(query)) return 1;
+  if (key.includes(` ${query}`)) return 2;
+  return undefined;
+}
+
+/**
+ * Wards for what a person types, with or without diacritics and with or without the kind of unit: current
+ * names ("van mieu", "Phường Ba Đình") first, then the wards that took over an old unit ("van phuc",
+ * "Vạn Phúc, Hà Đông", "phuong van phuc quan ha dong") or district ("quan ha dong"), best fit first. Each
+ * ward comes once, with the best reason; an old unit split between several wards offers each of them.
+ */
+export function findWards(query: string, limit = 10): WardMatch[] {
   const q = fold(query);
   if (!q) return [];
-  const starts = FOLDED.filter((w) => w.bare.startsWith(q) || w.key.startsWith(q));
-  const contains = FOLDED.filter((w) => !starts.includes(w) && (w.key.includes(q) || w.bare.includes(q)));
-  return [...starts, ...contains].slice(0, limit).map((w) => w.ward);
+  const stripped = q.replace(TYPED_PREFIX, '');
+  // The query without its kind ("quan ha dong" → "ha dong") fits a little less well than as typed.
+  const queries = stripped && stripped !== q ? [q, stripped] : [q];
+  const found: { c: Candidate; score: number; order: number }[] = [];
+  CANDIDATES.forEach((c, order) => {
+    let score: number | undefined;
+    queries.forEach((qv, i) => {
+      for (const key of c.keys) {
+        const s = closeness(qv, key);
+        if (s !== undefined && (score === undefined || s * 2 + i < score)) score = s * 2 + i;
+      }
+      // Not from the middle of a name into its district's ("lang ha dong da" is no answer to "ha dong").
+      for (const key of c.joined ?? []) {
+        const s = closeness(qv, key);
+        if (s !== undefined && s < 2 && (score === undefined || s * 2 + i < score)) score = s * 2 + i;
+      }
+    });
+    if (score !== undefined) found.push({ c, score, order });
+  });
+  found.sort(
+    (a, b) =>
+      Number(a.c.tier > 0) - Number(b.c.tier > 0) ||
+      a.score - b.score ||
+      a.c.tier - b.c.tier ||
+      a.order - b.order,
+  );
+  const seen = new Set<string>();
+  const out: WardMatch[] = [];
+  for (const { c } of found)
+    for (const m of c.matches) {
+      if (seen.has(m.ward.code)) continue;
+      seen.add(m.ward.code);
+      out.push(m);
+      if (out.length >= limit) return out;
+    }
+  return out;
 }
+
+/** The wards of {@link findWards}, without the reasons. */
+export const searchWards = (query: string, limit = 10): Ward[] => findWards(query, limit).map((m) => m.ward);
