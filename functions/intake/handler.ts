@@ -7,12 +7,13 @@ import { workflow } from '../../shared/compose/workflow.ts';
 import { DraftSchema, FIELD_LABELS, UploadRequestSchema } from '../../shared/domain/application-schema.ts';
 import { isAcceptingApplications } from '../../shared/domain/lifecycle.ts';
 import { deadlineOf } from '../../shared/domain/round.ts';
-import { searchWards } from '../../shared/domain/wards.ts';
+import { findWards, wardByCode } from '../../shared/domain/wards.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseJsonBody } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/response.ts';
 import { say } from '../../shared/i18n/catalog.ts';
 import { RESUME_RESENT } from '../../shared/i18n/messages/intake.ts';
+import { wardHint } from '../../shared/i18n/messages/wards.ts';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeIntake } from '../../shared/usecases/intake.ts';
 
@@ -64,7 +65,21 @@ export const handler = httpHandler({
       serverTime: clock().toISOString(),
     });
   },
-  'GET /api/wards': async (req) => json(200, { wards: searchWards(req.query.q ?? '', 15) }),
+  /**
+   * The ward picker's options: `?q=` what was typed (current or old names, each option with the hint that
+   * names the old unit, in the request's language), or `?code=` the ward a kept draft names.
+   */
+  'GET /api/wards': async (req) => {
+    const code = req.query.code;
+    if (code !== undefined) {
+      const ward = wardByCode(code);
+      return json(200, { wards: ward ? [{ code: ward.code, name: ward.name }] : [] });
+    }
+    const matches = findWards((req.query.q ?? '').slice(0, 100), 15);
+    return json(200, {
+      wards: matches.map((m) => ({ code: m.ward.code, name: m.ward.name, hint: wardHint(m, req.lang) })),
+    });
+  },
   'POST /api/applications': async (req) => {
     const form = parseJsonBody(req, DraftSchema, FIELD_LABELS);
     const access = await intake.createDraft(

@@ -88,7 +88,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
     const consent = (field('consent') as HTMLInputElement).checked;
     return { space, representative: rep, consent };
   };
-  const wardSearch = form.querySelector<HTMLInputElement>('.ward-search')!;
+  const wards = kit.wardPicker()!;
   const fill = (f: {
     space?: Record<string, unknown>;
     representative?: Record<string, unknown>;
@@ -106,78 +106,10 @@ export function applyScript(makeKit: typeof dossierKit): void {
       } else if (k === 'socialLinks' && Array.isArray(v)) set('space.socialLinks', v.join('\n'));
       else set(`space.${k}`, v);
     }
-    if (typeof s.wardCode === 'string') {
-      fetch(`/api/wards?q=${encodeURIComponent(String(s.wardCode))}`)
-        .then((r) => r.json())
-        .then((j: { wards?: { code: string; name: string }[] }) => {
-          const w = (j.wards || []).find((x) => x.code === s.wardCode);
-          if (w) wardSearch.value = w.name;
-        })
-        .catch(() => undefined);
-    }
+    if (typeof s.wardCode === 'string') wards.show(s.wardCode);
     for (const [k, v] of Object.entries(f.representative || {})) set(`representative.${k}`, v);
     (field('consent') as HTMLInputElement).checked = f.consent === true;
   };
-
-  // ---- ward picker ----
-  const suggestions = document.getElementById('ward-suggestions') as HTMLElement;
-  const wardCode = field('space.wardCode') as HTMLInputElement;
-  let wardTimer: ReturnType<typeof setTimeout> | undefined;
-  let wardSeq = 0;
-  const closeSuggestions = () => {
-    suggestions.hidden = true;
-    wardSearch.setAttribute('aria-expanded', 'false');
-  };
-  wardSearch.addEventListener('input', () => {
-    wardCode.value = '';
-    clearTimeout(wardTimer);
-    const q = wardSearch.value.trim();
-    if (q.length < 2) return closeSuggestions();
-    wardTimer = setTimeout(async () => {
-      const seq = ++wardSeq;
-      const res = await fetch(`/api/wards?q=${encodeURIComponent(q)}`).catch(() => undefined);
-      const j = res?.ok ? ((await res.json()) as { wards: { code: string; name: string }[] }) : { wards: [] };
-      if (seq !== wardSeq) return;
-      suggestions.textContent = '';
-      for (const w of j.wards) {
-        const li = document.createElement('div');
-        li.setAttribute('role', 'option');
-        li.tabIndex = -1;
-        li.textContent = w.name;
-        li.dataset.code = w.code;
-        const pick = (ev: Event) => {
-          ev.preventDefault();
-          wardSearch.value = w.name;
-          wardCode.value = w.code;
-          closeSuggestions();
-        };
-        li.addEventListener('mousedown', pick);
-        li.addEventListener('keydown', (ev) => {
-          if (ev.key === 'Enter') pick(ev);
-        });
-        suggestions.appendChild(li);
-      }
-      if (!j.wards.length) {
-        const li = document.createElement('div');
-        li.className = 'empty';
-        li.textContent = w('noWard');
-        suggestions.appendChild(li);
-      }
-      suggestions.hidden = false;
-      wardSearch.setAttribute('aria-expanded', 'true');
-    }, 200);
-  });
-  wardSearch.addEventListener('keydown', (ev) => {
-    if (ev.key === 'ArrowDown') {
-      (suggestions.querySelector('[data-code]') as HTMLElement | null)?.focus();
-      ev.preventDefault();
-    } else if (ev.key === 'Escape') closeSuggestions();
-  });
-  wardSearch.addEventListener('blur', () =>
-    setTimeout(() => {
-      if (!suggestions.contains(document.activeElement)) closeSuggestions();
-    }, 150),
-  );
 
   // ---- draft save ----
   let saving: Promise<void> | undefined;

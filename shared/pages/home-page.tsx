@@ -13,6 +13,7 @@ import { COMMON } from '../i18n/messages/common.ts';
 import { FIELD_HINTS, FIELDS, type FieldPath, FORM_LABELS, HOME } from '../i18n/messages/form.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
+import { WardPicker } from './ward-picker.tsx';
 
 const T = HOME;
 
@@ -124,19 +125,12 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
           label={label('space.wardCode')}
           hint={hint('space.wardCode')}
         >
-          <div class="ward-picker">
-            <input
-              id={fid('space.wardCode')}
-              class="ward-search"
-              autocomplete="off"
-              role="combobox"
-              aria-autocomplete="list"
-              aria-expanded="false"
-              aria-controls="ward-suggestions"
-            />
-            <div id="ward-suggestions" class="suggestions" role="listbox" hidden />
-            <input type="hidden" name="space.wardCode" />
-          </div>
+          <WardPicker
+            lang={lang}
+            id={fid('space.wardCode')}
+            name="space.wardCode"
+            describedBy={`${fid('space.wardCode')}-hint`}
+          />
         </Field>
         <Field lang={lang} name="space.foundedYear" label={label('space.foundedYear')}>
           <input

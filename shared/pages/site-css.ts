@@ -42,9 +42,13 @@ label.check input { width: auto; margin-top: 5px; display: inline; }
 .form-message ul { margin: 6px 0 0; }
 .ward-picker { position: relative; }
 .suggestions { position: absolute; z-index: 10; left: 0; right: 0; margin: 2px 0 0; padding: 0; list-style: none; background: #fff; border: 1px solid #bbb; border-radius: 4px; max-height: 260px; overflow-y: auto; box-shadow: 0 4px 12px rgba(0,0,0,.08); }
-.suggestions > div { padding: 8px 10px; cursor: pointer; }
-.suggestions > div:hover, .suggestions > div:focus { background: #f3ece2; outline: none; }
+.suggestions > div { padding: 8px 10px; cursor: pointer; border-left: 4px solid transparent; overflow-wrap: anywhere; }
+.suggestions > div:hover { background: #f3ece2; }
+.suggestions > [aria-selected="true"] { background: #f3ece2; border-left-color: var(--red); outline: 2px solid var(--red); outline-offset: -2px; }
+.suggestions .ward-name { font-weight: 600; }
+.suggestions .ward-hint { color: var(--muted); font-size: 14px; }
 .suggestions > .empty { color: var(--muted); cursor: default; }
+.ward-search:focus-visible { outline: 2px solid var(--red); outline-offset: 1px; }
 .slot { border-top: 1px solid var(--line); padding: 12px 0; }
 .slot > label { margin: 0; }
 .files { list-style: none; padding: 0; margin: 8px 0 0; }

@@ -9,12 +9,12 @@ import {
 } from '../domain/application-schema.ts';
 import { SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import type { Round } from '../domain/round.ts';
-import { WARDS } from '../domain/wards.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
 import { COMMON } from '../i18n/messages/common.ts';
 import { FIELD_HINTS, SUPPLEMENT } from '../i18n/messages/form.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
+import { WardPicker } from './ward-picker.tsx';
 
 const T = SUPPLEMENT;
 
@@ -35,7 +35,6 @@ function supplementData(lang: Lang, round: Round): string {
       ownership: pick(OWNERSHIP_LABELS, OWNERSHIPS),
       spaceType: pick(SPACE_TYPE_LABELS, SPACE_TYPES),
       creativeFields: pick(CREATIVE_FIELD_LABELS, CREATIVE_FIELDS),
-      wards: WARDS.map((w) => ({ value: w.code, label: w.name })),
     },
   };
   return scriptJson(data);
@@ -47,7 +46,11 @@ function FieldBlock(props: { lang: Lang; path: string; hint?: Text; children: pr
   return (
     <div class="field" data-item={path} hidden>
       <label for={fid(path)}>{FIELD_LABELS[path]?.[lang] ?? path}</label>
-      {props.hint && <p class="hint">{props.hint[lang]}</p>}
+      {props.hint && (
+        <p class="hint" id={`${fid(path)}-hint`}>
+          {props.hint[lang]}
+        </p>
+      )}
       {props.children}
       <p class="field-error" data-error-for={path} aria-live="polite" />
     </div>
@@ -99,13 +102,13 @@ function SupplementFields({ lang }: { lang: Lang }) {
         <p class="field-error" data-error-for="space.creativeFields" aria-live="polite" />
       </div>
       {text('space.street', { autocomplete: 'street-address' })}
-      <FieldBlock lang={lang} path="space.wardCode">
-        <select id={fid('space.wardCode')} name="space.wardCode">
-          <option value="">{COMMON.choose[lang]}</option>
-          {WARDS.map((w) => (
-            <option value={w.code}>{w.name}</option>
-          ))}
-        </select>
+      <FieldBlock lang={lang} path="space.wardCode" hint={FIELD_HINTS['space.wardCode']}>
+        <WardPicker
+          lang={lang}
+          id={fid('space.wardCode')}
+          name="space.wardCode"
+          describedBy={`${fid('space.wardCode')}-hint`}
+        />
       </FieldBlock>
       {text('space.foundedYear', { type: 'number', min: 1800, inputMode: 'numeric', maxLength: undefined })}
       {text('space.floorAreaM2', { type: 'number', min: 1, step: 'any', maxLength: undefined })}

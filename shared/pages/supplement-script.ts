@@ -77,8 +77,10 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     const [group, key] = path.split('.') as [string, string];
     return (dossier?.form as unknown as Record<string, Group | undefined> | undefined)?.[group]?.[key];
   };
+  const wards = kit.wardPicker();
   const fill = (path: string) => {
     const value = read(path);
+    if (path === 'space.wardCode' && wards) return wards.show(typeof value === 'string' ? value : '');
     if (path === 'space.creativeFields') {
       const chosen = Array.isArray(value) ? (value as string[]) : [];
       for (const box of Array.from(form.querySelectorAll<HTMLInputElement>(`[name="${path}"]`)))
