@@ -40,6 +40,8 @@ export interface FunctionSpec {
      * `RATE#` (one conditional UpdateItem per hit).
      */
     readonly rateLimits?: boolean;
+    /** Renders HTML pages: their footer shows the Centre's contact (`CENTRE_CONTACT`). */
+    readonly pages?: boolean;
   };
   /** Files copied next to the bundled handler: `fonts` = the certificate's two TTFs. */
   readonly assets?: 'fonts';
@@ -64,6 +66,7 @@ export const functions = {
       },
       bucket: { read: ['certificates/'] },
       rateLimits: true,
+      pages: true,
     },
   },
   intake: {
@@ -103,6 +106,7 @@ export const functions = {
       },
       bucket: { read: ['dossiers/'] },
       workflow: 'callback',
+      pages: true,
     },
   },
   checkDossier: {
@@ -171,8 +175,11 @@ export const functions = {
         read: ['CERTIFICATE#', 'DOSSIER#', 'SESSION#', 'STAFF#'],
         write: ['CERTIFICATE#', 'DOSSIER#'],
       },
+      // The page signs a short-lived link to the certificate's PDF, as /status does.
+      bucket: { read: ['certificates/'] },
       mail: true,
       signingKey: true,
+      pages: true,
     },
   },
   recordOutcome: {
@@ -253,6 +260,7 @@ export const functions = {
       adminEmail: true,
       // Sign-in emails per address.
       rateLimits: true,
+      pages: true,
     },
   },
   jobs: {
@@ -333,6 +341,7 @@ export const functions = {
         delete: ['SENT#'],
       },
       mail: true,
+      pages: true,
     },
   },
   mailEvents: {

@@ -60,5 +60,15 @@ export const routes = [
   { method: 'POST', path: '/admin/staff/remove', fn: 'admin' },
 ] as const satisfies readonly Route[];
 
+/**
+ * Every request no route above takes (an unknown path, or a known path with another method): API Gateway's
+ * `$default` route in AWS, the local API server's fallback. The site function answers it with a 404 in the
+ * request's language (a page, or JSON for `/api/…` and JSON clients), naming the path.
+ */
+export const DEFAULT_ROUTE = { routeKey: '$default', fn: 'site' } as const satisfies {
+  routeKey: string;
+  fn: FunctionName;
+};
+
 /** API Gateway's route key for a route, e.g. `GET /api/applications/{id}`. */
 export const routeKey = (r: Pick<Route, 'method' | 'path'>): string => `${r.method} ${r.path}`;

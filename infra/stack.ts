@@ -99,6 +99,7 @@ export class PlatformStack extends Stack {
       [Env.jobsFunctionName]: lambdas.jobs.functionName,
       [Env.adminEmail]: config.adminEmail,
       [Env.rateLimits]: serializeRateLimits(config.rateLimits),
+      [Env.centreContact]: JSON.stringify(config.centreContact),
       ...roundSchedules.environment,
     };
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {

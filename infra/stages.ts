@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, RateLimitsSchema } from '../shared/domain/rate-limits.ts';
+import { CentreContactSchema, PLACEHOLDER_CONTACT } from '../shared/env.ts';
 
 /** Settings that differ between deployments; chosen with `-c stage=dev|prod`, fields overridable by context. */
 export const StageConfigSchema = z.object({
@@ -40,6 +41,12 @@ export const StageConfigSchema = z.object({
   edgeProtection: z.boolean(),
   /** Requests per client IP per 5 minutes the WAF rule allows before blocking (with `edgeProtection`). */
   edgeRateLimitPer5Min: z.number().int().min(10),
+  /**
+   * The Centre's contact in every page's footer (`CENTRE_CONTACT`). The stages carry marked placeholders
+   * for the address and phone (the seed article gives none): set the real ones at deploy with
+   * `-c centreContact='{"address":"…","phone":"…","email":"…"}'` (merged over the stage's).
+   */
+  centreContact: CentreContactSchema,
 });
 
 export type StageConfig = z.infer<typeof StageConfigSchema>;
@@ -60,6 +67,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     rateLimits: DEFAULT_RATE_LIMITS,
     edgeProtection: false,
     edgeRateLimitPer5Min: 1000,
+    centreContact: { ...PLACEHOLDER_CONTACT, email: 'lienhe@kgst.example.vn' },
   },
   prod: {
     stage: 'prod',
@@ -76,6 +84,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     rateLimits: DEFAULT_RATE_LIMITS,
     edgeProtection: false,
     edgeRateLimitPer5Min: 1000,
+    centreContact: { ...PLACEHOLDER_CONTACT, email: 'lienhe@kgst.hanoi.gov.vn' },
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, RateLimitsSchema, withRateLimits } from './domain/rate-limits.ts';
+import { COMMON } from './i18n/messages/common.ts';
 
 /**
  * The environment contract: every environment variable a function reads, declared once with its name and
@@ -28,6 +29,27 @@ const jsonOf = <S extends z.ZodType>(schema: S) =>
       }
     })
     .pipe(schema);
+
+/** The Centre's contact, shown in every page's footer: its name in both languages, address, phone, email. */
+export const CentreContactSchema = z.object({
+  name: z.object({ vi: text, en: text }),
+  address: text,
+  phone: text,
+  email: z.email(),
+});
+export type CentreContact = z.infer<typeof CentreContactSchema>;
+
+/**
+ * The seed article names the Centre (Trung tâm Điều phối các hoạt động sáng tạo, founded late 2024) but
+ * gives no address or phone: those are marked as not configured, for the stage config to override
+ * (`-c centreContact='{"address":…,"phone":…,"email":…}'`).
+ */
+export const PLACEHOLDER_CONTACT: CentreContact = {
+  name: { vi: COMMON.centreName.vi, en: COMMON.centreName.en },
+  address: '[chưa cấu hình / not configured: CENTRE_CONTACT.address]',
+  phone: '[chưa cấu hình / not configured: CENTRE_CONTACT.phone]',
+  email: 'lienhe@kgst.hanoi.local',
+};
 
 const VARIABLES = {
   stage: variable('STAGE', z.enum(['local', 'dev', 'prod']).default('local')),
@@ -61,6 +83,11 @@ const VARIABLES = {
     'SIGNATORY_TITLE',
     text.default('Giám đốc Trung tâm Điều phối các hoạt động sáng tạo').transform((s) => s.normalize('NFC')),
   ),
+  /**
+   * The Centre's contact (compact JSON of `CentreContact`) on the functions that render pages: the stage
+   * config's `centreContact` in AWS; locally, unset = the placeholder above.
+   */
+  centreContact: variable('CENTRE_CONTACT', jsonOf(CentreContactSchema).default(PLACEHOLDER_CONTACT)),
   /** Bulk emails per second (the SES account's sending rate); 0 or unset = no limit (undefined). */
   sendRatePerSecond: variable(
     'SEND_RATE_PER_SECOND',

@@ -6,6 +6,8 @@ import { NotFoundError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
 import { asset, html } from '../../shared/http/response.ts';
+import { textOf } from '../../shared/i18n/catalog.ts';
+import { WAY_BACK } from '../../shared/i18n/messages/contact.ts';
 import { FIELDS } from '../../shared/i18n/messages/form.ts';
 import { SITE } from '../../shared/i18n/messages/status.ts';
 import { ASSETS } from '../../shared/pages/assets.ts';
@@ -23,6 +25,9 @@ const certificateLinks = makeCertificateLinks({
   files: files(),
   publicBaseUrl: config.publicBaseUrl,
 });
+
+/** A path as a 404 names it: cut short, so a long made-up URL is not echoed back whole. */
+const shortPath = (path: string) => (path.length > 120 ? `${path.slice(0, 119)}…` : path);
 
 const LookupSchema = z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) });
 
@@ -67,6 +72,13 @@ export const handler = httpHandler({
         round: await queries.currentRound(),
       }),
     ),
+  /**
+   * Whatever no route takes (API Gateway's `$default` route, the local server's fallback): a 404 naming the
+   * path, a page in the request's language with the ways back, or JSON for `/api/…` and JSON clients.
+   */
+  $default: async (req) => {
+    throw new NotFoundError(textOf(WAY_BACK.noSuchPage, shortPath(req.path)));
+  },
   'GET /assets/{file}': async (req) => {
     const file = ASSETS[req.params.file!];
     if (!file) throw new NotFoundError(SITE.fileNotFound);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VC_JWT_MEDIA_TYPE } from '../../shared/adapters/signing/signing-key.ts';
+import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { signingKey } from '../../shared/compose/ssm.ts';
@@ -12,11 +13,20 @@ import { signedInStaff } from '../../shared/http/staff-guard.ts';
 import { REVOCATION_FIELDS } from '../../shared/i18n/messages/certificates.ts';
 import { renderVerifyPage } from '../../shared/pages/verify-page.tsx';
 import { clock, config } from '../../shared/runtime.ts';
-import { makeRevokeCertificate, makeVerification } from '../../shared/usecases/certificates.ts';
+import {
+  makeCertificateLinks,
+  makeRevokeCertificate,
+  makeVerification,
+} from '../../shared/usecases/certificates.ts';
 
 const verification = makeVerification({
   certificates: certificates(),
   signingKey,
+  publicBaseUrl: config.publicBaseUrl,
+});
+const certificateLinks = makeCertificateLinks({
+  certificates: certificates(),
+  files: files(),
   publicBaseUrl: config.publicBaseUrl,
 });
 const revoke = makeRevokeCertificate({
@@ -40,8 +50,10 @@ export const handler = httpHandler({
   /**
    * One URL, three representations (never cached, so a revocation shows at once):
    * - `Accept: application/vc+jwt` → the credential as a compact VC-JWT (body is the JWT);
-   * - `Accept: application/json` → `{ credential, jwt }`: the Open Badges 3.0 credential and its VC-JWT;
-   * - anything else → the HTML page in the request's language.
+   * - `Accept: application/json` (or `?format=json`, the page's machine-readable link) → `{ credential, jwt }`:
+   *   the Open Badges 3.0 credential and its VC-JWT;
+   * - anything else → the HTML page in the request's language, with a PDF link signed for this view (as
+   *   `/status` makes one) while the certificate is valid.
    */
   'GET /verify/{id}': async (req) => {
     const id = req.params.id!;
@@ -57,11 +69,20 @@ export const handler = httpHandler({
         body: jwt,
       };
     }
-    if (accepts(req, 'application/json') || accepts(req, 'application/ld+json')) {
+    if (
+      req.query.format === 'json' ||
+      accepts(req, 'application/json') ||
+      accepts(req, 'application/ld+json')
+    ) {
       return json(200, await verification.credential(id), { 'access-control-allow-origin': '*' });
     }
     const certificate = await verification.find(id);
-    return html(200, renderVerifyPage({ lang: req.lang, certificate, publicBaseUrl: config.publicBaseUrl }));
+    const downloadUrl =
+      certificate.status === 'valid' ? (await certificateLinks.linksOf(certificate)).downloadUrl : undefined;
+    return html(
+      200,
+      renderVerifyPage({ lang: req.lang, certificate, publicBaseUrl: config.publicBaseUrl, downloadUrl }),
+    );
   },
   'GET /issuer': async () => json(200, verification.issuer(), PUBLIC_CACHE),
   'GET /issuer/jwks.json': async () =>

@@ -1,11 +1,11 @@
 import { CfnOutput } from 'aws-cdk-lib';
-import { type CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../functions.ts';
-import { routeKey, routes } from '../routes.ts';
+import { DEFAULT_ROUTE, routeKey, routes } from '../routes.ts';
 
 /** The route keys of the route table, exactly (a typo in the throttles below does not compile). */
 type RouteKey = (typeof routes)[number] extends infer R
@@ -39,20 +39,29 @@ export class PublicApi extends Construct {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', { description: 'Hanoi Creative Space Network' });
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
-    for (const route of routes) {
-      let integration = integrations.get(route.fn);
+    const integrationOf = (fn: FunctionName) => {
+      let integration = integrations.get(fn);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${route.fn}Integration`, props.functions[route.fn]);
-        integrations.set(route.fn, integration);
+        integration = new HttpLambdaIntegration(`${fn}Integration`, props.functions[fn]);
+        integrations.set(fn, integration);
       }
+      return integration;
+    };
+    for (const route of routes) {
       const added = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
-        integration,
+        integration: integrationOf(route.fn),
       });
       // Route settings name routes that must exist before the stage is updated.
       if (ROUTE_THROTTLES[routeKey(route) as RouteKey]) this.api.defaultStage?.node.addDependency(...added);
     }
+    // Whatever no route takes gets the site's 404 page (or JSON 404) instead of API Gateway's bare JSON.
+    new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: integrationOf(DEFAULT_ROUTE.fn),
+    });
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     const stage = this.api.defaultStage?.node.defaultChild as CfnStage;
     stage.accessLogSettings = {

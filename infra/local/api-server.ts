@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionName } from '../functions.ts';
-import { type Route, routeKey, routes } from '../routes.ts';
+import { DEFAULT_ROUTE, type Route, routeKey, routes } from '../routes.ts';
 
 /** API Gateway's HTTP API payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -41,13 +41,14 @@ export function matchRoute(method: string, path: string) {
 const isText = (type: string | undefined) =>
   !type || /^(text\/|application\/(json|x-www-form-urlencoded|xml))/.test(type);
 
-/** Builds the API Gateway v2 (payload 2.0) event for a request. */
+/** Builds the API Gateway v2 (payload 2.0) event for a request (`'$default'`: no route took it). */
 export function toEvent(
   req: IncomingMessage,
   body: Buffer,
-  route: Route,
+  route: Route | typeof DEFAULT_ROUTE,
   params: Record<string, string>,
 ): APIGatewayProxyEventV2 {
+  const key = 'routeKey' in route ? route.routeKey : routeKey(route);
   const url = new URL(req.url ?? '/', 'http://local');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers))
@@ -58,7 +59,7 @@ export function toEvent(
   const now = Date.now();
   return {
     version: '2.0',
-    routeKey: routeKey(route),
+    routeKey: key,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     cookies: req.headers.cookie ? req.headers.cookie.split(/;\s*/) : undefined,
@@ -80,7 +81,7 @@ export function toEvent(
         userAgent: req.headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),
-      routeKey: routeKey(route),
+      routeKey: key,
       stage: '$default',
       time: new Date(now).toUTCString(),
       timeEpoch: now,
@@ -134,15 +135,8 @@ export function requestListener(options: Pick<ApiServerOptions, 'invoke' | 'loca
       const url = new URL(req.url ?? '/', 'http://local');
       if (url.pathname.startsWith('/_local/') && options.local && (await options.local(req, res, body)))
         return;
-      const match = matchRoute(req.method ?? 'GET', url.pathname);
-      if (!match) {
-        send(res, {
-          statusCode: 404,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ message: 'Not Found' }),
-        });
-        return;
-      }
+      // What no route takes goes to the `$default` route, as API Gateway does (the site's 404).
+      const match = matchRoute(req.method ?? 'GET', url.pathname) ?? { route: DEFAULT_ROUTE, params: {} };
       const result = (await options.invoke(
         match.route.fn,
         toEvent(req, body, match.route, match.params),

@@ -4,6 +4,7 @@ import { dossierKit } from './dossier-kit.ts';
 import { emailedLinkPage } from './link-page-kit.ts';
 import { SITE_CSS } from './site-css.ts';
 import { supplementScript } from './supplement-script.ts';
+import { verifyScript } from './verify-page.tsx';
 
 /**
  * The browser scripts, from the functions' own source; the pages that edit a dossier are given the shared
@@ -38,10 +39,18 @@ const dossierKit = ${dossierKit.toString()};
 })();
 `;
 
+const VERIFY_JS = `(() => {
+"use strict";
+const __name = (fn) => fn;
+(${verifyScript.toString()})();
+})();
+`;
+
 /** Static files served by the site function (no build step: each is a string module). */
 export const ASSETS: Record<string, { body: string; type: string }> = {
   'site.css': { body: SITE_CSS, type: 'text/css; charset=utf-8' },
   'apply.js': { body: APPLY_JS, type: 'text/javascript; charset=utf-8' },
   'admin.js': { body: ADMIN_JS, type: 'text/javascript; charset=utf-8' },
   'supplement.js': { body: SUPPLEMENT_JS, type: 'text/javascript; charset=utf-8' },
+  'verify.js': { body: VERIFY_JS, type: 'text/javascript; charset=utf-8' },
 };

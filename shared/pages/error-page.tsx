@@ -1,7 +1,21 @@
 import type { FieldIssue } from '../domain/errors.ts';
+import type { Bilingual } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { COMMON } from '../i18n/messages/common.ts';
+import { WAY_BACK } from '../i18n/messages/contact.ts';
 import { Layout, renderPage } from './layout.tsx';
+
+/** What happened, by HTTP status: the page's title and heading say it (a tab or a history entry too). */
+const TITLE_BY_STATUS: Record<number, Bilingual<string>> = {
+  400: WAY_BACK.badRequest,
+  403: WAY_BACK.forbidden,
+  404: WAY_BACK.notFound,
+  409: WAY_BACK.conflict,
+  413: WAY_BACK.tooLarge,
+  415: WAY_BACK.badRequest,
+  429: WAY_BACK.tooMany,
+  500: WAY_BACK.serverError,
+};
 
 export function renderErrorPage(props: {
   lang: Lang;
@@ -10,10 +24,14 @@ export function renderErrorPage(props: {
   issues: readonly FieldIssue[];
 }) {
   const { lang, status, message, issues } = props;
+  const title = (TITLE_BY_STATUS[status] ?? COMMON.notDone)[lang];
+  // Nothing here (a wrong or outdated link): the ways back, besides the home page.
+  const lost = status === 404;
+  const q = lang === 'en' ? '?lang=en' : '';
   return renderPage(
-    <Layout lang={lang} title={COMMON.notDone[lang]}>
+    <Layout lang={lang} title={title}>
       <section class="notice notice-error" role="alert">
-        <h1>{status === 404 ? COMMON.notFound[lang] : COMMON.notDone[lang]}</h1>
+        <h1>{title}</h1>
         <p>{message}</p>
         {issues.length > 0 && (
           <ul>
@@ -24,8 +42,15 @@ export function renderErrorPage(props: {
             ))}
           </ul>
         )}
+        {lost && <p>{WAY_BACK.tryInstead[lang]}</p>}
         <p>
-          <a href={lang === 'en' ? '/?lang=en' : '/'}>{COMMON.home[lang]}</a>
+          <a href={`/${q}`}>{COMMON.home[lang]}</a>
+          {lost && (
+            <>
+              {' · '}
+              <a href={`/status${q}`}>{COMMON.lookup[lang]}</a>
+            </>
+          )}
         </p>
       </section>
     </Layout>,

@@ -1,15 +1,60 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { type CentreContact, ConfigSchema, Env } from '../env.ts';
 import { wordsOf } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { BROWSER } from '../i18n/messages/browser.ts';
 import { COMMON } from '../i18n/messages/common.ts';
+import { CONTACT } from '../i18n/messages/contact.ts';
 import { CsrfToken } from './csrf-field.tsx';
 import { scriptJson } from './document-slot.tsx';
 
 /** The network's and the centre's names (the catalog's words; mail and pages import them from here). */
 export const NETWORK_NAME = COMMON.networkName;
 export const CENTRE_NAME = COMMON.centreName;
+
+let contact: CentreContact | undefined;
+
+/**
+ * The Centre's contact (`CENTRE_CONTACT`, the stage config's in AWS, the marked placeholder locally), read
+ * with the variable's own schema and nothing else: a page also renders where no function's whole
+ * configuration is loaded (tests, tools), and a malformed value still fails, naming the variable.
+ */
+export function centreContact(): CentreContact {
+  if (contact) return contact;
+  const parsed = ConfigSchema.shape.centreContact.safeParse(process.env[Env.centreContact] || undefined);
+  if (!parsed.success)
+    throw new Error(`Invalid environment variable ${Env.centreContact}: ${parsed.error.message}`);
+  contact = parsed.data;
+  return contact;
+}
+
+/** The footer on every page: who runs the network and how to reach them. */
+function ContactFooter({ lang }: { lang: Lang }) {
+  const c = centreContact();
+  // A phone number dials when it is one (a placeholder stays words).
+  const dial = /\d{6}/.test(c.phone.replace(/[\s.()-]/g, '')) ? c.phone.replace(/[^\d+]/g, '') : undefined;
+  return (
+    <footer class="site-footer">
+      <p>
+        <strong>{c.name[lang]}</strong> · {COMMON.city[lang]}
+      </p>
+      <address>
+        <span>
+          {CONTACT.address[lang]}: <span lang="vi">{c.address}</span>
+        </span>
+        <br />
+        <span>
+          {CONTACT.phone[lang]}: {dial ? <a href={`tel:${dial}`}>{c.phone}</a> : c.phone}
+        </span>
+        {' · '}
+        <span>
+          {CONTACT.email[lang]}: <a href={`mailto:${c.email}`}>{c.email}</a>
+        </span>
+      </address>
+    </footer>
+  );
+}
 
 interface LayoutProps {
   readonly lang: Lang;
@@ -47,9 +92,7 @@ export function Layout({ lang, title, children, path = '/', scripts = [], csrf }
         <main>
           <CsrfToken.Provider value={csrf}>{children}</CsrfToken.Provider>
         </main>
-        <footer class="site-footer">
-          {CENTRE_NAME[lang]} · {COMMON.city[lang]}
-        </footer>
+        <ContactFooter lang={lang} />
         {scripts.length > 0 && (
           <script
             type="application/json"

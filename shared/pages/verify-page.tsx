@@ -1,19 +1,35 @@
 import { type Certificate, verifyUrlOf } from '../domain/certificate.ts';
 import { formatIct, formatIctDate } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { VERIFY_PAGE } from '../i18n/messages/status.ts';
+import { VERIFY_PAGE } from '../i18n/messages/verify.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = VERIFY_PAGE;
 
-/** The public verification page: valid (who, where, number, date, round) or revoked (when and why). */
-export function renderVerifyPage(props: { lang: Lang; certificate: Certificate; publicBaseUrl: string }) {
-  const { lang, certificate: c, publicBaseUrl } = props;
+/**
+ * The public verification page, for anyone the holder shows the certificate to: first whether it holds
+ * (a revoked one says so before anything else, with when and why), then what it certifies, the PDF (a
+ * short-lived link signed for this page view; none once revoked), a link to share, and, folded away, the
+ * signed credential for software.
+ */
+export function renderVerifyPage(props: {
+  lang: Lang;
+  certificate: Certificate;
+  publicBaseUrl: string;
+  /** A fresh presigned link to the PDF, made as the page is rendered (absent for a revoked certificate). */
+  downloadUrl?: string;
+}) {
+  const { lang, certificate: c, publicBaseUrl, downloadUrl } = props;
   const revoked = c.status === 'revoked';
-  const path = new URL(verifyUrlOf(publicBaseUrl, c.id)).pathname;
-  const jwks = `${publicBaseUrl}/issuer/jwks.json`;
+  const url = verifyUrlOf(publicBaseUrl, c.id);
+  const path = new URL(url).pathname;
   return renderPage(
-    <Layout lang={lang} title={T.title[lang]} path={path}>
+    <Layout
+      lang={lang}
+      title={`${revoked ? T.revoked[lang] : T.valid[lang]} ${c.number}`}
+      path={path}
+      scripts={['/assets/verify.js']}
+    >
       <h1>{T.title[lang]}</h1>
       <section
         class={revoked ? 'notice notice-error' : 'notice notice-ok'}
@@ -22,37 +38,96 @@ export function renderVerifyPage(props: { lang: Lang; certificate: Certificate; 
       >
         <h2>{revoked ? T.revoked[lang] : T.valid[lang]}</h2>
         {revoked ? (
-          <dl>
-            <dt>{T.revokedAt[lang]}</dt>
-            <dd>{c.revokedAt ? formatIct(c.revokedAt) : '—'}</dd>
-            <dt>{T.reason[lang]}</dt>
-            <dd class="revocation-reason">{c.revocationReason}</dd>
-          </dl>
+          <>
+            <dl>
+              <dt>{T.revokedAt[lang]}</dt>
+              <dd>{c.revokedAt ? <time dateTime={c.revokedAt}>{formatIct(c.revokedAt)}</time> : '—'}</dd>
+              <dt>{T.reason[lang]}</dt>
+              <dd class="revocation-reason">{c.revocationReason}</dd>
+            </dl>
+            <p>{T.revokedText[lang]}</p>
+          </>
         ) : (
           <p>{T.validText[lang]}</p>
         )}
       </section>
       <section class="card">
         <dl>
+          <dt>{T.number[lang]}</dt>
+          <dd class="certificate-number">{c.number}</dd>
           <dt>{T.holder[lang]}</dt>
           <dd class="holder" lang="vi">
             {c.holderName}
           </dd>
           <dt>{T.address[lang]}</dt>
           <dd lang="vi">{c.holderAddress}</dd>
-          <dt>{T.number[lang]}</dt>
-          <dd class="certificate-number">{c.number}</dd>
           <dt>{T.issuedOn[lang]}</dt>
           <dd>
             <time dateTime={c.issuedAt}>{formatIctDate(c.issuedAt)}</time>
           </dd>
+          <dt>{T.status[lang]}</dt>
+          <dd class="certificate-status">{revoked ? T.statusRevoked[lang] : T.statusValid[lang]}</dd>
           <dt>{T.round[lang]}</dt>
           <dd>{c.roundName[lang]}</dd>
         </dl>
-        <p>
-          {T.machine[lang]} <a href={jwks}>{jwks}</a>
-        </p>
+        {downloadUrl && (
+          <p>
+            <a href={downloadUrl} class="certificate-download">
+              {T.download[lang]}
+            </a>{' '}
+            — {T.downloadNote[lang]}
+          </p>
+        )}
       </section>
+      <section class="card share">
+        <h2>{T.share[lang]}</h2>
+        <label for="share-url">
+          {T.shareLink[lang]}
+          <input id="share-url" type="url" readOnly value={url} />
+        </label>
+        {/* Shown by verify.js where the browser can copy; without it the field above can be copied by hand. */}
+        <button type="button" data-copy="share-url" data-copied={T.copied[lang]} hidden>
+          {T.copy[lang]}
+        </button>
+        <span id="share-url-done" role="status" />
+      </section>
+      <details class="machine-readable">
+        <summary>{T.machine[lang]}</summary>
+        <p>{T.machineText[lang]}</p>
+        <ul>
+          <li>
+            <a href={`${path}?format=json`} type="application/json">
+              {T.credentialJson[lang]}
+            </a>
+          </li>
+          <li>
+            <a href="/issuer">{T.issuer[lang]}</a>
+          </li>
+          <li>
+            <a href="/issuer/jwks.json">{T.keys[lang]}</a>
+          </li>
+        </ul>
+        <p>{T.accept[lang]}</p>
+      </details>
     </Layout>,
   );
+}
+
+/** The share button (served as /assets/verify.js): copies the page's link from the field beside it. */
+export function verifyScript(): void {
+  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-copy]'))) {
+    const field = document.getElementById(button.dataset.copy ?? '') as HTMLInputElement | null;
+    const done = document.getElementById(`${button.dataset.copy}-done`);
+    if (!field || !navigator.clipboard) continue;
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(field.value).then(
+        () => {
+          if (done) done.textContent = button.dataset.copied ?? '';
+        },
+        // Refused (no permission): select the text, so the person can copy it themselves.
+        () => field.select(),
+      );
+    });
+  }
 }

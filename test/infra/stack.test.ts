@@ -6,7 +6,7 @@ import { environmentOf } from '../../infra/function-env.ts';
 import { type FunctionName, functions } from '../../infra/functions.ts';
 import { cdkJsonContext, extractWorkflow } from '../../infra/local/synth.ts';
 import { NAG_ACKNOWLEDGEMENTS } from '../../infra/nag.ts';
-import { routes } from '../../infra/routes.ts';
+import { DEFAULT_ROUTE, routes } from '../../infra/routes.ts';
 
 type Resources = Record<
   string,
@@ -226,10 +226,10 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     });
   });
 
-  it('builds one API route per route-table entry', () => {
+  it('builds one API route per route-table entry, and the $default route', () => {
     const apiRoutes = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
     expect(apiRoutes.map((r) => r.Properties?.RouteKey).sort()).toEqual(
-      routes.map((r) => `${r.method} ${r.path}`).sort(),
+      [...routes.map((r) => `${r.method} ${r.path}`), '$default'].sort(),
     );
     // Bounces and complaints: configuration set → encrypted, TLS-only topic → the mail-events function.
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {

@@ -3,7 +3,7 @@ import { environmentOf } from '../../infra/function-env.ts';
 import { type FunctionName, functions } from '../../infra/functions.ts';
 import { ConfigError, ifSet, loadConfig } from '../../shared/config.ts';
 import { DEFAULT_RATE_LIMITS } from '../../shared/domain/rate-limits.ts';
-import { ConfigSchema, Env, LOCAL_FALLBACK_ENDPOINT } from '../../shared/env.ts';
+import { ConfigSchema, Env, LOCAL_FALLBACK_ENDPOINT, PLACEHOLDER_CONTACT } from '../../shared/env.ts';
 
 /** An AWS function's environment (no loopback rule), with these variables. */
 const aws = (vars: Record<string, string> = {}) => loadConfig({ STAGE: 'dev', ...vars });
@@ -46,6 +46,11 @@ describe('the environment, declared once (offline)', () => {
     expect(defaults.s3ForcePathStyle).toBe(false);
     expect(defaults.adminEmail).toBeUndefined();
     expect(defaults.signatoryName).toBe('Nguyễn Thị Ngọc Hòa'.normalize('NFC'));
+    // The Centre's contact: the stage's JSON, or the marked placeholder; a malformed one names the variable.
+    expect(defaults.centreContact).toEqual(PLACEHOLDER_CONTACT);
+    const contact = { ...PLACEHOLDER_CONTACT, phone: '024 3333 4444', email: 'lienhe@kgst.example.vn' };
+    expect(aws({ CENTRE_CONTACT: JSON.stringify(contact) }).centreContact).toEqual(contact);
+    expect(() => aws({ CENTRE_CONTACT: '{"email":"x"}' }).stage).toThrow(/CENTRE_CONTACT/);
   });
 
   it('refuses a malformed value, naming the variable, at the first read of any', () => {
@@ -120,6 +125,8 @@ function valueFor(name: string): string {
       return '14';
     case Env.rateLimits:
       return JSON.stringify(DEFAULT_RATE_LIMITS);
+    case Env.centreContact:
+      return JSON.stringify(PLACEHOLDER_CONTACT);
     default:
       return `value-of-${name}`;
   }

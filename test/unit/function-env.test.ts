@@ -5,9 +5,10 @@ import { createLambdaRuntime } from '../../infra/local/lambda-runner.ts';
 describe('one declaration per function of what it needs (offline)', () => {
   it('gives each function only the variables of its needs, in AWS and locally', () => {
     // The public site reads the table and the bucket (and counts /status lookups against the rate limits):
-    // no workflow, no mail, no schedules, no first coordinator.
+    // no workflow, no mail, no schedules, no first coordinator. Its pages' footer shows the Centre's contact.
     expect(environmentOf('site', 'aws').sort()).toEqual([
       'BUCKET_NAME',
+      'CENTRE_CONTACT',
       'PUBLIC_BASE_URL',
       'RATE_LIMITS',
       'STAGE',
@@ -17,6 +18,11 @@ describe('one declaration per function of what it needs (offline)', () => {
     expect(environmentOf('intake', 'aws')).toContain('RATE_LIMITS');
     expect(environmentOf('admin', 'aws')).toContain('RATE_LIMITS');
     expect(environmentOf('review', 'aws')).not.toContain('RATE_LIMITS');
+    // The contact reaches every function that renders pages, and only those; locally the placeholder.
+    for (const fn of ['site', 'review', 'rsvp', 'verify', 'admin'] as const)
+      expect(environmentOf(fn, 'aws'), fn).toContain('CENTRE_CONTACT');
+    expect(environmentOf('intake', 'aws')).not.toContain('CENTRE_CONTACT');
+    expect(environmentOf('site', 'local')).not.toContain('CENTRE_CONTACT');
     expect(endpointsOf('site').sort()).toEqual(['AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3']);
     // Only the admin function creates schedules, and only in AWS (locally the scheduler reads the rounds).
     expect(environmentOf('admin', 'aws')).toContain('SCHEDULER_ROLE_ARN');

@@ -25,28 +25,6 @@ export const STATUS_PAGE = defineMessages({
   revoked: { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate has been revoked.' },
 });
 
-/** The public verification page of a certificate. */
-export const VERIFY_PAGE = defineMessages({
-  title: { vi: 'Xác minh giấy chứng nhận', en: 'Certificate verification' },
-  valid: { vi: 'Giấy chứng nhận hợp lệ', en: 'Valid certificate' },
-  validText: {
-    vi: 'Không gian dưới đây là thành viên Mạng lưới Không gian Sáng tạo Hà Nội.',
-    en: 'The space below is a member of the Hanoi Creative Space Network.',
-  },
-  revoked: { vi: 'Giấy chứng nhận đã bị thu hồi', en: 'This certificate has been revoked' },
-  revokedAt: { vi: 'Thu hồi lúc', en: 'Revoked at' },
-  reason: { vi: 'Lý do', en: 'Reason' },
-  holder: { vi: 'Không gian', en: 'Space' },
-  address: { vi: 'Địa chỉ', en: 'Address' },
-  number: { vi: 'Số giấy chứng nhận', en: 'Certificate number' },
-  issuedOn: { vi: 'Ngày cấp', en: 'Issued on' },
-  round: { vi: 'Đợt kết nạp', en: 'Membership call' },
-  machine: {
-    vi: 'Bản chứng nhận điện tử có chữ ký (Open Badges 3.0, VC-JWT): gửi yêu cầu tới địa chỉ này với Accept: application/json. Khóa công khai:',
-    en: 'Signed digital credential (Open Badges 3.0, VC-JWT): request this URL with Accept: application/json. Public key:',
-  },
-});
-
 /** The ceremony RSVP page; its form's fields as a 400 names them. */
 export const RSVP_PAGE = defineMessages({
   title: { vi: 'Xác nhận tham dự lễ trao giấy chứng nhận', en: 'Ceremony RSVP' },
