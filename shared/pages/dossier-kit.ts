@@ -435,7 +435,10 @@ export function dossierKit(opts: {
         list.appendChild(el);
       });
       if (!options.length) {
+        // An option that cannot be picked: a listbox holds options only (and it says why it is empty).
         const empty = document.createElement('div');
+        empty.setAttribute('role', 'option');
+        empty.setAttribute('aria-disabled', 'true');
         empty.className = 'empty';
         empty.textContent = w('noWard');
         list.appendChild(empty);
