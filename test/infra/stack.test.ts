@@ -213,6 +213,24 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     }
   });
 
+  it('sends what no route takes ($default) to the site function, which answers a 404 page', () => {
+    const [, route] = Object.entries(template.findResources('AWS::ApiGatewayV2::Route')).find(
+      ([, r]) => r.Properties.RouteKey === '$default',
+    )!;
+    expect(DEFAULT_ROUTE.fn).toBe('site');
+    // Target: integrations/<integration>; that integration invokes the site function.
+    const integrationId = JSON.stringify(route.Properties.Target).match(/"Ref":"(\w+)"/)?.[1];
+    expect(integrationId).toBeDefined();
+    const integration = resources[integrationId!]!;
+    expect(integration.Type).toBe('AWS::ApiGatewayV2::Integration');
+    const [siteId] = Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === 'site')!;
+    expect(integration.Properties?.IntegrationUri).toEqual({ 'Fn::GetAtt': [siteId, 'Arn'] });
+    // The site function shows the Centre's contact from the stage config (placeholder until set).
+    const site = JSON.stringify(resources[siteId]!.Properties);
+    expect(site).toContain('"CENTRE_CONTACT"');
+    expect(site).toContain('lienhe@kgst.example.vn');
+  });
+
   it('names the first coordinator once, on the functions that sign people in; alarms go to them', () => {
     const withAdmin = Object.values(resources).filter(
       (r) => r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties).includes('"ADMIN_EMAIL"'),
