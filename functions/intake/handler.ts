@@ -12,7 +12,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseJsonBody } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/response.ts';
 import { say } from '../../shared/i18n/catalog.ts';
-import { RESUME_RESENT } from '../../shared/i18n/messages/intake.ts';
+import { RESUME_RESENT, SUPPLEMENT_RESEND } from '../../shared/i18n/messages/intake.ts';
 import { wardHint } from '../../shared/i18n/messages/wards.ts';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeIntake } from '../../shared/usecases/intake.ts';
@@ -31,10 +31,14 @@ const intake = makeIntake({
 
 const ResumeSchema = z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() });
 
-const SupplementLinkSchema = z.object({
-  linkId: z.string().min(4).max(40),
-  secret: z.string().min(10).max(200),
-});
+/**
+ * `POST /api/supplement`: a link's id and secret open its request; the id alone (a used or expired link),
+ * or the dossier's code and the representative's email (the status page), ask for a new link by email.
+ */
+const SupplementLinkSchema = z.union([
+  z.object({ linkId: z.string().min(4).max(40), secret: z.string().min(10).max(200).optional() }),
+  z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) }),
+]);
 
 const token = (req: HttpRequest) => req.headers.authorization?.replace(/^Bearer\s+/i, '');
 const draftView = (d: Awaited<ReturnType<typeof intake.getDraft>>) => ({
@@ -109,7 +113,14 @@ export const handler = httpHandler({
     json(200, await intake.resubmit(req.params.id!, token(req), req.lang)),
   'POST /api/supplement': async (req) => {
     const input = parseJsonBody(req, SupplementLinkSchema);
-    return json(200, await intake.openSupplement(input.linkId, input.secret));
+    if (!('linkId' in input) || !input.secret) {
+      await intake.resendSupplement(input, req.sourceIp);
+      return json(202, { message: say(SUPPLEMENT_RESEND.sent, req.lang) });
+    }
+    const opened = await intake.openSupplement(input.linkId, input.secret, req.sourceIp);
+    if ('access' in opened) return json(200, opened.access);
+    // A page, not an error: it says why, and offers a new link when one can help.
+    return json(403, { message: opened.refused[req.lang], resend: opened.resend });
   },
   'POST /api/resume': async (req) => {
     const input = parseJsonBody(req, ResumeSchema);

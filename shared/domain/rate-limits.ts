@@ -68,7 +68,11 @@ export type RateScope =
   | 'drafts-ip'
   | 'status-ip'
   | 'resume-ip'
-  | 'resume-dossier';
+  | 'resume-dossier'
+  // Supplement links, by the same policies as resume links (mailPerAddress, resumePerIp, resumePerDossier).
+  | 'supplement-mail'
+  | 'supplement-ip'
+  | 'supplement-dossier';
 
 /** Addresses are compared as people type them: case and surrounding spaces do not make a new address. */
 export const normalizeRateKey = (key: string): string => key.trim().normalize('NFC').toLowerCase();

@@ -1,12 +1,51 @@
 import type { Dossier } from '../domain/dossier.ts';
 import { STATUS_LABELS } from '../domain/dossier.ts';
-import { formatIct } from '../domain/time.ts';
+import { formatIct, formatIctDate } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { SUPPLEMENT_RESEND } from '../i18n/messages/intake.ts';
 import { STATUS_PAGE } from '../i18n/messages/status.ts';
 import type { CertificateLinks } from '../usecases/certificates.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = STATUS_PAGE;
+
+/**
+ * An open supplement request: its due date (Hanoi) and the reviewer's comment, and a button that emails a
+ * new link to the representative (the person here gave the code and that email to look it up).
+ */
+function SupplementNotice({ lang, dossier }: { lang: Lang; dossier: Dossier }) {
+  const s = dossier.supplement!;
+  return (
+    <section class="supplement-open notice" id="supplement-open-request">
+      <h2>{T.supplementTitle[lang]}</h2>
+      <dl>
+        <dt>{T.supplementDue[lang]}</dt>
+        <dd>
+          <time dateTime={s.dueAt} class="supplement-due">
+            {formatIctDate(s.dueAt)}
+          </time>
+        </dd>
+        {s.comment && (
+          <>
+            <dt>{T.supplementComment[lang]}</dt>
+            <dd>{s.comment}</dd>
+          </>
+        )}
+      </dl>
+      <p>{T.supplementHint[lang]}</p>
+      <button
+        type="button"
+        id="supplement-resend"
+        class="secondary"
+        data-code={dossier.code}
+        data-email={dossier.form.representative.email}
+      >
+        {SUPPLEMENT_RESEND.button[lang]}
+      </button>
+      <p id="supplement-resend-message" role="status" hidden />
+    </section>
+  );
+}
 
 /** The lookup form, and the dossier's public status and history when one was found. */
 export function renderStatusPage(props: {
@@ -21,7 +60,13 @@ export function renderStatusPage(props: {
   const { lang, dossier, error, certificate } = props;
   const action = lang === 'en' ? '/status?lang=en' : '/status';
   return renderPage(
-    <Layout lang={lang} title={T.title[lang]} path="/status">
+    <Layout
+      lang={lang}
+      title={T.title[lang]}
+      path="/status"
+      // The "new supplement link" button's script, only where the button is.
+      scripts={dossier?.status === 'supplement_requested' ? ['/assets/supplement.js'] : undefined}
+    >
       <h1>{T.title[lang]}</h1>
       {!dossier && <p>{T.intro[lang]}</p>}
       {error && (
@@ -42,6 +87,9 @@ export function renderStatusPage(props: {
             <dt>{T.submittedAt[lang]}</dt>
             <dd>{dossier.submittedAt ? formatIct(dossier.submittedAt) : '—'}</dd>
           </dl>
+          {dossier.status === 'supplement_requested' && dossier.supplement && (
+            <SupplementNotice lang={lang} dossier={dossier} />
+          )}
           {certificate && (
             <section class="certificate">
               <h2>{T.certificate[lang]}</h2>

@@ -12,6 +12,7 @@ import type { Round } from '../domain/round.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
 import { COMMON } from '../i18n/messages/common.ts';
 import { FIELD_HINTS, SUPPLEMENT } from '../i18n/messages/form.ts';
+import { SUPPLEMENT_RESEND } from '../i18n/messages/intake.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { WardPicker } from './ward-picker.tsx';
@@ -155,7 +156,11 @@ export function renderSupplementPage(props: { lang: Lang; linkId: string; round:
           <button type="button" id="supplement-open">
             {T.open[lang]}
           </button>
+          <button type="button" id="supplement-resend" class="secondary" data-link-id={linkId} hidden>
+            {SUPPLEMENT_RESEND.button[lang]}
+          </button>
         </div>
+        <p id="supplement-resend-message" role="status" hidden />
       </section>
       <section id="supplement-request" class="card supplement-request" hidden>
         <h2>{T.requestTitle[lang]}</h2>

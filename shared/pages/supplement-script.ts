@@ -6,6 +6,46 @@ import type { ApiError, DossierKit, dossierKit, Slot } from './dossier-kit.ts';
  * `makeKit`); user text only ever goes through textContent.
  */
 export function supplementScript(makeKit: typeof dossierKit): void {
+  // ---- "Gửi lại đường dẫn mới": a new link by email (this page after a refusal, and /status) ----
+  const resendBtn = document.getElementById('supplement-resend') as HTMLButtonElement | null;
+  const resendMessage = document.getElementById('supplement-resend-message');
+  if (resendBtn && resendMessage) {
+    const pageWords = JSON.parse(document.getElementById('words')?.textContent || '{}') as Record<
+      string,
+      string
+    >;
+    const tell = (text: string, kind: 'ok' | 'error') => {
+      resendMessage.textContent = text;
+      resendMessage.className = `notice ${kind === 'ok' ? 'notice-ok' : 'notice-error'}`;
+      resendMessage.hidden = false;
+    };
+    resendBtn.addEventListener('click', async () => {
+      const d = resendBtn.dataset;
+      // The link's id on the supplement page; the dossier's code and email on the status page.
+      const body = d.code ? { code: d.code, email: d.email } : { linkId: d.linkId };
+      resendBtn.disabled = true;
+      try {
+        const res = await fetch(
+          `/api/supplement${document.documentElement.lang === 'en' ? '?lang=en' : ''}`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify(body),
+          },
+        );
+        const json = (await res.json().catch(() => ({}))) as { message?: unknown };
+        const text = typeof json.message === 'string' ? json.message : (pageWords.genericError ?? '');
+        tell(text, res.ok ? 'ok' : 'error');
+        // Sent: one press is enough (a second would only count against the limit).
+        if (res.ok) resendBtn.hidden = true;
+      } catch {
+        tell(pageWords.offline ?? '', 'error');
+      } finally {
+        resendBtn.disabled = false;
+      }
+    });
+  }
+
   const root = document.getElementById('supplement');
   const dataEl = document.getElementById('supplement-data');
   const form = document.getElementById('supplement-form') as HTMLFormElement | null;
@@ -44,16 +84,26 @@ export function supplementScript(makeKit: typeof dossierKit): void {
   const requestEl = document.getElementById('supplement-request') as HTMLElement;
   const resultEl = document.getElementById('supplement-result') as HTMLElement;
 
-  // The access is kept per tab, so a reload keeps working after the single-use link is spent.
-  const kit: DossierKit = makeKit({ form, message: formMessage, storeKey: `hcsn.supplement.${linkId}` });
+  // The access is kept per tab, so a reload needs no button; the emailed link opens it again anywhere
+  // until the supplement is sent or due. Files can be replaced, not only removed.
+  const kit: DossierKit = makeKit({
+    form,
+    message: formMessage,
+    storeKey: `hcsn.supplement.${linkId}`,
+    replace: true,
+  });
   const { w, langQuery, api, say, clearErrors, showError, saveAccess } = kit;
 
-  /** The link or the token no longer opens anything: say so plainly and offer nothing to press. */
-  const closed = (text: string) => {
+  /**
+   * The link or the token no longer opens anything: say so plainly. A new link by email is offered when
+   * the server says one can help (a used or expired link of a dossier still waiting for its supplement).
+   */
+  const closed = (text: string, resend = false) => {
     saveAccess(undefined);
     say(topMessage, text, 'error');
     root.hidden = false;
     openBtn.hidden = true;
+    if (resendBtn) resendBtn.hidden = !resend;
     requestEl.hidden = true;
     form.hidden = true;
   };
@@ -197,7 +247,12 @@ export function supplementScript(makeKit: typeof dossierKit): void {
       show(d);
     } catch (err) {
       const e = err as ApiError;
-      if (e.status === 403 || e.status === 404) closed(e.message);
+      // A token replaced meanwhile (opened from a newer link): this tab's link, if here, opens it again.
+      if ((e.status === 403 || e.status === 404) && secret) {
+        saveAccess(undefined);
+        root.hidden = false;
+        openBtn.hidden = false;
+      } else if (e.status === 403 || e.status === 404) closed(e.message);
       else {
         root.hidden = false;
         say(topMessage, e.message, 'error');
@@ -220,7 +275,7 @@ export function supplementScript(makeKit: typeof dossierKit): void {
       }
       const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
       if (!res.ok || typeof json.id !== 'string' || typeof json.editToken !== 'string') {
-        closed(typeof json.message === 'string' ? json.message : w('linkSpent'));
+        closed(typeof json.message === 'string' ? json.message : w('linkSpent'), json.resend === true);
         return;
       }
       saveAccess({ id: json.id, editToken: json.editToken });
@@ -264,6 +319,6 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     root.hidden = true;
     void load();
   } else if (!secret) {
-    closed(w('supplementLinkIncomplete'));
+    closed(w('supplementLinkIncomplete'), true);
   }
 }

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
-import type { Links } from '../adapters/dynamodb/links.ts';
+import type { LinkCheck, Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
 import type { Files, ObjectHead } from '../adapters/s3/files.ts';
@@ -36,9 +36,10 @@ import type { Clock } from '../domain/time.ts';
 import { formatIct } from '../domain/time.ts';
 import { toValidationError } from '../http/request.ts';
 import { say, textOf } from '../i18n/catalog.ts';
-import type { Lang } from '../i18n/lang.ts';
+import type { Lang, Text } from '../i18n/lang.ts';
 import { DOCUMENT_PROBLEMS, INTAKE_ERRORS, UPLOAD_PROBLEMS } from '../i18n/messages/intake.ts';
 import { resumeEmail } from '../mail/intake-emails.tsx';
+import { supplementRequestEmail } from '../mail/supplement-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import { makeDossierNumbering } from './dossier-numbers.ts';
 import { makePublicQueries } from './public-queries.ts';
@@ -77,7 +78,7 @@ export function makeIntake(deps: IntakeDeps) {
     limiter.enforce({ policy: 'mailPerAddress', scope: 'resume-mail', key: address });
   const lookupUrl = `${deps.publicBaseUrl}/status`;
 
-  const { currentRound } = makePublicQueries({ rounds, dossiers });
+  const { currentRound, lookup } = makePublicQueries({ rounds, dossiers });
   const numberDossier = makeDossierNumbering({ dossiers, rounds });
 
   async function openRound(roundId: string): Promise<Round> {
@@ -432,25 +433,74 @@ export function makeIntake(deps: IntakeDeps) {
       return finishSubmission(await numberDossier({ ...next, version: d.version + 1 }, round));
     },
 
-    /** Exchanges a supplement link (id + secret from the email) for an edit token; works once. */
-    async openSupplement(linkId: string, secret: string): Promise<DraftAccess> {
+    /**
+     * Exchanges a supplement link (id + secret from the email) for an edit token, as often as the applicant
+     * opens it while its request is open: opening only shows the request, so it does not spend the link
+     * (DESIGN §7: the POST that acts is the resubmit). The token is derived from the link's secret, so every
+     * tab opened from the same link holds the same token; a newer link (a resend) replaces it. A link that
+     * cannot open the request says why, and whether a new link can be asked for (`resend`).
+     */
+    async openSupplement(linkId: string, secret: string, clientIp: string): Promise<SupplementOpening> {
       const now = clock();
-      const usedAt = (at: string) =>
-        new ForbiddenError(textOf(INTAKE_ERRORS.supplementLinkUsed, formatIct(at)));
-      const invalid = () => new ForbiddenError(INTAKE_ERRORS.supplementLinkInvalid);
       const found = await links.inspect('supplement', linkId, secret, now);
-      if (found.kind === 'refused' || found.kind === 'expired') throw invalid();
-      const d = await dossiers.get(found.link.dossierId);
-      if (d?.status !== 'supplement_requested') {
-        throw new ForbiddenError(INTAKE_ERRORS.supplementClosed);
+      if (found.kind === 'refused') {
+        // A wrong secret counts against the client and the dossier, like the resume link's.
+        await limiter.enforce(
+          { policy: 'resumePerIp', scope: 'supplement-ip', key: clientIp },
+          { policy: 'resumePerDossier', scope: 'supplement-dossier', key: found.subject ?? linkId },
+        );
+        return { refused: INTAKE_ERRORS.supplementLinkInvalid, resend: false };
       }
-      if (found.kind === 'used') throw usedAt(found.at);
-      // A concurrent open came first: the same answer as a second click.
-      const used = await links.use(found.link, 'opened', now);
-      if (used.kind !== 'ok') throw used.kind === 'used' ? usedAt(used.at) : invalid();
-      const editToken = newSecret();
-      await dossiers.save({ ...d, editTokenHash: hashSecret(editToken) }, d);
-      return { id: d.id, editToken };
+      const d = await dossiers.get(found.link.dossierId);
+      const refusal = supplementLinkRefusal(found, d);
+      if (refusal) return refusal;
+      const editToken = supplementEditToken(secret);
+      const editTokenHash = hashSecret(editToken);
+      // Opened before from this link (another tab, or after the tab was closed): the same token, no write.
+      if (d!.editTokenHash !== editTokenHash) await dossiers.save({ ...d!, editTokenHash }, d!);
+      return { access: { id: d!.id, editToken } };
+    },
+
+    /**
+     * Emails a fresh supplement link for the dossier behind a supplement link (used or expired), or found
+     * by its code and the representative's email (the status page): only while its supplement request is
+     * open, and only to the representative. The same answer whether or not one was sent.
+     */
+    async resendSupplement(
+      ref: { linkId: string } | { code: string; email: string },
+      clientIp: string,
+    ): Promise<void> {
+      await limiter.enforce({ policy: 'resumePerIp', scope: 'supplement-ip', key: clientIp });
+      let d: Dossier | undefined;
+      if ('linkId' in ref) {
+        const item = await links.get(ref.linkId, new Date(0));
+        if (item?.purpose !== 'supplement') return;
+        d = await dossiers.get(item.dossierId);
+      } else {
+        d = await lookup(ref.code, ref.email).catch((err: unknown) => {
+          if (err instanceof NotFoundError) return undefined;
+          throw err;
+        });
+      }
+      if (!d) return;
+      await limiter.enforce({ policy: 'resumePerDossier', scope: 'supplement-dossier', key: d.id });
+      const s = d.supplement;
+      if (d.status !== 'supplement_requested' || !s || clock().getTime() > Date.parse(s.dueAt)) return;
+      const to = d.form.representative.email;
+      await limiter.enforce({ policy: 'mailPerAddress', scope: 'supplement-mail', key: to });
+      const { linkId, secret } = await links.issue({
+        purpose: 'supplement',
+        dossierId: d.id,
+        person: to,
+        expiresAt: Math.floor(Date.parse(s.dueAt) / 1000),
+        createdAt: clock().toISOString(),
+      });
+      const round = await rounds.get(d.roundId);
+      // The request's own email again (items, comment, due date), with the new link.
+      await mailer.send(
+        supplementRequestEmail(d, round, `${deps.publicBaseUrl}/supplement/${linkId}#${secret}`),
+      );
+      countMetric('EmailSent');
     },
 
     /**
@@ -581,6 +631,40 @@ export function makeIntake(deps: IntakeDeps) {
     return numberDossier(d);
   }
 }
+
+/** What opening a supplement link gives: the dossier's access, or why not and whether a new link may help. */
+export type SupplementOpening =
+  | { readonly access: DraftAccess }
+  | { readonly refused: Text; readonly resend: boolean };
+
+/**
+ * Why a supplement link that carries the right secret cannot open its request, or undefined when it can.
+ * A link opens the request that was open when it was issued (one issued before a later request, answered
+ * or not, is spent for it), until that request is answered, closed or due. Past the request, nothing can
+ * be asked for (no button); a link spent or expired while its dossier still waits offers a new one.
+ */
+export function supplementLinkRefusal(
+  found: Exclude<LinkCheck, { kind: 'refused' }>,
+  d: Dossier | undefined,
+): { refused: Text; resend: boolean } | undefined {
+  const s = d?.status === 'supplement_requested' ? d.supplement : undefined;
+  if (!s) return { refused: INTAKE_ERRORS.supplementClosed, resend: false };
+  if (found.kind === 'expired')
+    return { refused: textOf(INTAKE_ERRORS.supplementLinkExpired, formatIct(found.at)), resend: true };
+  if (found.kind === 'used')
+    return { refused: textOf(INTAKE_ERRORS.supplementLinkUsed, formatIct(found.at)), resend: true };
+  // Issued for an earlier request of this dossier: the request now open came after it.
+  if (found.link.createdAt < s.requestedAt)
+    return { refused: INTAKE_ERRORS.supplementLinkEarlier, resend: true };
+  return undefined;
+}
+
+/**
+ * The edit token a supplement link gives: derived from its secret (256 random bits, never stored), so the
+ * same link gives the same token in every tab and every time it is opened; only its hash is stored.
+ */
+const supplementEditToken = (secret: string): string =>
+  createHmac('sha256', secret).update('supplement-edit-token').digest('base64url');
 
 const supplementOverdue = (dueAt: string) =>
   new DeadlinePassedError(textOf(INTAKE_ERRORS.supplementOverdue, formatIct(dueAt)));

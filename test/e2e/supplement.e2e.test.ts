@@ -118,7 +118,7 @@ describe('applicant supplements a dossier in the browser (offline: local system 
     await page.goto(`${e2e.system.urls.site}${link}`);
     await page.getByRole('button', { name: 'Mở yêu cầu bổ sung' }).click();
     await page.locator('#supplement-form').waitFor({ state: 'visible' });
-    // The link works once; a reload continues with the access kept in this tab.
+    // A reload continues with the access kept in this tab, without pressing the button again.
     await page.reload();
     await page.locator('#supplement-form').waitFor({ state: 'visible' });
     const request = (await page.locator('#supplement-request').textContent()) ?? '';

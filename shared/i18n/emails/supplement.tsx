@@ -37,7 +37,7 @@ export const supplementEmails = defineMessages({
           Hạn bổ sung: <strong>{p.due}</strong> (giờ Hà Nội). Sau thời hạn này hồ sơ sẽ được đóng do chưa đủ.
         </p>
         <p>
-          Bổ sung hồ sơ tại (dùng một lần): <Link href={p.url} />
+          Bổ sung hồ sơ tại (mở lại được nhiều lần tới hạn bổ sung): <Link href={p.url} />
         </p>
       </>
     ),
@@ -45,7 +45,7 @@ export const supplementEmails = defineMessages({
       <p>
         Dossier <strong>{p.code}</strong> needs: {p.items.map((i) => i.en).join('; ')}. Reviewer’s comment:{' '}
         <em>{p.comment}</em>. Due by {p.due} (Hanoi time), after which the dossier is closed as incomplete.
-        Supplement it here (works once): <Link href={p.url} />
+        Supplement it here (the link opens again until the due date): <Link href={p.url} />
       </p>
     ),
   },

@@ -162,8 +162,8 @@ export const DOCUMENT_SLOT = defineMessages({
 export const SUPPLEMENT = defineMessages({
   title: { vi: 'Bổ sung hồ sơ', en: 'Supplement your dossier' },
   intro: {
-    vi: 'Cán bộ thẩm định đề nghị bạn bổ sung một số nội dung của hồ sơ. Bấm nút dưới đây để mở yêu cầu; bạn chỉ sửa được những nội dung được yêu cầu. Đường dẫn trong email chỉ dùng được một lần — hãy hoàn tất trong cùng cửa sổ trình duyệt này.',
-    en: 'The reviewer asked you to supplement parts of your dossier. Press the button below to open the request; only the requested items can be changed. The emailed link works once — finish in this same browser window.',
+    vi: 'Cán bộ thẩm định đề nghị bạn bổ sung một số nội dung của hồ sơ. Bấm nút dưới đây để mở yêu cầu; bạn chỉ sửa được những nội dung được yêu cầu. Đường dẫn trong email mở lại được nhiều lần cho tới hạn bổ sung.',
+    en: 'The reviewer asked you to supplement parts of your dossier. Press the button below to open the request; only the requested items can be changed. The emailed link opens again until the due date.',
   },
   open: { vi: 'Mở yêu cầu bổ sung', en: 'Open the supplement request' },
   requestTitle: { vi: 'Yêu cầu của cán bộ thẩm định', en: 'What the reviewer asked for' },

@@ -41,8 +41,20 @@ export const INTAKE_ERRORS = defineMessages({
   fileNotFound: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
   dossierNotFound: { vi: 'Không tìm thấy hồ sơ.', en: 'Dossier not found.' },
   supplementLinkUsed: {
-    vi: (at: string) => `Đường dẫn này đã được dùng lúc ${at}.`,
-    en: (at: string) => `This link was already used at ${at}.`,
+    vi: (at: string) =>
+      `Đường dẫn này đã được dùng lúc ${at}. Hồ sơ vẫn đang chờ bổ sung: bấm “Gửi lại đường dẫn mới” để nhận đường dẫn mới qua email.`,
+    en: (at: string) =>
+      `This link was already used at ${at}. The dossier is still waiting for its supplement: press “Email me a new link” to get a new one.`,
+  },
+  supplementLinkExpired: {
+    vi: (at: string) =>
+      `Đường dẫn này đã hết hạn lúc ${at}. Bấm “Gửi lại đường dẫn mới” để nhận đường dẫn mới qua email nếu hồ sơ còn chờ bổ sung.`,
+    en: (at: string) =>
+      `This link expired at ${at}. Press “Email me a new link” to get a new one if the dossier is still waiting for its supplement.`,
+  },
+  supplementLinkEarlier: {
+    vi: 'Đường dẫn này thuộc một yêu cầu bổ sung trước. Hồ sơ đang có yêu cầu bổ sung mới: bấm “Gửi lại đường dẫn mới” để nhận đường dẫn của yêu cầu này qua email.',
+    en: 'This link belongs to an earlier supplement request. The dossier has a new one: press “Email me a new link” to get its link by email.',
   },
   supplementLinkInvalid: {
     vi: 'Đường dẫn bổ sung không hợp lệ hoặc đã hết hạn.',
@@ -79,6 +91,15 @@ export const RESUME_RESENT = defineMessages({
   message: {
     vi: 'Nếu hồ sơ còn là bản nháp, đường dẫn mới đã được gửi tới email.',
     en: 'If the draft is still open, a new link was emailed.',
+  },
+});
+
+/** Asking for a new supplement link (the supplement page and `/status`): the button and the answer. */
+export const SUPPLEMENT_RESEND = defineMessages({
+  button: { vi: 'Gửi lại đường dẫn mới', en: 'Email me a new link' },
+  sent: {
+    vi: 'Nếu hồ sơ còn đang chờ bổ sung, đường dẫn mới đã được gửi tới email người đại diện. Đường dẫn dùng được nhiều lần cho tới hạn bổ sung.',
+    en: "If the dossier is still waiting for its supplement, a new link was emailed to the representative. It can be opened again and again until the supplement's due date.",
   },
 });
 

@@ -23,6 +23,13 @@ export const STATUS_PAGE = defineMessages({
   },
   verify: { vi: 'Trang xác minh công khai', en: 'Public verification page' },
   revoked: { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate has been revoked.' },
+  supplementTitle: { vi: 'Hồ sơ đang chờ bổ sung', en: 'Your dossier needs a supplement' },
+  supplementDue: { vi: 'Hạn bổ sung', en: 'Due by' },
+  supplementComment: { vi: 'Nội dung yêu cầu', en: 'What was asked' },
+  supplementHint: {
+    vi: 'Mở đường dẫn trong email yêu cầu bổ sung (dùng được nhiều lần tới hạn bổ sung). Không tìm thấy email? Bấm nút dưới đây để nhận đường dẫn mới tại email người đại diện.',
+    en: 'Open the link in the supplement request email (it works again and again until the due date). Cannot find the email? Press the button below to get a new link at the representative’s email.',
+  },
 });
 
 /** The ceremony RSVP page; its form's fields as a 400 names them. */
