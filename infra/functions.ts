@@ -192,14 +192,16 @@ export const functions = {
         // A member approved after the ceremony invitations went out (INVITATIONS#) is invited at once,
         // through the bulk sender (LINK#, LINKSALT#, BULKCHUNK#), unless their certificate was revoked.
         read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'INVITATIONS#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
-        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
+        // GUARD#: a dossier not accepted gets its deletion date (TTL) on the guards it holds too.
+        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#', 'GUARD#'],
         // The bulk sender gives a link's claim back when its email fails.
         delete: ['LINK#'],
         // A failure or an escalation mails the coordinators.
         query: { gsi1: ['STAFF', 'ADDRESSES#marked'] },
       },
-      // The approval email links the certificate's PDF.
-      bucket: { read: ['certificates/'] },
+      // The approval email links the certificate's PDF; a dossier not accepted has its files tagged for
+      // deletion (the bucket's lifecycle rule, retention.ts).
+      bucket: { read: ['certificates/'], tag: ['dossiers/'] },
       mail: true,
     },
   },

@@ -13,6 +13,7 @@ export interface Route {
 export const routes = [
   { method: 'GET', path: '/', fn: 'site' },
   { method: 'GET', path: '/status', fn: 'site' },
+  { method: 'GET', path: '/quyen-rieng-tu', fn: 'site' },
   { method: 'POST', path: '/status', fn: 'site' },
   { method: 'GET', path: '/resume/{linkId}', fn: 'site' },
   { method: 'GET', path: '/supplement/{linkId}', fn: 'site' },

@@ -12,6 +12,7 @@ import { FIELDS } from '../../shared/i18n/messages/form.ts';
 import { SITE } from '../../shared/i18n/messages/status.ts';
 import { ASSETS } from '../../shared/pages/assets.ts';
 import { renderHomePage, renderNoCallPage } from '../../shared/pages/home-page.tsx';
+import { renderPrivacyPage } from '../../shared/pages/privacy-page.tsx';
 import { renderResumePage } from '../../shared/pages/resume-page.tsx';
 import { renderStatusPage } from '../../shared/pages/status-page.tsx';
 import { renderSupplementPage } from '../../shared/pages/supplement-page.tsx';
@@ -42,6 +43,7 @@ export const handler = httpHandler({
     return html(200, renderHomePage({ lang: req.lang, round, now: clock() }));
   },
   'GET /status': async (req) => html(200, renderStatusPage({ lang: req.lang })),
+  'GET /quyen-rieng-tu': async (req) => html(200, renderPrivacyPage({ lang: req.lang })),
   'POST /status': async (req) => {
     const input = parseFormBody(req, LookupSchema, { code: FIELDS.code, email: FIELDS.email });
     // Counted before the lookup: past the limit, 429 (the page says when to try again), nothing read.

@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { UPLOAD_PREFIX } from '../../shared/adapters/s3/prefixes.ts';
+import { NOT_ACCEPTED_TAG, RETENTION } from '../../shared/domain/retention.ts';
 
 /**
  * What a function may do with the bucket's objects, by key prefix (`'uploads/'`, `'certificates/'`):
@@ -21,12 +22,15 @@ export interface BucketAccess {
   readonly write?: readonly string[];
   /** DeleteObject. */
   readonly delete?: readonly string[];
+  /** PutObjectTagging (marking a file for a lifecycle rule). */
+  readonly tag?: readonly string[];
 }
 
 export const OBJECT_ACTIONS = {
   read: 's3:GetObject',
   write: 's3:PutObject',
   delete: 's3:DeleteObject',
+  tag: 's3:PutObjectTagging',
 } as const;
 
 export interface DocumentBucketProps {
@@ -34,7 +38,10 @@ export interface DocumentBucketProps {
   readonly retain: boolean;
 }
 
-/** Documents and certificates: private, encrypted, TLS-only, CORS for the form, abandoned uploads expire. */
+/**
+ * Documents and certificates: private, encrypted, TLS-only, CORS for the form; abandoned uploads and the
+ * files of dossiers not accepted expire after the periods of the privacy notice.
+ */
 export class DocumentBucket extends Construct {
   readonly bucket: Bucket;
   readonly accessLogs: Bucket;
@@ -47,7 +54,7 @@ export class DocumentBucket extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
+      lifecycleRules: [{ expiration: Duration.days(RETENTION.accessLogDays) }],
       removalPolicy: removal,
       autoDeleteObjects: !props.retain,
     });
@@ -66,13 +73,23 @@ export class DocumentBucket extends Construct {
           maxAge: 3000,
         },
       ],
+      // The periods the privacy notice states (shared/domain/retention.ts): S3 counts each from the
+      // object's creation.
       lifecycleRules: [
         // Files uploaded to a draft that was never submitted are moved under a dossier's key at submit
         // time; whatever stays under the upload prefix is abandoned.
-        { prefix: UPLOAD_PREFIX, expiration: Duration.days(30) },
+        { id: 'Uploads', prefix: UPLOAD_PREFIX, expiration: Duration.days(RETENTION.uploadDays) },
+        // A dossier not accepted has its files tagged at the decision; they were copied here at its
+        // submission, before the decision, so they are gone at the latest this long after the decision.
         {
+          id: 'NotAccepted',
+          tagFilters: { [NOT_ACCEPTED_TAG.key]: NOT_ACCEPTED_TAG.value },
+          expiration: Duration.days(RETENTION.notAcceptedDays),
+        },
+        {
+          id: 'PreviousVersions',
           abortIncompleteMultipartUploadAfter: Duration.days(1),
-          noncurrentVersionExpiration: Duration.days(90),
+          noncurrentVersionExpiration: Duration.days(RETENTION.previousVersionDays),
         },
       ],
       removalPolicy: removal,
@@ -82,7 +99,7 @@ export class DocumentBucket extends Construct {
 
   /** One statement per kind of access, on the objects under the prefixes it names. */
   grantAccess(grantee: IGrantable, access: BucketAccess): void {
-    for (const kind of ['read', 'write', 'delete'] as const) {
+    for (const kind of ['read', 'write', 'delete', 'tag'] as const) {
       const prefixes = [...new Set(access[kind] ?? [])];
       if (!prefixes.length) continue;
       grantee.grantPrincipal.addToPrincipalPolicy(

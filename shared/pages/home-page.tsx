@@ -13,6 +13,7 @@ import { COMMON } from '../i18n/messages/common.ts';
 import { FIELD_HINTS, FIELDS, type FieldPath, FORM_LABELS, HOME } from '../i18n/messages/form.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
+import { PrivacyLink } from './privacy-page.tsx';
 import { WardPicker } from './ward-picker.tsx';
 
 const T = HOME;
@@ -202,7 +203,7 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
       <div class="field">
         <label class="check">
           <input type="checkbox" name="consent" />
-          {T.consent[lang]}
+          {T.consent[lang]} <PrivacyLink lang={lang} />
         </label>
         <p class="field-error" data-error-for="consent" aria-live="polite" />
       </div>

@@ -3,6 +3,7 @@ import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
 import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
 import { DOSSIER_STATUSES, type Dossier, guardKeys, STATUS_LABELS } from '../domain/dossier.ts';
 import { transition } from '../domain/lifecycle.ts';
+import { deletionAt } from '../domain/retention.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';
 import { type JobEvent, MAX_FOLLOW_UPS } from '../domain/round-schedule.ts';
 import { wardByCode } from '../domain/wards.ts';
@@ -248,6 +249,9 @@ export function makeRoundJobs(deps: RoundJobsDeps) {
       removeGuards: guardKeys(d.roundId, d.form),
       audit: [expired.entry],
     });
+    // Deleted after the period the privacy notice states (its uploads by the bucket's lifecycle).
+    const at = deletionAt(expired.dossier);
+    if (at !== undefined) await deps.dossiers.scheduleDeletion(expired.dossier, at);
     return true;
   }
 

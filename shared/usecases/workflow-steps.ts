@@ -11,6 +11,7 @@ import {
   type SupplementRequest,
 } from '../domain/dossier.ts';
 import { type DossierEvent, isAllowed, transition } from '../domain/lifecycle.ts';
+import { deletionAt, isNotAccepted, NOT_ACCEPTED_TAG } from '../domain/retention.ts';
 import type { Clock } from '../domain/time.ts';
 import { endOfDayIct } from '../domain/time.ts';
 import type {
@@ -84,6 +85,16 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
     }
     await dossiers.save(outcome.dossier, d, { audit: [outcome.entry] });
     return { ...outcome.dossier, version: d.version + 1 };
+  }
+
+  /** The dossier's items get their TTL; its archived files the tag the not-accepted lifecycle rule expires. */
+  async function scheduleDeletion(d: Dossier): Promise<void> {
+    const at = deletionAt(d);
+    if (at === undefined) return;
+    await dossiers.scheduleDeletion(d, at);
+    for (const doc of Object.values(d.documents))
+      if (doc.archivedKey)
+        await deps.files?.tag(doc.archivedKey, { [NOT_ACCEPTED_TAG.key]: NOT_ACCEPTED_TAG.value });
   }
 
   return {
@@ -214,6 +225,8 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
           countMetric('DossiersFailed');
           break;
       }
+      // Not accepted: deleted after the period the privacy notice states (items by TTL, files by lifecycle).
+      if (isNotAccepted(next.status)) await scheduleDeletion(next);
       const recipients =
         input.action === 'escalate' || input.action === 'failed'
           ? await deps.people.coordinators()

@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   $add,
   $remove,
@@ -14,6 +15,7 @@ import {
   DOSSIER_STATUSES,
   type Dossier,
   type DossierStatus,
+  guardKeys,
   type HistoryEntry,
   type StoredDocument,
   sameNameKey,
@@ -351,6 +353,60 @@ export class Dossiers {
       .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
       .send();
     return Items as HistoryEntry[];
+  }
+
+  /**
+   * Sets when the table's TTL deletes a dossier (epoch seconds, `expiresAt`) on everything stored about it:
+   * the dossier, its audit events, the item listing it under its space name and the uniqueness guards it
+   * still holds. Safe to run again (the same date is written); an item that is not there is not created.
+   */
+  async scheduleDeletion(
+    d: Pick<Dossier, 'id' | 'roundId' | 'form' | 'submittedAt'>,
+    expiresAt: number,
+  ): Promise<void> {
+    const { dossier, audit, sameName, guard } = this.e;
+    await this.store.tryWrite(
+      dossier
+        .build(UpdateItemCommand)
+        .item({ id: d.id, expiresAt })
+        .options({ condition: { attr: 'id', exists: true } }),
+    );
+    // The events' sort keys are hidden by the entity: read them from the access pattern's own query.
+    for (const sk of await this.auditSortKeys(d.id))
+      await audit.build(UpdateItemCommand).item({ dossierId: d.id, sk, expiresAt }).send();
+    // Only a submitted dossier is listed under its name and still holds guards (expiring a draft drops them).
+    if (!d.submittedAt) return;
+    await this.store.tryWrite(
+      sameName
+        .build(UpdateItemCommand)
+        .item({
+          roundId: d.roundId,
+          sk: sameNameSortKey(sameNameKey(d.form.space.nameVi), d.id),
+          expiresAt,
+        })
+        .options({ condition: { attr: 'dossierId', eq: d.id } }),
+    );
+    for (const key of guardKeys(d.roundId, d.form))
+      await this.store.tryWrite(
+        guard
+          .build(UpdateItemCommand)
+          .item({ key, expiresAt })
+          .options({ condition: { attr: 'dossierId', eq: d.id } }),
+      );
+  }
+
+  private async auditSortKeys(id: string): Promise<string[]> {
+    const params = this.e.auditOf.query({ dossierId: id }).params();
+    const keys: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.store.client.send(
+        new QueryCommand({ ...params, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
+      for (const item of out.Items ?? []) keys.push(String(item.sk));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return keys;
   }
 
   private auditItems(id: string, entries: readonly HistoryEntry[]) {

@@ -5,6 +5,7 @@ import {
   NoSuchKey,
   NotFound,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
@@ -84,6 +85,22 @@ export class Files {
         ...(metadata ? { Metadata: metadata, MetadataDirective: 'REPLACE' } : {}),
       }),
     );
+  }
+
+  /** Sets an object's tags (the bucket's lifecycle rules filter on them); a missing object is skipped. */
+  async tag(key: string, tags: Record<string, string>): Promise<void> {
+    try {
+      await this.s3.send(
+        new PutObjectTaggingCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Tagging: { TagSet: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
+        }),
+      );
+    } catch (err) {
+      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return;
+      throw err;
+    }
   }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {

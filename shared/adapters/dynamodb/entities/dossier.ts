@@ -26,6 +26,8 @@ const dossierSchema = item({
   version: number(),
   supplement: any().castAs<Dossier['supplement']>().optional(),
   supplementAnswer: any().castAs<Dossier['supplementAnswer']>().optional(),
+  // When the table's TTL deletes it (epoch seconds): set once the dossier's purpose has ended (retention.ts).
+  expiresAt: number().optional(),
 }).and((s) => ({
   // By round and status, newest change first: the lists, the counts, the jobs that walk a status.
   gsi1pk: string()
@@ -64,6 +66,7 @@ const auditSchema = item({
   certificateId: string().optional(),
   number: string().optional(),
   reason: string().optional(),
+  expiresAt: number().optional(),
 });
 
 /** The dossier's entities: the dossier and everything keyed by it or written in its transactions. */
@@ -84,6 +87,7 @@ export function dossierEntities(table: HcsnTable) {
       // `NAME#<name key>#<dossier id>` (`sameNameSortKey`): the round's partition lists a name by prefix.
       sk: string().key().hidden(),
       dossierId: string(),
+      expiresAt: number().optional(),
     }),
     ...PLAIN,
   });
@@ -123,6 +127,7 @@ export function dossierEntities(table: HcsnTable) {
         key: string().key().savedAs('pk').transform(prefix('GUARD')),
         sk: string().key().const('GUARD').hidden(),
         dossierId: string(),
+        expiresAt: number().optional(),
       }),
       ...PLAIN,
     }),
