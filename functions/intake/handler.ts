@@ -91,7 +91,8 @@ export const handler = httpHandler({
       req.headers['idempotency-key']?.slice(0, 100),
       req.sourceIp,
     );
-    return json(201, access);
+    // When it was saved, for the page's "saved at" (a repeated request answers with the time of the repeat).
+    return json(201, { ...access, savedAt: clock().toISOString() });
   },
   'GET /api/applications/{id}': async (req) =>
     json(200, draftView(await intake.getDraft(req.params.id!, token(req)))),

@@ -56,43 +56,116 @@ export function normalizeVietnamesePhone(input: string): string | undefined {
   return undefined;
 }
 
+/**
+ * How the browser checks a field before anything is sent (the page gets these as data, with each field's
+ * words; see `formCheck` in apply-script.ts); the schemas below read their limits from the same table, and
+ * test/unit/form-check.test.ts holds the browser's verdict to the server's on the same forms.
+ */
+export type FieldRule =
+  | { readonly kind: 'text'; readonly min: number; readonly max: number; readonly words?: number }
+  | { readonly kind: 'choice'; readonly values: readonly string[] }
+  | { readonly kind: 'choices'; readonly values: readonly string[] }
+  | { readonly kind: 'year'; readonly min: number; readonly max: number }
+  | { readonly kind: 'number'; readonly max: number }
+  | { readonly kind: 'email'; readonly max: number; readonly pattern: string }
+  | { readonly kind: 'phone' }
+  | { readonly kind: 'url'; readonly max: number }
+  | { readonly kind: 'urls'; readonly max: number; readonly each: number }
+  | { readonly kind: 'ward' }
+  | { readonly kind: 'consent' };
+
+export interface FormField {
+  readonly path: string;
+  /** Always, or when another field holds one of some values (the registration number). */
+  readonly required: boolean | { readonly when: string; readonly in: readonly string[] };
+  readonly rule: FieldRule;
+}
+
+const currentYear = new Date().getUTCFullYear();
+const URL_MAX = 500;
+
+/** The application form's fields in the form's order: what each needs, for the page and the schemas. */
+export const FORM_FIELDS = [
+  { path: 'space.nameVi', required: true, rule: { kind: 'text', min: 2, max: 200 } },
+  { path: 'space.nameEn', required: false, rule: { kind: 'text', min: 0, max: 200 } },
+  { path: 'space.ownership', required: true, rule: { kind: 'choice', values: OWNERSHIPS } },
+  { path: 'space.spaceType', required: true, rule: { kind: 'choice', values: SPACE_TYPES } },
+  { path: 'space.creativeFields', required: true, rule: { kind: 'choices', values: CREATIVE_FIELDS } },
+  { path: 'space.street', required: true, rule: { kind: 'text', min: 3, max: 200 } },
+  { path: 'space.wardCode', required: true, rule: { kind: 'ward' } },
+  { path: 'space.foundedYear', required: true, rule: { kind: 'year', min: 1800, max: currentYear + 1 } },
+  { path: 'space.floorAreaM2', required: true, rule: { kind: 'number', max: 1_000_000 } },
+  { path: 'space.website', required: false, rule: { kind: 'url', max: URL_MAX } },
+  { path: 'space.socialLinks', required: false, rule: { kind: 'urls', max: 5, each: URL_MAX } },
+  { path: 'space.description', required: true, rule: { kind: 'text', min: 50, max: 5000 } },
+  {
+    path: 'space.registrationNumber',
+    required: { when: 'space.ownership', in: OWNERSHIPS_WITH_REGISTRATION },
+    rule: { kind: 'text', min: 0, max: 50 },
+  },
+  { path: 'representative.fullName', required: true, rule: { kind: 'text', min: 3, max: 120, words: 2 } },
+  { path: 'representative.position', required: true, rule: { kind: 'text', min: 2, max: 120 } },
+  {
+    path: 'representative.email',
+    required: true,
+    rule: { kind: 'email', max: 254, pattern: z.regexes.email.source },
+  },
+  { path: 'representative.phone', required: true, rule: { kind: 'phone' } },
+  { path: 'consent', required: true, rule: { kind: 'consent' } },
+] as const satisfies readonly FormField[];
+export type FormFieldPath = (typeof FORM_FIELDS)[number]['path'];
+
+/** A field's rule, narrowed to its kind, for the schemas' limits. */
+function ruleOf<K extends FieldRule['kind']>(path: FormFieldPath, kind: K): Extract<FieldRule, { kind: K }> {
+  const rule: FieldRule = FORM_FIELDS.find((f) => f.path === path)!.rule;
+  if (rule.kind !== kind) throw new Error(`${path} is not a ${kind} field`);
+  return rule as Extract<FieldRule, { kind: K }>;
+}
+const textLimits = (path: FormFieldPath) => ruleOf(path, 'text');
+
 // Every text field goes through the one text rule (shared/domain/text.ts): control and bidi override
 // characters are refused with a 400 naming the field; the description is one paragraph as before.
-const name = (min: number, max: number) => lineText().pipe(z.string().min(min).max(max));
-const optionalText = (max: number) =>
+const name = (path: FormFieldPath) => {
+  const { min, max } = textLimits(path);
+  return lineText().pipe(z.string().min(min).max(max));
+};
+const optionalText = (path: FormFieldPath) =>
   lineText()
-    .pipe(z.string().max(max))
+    .pipe(z.string().max(textLimits(path).max))
     .optional()
     .transform((v) => v || undefined);
-const httpUrl = z.url({ protocol: /^https?$/, error: 'url' }).max(500);
-const currentYear = new Date().getUTCFullYear();
+const httpUrl = z.url({ protocol: /^https?$/, error: 'url' }).max(URL_MAX);
+const year = ruleOf('space.foundedYear', 'year');
 
 export const SpaceSchema = z.object({
-  nameVi: name(2, 200),
-  nameEn: optionalText(200),
+  nameVi: name('space.nameVi'),
+  nameEn: optionalText('space.nameEn'),
   ownership: z.enum(OWNERSHIPS),
   spaceType: z.enum(SPACE_TYPES),
   creativeFields: z.array(z.enum(CREATIVE_FIELDS)).min(1).max(CREATIVE_FIELDS.length),
-  street: name(3, 200),
+  street: name('space.street'),
   wardCode: z.string().refine((c) => wardByCode(c) !== undefined, { error: 'ward' }),
   foundedYear: z.coerce
     .number({ error: 'year' })
     .int({ error: 'year' })
-    .min(1800, { error: 'year' })
-    .max(currentYear + 1, { error: 'year' }),
-  floorAreaM2: z.coerce.number().positive().max(1_000_000),
+    .min(year.min, { error: 'year' })
+    .max(year.max, { error: 'year' }),
+  floorAreaM2: z.coerce.number().positive().max(ruleOf('space.floorAreaM2', 'number').max),
   website: httpUrl.optional().or(z.literal('').transform(() => undefined)),
-  socialLinks: z.array(httpUrl).max(5).default([]),
-  description: lineText().pipe(z.string().min(50).max(5000)),
-  registrationNumber: optionalText(50),
+  socialLinks: z.array(httpUrl).max(ruleOf('space.socialLinks', 'urls').max).default([]),
+  description: name('space.description'),
+  registrationNumber: optionalText('space.registrationNumber'),
 });
 
 export const RepresentativeSchema = z.object({
-  fullName: name(3, 120).refine((n) => n.split(' ').length >= 2, { error: 'fullName' }),
-  position: name(2, 120),
+  fullName: name('representative.fullName').refine(
+    (n) => n.split(' ').length >= (textLimits('representative.fullName').words ?? 1),
+    { error: 'fullName' },
+  ),
+  position: name('representative.position'),
   email: z
     .email({ error: 'email' })
-    .max(254)
+    .max(ruleOf('representative.email', 'email').max)
     .transform((e) => e.toLowerCase()),
   phone: z.string().transform((p, ctx) => {
     const normalized = normalizeVietnamesePhone(p);
@@ -104,17 +177,17 @@ export const RepresentativeSchema = z.object({
   }),
 });
 
-const requireRegistration = (
-  space: { ownership?: string; registrationNumber?: string },
-  ctx: z.RefinementCtx,
-) => {
-  if (
-    space.ownership &&
-    OWNERSHIPS_WITH_REGISTRATION.includes(space.ownership) &&
-    !space.registrationNumber
-  ) {
-    ctx.addIssue({ code: 'custom', message: 'registrationRequired', path: ['space', 'registrationNumber'] });
-  }
+/**
+ * The registration number where the ownership needs one. Checked even when other fields fail (`when`),
+ * so the first try names it along with everything else, as the browser does.
+ */
+const registrationGiven = (a: { space?: { ownership?: unknown; registrationNumber?: unknown } }) => {
+  const s = a?.space;
+  return !(
+    typeof s?.ownership === 'string' &&
+    OWNERSHIPS_WITH_REGISTRATION.includes(s.ownership) &&
+    !s.registrationNumber
+  );
 };
 
 /** A complete application, as it must be at submission. */
@@ -124,17 +197,22 @@ export const ApplicationSchema = z
     representative: RepresentativeSchema,
     consent: z.literal(true, { error: 'consent' }),
   })
-  .superRefine((a, ctx) => requireRegistration(a.space, ctx));
+  .refine(registrationGiven, {
+    error: 'registrationRequired',
+    path: ['space', 'registrationNumber'],
+    when: () => true,
+  });
 export type ApplicationForm = z.infer<typeof ApplicationSchema>;
 
-/** A draft: the space name and the representative's email are needed (the resume link goes there); the rest may wait. */
-export const DraftSchema = z
-  .object({
-    space: SpaceSchema.partial().required({ nameVi: true }),
-    representative: RepresentativeSchema.partial().required({ email: true }),
-    consent: z.boolean().optional(),
-  })
-  .superRefine((a, ctx) => requireRegistration(a.space, ctx));
+/**
+ * A draft: the space name and the representative's email are needed (the resume link goes there); the rest
+ * may wait, the registration number too (the autosave keeps a draft whose ownership was just chosen).
+ */
+export const DraftSchema = z.object({
+  space: SpaceSchema.partial().required({ nameVi: true }),
+  representative: RepresentativeSchema.partial().required({ email: true }),
+  consent: z.boolean().optional(),
+});
 export type DraftForm = z.infer<typeof DraftSchema>;
 
 /**

@@ -51,13 +51,21 @@ export const MAX_JSON_BYTES = 64 * 1024;
 
 type Labels = Record<string, Text>;
 
-/** Turns zod issues into field issues in the request's language, naming each field by its label. */
-export function toValidationError(error: z.ZodError, lang: Lang, labels: Labels = {}): ValidationError {
+/**
+ * Turns zod issues into field issues in the request's language, naming each field by its label; with the
+ * `input` that was parsed, an application field's message says what to do (empty or wrong, as the form does).
+ */
+export function toValidationError(
+  error: z.ZodError,
+  lang: Lang,
+  labels: Labels = {},
+  input?: unknown,
+): ValidationError {
   return new ValidationError(
     error.issues.map((issue) => {
       const path = issue.path.map(String).join('.');
       const label = labels[path] ?? labels[issue.path.filter((p) => typeof p === 'string').join('.')];
-      return { path, field: label ? label[lang] : path, message: issueMessage(issue, lang) };
+      return { path, field: label ? label[lang] : path, message: issueMessage(issue, lang, input) };
     }),
   );
 }
@@ -88,8 +96,9 @@ export function parseJsonBody<S extends z.ZodType>(
       { path: '', field: say(BODY_ISSUE.field, req.lang), message: say(BODY_ISSUE.notJson, req.lang) },
     ]);
   }
-  const parsed = schema.safeParse(normalizeText(data));
-  if (!parsed.success) throw toValidationError(parsed.error, req.lang, labels);
+  const input = normalizeText(data);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw toValidationError(parsed.error, req.lang, labels, input);
   return parsed.data;
 }
 

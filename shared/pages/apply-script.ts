@@ -1,12 +1,128 @@
+import type { FieldRule } from '../domain/application-schema.ts';
 import type { Access, ApiError, DossierKit, dossierKit, Slot } from './dossier-kit.ts';
 import type { emailedLinkPage } from './link-page-kit.ts';
 
+/** One field's check as the page carries it (`formChecks` in home-page.tsx): rule, required mark, words. */
+export interface FieldCheck {
+  path: string;
+  /** The field's control, which the error summary links to. */
+  id: string;
+  required: boolean | { readonly when: string; readonly in: readonly string[] };
+  rule: FieldRule;
+  /** What to do when it is empty (when required), and when it is filled in wrongly. */
+  missing: string;
+  invalid: string;
+}
+export interface FormProblem {
+  path: string;
+  id: string;
+  kind: 'missing' | 'invalid';
+  message: string;
+}
+/** The application as the page sends it (what `collect` builds). */
+export type FormBody = {
+  space: Record<string, unknown>;
+  representative: Record<string, unknown>;
+  consent: boolean;
+};
+
 /**
- * Browser code of the home page's application form. Served as `(${applyScript})(dossierKit)`: it must stay
- * one self-contained function (no imports, no module values: the shared helpers come in as `makeKit`);
- * user text only ever goes through textContent.
+ * The browser's check of the whole application, with the rules and words the page carries (the schema's
+ * table, shared/domain/application-schema.ts): every problem at once, each in the words the server's 400
+ * uses. Served as source beside {@link applyScript} and run by test/unit/form-check.test.ts against the
+ * server's schema, so it must stay one self-contained function.
  */
-export function applyScript(makeKit: typeof dossierKit): void {
+export function formCheck(checks: readonly FieldCheck[], body: FormBody): FormProblem[] {
+  const at = (path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>(
+        (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+        body,
+      );
+  const blank = (v: unknown) =>
+    v === undefined ||
+    v === null ||
+    v === false ||
+    (typeof v === 'string' && v.trim() === '') ||
+    (Array.isArray(v) && v.length === 0);
+  // As the server stores a line of text: whitespace collapsed, trimmed.
+  const line = (v: unknown) => String(v).replace(/\s+/g, ' ').trim();
+  const httpUrl = (v: unknown, max: number) => {
+    const text = String(v);
+    try {
+      const u = new URL(text);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && text.length <= max;
+    } catch {
+      return false;
+    }
+  };
+  // normalizeVietnamesePhone (application-schema.ts), step by step.
+  const phone = (input: string) => {
+    const digits = input.replace(/[\s.\-()]/g, '');
+    const national = digits.startsWith('+84')
+      ? `0${digits.slice(3)}`
+      : digits.startsWith('84') && digits.length === 11
+        ? `0${digits.slice(2)}`
+        : digits;
+    return /^0(3|5|7|8|9)\d{8}$/.test(national) || /^02\d{9}$/.test(national);
+  };
+  const valid = (rule: FieldRule, v: unknown): boolean => {
+    switch (rule.kind) {
+      case 'text': {
+        const t = line(v);
+        return t.length >= rule.min && t.length <= rule.max && t.split(' ').length >= (rule.words ?? 1);
+      }
+      case 'choice':
+        return rule.values.includes(String(v));
+      case 'choices':
+        return (
+          Array.isArray(v) &&
+          v.length <= rule.values.length &&
+          v.every((x) => rule.values.includes(String(x)))
+        );
+      case 'year': {
+        const n = Number(v);
+        return Number.isInteger(n) && n >= rule.min && n <= rule.max;
+      }
+      case 'number': {
+        const n = Number(v);
+        return Number.isFinite(n) && n > 0 && n <= rule.max;
+      }
+      case 'email':
+        return String(v).length <= rule.max && new RegExp(rule.pattern).test(String(v));
+      case 'phone':
+        return phone(String(v));
+      case 'url':
+        return httpUrl(v, rule.max);
+      case 'urls':
+        return Array.isArray(v) && v.length <= rule.max && v.every((u) => httpUrl(u, rule.each));
+      case 'ward':
+        return typeof v === 'string' && v !== '';
+      case 'consent':
+        return v === true;
+    }
+  };
+  const problems: FormProblem[] = [];
+  for (const c of checks) {
+    const v = at(c.path);
+    const needed =
+      c.required === true ||
+      (typeof c.required === 'object' && c.required.in.includes(String(at(c.required.when) ?? '')));
+    if (blank(v)) {
+      if (needed) problems.push({ path: c.path, id: c.id, kind: 'missing', message: c.missing });
+    } else if (!valid(c.rule, v))
+      problems.push({ path: c.path, id: c.id, kind: 'invalid', message: c.invalid });
+  }
+  return problems;
+}
+
+/**
+ * Browser code of the home page's application form. Served as `(${applyScript})(dossierKit, formCheck)`:
+ * it must stay one self-contained function (no imports, no module values: the shared helpers come in as
+ * arguments); user text only ever goes through textContent.
+ */
+export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck): void {
   const form = document.getElementById('apply-form') as HTMLFormElement | null;
   const dataEl = document.getElementById('round-data');
   if (!form || !dataEl) return;
@@ -15,9 +131,11 @@ export function applyScript(makeKit: typeof dossierKit): void {
     lang: 'vi' | 'en';
     deadlineAt: string;
     checklist: Slot[];
+    checks: FieldCheck[];
   };
   const STORE = 'hcsn.draft';
   const message = document.getElementById('form-message') as HTMLElement;
+  const status = document.getElementById('autosave-status') as HTMLElement;
   const kit: DossierKit = makeKit({ form, message, storeKey: STORE, replace: true });
   const { w, api, clearErrors, showError, track } = kit;
 
@@ -49,7 +167,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
   const field = (name: string) =>
     form.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${name}"]`);
   const value = (name: string) => (field(name)?.value ?? '').trim();
-  const collect = () => {
+  const collect = (): FormBody => {
     const space: Record<string, unknown> = {};
     const rep: Record<string, unknown> = {};
     for (const name of [
@@ -111,32 +229,138 @@ export function applyScript(makeKit: typeof dossierKit): void {
     (field('consent') as HTMLInputElement).checked = f.consent === true;
   };
 
-  // ---- draft save ----
-  let saving: Promise<void> | undefined;
-  const saveDraft = (): Promise<void> => {
-    saving = (async () => {
-      const body = collect();
-      const access = kit.access();
-      if (access) {
-        await api('PUT', `/api/applications/${access.id}`, body);
-      } else {
-        let key = sessionStorage.getItem(`${STORE}.key`);
-        if (!key) {
-          key = crypto.randomUUID();
-          sessionStorage.setItem(`${STORE}.key`, key);
-        }
-        const created = (await api('POST', '/api/applications', body, {
-          'idempotency-key': key,
-        })) as unknown as Access;
-        kit.saveAccess({ id: created.id, editToken: created.editToken });
-        sessionStorage.removeItem(`${STORE}.key`);
-      }
-    })();
-    const p = saving;
-    return p.finally(() => {
-      if (saving === p) saving = undefined;
-    });
+  // ---- the whole form's check (same rules and words as the server) ----
+  /** Every problem of the form, and of its documents (items short of files), in the form's order. */
+  const problemsOf = (body: FormBody) => {
+    const problems: { path: string; message: string }[] = check(data.checks, body);
+    for (const slot of data.checklist) {
+      const count = form.querySelectorAll(
+        `[data-files-for="${CSS.escape(slot.slot)}"] li.file:not(.failed)`,
+      ).length;
+      if (count < slot.minFiles && slot.tooFew)
+        problems.push({
+          path: `documents.${slot.slot}`,
+          message: slot.tooFew.replace('{count}', String(count)),
+        });
+    }
+    return problems;
   };
+
+  // ---- saving the draft: one save at a time, by hand or on its own ----
+  /** Changes typed since the page opened, and how many of them the server has. */
+  let revision = 0;
+  let savedRevision = 0;
+  const unsaved = () => revision !== savedRevision;
+  let queue: Promise<unknown> = Promise.resolve();
+  const hhmm = (iso: string) =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
+  const showSaved = (at: string, skipped: string[]) => {
+    status.textContent = [w('savedAt', { time: hhmm(at) }), ...skipped].join(' ');
+  };
+  /**
+   * What a draft can keep: the form without the fields filled in wrongly for now (a phone number half
+   * typed would refuse the whole draft); those are named in the status instead.
+   */
+  const draftBody = () => {
+    const body = collect();
+    const skipped: string[] = [];
+    for (const p of check(data.checks, body)) {
+      if (p.kind !== 'invalid' || p.path === 'space.nameVi' || p.path === 'representative.email') continue;
+      const [group, key] = p.path.split('.') as [keyof FormBody, string];
+      if (key && typeof body[group] === 'object') delete (body[group] as Record<string, unknown>)[key];
+      skipped.push(w('notSaved', { problem: p.message }));
+    }
+    return { body, skipped };
+  };
+  const saveNow = async (): Promise<{ isNew: boolean; skipped: string[] }> => {
+    const rev = revision;
+    const { body, skipped } = draftBody();
+    const access = kit.access();
+    let savedAt: string;
+    if (access) {
+      const saved = (await api('PUT', `/api/applications/${access.id}`, body)) as { updatedAt?: string };
+      savedAt = saved.updatedAt ?? new Date().toISOString();
+    } else {
+      let key = sessionStorage.getItem(`${STORE}.key`);
+      if (!key) {
+        key = crypto.randomUUID();
+        sessionStorage.setItem(`${STORE}.key`, key);
+      }
+      const created = (await api('POST', '/api/applications', body, {
+        'idempotency-key': key,
+      })) as unknown as Access & { savedAt?: string };
+      kit.saveAccess({ id: created.id, editToken: created.editToken });
+      sessionStorage.removeItem(`${STORE}.key`);
+      savedAt = created.savedAt ?? new Date().toISOString();
+    }
+    if (rev > savedRevision) savedRevision = rev;
+    showSaved(savedAt, skipped);
+    return { isNew: !access, skipped };
+  };
+  /** Saves after the saves already asked for (a draft is created once, then updated). */
+  const saveDraft = () => {
+    const next = queue.then(saveNow, saveNow);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  // The autosave: a moment after the person stops typing. A draft is created once it has the space name
+  // and an email the person has finished typing (the resume link goes there), then updated.
+  const emailInput = field('representative.email') as HTMLInputElement;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let submitted = false;
+  const autosave = async () => {
+    clearTimeout(timer);
+    if (submitted || !unsaved()) return;
+    if (!kit.access()) {
+      const { body } = draftBody();
+      const ready = !check(data.checks, body).some(
+        (p) => p.path === 'space.nameVi' || p.path === 'representative.email',
+      );
+      if (!ready || document.activeElement === emailInput) {
+        status.textContent = w('autosaveWaits');
+        return;
+      }
+    }
+    status.textContent = w('saving');
+    try {
+      await saveDraft();
+    } catch (err) {
+      const e = err as ApiError;
+      const why = e.issues?.length ? e.issues.map((i) => i.message).join(' ') : e.message;
+      status.textContent = w('notSavedYet', { why });
+      if (e.status === 429 && e.retryAfter) timer = setTimeout(autosave, e.retryAfter * 1000);
+    }
+  };
+  const changed = (ev: Event) => {
+    const target = ev.target as HTMLInputElement;
+    if (submitted || target.type === 'file') return;
+    revision++;
+    clearTimeout(timer);
+    timer = setTimeout(autosave, 1200);
+  };
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  emailInput.addEventListener('blur', () => {
+    if (unsaved()) {
+      clearTimeout(timer);
+      timer = setTimeout(autosave, 300);
+    }
+  });
+  // Leaving with changes the server does not have yet asks first; a hidden tab saves what it can.
+  window.addEventListener('beforeunload', (ev) => {
+    if (submitted || !unsaved()) return;
+    ev.preventDefault();
+    ev.returnValue = '';
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void autosave();
+  });
 
   // ---- documents ----
   const slots = new Map<string, Slot>(data.checklist.map((s) => [s.slot, s]));
@@ -149,6 +373,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
       input.value = '';
       const errEl = kit.errorSlot(`documents.${slot.slot}`)!;
       errEl.textContent = '';
+      input.removeAttribute('aria-invalid');
       if (!files.length) return;
       if (!value('space.nameVi') || !value('representative.email')) {
         errEl.textContent = w('draftFirst');
@@ -165,8 +390,9 @@ export function applyScript(makeKit: typeof dossierKit): void {
       if (!ok.length) return;
       const job = (async () => {
         try {
-          if (!kit.access()) await (saving ?? saveDraft());
-          else if (saving) await saving;
+          // The draft first (the files belong to it), after any save already under way.
+          if (!kit.access()) await saveDraft();
+          else await queue;
         } catch (err) {
           clearErrors();
           showError(err);
@@ -207,9 +433,8 @@ export function applyScript(makeKit: typeof dossierKit): void {
     clearErrors();
     busy(true);
     try {
-      const isNew = !kit.access();
-      await saveDraft();
-      showMessage(isNew ? w('draftSavedNew') : w('draftSaved'), 'ok');
+      const { isNew, skipped } = await saveDraft();
+      showMessage(isNew ? w('draftSavedNew') : w('draftSaved'), 'ok', skipped);
     } catch (err) {
       showError(err);
       afterRateLimit(err, () => saveBtn.click());
@@ -221,6 +446,13 @@ export function applyScript(makeKit: typeof dossierKit): void {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors();
+    // One wave: everything the page can tell before sending, all at once, in the server's words.
+    const problems = problemsOf(collect());
+    if (problems.length) {
+      kit.showProblems(w('problemsTitle', { count: problems.length }), problems);
+      void autosave();
+      return;
+    }
     busy(true);
     try {
       await kit.settle();
@@ -232,6 +464,8 @@ export function applyScript(makeKit: typeof dossierKit): void {
       const result = (await api('POST', `/api/applications/${kit.access()!.id}/submit`)) as unknown as {
         code: string;
       };
+      submitted = true;
+      status.textContent = '';
       kit.saveAccess(undefined);
       const done = document.getElementById('result') as HTMLElement;
       (done.querySelector('[data-testid="dossier-code"]') as HTMLElement).textContent = result.code;
@@ -254,6 +488,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
         const draft = d as unknown as {
           status: string;
           code?: string;
+          updatedAt?: string;
           form: Parameters<typeof fill>[0];
           documents: { fileId: string; slot: string; name: string; size: number }[];
         };
@@ -267,6 +502,7 @@ export function applyScript(makeKit: typeof dossierKit): void {
           const slot = slots.get(doc.slot);
           if (slot) kit.uploaded(kit.fileRow(slot.slot, doc.name, doc.size), slot, doc.fileId);
         }
+        if (draft.updatedAt) showSaved(draft.updatedAt, []);
         showMessage(w('draftReopened'), 'ok');
       })
       .catch((err) => {

@@ -1,5 +1,5 @@
 import { adminSignInScript } from './admin-script.ts';
-import { applyScript, resumeScript } from './apply-script.ts';
+import { applyScript, formCheck, resumeScript } from './apply-script.ts';
 import { dossierKit } from './dossier-kit.ts';
 import { emailedLinkPage } from './link-page-kit.ts';
 import { SITE_CSS } from './site-css.ts';
@@ -17,7 +17,8 @@ const APPLY_JS = `(() => {
 "use strict";
 const __name = (fn) => fn;
 const dossierKit = ${dossierKit.toString()};
-(${applyScript.toString()})(dossierKit);
+const formCheck = ${formCheck.toString()};
+(${applyScript.toString()})(dossierKit, formCheck);
 const emailedLinkPage = ${emailedLinkPage.toString()};
 (${resumeScript.toString()})(emailedLinkPage);
 })();

@@ -9,6 +9,8 @@ export interface Slot {
   types: string[];
   mimes: string[];
   maxBytes: number;
+  /** The server's words for an item short of files, `{count}` to fill in (the application form only). */
+  tooFew?: string;
 }
 export interface Issue {
   path: string;
@@ -141,18 +143,71 @@ export function dossierKit(opts: {
     }
     return null;
   };
-  /** Each issue next to its field; those without one, and the message, in the message box. */
+  /**
+   * The control a field's issue leads to: its input by id (`f-space-nameVi`), by name, or a checklist
+   * item's file picker (`documents.photos`); numbered parts (`space.socialLinks.2`) lead to their field.
+   */
+  const controlOf = (path: string): HTMLElement | null => {
+    const field = path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .join('.');
+    const slot = /^documents\.(.+)$/.exec(field)?.[1];
+    if (slot) return form.querySelector<HTMLElement>(`input[type=file][data-slot="${CSS.escape(slot)}"]`);
+    return (
+      document.getElementById(`f-${field.replaceAll('.', '-')}`) ??
+      form.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]:not([type=hidden])`)
+    );
+  };
+  /**
+   * Every issue at once: each next to its field (marked aria-invalid), and all of them in the summary at
+   * the top, each a link to its field; the summary takes the focus, so a screen reader starts there.
+   */
+  const showProblems = (
+    title: string,
+    issues: readonly { path: string; field?: string; message: string }[],
+  ) => {
+    message.textContent = '';
+    const p = document.createElement('p');
+    p.textContent = title;
+    message.appendChild(p);
+    const ul = document.createElement('ul');
+    for (const issue of issues) {
+      const el = errorSlot(issue.path);
+      if (el) el.textContent = el.textContent ? `${el.textContent} ${issue.message}` : issue.message;
+      const control = controlOf(issue.path);
+      control?.setAttribute('aria-invalid', 'true');
+      const li = document.createElement('li');
+      // Our messages name their field; another's (a server without field words) gets the name in front.
+      const text =
+        issue.field && !issue.message.includes(issue.field) && !el
+          ? `${issue.field}: ${issue.message}`
+          : issue.message;
+      if (control?.id) {
+        const a = document.createElement('a');
+        a.href = `#${control.id}`;
+        a.textContent = text;
+        a.addEventListener('click', (ev) => {
+          ev.preventDefault();
+          control.focus();
+          control.scrollIntoView({ block: 'center' });
+        });
+        li.appendChild(a);
+      } else li.textContent = text;
+      ul.appendChild(li);
+    }
+    if (issues.length) message.appendChild(ul);
+    message.className = 'form-message notice notice-error error-summary';
+    message.hidden = false;
+    if (!message.hasAttribute('tabindex')) message.tabIndex = -1;
+    message.focus();
+    message.scrollIntoView({ block: 'start' });
+  };
+  /** The server's refusal: its field issues as the summary (see showProblems), or its message alone. */
   const showError = (err: unknown) => {
     const e = err as ApiError;
-    const unplaced: string[] = [];
-    for (const issue of e.issues || []) {
-      const el = errorSlot(issue.path);
-      if (el) {
-        el.textContent = el.textContent ? `${el.textContent} ${issue.message}` : issue.message;
-        form.querySelector(`[name="${CSS.escape(issue.path)}"]`)?.setAttribute('aria-invalid', 'true');
-      } else unplaced.push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
-    }
-    say(message, e.message || String(err), 'error', unplaced);
+    if (e.issues?.length) return showProblems(e.message || String(err), e.issues);
+    say(message, e.message || String(err), 'error');
     message.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
 
@@ -405,6 +460,8 @@ export function dossierKit(opts: {
       code.value = o.code;
       clearUnpicked();
       close();
+      // A change of the form like any other (the application's autosave listens).
+      code.dispatchEvent(new Event('change', { bubbles: true }));
     };
     const render = () => {
       list.textContent = '';
@@ -533,6 +590,7 @@ export function dossierKit(opts: {
     clearErrors,
     errorSlot,
     showError,
+    showProblems,
     track,
     settle,
     unfinishedUploads,

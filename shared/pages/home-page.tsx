@@ -1,6 +1,8 @@
 import {
   CREATIVE_FIELD_LABELS,
   CREATIVE_FIELDS,
+  FORM_FIELDS,
+  type FormFieldPath,
   OWNERSHIP_LABELS,
   OWNERSHIPS,
   SPACE_TYPE_LABELS,
@@ -10,7 +12,10 @@ import { deadlineOf, isAcceptingApplications, type Round } from '../domain/round
 import { formatIct } from '../domain/time.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
 import { COMMON } from '../i18n/messages/common.ts';
+import { CHECKLIST_PROBLEMS } from '../i18n/messages/dossier.ts';
 import { FIELD_HINTS, FIELDS, type FieldPath, FORM_LABELS, HOME } from '../i18n/messages/form.ts';
+import { FIELD_INVALID, FIELD_MISSING } from '../i18n/messages/validation.ts';
+import type { FieldCheck } from './apply-script.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { PrivacyLink } from './privacy-page.tsx';
@@ -24,20 +29,51 @@ const hint = (name: keyof typeof FIELD_HINTS): Text => FIELD_HINTS[name];
 
 const fid = (name: string) => `f-${name.replaceAll('.', '-')}`;
 
+/** Always required (the registration number, needed for some ownerships only, says so in its hint). */
+const isRequired = (path: FormFieldPath) => FORM_FIELDS.find((f) => f.path === path)?.required === true;
+/** The required mark: seen as `*` (explained once, above the form); the field says `aria-required`. */
+const Mark = ({ path }: { path: FormFieldPath }) =>
+  isRequired(path) ? (
+    <span class="required-mark" aria-hidden="true">
+      {' *'}
+    </span>
+  ) : null;
+const req = (path: FormFieldPath) => (isRequired(path) ? { 'aria-required': 'true' as const } : {});
+
+/**
+ * The form's checks as the page's data, in its language: each field's rule (the schema's table), its
+ * required mark and the words the server's 400 uses too. The browser checks the whole form with them.
+ */
+export function formChecks(lang: Lang): FieldCheck[] {
+  return FORM_FIELDS.map((f) => ({
+    path: f.path,
+    id: fid(f.path),
+    required: f.required,
+    rule: f.rule,
+    missing: FIELD_MISSING[f.path as keyof typeof FIELD_MISSING]?.[lang] ?? FIELD_INVALID[f.path][lang],
+    invalid: FIELD_INVALID[f.path][lang],
+  }));
+}
+
 /** What the client script needs from the round; `<` is escaped so the JSON cannot end the script block. */
 function roundData(lang: Lang, round: Round, accepting: boolean): string {
   const data = {
     lang,
     deadlineAt: deadlineOf(round).toISOString(),
     accepting,
-    checklist: round.checklist.map((s) => slotForScript(s, lang)),
+    checklist: round.checklist.map((s) => ({
+      ...slotForScript(s, lang),
+      // The server's words for an item short of files, `{count}` left for the page to fill in.
+      tooFew: CHECKLIST_PROBLEMS.tooFew[lang](s.title[lang], s.minFiles, '{count}' as unknown as number),
+    })),
+    checks: formChecks(lang),
   };
   return scriptJson(data);
 }
 
 function Field(props: {
   lang: Lang;
-  name: string;
+  name: FormFieldPath;
   label: Text;
   hint?: Text;
   children: preact.ComponentChildren;
@@ -45,7 +81,10 @@ function Field(props: {
   const id = fid(props.name);
   return (
     <div class="field">
-      <label for={id}>{props.label[props.lang]}</label>
+      <label for={id}>
+        {props.label[props.lang]}
+        <Mark path={props.name} />
+      </label>
       {props.hint && (
         <p class="hint" id={`${id}-hint`}>
           {props.hint[props.lang]}
@@ -74,17 +113,23 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
   return (
     <form id="apply-form" class="card apply-form" novalidate>
       <h2>{T.formTitle[lang]}</h2>
-      <div id="form-message" class="form-message" role="alert" hidden />
+      <p class="hint required-note">
+        <span class="required-mark" aria-hidden="true">
+          *
+        </span>{' '}
+        {T.requiredNote[lang]}
+      </p>
+      <div id="form-message" class="form-message" role="alert" tabIndex={-1} hidden />
       <fieldset>
         <legend>{T.spaceSection[lang]}</legend>
         <Field lang={lang} name="space.nameVi" label={label('space.nameVi')}>
-          <input id={fid('space.nameVi')} name="space.nameVi" required maxLength={200} />
+          <input id={fid('space.nameVi')} name="space.nameVi" {...req('space.nameVi')} maxLength={200} />
         </Field>
         <Field lang={lang} name="space.nameEn" label={label('space.nameEn')}>
           <input id={fid('space.nameEn')} name="space.nameEn" maxLength={200} />
         </Field>
         <Field lang={lang} name="space.ownership" label={label('space.ownership')}>
-          <select id={fid('space.ownership')} name="space.ownership" required>
+          <select id={fid('space.ownership')} name="space.ownership" {...req('space.ownership')}>
             <option value="">{COMMON.choose[lang]}</option>
             {OWNERSHIPS.map((o) => (
               <option value={o}>{OWNERSHIP_LABELS[o][lang]}</option>
@@ -92,7 +137,7 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
           </select>
         </Field>
         <Field lang={lang} name="space.spaceType" label={label('space.spaceType')}>
-          <select id={fid('space.spaceType')} name="space.spaceType" required>
+          <select id={fid('space.spaceType')} name="space.spaceType" {...req('space.spaceType')}>
             <option value="">{COMMON.choose[lang]}</option>
             {SPACE_TYPES.map((o) => (
               <option value={o}>{SPACE_TYPE_LABELS[o][lang]}</option>
@@ -101,10 +146,19 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
         </Field>
         <div class="field">
           <fieldset class="checks">
-            <legend>{label('space.creativeFields')[lang]}</legend>
-            {CREATIVE_FIELDS.map((c) => (
+            <legend>
+              {label('space.creativeFields')[lang]}
+              <Mark path="space.creativeFields" />
+            </legend>
+            {CREATIVE_FIELDS.map((c, i) => (
               <label class="check">
-                <input type="checkbox" name="space.creativeFields" value={c} />
+                <input
+                  type="checkbox"
+                  name="space.creativeFields"
+                  value={c}
+                  // The error summary's link to the group lands on its first box.
+                  id={i === 0 ? fid('space.creativeFields') : undefined}
+                />
                 {CREATIVE_FIELD_LABELS[c][lang]}
               </label>
             ))}
@@ -115,7 +169,7 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
           <input
             id={fid('space.street')}
             name="space.street"
-            required
+            {...req('space.street')}
             maxLength={200}
             autocomplete="street-address"
           />
@@ -131,19 +185,28 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
             id={fid('space.wardCode')}
             name="space.wardCode"
             describedBy={`${fid('space.wardCode')}-hint`}
+            required={isRequired('space.wardCode')}
           />
         </Field>
         <Field lang={lang} name="space.foundedYear" label={label('space.foundedYear')}>
           <input
             id={fid('space.foundedYear')}
             name="space.foundedYear"
+            {...req('space.foundedYear')}
             type="number"
             min={1800}
             inputMode="numeric"
           />
         </Field>
         <Field lang={lang} name="space.floorAreaM2" label={label('space.floorAreaM2')}>
-          <input id={fid('space.floorAreaM2')} name="space.floorAreaM2" type="number" min={1} step="any" />
+          <input
+            id={fid('space.floorAreaM2')}
+            name="space.floorAreaM2"
+            {...req('space.floorAreaM2')}
+            type="number"
+            min={1}
+            step="any"
+          />
         </Field>
         <Field lang={lang} name="space.website" label={label('space.website')}>
           <input id={fid('space.website')} name="space.website" type="url" placeholder="https://" />
@@ -152,7 +215,13 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
           <textarea id={fid('space.socialLinks')} name="space.socialLinks" rows={3} placeholder="https://" />
         </Field>
         <Field lang={lang} name="space.description" label={label('space.description')}>
-          <textarea id={fid('space.description')} name="space.description" rows={6} maxLength={5000} />
+          <textarea
+            id={fid('space.description')}
+            name="space.description"
+            {...req('space.description')}
+            rows={6}
+            maxLength={5000}
+          />
         </Field>
         <Field
           lang={lang}
@@ -171,21 +240,37 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
           label={label('representative.fullName')}
           hint={hint('representative.fullName')}
         >
-          <input id={fid('representative.fullName')} name="representative.fullName" autocomplete="name" />
+          <input
+            id={fid('representative.fullName')}
+            name="representative.fullName"
+            {...req('representative.fullName')}
+            autocomplete="name"
+          />
         </Field>
         <Field lang={lang} name="representative.position" label={label('representative.position')}>
-          <input id={fid('representative.position')} name="representative.position" />
+          <input
+            id={fid('representative.position')}
+            name="representative.position"
+            {...req('representative.position')}
+          />
         </Field>
         <Field lang={lang} name="representative.email" label={label('representative.email')}>
           <input
             id={fid('representative.email')}
             name="representative.email"
+            {...req('representative.email')}
             type="email"
             autocomplete="email"
           />
         </Field>
         <Field lang={lang} name="representative.phone" label={label('representative.phone')}>
-          <input id={fid('representative.phone')} name="representative.phone" type="tel" autocomplete="tel" />
+          <input
+            id={fid('representative.phone')}
+            name="representative.phone"
+            {...req('representative.phone')}
+            type="tel"
+            autocomplete="tel"
+          />
         </Field>
       </fieldset>
       <fieldset>
@@ -202,11 +287,15 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
       </fieldset>
       <div class="field">
         <label class="check">
-          <input type="checkbox" name="consent" />
-          {T.consent[lang]} <PrivacyLink lang={lang} />
+          <input type="checkbox" name="consent" id={fid('consent')} {...req('consent')} />
+          <span>
+            {T.consent[lang]} <PrivacyLink lang={lang} />
+            <Mark path="consent" />
+          </span>
         </label>
         <p class="field-error" data-error-for="consent" aria-live="polite" />
       </div>
+      <p id="autosave-status" class="autosave hint" role="status" aria-live="polite" />
       <div class="actions">
         <button type="button" id="save-draft" class="secondary">
           {T.save[lang]}

@@ -40,6 +40,11 @@ label.check input { width: auto; margin-top: 5px; display: inline; }
 .field-error:empty { display: none; }
 .form-message { margin: 12px 0; }
 .form-message ul { margin: 6px 0 0; }
+.required-mark { color: #c62828; font-weight: 700; }
+.error-summary { border-width: 2px; border-color: #c62828; }
+.error-summary:focus { outline: 3px solid var(--red); outline-offset: 2px; }
+.error-summary a { color: #8a1c1c; font-weight: 600; }
+.autosave { min-height: 1.5em; margin: 8px 0 0; }
 .ward-picker { position: relative; }
 .suggestions { position: absolute; z-index: 10; left: 0; right: 0; margin: 2px 0 0; padding: 0; list-style: none; background: #fff; border: 1px solid #bbb; border-radius: 4px; max-height: 260px; overflow-y: auto; box-shadow: 0 4px 12px rgba(0,0,0,.08); }
 .suggestions > div { padding: 8px 10px; cursor: pointer; border-left: 4px solid transparent; overflow-wrap: anywhere; }

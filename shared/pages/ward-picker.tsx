@@ -7,7 +7,13 @@ import { WARD_PICKER } from '../i18n/messages/wards.ts';
  * browser script fills with the server's options, and the hidden field that carries the picked ward's
  * code (`name`). The script's words ride along as data attributes. See `wardPicker` in dossier-kit.ts.
  */
-export function WardPicker(props: { lang: Lang; id: string; name: string; describedBy?: string }) {
+export function WardPicker(props: {
+  lang: Lang;
+  id: string;
+  name: string;
+  describedBy?: string;
+  required?: boolean;
+}) {
   const { lang, id } = props;
   const list = `${id}-options`;
   return (
@@ -23,6 +29,7 @@ export function WardPicker(props: { lang: Lang; id: string; name: string; descri
         aria-expanded="false"
         aria-controls={list}
         aria-describedby={props.describedBy}
+        aria-required={props.required ? 'true' : undefined}
       />
       <div
         id={list}

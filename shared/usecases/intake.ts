@@ -404,7 +404,7 @@ export function makeIntake(deps: IntakeDeps) {
       const round = await openRound(d.roundId);
       const parsed = ApplicationSchema.safeParse(d.form);
       const issues: FieldIssue[] = [];
-      if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
+      if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS, d.form).issues);
       const verified = await verifyDocuments(d, round, issues, lang);
       const archived = await archiveDocuments(d, verified);
       const submitted = transition(
@@ -519,7 +519,7 @@ export function makeIntake(deps: IntakeDeps) {
       const round = await editableRound(d);
       const issues: FieldIssue[] = [];
       const parsed = ApplicationSchema.safeParse(d.form);
-      if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS).issues);
+      if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS, d.form).issues);
       const archived = await archiveDocuments(d, await verifyDocuments(d, round, issues, lang));
       // The answer is recorded with the resubmission (supplementAnswer), delivered below; until then the
       // retry or the reconciler can.

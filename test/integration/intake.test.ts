@@ -141,7 +141,10 @@ describe('applicants apply (connected: local emulators over HTTP)', () => {
       expect.objectContaining({ path: 'representative.phone', field: 'Số điện thoại' }),
     );
     expect(vi.json.issues).toContainEqual(
-      expect.objectContaining({ path: 'representative.email', message: 'Địa chỉ email không hợp lệ' }),
+      expect.objectContaining({
+        path: 'representative.email',
+        message: 'Email: nhập địa chỉ email đầy đủ, ví dụ lan@example.vn',
+      }),
     );
     const en = await api('/api/applications?lang=en', { body: bad });
     expect(en.json.issues).toContainEqual(

@@ -60,6 +60,19 @@ export const BROWSER = defineMessages({
     en: 'Dossier {code} is already submitted; you can check its status.',
   },
   draftReopened: { vi: 'Đã mở lại hồ sơ nháp của bạn.', en: 'Your draft was reopened.' },
+  // ---- the application form's autosave and its one check ----
+  savedAt: { vi: 'Đã lưu lúc {time}.', en: 'Saved at {time} (Hanoi time).' },
+  saving: { vi: 'Đang lưu…', en: 'Saving…' },
+  autosaveWaits: {
+    vi: 'Bản nháp sẽ được lưu tự động khi đã có tên không gian và email người đại diện.',
+    en: 'The draft saves itself once the space name and the representative’s email are filled in.',
+  },
+  notSaved: { vi: 'Chưa lưu: {problem}.', en: 'Not saved: {problem}.' },
+  notSavedYet: { vi: 'Chưa lưu được bản nháp: {why}', en: 'The draft is not saved yet: {why}' },
+  problemsTitle: {
+    vi: 'Hồ sơ còn {count} mục cần hoàn thiện. Bấm vào từng mục để sửa:',
+    en: '{count} item(s) to complete. Select each one to fix it:',
+  },
   requestSent: { vi: 'Đã gửi yêu cầu.', en: 'Request sent.' },
   // ---- pages behind an emailed link ----
   offline: {

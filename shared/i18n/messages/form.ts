@@ -124,6 +124,7 @@ export const HOME = defineMessages({
     en: 'This call no longer takes applications. Submitted dossiers can still be looked up.',
   },
   formTitle: { vi: 'Đăng ký tham gia Mạng lưới', en: 'Apply to join the network' },
+  requiredNote: { vi: 'Các mục có dấu * là bắt buộc.', en: 'Fields marked * are required.' },
   spaceSection: { vi: 'Thông tin không gian', en: 'About the space' },
   repSection: { vi: 'Người đại diện', en: 'Representative' },
   docsSection: { vi: 'Tài liệu đính kèm', en: 'Documents' },

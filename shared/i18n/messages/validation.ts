@@ -66,3 +66,137 @@ export const ISSUES = defineMessages({
     en: 'Some fields are not valid.',
   },
 });
+
+/**
+ * What to do about an application field left empty, naming the field: the page (before sending) and the
+ * server (its 400) say the same words. Fields that may stay empty have none.
+ */
+export const FIELD_MISSING = defineMessages({
+  'space.nameVi': {
+    vi: 'Vui lòng nhập tên không gian (tiếng Việt)',
+    en: 'Enter the space’s name in Vietnamese',
+  },
+  'space.ownership': { vi: 'Vui lòng chọn hình thức sở hữu', en: 'Choose the ownership' },
+  'space.spaceType': { vi: 'Vui lòng chọn loại hình không gian', en: 'Choose the type of space' },
+  'space.creativeFields': {
+    vi: 'Vui lòng chọn ít nhất một lĩnh vực sáng tạo',
+    en: 'Choose at least one creative field',
+  },
+  'space.street': { vi: 'Vui lòng nhập số nhà, đường phố', en: 'Enter the street address' },
+  'space.wardCode': {
+    vi: 'Vui lòng chọn phường/xã trong danh sách gợi ý',
+    en: 'Choose the ward or commune from the list',
+  },
+  'space.foundedYear': {
+    vi: 'Vui lòng nhập năm thành lập, ví dụ 2015',
+    en: 'Enter the year founded, e.g. 2015',
+  },
+  'space.floorAreaM2': {
+    vi: 'Vui lòng nhập diện tích sàn (m²), ví dụ 120',
+    en: 'Enter the floor area in m², e.g. 120',
+  },
+  'space.description': {
+    vi: 'Vui lòng mô tả hoạt động của không gian (ít nhất 50 ký tự)',
+    en: 'Describe the space’s activities (50 characters or more)',
+  },
+  'space.registrationNumber': {
+    vi: 'Vui lòng nhập số đăng ký kinh doanh / quyết định thành lập (bắt buộc với hình thức sở hữu đã chọn)',
+    en: 'Enter the business registration or establishment number (required for the chosen ownership)',
+  },
+  'representative.fullName': {
+    vi: 'Vui lòng nhập họ và tên người đại diện',
+    en: 'Enter the representative’s full name',
+  },
+  'representative.position': {
+    vi: 'Vui lòng nhập chức vụ của người đại diện',
+    en: 'Enter the representative’s position',
+  },
+  'representative.email': {
+    vi: 'Vui lòng nhập email của người đại diện',
+    en: 'Enter the representative’s email',
+  },
+  'representative.phone': {
+    vi: 'Vui lòng nhập số điện thoại của người đại diện',
+    en: 'Enter the representative’s phone number',
+  },
+  consent: {
+    vi: 'Vui lòng đánh dấu ô đồng ý xử lý dữ liệu để nộp hồ sơ',
+    en: 'Tick the consent box to submit the application',
+  },
+});
+
+/** What to do about an application field filled in wrongly, naming the field (page and server alike). */
+export const FIELD_INVALID = defineMessages({
+  'space.nameVi': {
+    vi: 'Tên không gian (tiếng Việt): nhập từ 2 đến 200 ký tự',
+    en: 'Space name (Vietnamese): 2 to 200 characters',
+  },
+  'space.nameEn': {
+    vi: 'Tên không gian (tiếng Anh): nhập tối đa 200 ký tự',
+    en: 'Space name (English): at most 200 characters',
+  },
+  'space.ownership': {
+    vi: 'Vui lòng chọn hình thức sở hữu trong danh sách',
+    en: 'Choose the ownership from the list',
+  },
+  'space.spaceType': {
+    vi: 'Vui lòng chọn loại hình không gian trong danh sách',
+    en: 'Choose the type of space from the list',
+  },
+  'space.creativeFields': {
+    vi: 'Lĩnh vực sáng tạo: chọn ít nhất một mục trong danh sách',
+    en: 'Creative fields: choose at least one from the list',
+  },
+  'space.street': {
+    vi: 'Số nhà, đường phố: nhập từ 3 đến 200 ký tự, ví dụ 12 Phố Văn Miếu',
+    en: 'Street address: 3 to 200 characters, e.g. 12 Phố Văn Miếu',
+  },
+  'space.wardCode': {
+    vi: 'Phường/xã: gõ tên rồi chọn một trong 126 phường, xã của Hà Nội trong danh sách gợi ý',
+    en: 'Ward or commune: type its name and pick one of Hanoi’s 126 wards and communes from the list',
+  },
+  'space.foundedYear': {
+    vi: 'Năm thành lập: nhập năm có 4 chữ số, ví dụ 2015',
+    en: 'Year founded: enter a 4-digit year, e.g. 2015',
+  },
+  'space.floorAreaM2': {
+    vi: 'Diện tích sàn: nhập một số lớn hơn 0 (m²), ví dụ 120',
+    en: 'Floor area: enter a number above 0 (m²), e.g. 120',
+  },
+  'space.website': {
+    vi: 'Trang web: nhập đường dẫn bắt đầu bằng https://, ví dụ https://example.vn',
+    en: 'Website: enter a link starting with https://, e.g. https://example.vn',
+  },
+  'space.socialLinks': {
+    vi: 'Mạng xã hội: tối đa 5 đường dẫn, mỗi dòng một đường dẫn bắt đầu bằng https://',
+    en: 'Social links: at most 5, one link per line, each starting with https://',
+  },
+  'space.description': {
+    vi: 'Mô tả hoạt động: viết từ 50 đến 5000 ký tự',
+    en: 'Description of activities: 50 to 5000 characters',
+  },
+  'space.registrationNumber': {
+    vi: 'Số đăng ký kinh doanh / quyết định thành lập: nhập tối đa 50 ký tự',
+    en: 'Registration number: at most 50 characters',
+  },
+  'representative.fullName': {
+    vi: 'Họ và tên: nhập ít nhất hai từ, họ trước tên sau, ví dụ Nguyễn Thị Lan',
+    en: 'Full name: at least two words, family name first, e.g. Nguyễn Thị Lan',
+  },
+  'representative.position': {
+    vi: 'Chức vụ: nhập từ 2 đến 120 ký tự, ví dụ Giám đốc',
+    en: 'Position: 2 to 120 characters, e.g. Director',
+  },
+  'representative.email': {
+    vi: 'Email: nhập địa chỉ email đầy đủ, ví dụ lan@example.vn',
+    en: 'Email: enter a full email address, e.g. lan@example.vn',
+  },
+  'representative.phone': {
+    vi: 'Số điện thoại: nhập số Việt Nam, ví dụ 0912 345 678 hoặc +84 912 345 678',
+    en: 'Phone number: enter a Vietnamese number, e.g. 0912 345 678 or +84 912 345 678',
+  },
+  consent: {
+    vi: 'Vui lòng đánh dấu ô đồng ý xử lý dữ liệu để nộp hồ sơ',
+    en: 'Tick the consent box to submit the application',
+  },
+});
