@@ -30,8 +30,8 @@ export function environmentOf(name: FunctionName, where: Where): EnvName[] {
   if (needs.jobs && name !== 'jobs') out.push(Env.jobsFunctionName);
   if (needs.adminEmail) out.push(Env.adminEmail);
   if (needs.rateLimits) out.push(Env.rateLimits);
-  // Locally the pages show the placeholder contact (the variable's default).
-  if (needs.pages && where === 'aws') out.push(Env.centreContact);
+  // Locally the pages show the placeholder contact (the variable's default); the invitations' organizer too.
+  if ((needs.pages || needs.contact) && where === 'aws') out.push(Env.centreContact);
   if (where === 'local') {
     out.push(Env.clockOffsetFile);
     if (needs.bucket) out.push(Env.s3ForcePathStyle);

@@ -42,6 +42,8 @@ export interface FunctionSpec {
     readonly rateLimits?: boolean;
     /** Renders HTML pages: their footer shows the Centre's contact (`CENTRE_CONTACT`). */
     readonly pages?: boolean;
+    /** Sends ceremony invitations without rendering pages: the Centre's contact is their organizer. */
+    readonly contact?: boolean;
   };
   /** Files copied next to the bundled handler: `fonts` = the certificate's two TTFs. */
   readonly assets?: 'fonts';
@@ -203,6 +205,7 @@ export const functions = {
       // deletion (the bucket's lifecycle rule, retention.ts).
       bucket: { read: ['certificates/'], tag: ['dossiers/'] },
       mail: true,
+      contact: true,
     },
   },
   admin: {
@@ -319,6 +322,7 @@ export const functions = {
         query: { gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked', 'DECISIONS#pending'] },
       },
       mail: true,
+      contact: true,
       jobs: true,
       adminEmail: true,
       // The reconciler (every 15 minutes): starts lost executions, delivers recorded decisions and

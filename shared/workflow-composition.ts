@@ -34,6 +34,11 @@ export function workflowSteps(
           CERTIFICATE_EMAIL_LINK_HOURS * 3600,
         ),
       hours: CERTIFICATE_EMAIL_LINK_HOURS,
+      // Read from certificates/ (RecordOutcome's bucket grant): the approval email attaches the PDF.
+      pdf: async (c) => {
+        const bytes = await files.read(certificatePdfKey(c.certificateId));
+        return bytes && { fileName: certificateFileName(c.number), bytes };
+      },
     },
   });
 }

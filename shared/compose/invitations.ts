@@ -1,6 +1,6 @@
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { clock, config, tableStore } from '../runtime.ts';
-import { makeInvitations, organizerOf } from '../usecases/invitations.ts';
+import { makeInvitations } from '../usecases/invitations.ts';
 import { mailer } from './mail.ts';
 import { addresses, dossiers, links, rounds } from './table.ts';
 
@@ -24,5 +24,7 @@ export const composeInvitations = (mail: Mailer = mailer()) =>
   makeInvitations({
     ...bulkEmailDeps(mail),
     store: tableStore(),
-    organizer: organizerOf(config.mailFrom),
+    // The Centre's contact, a mailbox people read: calendar replies to a no-reply sender would be lost
+    // (see `CalendarInvite` in shared/domain/ics.ts).
+    organizer: { name: config.centreContact.name.vi, email: config.centreContact.email },
   });

@@ -1,6 +1,16 @@
 import { TIME_ZONE } from './time.ts';
 
-/** A calendar invitation (RFC 5545 + iTIP METHOD:REQUEST) for one attendee. */
+/**
+ * A calendar invitation (RFC 5545 + iTIP METHOD:REQUEST) for one attendee.
+ *
+ * Why REQUEST, and who organizes: Gmail and Outlook show an event as an invitation (added to the calendar,
+ * updated by a later SEQUENCE) only for METHOD:REQUEST, and they then offer Yes/No/Maybe whatever the event
+ * says, each answer mailed to the ORGANIZER. So the organizer is the Centre's contact address from
+ * configuration (`CENTRE_CONTACT`, a mailbox people read), never the `no-reply` sender: `invitationIcs`
+ * refuses one. And the calendar asks no answer (RSVP=FALSE): the RSVP page is where the answer counts (it
+ * records the guests and sends the check-in pass), so the event's description and URL point there; a
+ * calendar reply sent anyway reaches a person at the Centre instead of vanishing.
+ */
 export interface CalendarInvite {
   /** Stable per member and round, so an update replaces the event in the attendee's calendar. */
   readonly uid: string;
@@ -66,11 +76,25 @@ function addMinutesLocal(local: string, minutes: number): string {
   return d.toISOString().slice(0, 16);
 }
 
+/** A sender address nobody reads (no-reply@, noreply@, do-not-reply@, donotreply@, mailer-daemon@). */
+export const isUnmonitored = (email: string): boolean =>
+  /^(no-?reply|do-?not-?reply|mailer-daemon)([+.-]|@)/i.test(email.trim());
+
+/** An invitation whose calendar replies would go to an address nobody reads. */
+export class UnmonitoredOrganizerError extends Error {
+  override name = 'UnmonitoredOrganizerError';
+}
+
 /**
- * The .ics text of an invitation: METHOD:REQUEST with ORGANIZER and ATTENDEE (RSVP=TRUE), start and end
- * in Asia/Ho_Chi_Minh with its VTIMEZONE (UTC+7, no daylight saving), CRLF line ends, folded lines.
+ * The .ics text of an invitation: METHOD:REQUEST with ORGANIZER (a monitored address) and ATTENDEE
+ * (RSVP=FALSE: the RSVP page takes the answer), start and end in Asia/Ho_Chi_Minh with its VTIMEZONE
+ * (UTC+7, no daylight saving), CRLF line ends, folded lines.
  */
 export function invitationIcs(invite: CalendarInvite): string {
+  if (isUnmonitored(invite.organizer.email))
+    throw new UnmonitoredOrganizerError(
+      `The invitation's organizer ${invite.organizer.email} is not read: calendar replies would be lost`,
+    );
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -97,7 +121,7 @@ export function invitationIcs(invite: CalendarInvite): string {
     `DESCRIPTION:${escapeText(invite.description)}`,
     ...(invite.url ? [`URL:${invite.url}`] : []),
     `ORGANIZER;CN=${param(invite.organizer.name)}:mailto:${invite.organizer.email}`,
-    `ATTENDEE;CN=${param(invite.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${invite.attendee.email}`,
+    `ATTENDEE;CN=${param(invite.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${invite.attendee.email}`,
     'STATUS:CONFIRMED',
     'TRANSP:OPAQUE',
     'END:VEVENT',

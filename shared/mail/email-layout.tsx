@@ -47,15 +47,23 @@ export function bilingualEmail<W>(input: {
   words: W;
   headers?: Record<string, string>;
   attachments?: OutgoingEmail['attachments'];
+  calendar?: OutgoingEmail['calendar'];
 }): OutgoingEmail {
   const { subject: s, body: b, words } = input;
   const subject = (lang: 'vi' | 'en') => {
     const entry = s[lang];
     return typeof entry === 'function' ? entry(words) : entry;
   };
+  // Phone first: the viewport is the device's, the body at most 600 px (what mail clients show side by side
+  // with their own chrome) and never wider than the screen; long links and codes wrap instead of widening it.
   const page = (
     <html lang="vi">
-      <body style="font-family: Arial, Helvetica, sans-serif; color: #1d1d1f; line-height: 1.5; max-width: 640px">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{subject('vi')}</title>
+      </head>
+      <body style="margin:0 auto; padding:16px; max-width:600px; box-sizing:border-box; font-family: Arial, Helvetica, sans-serif; font-size:16px; color: #1d1d1f; line-height: 1.5; overflow-wrap:anywhere; word-break:break-word">
         <p style="color:#8a1c1c; font-weight:bold">{NETWORK.vi}</p>
         <div lang="vi">{b.vi(words)}</div>
         <hr style="border:none; border-top:1px solid #ddd; margin:24px 0" />
@@ -74,5 +82,6 @@ export function bilingualEmail<W>(input: {
     text: `${htmlToText(html)}\n`,
     headers: input.headers,
     attachments: input.attachments,
+    calendar: input.calendar,
   };
 }

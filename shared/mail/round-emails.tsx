@@ -73,7 +73,7 @@ export function closingSummaryEmail(
   });
 }
 
-/** The ceremony invitation with its .ics and the RSVP link. */
+/** The ceremony invitation with its calendar event and the RSVP button. */
 export function invitationEmail(input: {
   d: Dossier;
   round: Round;
@@ -101,13 +101,9 @@ export function invitationEmail(input: {
       cutoff: formatIct(input.rsvpCutoff),
       update: input.sequence > 0,
     },
-    attachments: [
-      {
-        filename: 'invitation.ics',
-        content: input.ics,
-        contentType: 'text/calendar; charset=UTF-8; method=REQUEST',
-      },
-    ],
+    // The calendar part that Gmail and Outlook show as an invitation (see `CalendarInvite` for its
+    // organizer and why it asks no reply), with the same .ics attached for other clients.
+    calendar: { method: 'REQUEST', content: input.ics, filename: 'invitation.ics' },
   });
 }
 

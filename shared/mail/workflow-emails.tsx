@@ -2,7 +2,7 @@ import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import type { OutcomeAction } from '../domain/workflow-contract.ts';
 import { workflowEmails } from '../i18n/emails/workflow.tsx';
-import { bilingualEmail } from './email-layout.tsx';
+import { bilingualEmail, withEnglish } from './email-layout.tsx';
 
 /** The email a reviewer gets per dossier: the space, the code and their own link. */
 export function reviewRequestEmail(
@@ -28,6 +28,8 @@ export interface CertificateNotice {
   /** Presigned, short-lived (see `hours`). */
   readonly downloadUrl: string;
   readonly hours: number;
+  /** The certificate's PDF, attached to the email as well as linked (a link that expires is not a keepsake). */
+  readonly pdf?: { readonly fileName: string; readonly bytes: Uint8Array };
 }
 
 /** Decision, escalation and failure notices; an approval carries the certificate when there is one. */
@@ -53,8 +55,17 @@ export function outcomeEmail(
       space: d.form.space.nameVi,
       outcome: action,
       comment,
-      lookupUrl,
-      certificate,
+      lookupUrl: withEnglish(lookupUrl),
+      certificate: certificate && {
+        number: certificate.number,
+        verifyUrl: certificate.verifyUrl,
+        downloadUrl: certificate.downloadUrl,
+        hours: certificate.hours,
+        attached: certificate.pdf !== undefined,
+      },
     },
+    attachments: certificate?.pdf && [
+      { filename: certificate.pdf.fileName, content: certificate.pdf.bytes, contentType: 'application/pdf' },
+    ],
   });
 }

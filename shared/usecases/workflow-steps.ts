@@ -45,8 +45,15 @@ export interface WorkflowStepDeps {
   readonly onApproved?: (dossierId: string) => Promise<unknown>;
   /** How long a review link lives: the review task's timeout. */
   readonly reviewLinkSeconds: number;
-  /** A short-lived download link of a certificate's PDF (NotifyApproved); without it the email has none. */
-  readonly certificateDownload?: { url: (c: IssuedCertificate) => Promise<string>; hours: number };
+  /**
+   * A certificate's PDF for the approval email (NotifyApproved): a short-lived download link, and the file
+   * itself to attach (undefined when it cannot be found). Without it the email has neither.
+   */
+  readonly certificateDownload?: {
+    url: (c: IssuedCertificate) => Promise<string>;
+    hours: number;
+    pdf?: (c: IssuedCertificate) => Promise<{ fileName: string; bytes: Uint8Array } | undefined>;
+  };
 }
 
 const isIssuedCertificate = (v: unknown): v is IssuedCertificate =>
@@ -241,6 +248,7 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
           verifyUrl: issued.verifyUrl,
           downloadUrl: await download.url(issued),
           hours: download.hours,
+          pdf: await download.pdf?.(issued),
         };
       }
       await mailer.send(

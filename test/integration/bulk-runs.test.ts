@@ -34,7 +34,7 @@ import { type CapturedEmail, makeClient, validForm } from '../support/client.ts'
 import { adminPost, invoke, local, mailbox, seedDossier, signInAs, unique } from './helpers.ts';
 
 const SENDER = 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>';
-const ORGANIZER = { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' };
+const ORGANIZER = { name: 'Ban tổ chức', email: 'lienhe@kgst.hanoi.local' };
 
 /** A round of a test's own, named after its tag so its emails are told apart in a shared mailbox. */
 function roundOf(tag: string, dates: Partial<Round> = {}): Round {

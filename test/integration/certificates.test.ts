@@ -175,6 +175,21 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     expect(content).toContain(certificate!.number);
   });
 
+  it('sends the approval under its own subject, with the certificate PDF attached as well as linked', async () => {
+    const { certificate } = await certificateOf(approval.id);
+    const email = approval.email as CapturedEmail & {
+      attachments: { filename: string; contentType: string; content: string }[];
+    };
+    expect(email.subject).toContain(`Hồ sơ ${approval.code}: được công nhận thành viên`);
+    expect(email.subject).toContain('approved as a Network member');
+    const attached = email.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(attached?.filename).toBe(`Giấy chứng nhận ${certificate!.number.replaceAll('/', '-')}.pdf`);
+    const pdf = new Uint8Array(Buffer.from(attached!.content, 'base64'));
+    expect(new TextDecoder().decode(pdf.subarray(0, 4))).toBe('%PDF');
+    expect(await pdfText(pdf)).toContain(certificate!.number);
+    expect(email.body.text).toContain('được đính kèm thư này (PDF)');
+  });
+
   it('shows the certificate with a fresh download link on /status', async () => {
     const res = await fetch(site('/status'), {
       method: 'POST',

@@ -53,7 +53,7 @@ const invitations = makeInvitations({
   mailer: ses,
   clock: () => new Date(),
   publicBaseUrl: 'http://127.0.0.1',
-  organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+  organizer: { name: 'Ban tổ chức', email: 'lienhe@kgst.hanoi.local' },
 });
 
 /** An accepted invitation's check-in pass id, through the invitation and RSVP use-cases. */

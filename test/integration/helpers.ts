@@ -215,7 +215,7 @@ export async function acceptedPassOf(store: Store, roundId: string, memberEmail:
     mailer: caught,
     clock: () => new Date(),
     publicBaseUrl: 'http://127.0.0.1',
-    organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+    organizer: { name: 'Ban tổ chức', email: 'lienhe@kgst.hanoi.local' },
   });
   await inv.sendInvitations(roundId);
   const mail = caught.sent.find((e) => e.to.includes(memberEmail))!;

@@ -79,7 +79,7 @@ const invitationsWith = (mailer: Mailer = ses) =>
     mailer,
     clock: () => new Date(),
     publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-    organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+    organizer: { name: 'Ban tổ chức', email: 'lienhe@kgst.hanoi.local' },
   });
 const jobsWith = (mailer: Mailer = ses, clock = () => new Date()) =>
   makeRoundJobs({

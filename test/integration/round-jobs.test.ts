@@ -11,6 +11,7 @@ import { type Mailer, SesMailer } from '../../shared/adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
+import { PLACEHOLDER_CONTACT } from '../../shared/env.ts';
 import { IN_DOUBT_AFTER_MS } from '../../shared/usecases/bulk-send.ts';
 import { makeInvitations, rsvpCutoffOf } from '../../shared/usecases/invitations.ts';
 import {
@@ -160,9 +161,12 @@ describe('round jobs (connected)', () => {
     };
     expect(mail.body.text).toContain(round.ceremony.venue.vi);
     expect(mail.body.text).toMatch(new RegExp(`${local().env.PUBLIC_BASE_URL}/rsvp/[\\w-]+\\?s=[\\w-]{40,}`));
+    // The calendar part beside the HTML (what Gmail and Outlook show as an invitation), and the same .ics
+    // attached as a file for other clients.
+    const calendar = mail.attachments.find((a) => a.contentType === 'text/calendar')!;
     const ics = mail.attachments.find((a) => a.filename === 'invitation.ics')!;
-    expect(ics.contentType).toContain('text/calendar');
-    const raw = Buffer.from(ics.content, 'base64').toString('utf8');
+    const raw = Buffer.from(calendar.content, 'base64').toString('utf8');
+    expect(Buffer.from(ics.content, 'base64').toString('utf8')).toBe(raw);
     expect(raw).toContain('METHOD:REQUEST');
     const parsed = ical.sync.parseICS(raw);
     const event = Object.values(parsed).find((c) => c?.type === 'VEVENT') as ical.VEvent;
@@ -172,7 +176,9 @@ describe('round jobs (connected)', () => {
     expect(String(event.sequence)).toBe('0');
     const attendee = event.attendee as unknown as { params: { RSVP: string }; val: string };
     expect(attendee.val).toBe(`mailto:${members[0]!.form.representative.email}`);
-    expect(String(attendee.params.RSVP).toUpperCase()).toBe('TRUE');
+    // No calendar reply asked, and any sent anyway reaches the Centre's contact, not the no-reply sender.
+    expect(String(attendee.params.RSVP).toUpperCase()).toBe('FALSE');
+    expect((event.organizer as unknown as { val: string }).val).toBe(`mailto:${PLACEHOLDER_CONTACT.email}`);
   });
 });
 
@@ -186,7 +192,7 @@ describe('invitations use-case with the real adapters (connected)', () => {
       mailer,
       clock: now,
       publicBaseUrl: local().env.PUBLIC_BASE_URL!,
-      organizer: { name: 'Ban tổ chức', email: 'no-reply@kgst.hanoi.local' },
+      organizer: { name: 'Ban tổ chức', email: 'lienhe@kgst.hanoi.local' },
       concurrency: 2,
     });
 

@@ -198,7 +198,7 @@ describe('email text parts are derived from the HTML (offline)', () => {
   it('links shown under other words read "words [url]"; links that are their own words appear once', () => {
     const { text } = emails.approval!.email;
     expect(text).toContain(
-      `Giấy chứng nhận ${certificate.number} [https://files.example.vn/certificates/c-1.pdf?X-Amz-Signature=abc&X-Amz-Expires=86400]`,
+      `Tải giấy chứng nhận ${certificate.number} [https://files.example.vn/certificates/c-1.pdf?X-Amz-Signature=abc&X-Amz-Expires=86400]`,
     );
     expect(text.split(`${SITE}/verify/c-1`)).toHaveLength(3); // once per language
     expect(text).not.toContain(`[${SITE}/verify/c-1]`);

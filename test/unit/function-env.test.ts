@@ -18,8 +18,9 @@ describe('one declaration per function of what it needs (offline)', () => {
     expect(environmentOf('intake', 'aws')).toContain('RATE_LIMITS');
     expect(environmentOf('admin', 'aws')).toContain('RATE_LIMITS');
     expect(environmentOf('review', 'aws')).not.toContain('RATE_LIMITS');
-    // The contact reaches every function that renders pages, and only those; locally the placeholder.
-    for (const fn of ['site', 'review', 'rsvp', 'verify', 'admin'] as const)
+    // The contact reaches every function that renders pages or sends ceremony invitations (their calendar
+    // organizer), and only those; locally the placeholder.
+    for (const fn of ['site', 'review', 'rsvp', 'verify', 'admin', 'jobs', 'recordOutcome'] as const)
       expect(environmentOf(fn, 'aws'), fn).toContain('CENTRE_CONTACT');
     expect(environmentOf('intake', 'aws')).not.toContain('CENTRE_CONTACT');
     expect(environmentOf('site', 'local')).not.toContain('CENTRE_CONTACT');

@@ -1,6 +1,12 @@
 import * as ical from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { type CalendarInvite, escapeText, foldLine, invitationIcs } from '../../shared/domain/ics.ts';
+import {
+  type CalendarInvite,
+  escapeText,
+  foldLine,
+  invitationIcs,
+  UnmonitoredOrganizerError,
+} from '../../shared/domain/ics.ts';
 
 const invite: CalendarInvite = {
   uid: 'ceremony-2025-abc@kgst.example.vn',
@@ -11,13 +17,13 @@ const invite: CalendarInvite = {
   location: 'Bảo tàng Hà Nội, đường Phạm Hùng',
   description: 'Đón tiếp\nPhát biểu',
   url: 'https://kgst.example.vn/rsvp/abc?s=def',
-  organizer: { name: 'Ban tổ chức "KGST"', email: 'no-reply@kgst.example.vn' },
+  organizer: { name: 'Ban tổ chức "KGST"', email: 'lienhe@kgst.example.vn' },
   attendee: { name: 'Phạm Út Quyên', email: 'quyen@example.vn' },
   stamp: new Date('2025-06-16T02:00:00Z'),
 };
 
 describe('invitation .ics (offline)', () => {
-  it('is an iTIP REQUEST with organizer, attendee asking for a reply, stable UID and sequence', () => {
+  it('is an iTIP REQUEST from a monitored organizer, asking no calendar reply, stable UID and sequence', () => {
     const text = invitationIcs(invite);
     const unfolded = text.replace(/\r\n /g, '');
     expect(unfolded).toContain('METHOD:REQUEST\r\n');
@@ -26,8 +32,9 @@ describe('invitation .ics (offline)', () => {
     expect(unfolded).toContain('DTSTART;TZID=Asia/Ho_Chi_Minh:20250627T150000\r\n');
     expect(unfolded).toContain('DTEND;TZID=Asia/Ho_Chi_Minh:20250627T173000\r\n');
     expect(unfolded).toContain('DTSTAMP:20250616T020000Z\r\n');
-    expect(unfolded).toContain('ORGANIZER;CN="Ban tổ chức KGST":mailto:no-reply@kgst.example.vn\r\n');
-    expect(unfolded).toMatch(/ATTENDEE;CN="Phạm Út Quyên";[^:]*RSVP=TRUE:mailto:quyen@example.vn\r\n/);
+    expect(unfolded).toContain('ORGANIZER;CN="Ban tổ chức KGST":mailto:lienhe@kgst.example.vn\r\n');
+    expect(unfolded).toMatch(/ATTENDEE;CN="Phạm Út Quyên";[^:]*RSVP=FALSE:mailto:quyen@example.vn\r\n/);
+    expect(unfolded).not.toContain('RSVP=TRUE');
     expect(unfolded).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Ho_Chi_Minh\r\n');
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
   });
@@ -49,5 +56,13 @@ describe('invitation .ics (offline)', () => {
     expect(event.summary).toBe(invite.summary);
     expect(event.location).toBe(invite.location);
     expect(event.description).toBe(invite.description);
+  });
+
+  it('refuses a no-reply organizer: Gmail and Outlook would mail the Yes/No answers to nobody', () => {
+    for (const email of ['no-reply@kgst.example.vn', 'noreply@x.vn', 'do-not-reply@x.vn', 'NoReply+ics@x.vn'])
+      expect(() => invitationIcs({ ...invite, organizer: { name: 'x', email } }), email).toThrow(
+        UnmonitoredOrganizerError,
+      );
+    expect(() => invitationIcs({ ...invite, organizer: { name: 'x', email: 'replyto@x.vn' } })).not.toThrow();
   });
 });

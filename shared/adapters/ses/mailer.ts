@@ -1,4 +1,5 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { encodeWords } from 'nodemailer/lib/mime-funcs/index.js';
 
 export interface OutgoingEmail {
@@ -9,6 +10,12 @@ export interface OutgoingEmail {
   readonly attachments?: readonly { filename: string; content: Uint8Array | string; contentType: string }[];
   /** Extra headers, e.g. a stable id that lets tests and support find an email. */
   readonly headers?: Record<string, string>;
+  /**
+   * A calendar invitation (iTIP): sent as the `text/calendar; method=…` alternative of the HTML and text
+   * parts, which is what Gmail and Outlook show as an invitation, and as an .ics attachment named
+   * `filename` for every other client.
+   */
+  readonly calendar?: { readonly method: 'REQUEST'; readonly content: string; readonly filename: string };
 }
 
 export interface Mailer {
@@ -29,21 +36,63 @@ export function senderAddress(from: string): string {
 const UTF8 = 'UTF-8';
 
 /**
+ * The raw MIME message of an email with a calendar part: multipart/mixed of a multipart/alternative (text,
+ * HTML, `text/calendar; charset=utf-8; method=REQUEST`) and the attachments, the .ics among them. SES's
+ * simple content can only attach a file (Content-Disposition: attachment), which Outlook does not treat as
+ * an invitation, so this one email is composed here (nodemailer's composer, as its `icalEvent`).
+ */
+export function composeMime(email: OutgoingEmail, from: string): Promise<Buffer> {
+  return new MailComposer({
+    from: from.normalize('NFC'),
+    to: [...email.to],
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    headers: email.headers,
+    attachments: email.attachments?.map((a) => ({
+      filename: a.filename,
+      content: typeof a.content === 'string' ? a.content : Buffer.from(a.content),
+      contentType: a.contentType,
+    })),
+    icalEvent: email.calendar && {
+      method: email.calendar.method,
+      filename: email.calendar.filename,
+      content: email.calendar.content,
+    },
+  })
+    .compile()
+    .build();
+}
+
+/**
  * SES v2 SendEmail with simple content: SES builds the MIME message (HTML with its text alternative,
- * attachments, custom headers) from the parts, so no message is composed here.
+ * attachments, custom headers) from the parts. An email with a calendar invitation is the exception: its
+ * MIME is composed here (`composeMime`) and sent as raw content.
  */
 export class SesMailer implements Mailer {
   private readonly from: string;
 
   constructor(
     private readonly ses: SESv2Client,
-    from: string,
+    private readonly fromAsWritten: string,
     private readonly configurationSet?: string,
   ) {
-    this.from = senderAddress(from);
+    this.from = senderAddress(fromAsWritten);
   }
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    if (email.calendar) {
+      const raw = await composeMime(email, this.fromAsWritten);
+      const out = await this.ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: this.from,
+          Destination: { ToAddresses: [...email.to] },
+          Content: { Raw: { Data: raw } },
+          ConfigurationSetName: this.configurationSet,
+        }),
+      );
+      return { messageId: out.MessageId ?? '' };
+    }
     const out = await this.ses.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,

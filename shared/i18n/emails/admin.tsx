@@ -1,6 +1,6 @@
 import { defineMessages } from '../catalog.ts';
 import type { Text } from '../lang.ts';
-import { Link } from './common.tsx';
+import { Button } from './common.tsx';
 
 export interface SignInWords {
   /** The one-time link, the English part's with `lang=en`. */
@@ -14,21 +14,15 @@ export const adminEmails = defineMessages({
   signIn: {
     vi: (p: SignInWords) => (
       <>
-        <p>
-          Bấm đường dẫn dưới đây để đăng nhập trang điều phối. Đường dẫn dùng được một lần, đến {p.until}.
-        </p>
-        <p>
-          <Link href={p.url.vi} />
-        </p>
+        <p>Bấm nút dưới đây để đăng nhập trang điều phối. Đường dẫn dùng được một lần, đến {p.until}.</p>
+        <Button href={p.url.vi}>Đăng nhập trang điều phối</Button>
         <p>Nếu bạn không yêu cầu đăng nhập, hãy bỏ qua email này.</p>
       </>
     ),
     en: (p: SignInWords) => (
       <>
-        <p>Open the link below to sign in to the coordinator dashboard. It works once, until {p.until}.</p>
-        <p>
-          <Link href={p.url.en} />
-        </p>
+        <p>Use the button below to sign in to the coordinator dashboard. It works once, until {p.until}.</p>
+        <Button href={p.url.en}>Sign in to the dashboard</Button>
         <p>If you did not ask to sign in, ignore this email.</p>
       </>
     ),

@@ -1,6 +1,6 @@
 import { defineMessages } from '../catalog.ts';
 import type { Lang, Text } from '../lang.ts';
-import { Link } from './common.tsx';
+import { Button, Link } from './common.tsx';
 
 export interface ReceiptWords {
   readonly code: string;
@@ -76,20 +76,19 @@ export const intakeEmails = defineMessages({
       <>
         <p>
           Hồ sơ nháp của không gian <strong>{p.space}</strong> đã được lưu. Để tiếp tục hoàn thiện và nộp hồ
-          sơ, hãy mở đường dẫn sau (dùng được một lần):
+          sơ, hãy bấm nút sau (đường dẫn dùng được một lần):
         </p>
-        <p>
-          <Link href={p.resumeUrl} />
-        </p>
+        <Button href={p.resumeUrl}>Tiếp tục hoàn thiện hồ sơ</Button>
         <p>Hạn nộp hồ sơ: {p.deadline} (giờ Hà Nội).</p>
       </>
     ),
     en: (p: ResumeWords) => (
       <>
         <p>
-          The draft application of <strong>{p.space}</strong> is saved. To continue and submit it, open this
-          link (it works once): <Link href={p.resumeUrl} />
+          The draft application of <strong>{p.space}</strong> is saved. To continue and submit it, use this
+          button (the link works once):
         </p>
+        <Button href={p.resumeUrl}>Continue the application</Button>
         <p>Deadline: {p.deadline} (Hanoi time).</p>
       </>
     ),

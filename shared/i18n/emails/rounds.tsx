@@ -1,6 +1,6 @@
 import { defineMessages, say } from '../catalog.ts';
 import type { Lang, Text } from '../lang.ts';
-import { Link } from './common.tsx';
+import { Button, Link } from './common.tsx';
 
 /** The ceremony's programme items (their times are the round's, see `CEREMONY_PROGRAMME`). */
 export const ceremonyProgramme = defineMessages({
@@ -86,14 +86,16 @@ const programme = (p: InvitationWords, lang: Lang) => (
 const resumeLink = defineMessages({
   continue: {
     vi: (url: string) => (
-      <p>
-        Tiếp tục hoàn thiện hồ sơ (đường dẫn dùng được một lần): <Link href={url} />
-      </p>
+      <>
+        <Button href={url}>Tiếp tục hoàn thiện hồ sơ</Button>
+        <p>Đường dẫn dùng được một lần.</p>
+      </>
     ),
     en: (url: string) => (
-      <p>
-        Continue (the link works once): <Link href={url} />
-      </p>
+      <>
+        <Button href={url}>Continue the application</Button>
+        <p>The link works once.</p>
+      </>
     ),
   },
 });
@@ -215,8 +217,10 @@ export const roundEmails = defineMessages({
           <strong>Chương trình</strong>
         </p>
         {programme(p, 'vi')}
+        <p>Vui lòng xác nhận tham dự (và đăng ký khách đi cùng) trước {p.cutoff}:</p>
+        <Button href={p.rsvpUrl.vi}>Xác nhận tham dự</Button>
         <p>
-          Vui lòng xác nhận tham dự trước {p.cutoff}: <Link href={p.rsvpUrl.vi} />
+          Sự kiện kèm theo thư giúp bạn thêm lễ vào lịch; xác nhận tham dự chỉ được ghi nhận tại trang trên.
         </p>
       </>
     ),
@@ -240,9 +244,9 @@ export const roundEmails = defineMessages({
           <strong>Programme</strong>
         </p>
         {programme(p, 'en')}
-        <p>
-          Please reply before {p.cutoff}: <Link href={p.rsvpUrl.en} />
-        </p>
+        <p>Please reply (and name your guests) before {p.cutoff}:</p>
+        <Button href={p.rsvpUrl.en}>Reply to the invitation</Button>
+        <p>The attached event puts the ceremony in your calendar; replies count only on the page above.</p>
       </>
     ),
   },

@@ -1,6 +1,6 @@
 import { defineMessages } from '../catalog.ts';
 import type { Text } from '../lang.ts';
-import { Link } from './common.tsx';
+import { Button } from './common.tsx';
 
 export interface SupplementWords {
   readonly code: string;
@@ -36,17 +36,19 @@ export const supplementEmails = defineMessages({
         <p>
           Hạn bổ sung: <strong>{p.due}</strong> (giờ Hà Nội). Sau thời hạn này hồ sơ sẽ được đóng do chưa đủ.
         </p>
-        <p>
-          Bổ sung hồ sơ tại (mở lại được nhiều lần tới hạn bổ sung): <Link href={p.url} />
-        </p>
+        <Button href={p.url}>Bổ sung hồ sơ</Button>
+        <p>Đường dẫn mở lại được nhiều lần cho tới hạn bổ sung.</p>
       </>
     ),
     en: (p: SupplementWords) => (
-      <p>
-        Dossier <strong>{p.code}</strong> needs: {p.items.map((i) => i.en).join('; ')}. Reviewer’s comment:{' '}
-        <em>{p.comment}</em>. Due by {p.due} (Hanoi time), after which the dossier is closed as incomplete.
-        Supplement it here (the link opens again until the due date): <Link href={p.url} />
-      </p>
+      <>
+        <p>
+          Dossier <strong>{p.code}</strong> needs: {p.items.map((i) => i.en).join('; ')}. Reviewer’s comment:{' '}
+          <em>{p.comment}</em>. Due by {p.due} (Hanoi time), after which the dossier is closed as incomplete.
+        </p>
+        <Button href={p.url}>Supplement the dossier</Button>
+        <p>The link opens again until the due date.</p>
+      </>
     ),
   },
 });

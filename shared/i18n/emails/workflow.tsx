@@ -1,5 +1,6 @@
 import { defineMessages, say } from '../catalog.ts';
-import { Link } from './common.tsx';
+import type { Text } from '../lang.ts';
+import { Button, Link } from './common.tsx';
 
 export interface ReviewRequestWords {
   readonly code: string;
@@ -39,13 +40,18 @@ export interface OutcomeWords {
   readonly outcome: keyof typeof outcomeLeads;
   /** The reviewer's or coordinator's comment, if any. */
   readonly comment?: string;
-  readonly lookupUrl: string;
-  /** An approval's certificate: its download link (presigned, valid `hours`) and public verification page. */
+  /** The status page (`lang=en` in the English part). */
+  readonly lookupUrl: Text;
+  /**
+   * An approval's certificate: its download link (presigned, valid `hours`), its public verification page,
+   * and whether its PDF is attached to the email.
+   */
   readonly certificate?: {
     readonly number: string;
     readonly downloadUrl: string;
     readonly verifyUrl: string;
     readonly hours: number;
+    readonly attached: boolean;
   };
 }
 
@@ -60,22 +66,46 @@ export const workflowEmails = defineMessages({
         <p>
           Hồ sơ <strong>{p.code}</strong> của không gian <strong>{p.space}</strong> đang chờ thẩm định.
         </p>
-        <p>
-          Mở hồ sơ và ra quyết định: <Link href={p.url} />
-        </p>
+        <Button href={p.url}>Mở hồ sơ và ra quyết định</Button>
         <p>Đường dẫn này dành riêng cho bạn và chỉ dùng được một lần.</p>
       </>
     ),
     en: (p: ReviewRequestWords) => (
-      <p>
-        Dossier <strong>{p.code}</strong> of <strong>{p.space}</strong> awaits review. Open it and decide:{' '}
-        <Link href={p.url} />. This link is yours alone and works once.
-      </p>
+      <>
+        <p>
+          Dossier <strong>{p.code}</strong> of <strong>{p.space}</strong> awaits review.
+        </p>
+        <Button href={p.url}>Open the dossier and decide</Button>
+        <p>This link is yours alone and works once.</p>
+      </>
     ),
   },
+  /**
+   * Each outcome says itself in the subject, so the inbox alone tells an approval from a refusal or a closed
+   * dossier (the supplement request has its own, `supplementEmails.requestSubject`). Every subject starts
+   * with the dossier's code, which is how people and support find the thread.
+   */
   outcomeSubject: {
-    vi: (p: OutcomeWords) => `Hồ sơ ${p.code}: ${p.space}`,
-    en: (p: OutcomeWords) => `Dossier ${p.code}: ${p.space}`,
+    vi: (p: OutcomeWords) =>
+      `Hồ sơ ${p.code}: ${
+        {
+          approved: 'được công nhận thành viên Mạng lưới',
+          rejected: 'chưa được chấp thuận',
+          incomplete: 'đã đóng do chưa hoàn thiện đúng hạn',
+          escalate: 'quá hạn thẩm định, cần điều phối viên',
+          failed: 'quy trình gặp lỗi, cần điều phối viên',
+        }[p.outcome]
+      } – ${p.space}`,
+    en: (p: OutcomeWords) =>
+      `Dossier ${p.code}: ${
+        {
+          approved: 'approved as a Network member',
+          rejected: 'not accepted',
+          incomplete: 'closed as incomplete',
+          escalate: 'review overdue, coordinator needed',
+          failed: 'workflow failed, coordinator needed',
+        }[p.outcome]
+      } – ${p.space}`,
   },
   outcome: {
     vi: ({ certificate: cert, ...p }: OutcomeWords) => (
@@ -89,23 +119,24 @@ export const workflowEmails = defineMessages({
             Ý kiến: <em>{p.comment}</em>
           </p>
         )}
-        {cert && (
+        {cert ? (
           <>
             <p>
-              Giấy chứng nhận thành viên số <strong>{cert.number}</strong>.
+              Giấy chứng nhận thành viên số <strong>{cert.number}</strong>
+              {cert.attached ? ' được đính kèm thư này (PDF).' : '.'}
             </p>
+            <Button href={cert.downloadUrl}>Tải giấy chứng nhận {cert.number}</Button>
             <p>
-              Tải giấy chứng nhận (PDF, đường dẫn có hiệu lực {cert.hours} giờ):{' '}
-              <a href={cert.downloadUrl}>Giấy chứng nhận {cert.number}</a>
+              Đường dẫn tải có hiệu lực {cert.hours} giờ; sau đó, trang tra cứu luôn có đường dẫn mới:{' '}
+              <Link href={p.lookupUrl.vi} />
             </p>
             <p>
               Trang xác minh công khai (mã QR trên giấy chứng nhận): <Link href={cert.verifyUrl} />
             </p>
           </>
+        ) : (
+          <Button href={p.lookupUrl.vi}>Tra cứu tình trạng hồ sơ</Button>
         )}
-        <p>
-          Tra cứu: <Link href={p.lookupUrl} />
-        </p>
       </>
     ),
     en: ({ certificate: cert, ...p }: OutcomeWords) => (
@@ -119,13 +150,23 @@ export const workflowEmails = defineMessages({
             Comment: <em>{p.comment}</em>
           </p>
         )}
-        {cert && (
-          <p>
-            Membership certificate <strong>{cert.number}</strong>:{' '}
-            <a href={cert.downloadUrl}>download the PDF</a> (link valid for {cert.hours} hours); public
-            verification page: <Link href={cert.verifyUrl} />. A fresh download link is on the status page at
-            any time.
-          </p>
+        {cert ? (
+          <>
+            <p>
+              Membership certificate <strong>{cert.number}</strong>
+              {cert.attached ? ' is attached to this email (PDF).' : '.'}
+            </p>
+            <Button href={cert.downloadUrl}>Download certificate {cert.number}</Button>
+            <p>
+              The download link is valid for {cert.hours} hours; the status page has a fresh one at any time:{' '}
+              <Link href={p.lookupUrl.en} />
+            </p>
+            <p>
+              Public verification page (the QR code on the certificate): <Link href={cert.verifyUrl} />
+            </p>
+          </>
+        ) : (
+          <Button href={p.lookupUrl.en}>Check the dossier’s status</Button>
         )}
       </>
     ),
