@@ -76,12 +76,6 @@ export interface InvitationDeps extends BulkEmailUseCaseDeps {
   readonly organizer: { readonly name: string; readonly email: string };
 }
 
-/** Parses `Name <address>` (the From of our emails) into the calendar's organizer. */
-export function organizerOf(mailFrom: string): { name: string; email: string } {
-  const m = /^\s*"?([^"<]*)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
-  return m ? { name: m[1]!.trim(), email: m[2]!.trim() } : { name: mailFrom, email: mailFrom };
-}
-
 /** The bulk email's purpose: one invitation per member and round. */
 const INVITATION = 'invitation';
 
