@@ -302,12 +302,15 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
     showSaved(savedAt, skipped);
     return { isNew: !access, skipped };
   };
-  /** Saves after the saves already asked for (a draft is created once, then updated). */
-  const saveDraft = () => {
-    const next = queue.then(saveNow, saveNow);
+  /** Runs after the saves already asked for: one at a time, so a draft is created once, then updated. */
+  const inTurn = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job, job);
     queue = next.catch(() => undefined);
     return next;
   };
+  const saveDraft = () => inTurn(saveNow);
+  /** The draft the files belong to: created first when there is none yet. */
+  const ensureDraft = () => inTurn(async () => (kit.access() ? undefined : saveNow()));
 
   // The autosave: a moment after the person stops typing. A draft is created once it has the space name
   // and an email the person has finished typing (the resume link goes there), then updated.
@@ -356,7 +359,8 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
   window.addEventListener('beforeunload', (ev) => {
     if (submitted || !unsaved()) return;
     ev.preventDefault();
-    ev.returnValue = '';
+    // Older browsers ask only when a return value is set.
+    ev.returnValue = true;
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void autosave();
@@ -390,9 +394,7 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
       if (!ok.length) return;
       const job = (async () => {
         try {
-          // The draft first (the files belong to it), after any save already under way.
-          if (!kit.access()) await saveDraft();
-          else await queue;
+          await ensureDraft();
         } catch (err) {
           clearErrors();
           showError(err);

@@ -302,27 +302,36 @@ export function makeIntake(deps: IntakeDeps) {
       return authorize(id, token);
     },
 
-    /** Replaces the draft's form; guards move with the space name, email and registration number. */
+    /**
+     * Replaces the draft's form; guards move with the space name, email and registration number. A file
+     * added or removed while it was read (the page's autosave runs beside its uploads) moves the version:
+     * the form is written again on the new one, a few times before answering 409.
+     */
     async updateDraft(id: string, token: string | undefined, incoming: DraftForm): Promise<Dossier> {
-      const d = await authorize(id, token);
-      await editableRound(d);
-      let form = incoming;
-      // During a supplement only the requested fields change; the rest stays as submitted.
-      if (d.status === 'supplement_requested')
-        form = applySupplementFields(d.form, form, d.supplement!.items);
-      const before = guardKeys(d.roundId, d.form);
-      const after = guardKeys(d.roundId, form);
-      const next: Dossier = { ...d, form, updatedAt: clock().toISOString() };
-      try {
-        await dossiers.save(next, d, {
-          removeGuards: before.filter((g) => !after.includes(g)),
-          addGuards: after.filter((g) => !before.includes(g)),
-        });
-      } catch (err) {
-        if (!(err instanceof ConditionFailed)) throw err;
-        throw (await duplicateError(after, d.id)) ?? conflict();
+      for (let attempt = 1; ; attempt++) {
+        const d = await authorize(id, token);
+        await editableRound(d);
+        let form = incoming;
+        // During a supplement only the requested fields change; the rest stays as submitted.
+        if (d.status === 'supplement_requested')
+          form = applySupplementFields(d.form, form, d.supplement!.items);
+        const before = guardKeys(d.roundId, d.form);
+        const after = guardKeys(d.roundId, form);
+        const next: Dossier = { ...d, form, updatedAt: clock().toISOString() };
+        try {
+          await dossiers.save(next, d, {
+            removeGuards: before.filter((g) => !after.includes(g)),
+            addGuards: after.filter((g) => !before.includes(g)),
+          });
+        } catch (err) {
+          if (!(err instanceof ConditionFailed)) throw err;
+          const duplicate = await duplicateError(after, d.id);
+          if (duplicate) throw duplicate;
+          if (attempt < 3) continue;
+          throw conflict();
+        }
+        return { ...next, version: d.version + 1 };
       }
-      return { ...next, version: d.version + 1 };
     },
 
     /** A presigned POST for one file of one checklist item: key, type and size fixed by the server. */
