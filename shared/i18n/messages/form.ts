@@ -61,8 +61,8 @@ export const FORM_LABELS = defineMessages({
 /** Hints under the form's fields. */
 export const FIELD_HINTS = defineMessages({
   'space.wardCode': {
-    vi: 'Gõ tên phường/xã (có thể không dấu) rồi chọn trong danh sách.',
-    en: 'Type the ward’s name (diacritics optional) and pick it from the list.',
+    vi: 'Gõ tên phường/xã, tên mới hoặc tên cũ trước 1/7/2025 (có thể không dấu), rồi chọn trong danh sách.',
+    en: 'Type the ward’s name, new or as it was before 1 July 2025 (diacritics optional), and pick it from the list.',
   },
   'space.registrationNumber': {
     vi: 'Bắt buộc với công lập, doanh nghiệp và tổ chức nước ngoài.',
