@@ -1,0 +1,363 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OutgoingEmail } from '../../shared/adapters/ses/mailer.ts';
+import type { Certificate } from '../../shared/domain/certificate.ts';
+import type { Dossier } from '../../shared/domain/dossier.ts';
+import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
+import { addDays, ictDay } from '../../shared/domain/time.ts';
+import { signInEmail } from '../../shared/mail/admin-emails.tsx';
+import { revocationEmail } from '../../shared/mail/certificate-emails.tsx';
+import { receiptEmail, resumeEmail } from '../../shared/mail/intake-emails.tsx';
+import {
+  checkInPassEmail,
+  closingSummaryEmail,
+  deadlineExtendedEmail,
+  deadlineReminderEmail,
+  invitationEmail,
+} from '../../shared/mail/round-emails.tsx';
+import { supplementRequestEmail } from '../../shared/mail/supplement-emails.tsx';
+import { outcomeEmail, reviewRequestEmail } from '../../shared/mail/workflow-emails.tsx';
+import { renderRsvpPage } from '../../shared/pages/rsvp-page.tsx';
+import { getDossierItem, invoke } from '../integration/helpers.ts';
+import { type CapturedEmail, reviewLinkIn, validForm } from '../support/client.ts';
+import { browserOnSharedSystem } from '../support/e2e.ts';
+
+/**
+ * Issue 11, item 10: every applicant page and every email meets WCAG 2.2 AA as axe-core checks it, and on a
+ * 375 px phone nothing is wider than the screen (no sideways scrolling).
+ */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PHONE = { width: 375, height: 812 };
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** axe's WCAG A/AA violations of what the page shows now, each as "rule: help — targets" for a readable diff. */
+async function violationsOf(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(
+    (values) =>
+      (
+        globalThis as unknown as {
+          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> };
+        }
+      ).axe
+        .run(document, { runOnly: { type: 'tag', values } })
+        .then((r) => r.violations),
+    WCAG,
+  );
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
+}
+
+/** The page's width, and every visible element whose right edge passes the phone's screen. */
+const overflowOf = (page: Page) =>
+  page.evaluate((width) => {
+    const wide: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.right > width + 0.5)
+        wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className} right=${Math.round(box.right)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, wide };
+  }, PHONE.width);
+
+// ---- the emails, with the fixtures of test/unit/email-text.test.ts ----
+const SITE = 'https://kgst.example.vn';
+const round: Round = { ...ROUND_2025, ceremony: { ...ROUND_2025.ceremony } };
+const dossier: Dossier = {
+  id: 'd-1',
+  roundId: round.id,
+  status: 'submitted',
+  code: 'KGST-2025-0042',
+  form: {
+    space: { nameVi: 'Xưởng Sáng tạo Đông Á' },
+    representative: { fullName: 'Phạm Út Quyên', email: 'quyen@example.vn' },
+  } as unknown as Dossier['form'],
+  documents: {
+    a: { slot: 'photos', name: 'Ảnh mặt tiền.png', declaredSize: 2048, key: 'k1' },
+    b: { slot: 'legal', name: 'Giấy phép.pdf', declaredSize: 4096, verifiedSize: 4000, key: 'k2' },
+  } as unknown as Dossier['documents'],
+  history: [],
+  createdAt: '2025-05-20T01:00:00.000Z',
+  updatedAt: '2025-05-20T01:00:00.000Z',
+  submittedAt: '2025-05-20T03:04:00.000Z',
+  editTokenHash: 'x',
+  version: 1,
+  supplement: {
+    items: ['documents.photos', 'space.website'],
+    comment: 'Cần thêm ảnh mặt tiền',
+    requestedBy: 'reviewer@kgst.example.vn',
+    requestedAt: '2025-05-21T01:00:00.000Z',
+    dueAt: '2025-05-28T16:59:59.000Z',
+  },
+};
+const certificate: Certificate = {
+  id: 'c-1',
+  dossierId: dossier.id,
+  number: '0042/2025/GCN-KGST',
+  holderName: 'Xưởng Sáng tạo Đông Á',
+  holderAddress: 'Hà Nội',
+  roundId: round.id,
+  roundName: round.name,
+  issuedAt: '2025-06-01T01:00:00.000Z',
+  pdfKey: 'certificates/c-1.pdf',
+  status: 'revoked',
+  revokedAt: '2025-07-01T02:00:00.000Z',
+  revocationReason: 'Sai thông tin',
+};
+const EMAILS: Record<string, OutgoingEmail> = {
+  'sign-in': signInEmail('admin@kgst.example.vn', `${SITE}/admin/sign-in/L1#secret`, new Date()),
+  receipt: receiptEmail(dossier, round, `${SITE}/status`),
+  resume: resumeEmail(dossier, round, `${SITE}/resume/R1#secret`),
+  'review request': reviewRequestEmail(dossier, 'reviewer@kgst.example.vn', `${SITE}/review/V1?s=s`, 1),
+  supplement: supplementRequestEmail(dossier, round, `${SITE}/supplement/S1#secret`),
+  approval: outcomeEmail(dossier, 'approved', ['quyen@example.vn'], 'Tốt', `${SITE}/status`, {
+    number: certificate.number,
+    verifyUrl: `${SITE}/verify/c-1`,
+    downloadUrl: 'https://files.example.vn/certificates/c-1.pdf?X-Amz-Signature=abc',
+    hours: 24,
+  }),
+  rejection: outcomeEmail(dossier, 'rejected', ['quyen@example.vn'], undefined, `${SITE}/status`),
+  revocation: revocationEmail(certificate, ['quyen@example.vn'], `${SITE}/verify/c-1`),
+  'deadline reminder': deadlineReminderEmail(dossier, round, `${SITE}/resume/R2#secret`, 3),
+  'deadline extended': deadlineExtendedEmail(dossier, round, `${SITE}/resume/R3#secret`),
+  'closing summary': closingSummaryEmail(
+    ['coordinator@kgst.example.vn'],
+    round,
+    {
+      byStatus: [{ label: { vi: 'Đã tiếp nhận', en: 'Received' }, count: 7 }],
+      byField: [{ label: { vi: 'Thiết kế', en: 'Design' }, count: 4 }],
+      byWard: [{ label: 'Phường Ba Đình', count: 2 }],
+      expiredDrafts: 5,
+    },
+    `${SITE}/admin/export.csv`,
+    new Date('2025-05-30T17:00:00Z'),
+  ),
+  invitation: invitationEmail({
+    d: dossier,
+    round,
+    rsvpUrl: `${SITE}/rsvp/I1?s=secret`,
+    rsvpCutoff: new Date('2025-06-25T10:00:00Z'),
+    ics: 'BEGIN:VCALENDAR',
+    sequence: 0,
+  }),
+  'check-in pass': checkInPassEmail({
+    d: dossier,
+    round,
+    checkInUrl: `${SITE}/check-in/P1`,
+    qrPng: new Uint8Array([1]),
+    guests: ['Khách mời'],
+  }),
+};
+
+describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 px (offline: local system + Chromium)', () => {
+  const e2e = browserOnSharedSystem('e2e-a11y');
+  let phone: BrowserContext;
+  let certificateId: string;
+  const tag = `${Date.now() % 1_000_000}`;
+  const applicant = validForm(tag, `de.doc.${tag}@example.vn`);
+  let supplementCode = '';
+
+  /** Submits a ready draft and waits for it to be in review; its id and code. */
+  async function submitted(form: ReturnType<typeof validForm>) {
+    const { id, editToken } = await e2e.client.readyDraft(form.space.nameVi.slice(-6), form);
+    const res = await e2e.client.api(`/api/applications/${id}/submit`, { method: 'POST', token: editToken });
+    await vi.waitFor(async () => expect((await getDossierItem(id))?.status).toBe('in_review'), {
+      timeout: 30_000,
+      interval: 200,
+    });
+    return { id, code: res.json.code as string };
+  }
+
+  /** The first mail matching, from the shared mailbox. */
+  const mailOf = (match: (e: CapturedEmail) => boolean) =>
+    vi.waitFor(
+      async () => {
+        const found = (await e2e.client.mailbox()).find(match);
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeout: 20_000, interval: 150 },
+    );
+
+  beforeAll(async () => {
+    // The pages' CSP refuses inline scripts; axe is injected as one, so this context alone bypasses CSP.
+    phone = await e2e.browser.newContext({
+      viewport: PHONE,
+      bypassCSP: true,
+      isMobile: true,
+      hasTouch: true,
+    });
+    // A real certificate for /verify, issued as the workflow's IssueCertificate step does.
+    const certified = await submitted(validForm(`c${tag}`, `chung.nhan.${tag}@example.vn`));
+    certificateId = (
+      (await invoke('issueCertificate', { dossierId: certified.id })) as { certificateId: string }
+    ).certificateId;
+    // A dossier the reviewer asks to supplement (its photos and description), for the opened supplement form.
+    supplementCode = (await submitted(applicant)).code;
+    const reviewMail = await mailOf(
+      (e) => e.subject.includes(supplementCode) && /\/review\//.test(e.body.text ?? ''),
+    );
+    const link = new URL(reviewLinkIn(reviewMail.body.text));
+    const decision = new URLSearchParams({
+      s: link.searchParams.get('s')!,
+      outcome: 'supplement',
+      comment: 'Cần thêm ảnh mặt tiền và mô tả giờ mở cửa.',
+      dueDate: addDays(ictDay(new Date()), 5),
+    });
+    decision.append('items', 'documents.photos');
+    decision.append('items', 'space.description');
+    const decided = await fetch(link.origin + link.pathname, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: decision.toString(),
+    });
+    expect(decided.status).toBe(200);
+  }, 120_000);
+
+  const PAGES: Record<string, () => string> = {
+    home: () => '/',
+    'home in English': () => '/?lang=en',
+    status: () => '/status',
+    'status in English': () => '/status?lang=en',
+    resume: () => '/resume/AAAAAAAAAAAAAAAAAAAAAA',
+    supplement: () => '/supplement/AAAAAAAAAAAAAAAAAAAAAA',
+    verify: () => `/verify/${certificateId}`,
+    privacy: () => '/quyen-rieng-tu',
+    'not found': () => '/khong-co-trang-nay',
+  };
+
+  for (const [name, path] of Object.entries(PAGES)) {
+    it(`${name}: no WCAG A/AA violation, nothing wider than a 375 px phone`, async () => {
+      const page = await phone.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(`${e2e.system.urls.site}${path()}`);
+      await page.waitForLoadState('networkidle');
+      const violations = await violationsOf(page);
+      const overflow = await overflowOf(page);
+      await page.close();
+
+      expect(violations).toEqual([]);
+      expect(overflow.wide).toEqual([]);
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    });
+  }
+
+  it('the opened supplement request, its form showing: no WCAG A/AA violation, no overflow', async () => {
+    const mail = await mailOf(
+      (e) =>
+        e.destination.to.includes(applicant.representative.email) &&
+        e.subject.includes(`bổ sung hồ sơ ${supplementCode}`),
+    );
+    const link = /\/supplement\/[\w-]+#[\w-]+/.exec(mail.body.text ?? '')![0];
+    const page = await phone.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${e2e.system.urls.site}${link}`);
+    await page.getByRole('button', { name: 'Mở yêu cầu bổ sung' }).click();
+    await page.locator('#supplement-form').waitFor({ state: 'visible' });
+    const violations = await violationsOf(page);
+    const overflow = await overflowOf(page);
+    await page.close();
+
+    expect(violations).toEqual([]);
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('a dossier looked up on /status (a supplement asked): no WCAG A/AA violation, no overflow', async () => {
+    const page = await phone.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${e2e.system.urls.site}/status`);
+    await page.locator('input[name="code"]').fill(supplementCode);
+    await page.locator('input[name="email"]').fill(applicant.representative.email);
+    await page.locator('form.card button[type="submit"]').click();
+    await page.getByText(supplementCode).first().waitFor();
+    const violations = await violationsOf(page);
+    const overflow = await overflowOf(page);
+    await page.close();
+
+    expect(violations).toEqual([]);
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('the RSVP page with its form: no WCAG A/AA violation, no overflow', async () => {
+    // A real invitation would mail every member of the shared round; the page is rendered as the RSVP
+    // function renders it, on the site's origin so its stylesheet and script load as they do there.
+    const page = await phone.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${e2e.system.urls.site}/quyen-rieng-tu`);
+    await page.setContent(
+      renderRsvpPage({
+        lang: 'vi',
+        view: { dossier, round, cutoff: new Date(Date.now() + 86_400_000), open: true },
+        linkId: 'I1',
+        secret: 'secret',
+        notice: 'Đã quá hạn trả lời.',
+      }),
+      { waitUntil: 'networkidle' },
+    );
+    const styled = await page.evaluate(() => document.styleSheets[0]?.cssRules.length ?? 0);
+    const violations = await violationsOf(page);
+    const overflow = await overflowOf(page);
+    await page.close();
+
+    expect(styled).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('the home page with every problem of a blank form shown: no WCAG A/AA violation, no overflow', async () => {
+    const page = await phone.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${e2e.system.urls.site}/`);
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    await page.locator('#form-message').waitFor({ state: 'visible' });
+    const violations = await violationsOf(page);
+    const overflow = await overflowOf(page);
+    await page.close();
+
+    expect(violations).toEqual([]);
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('the checks themselves see a missing text alternative, low contrast and a too-wide element', async () => {
+    const page = await phone.newPage();
+    await page.setContent(
+      '<html lang="en"><head><meta name="viewport" content="width=device-width"><title>Probe</title></head><body><main><img src="x.png"><p style="color:#bbb;background:#fff">pale</p><div style="width:500px">wide</div></main></body></html>',
+    );
+    const violations = await violationsOf(page);
+    const overflow = await overflowOf(page);
+    await page.close();
+
+    expect(violations.map((v) => v.split(':')[0])).toEqual(['color-contrast', 'image-alt']);
+    expect(overflow.wide).toHaveLength(1);
+    expect(overflow.scrollWidth).toBeGreaterThan(PHONE.width);
+  });
+
+  for (const [name, email] of Object.entries(EMAILS)) {
+    it(`the ${name} email: no WCAG A/AA violation, nothing wider than a 375 px phone`, async () => {
+      const page = await phone.newPage();
+      await page.setContent(email.html);
+      const violations = await violationsOf(page);
+      const overflow = await overflowOf(page);
+      await page.close();
+
+      expect(violations).toEqual([]);
+      expect(overflow.wide).toEqual([]);
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    });
+  }
+});
