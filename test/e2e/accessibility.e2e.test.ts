@@ -2,24 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OutgoingEmail } from '../../shared/adapters/ses/mailer.ts';
-import type { Certificate } from '../../shared/domain/certificate.ts';
-import type { Dossier } from '../../shared/domain/dossier.ts';
-import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
-import { signInEmail } from '../../shared/mail/admin-emails.tsx';
-import { revocationEmail } from '../../shared/mail/certificate-emails.tsx';
-import { receiptEmail, resumeEmail } from '../../shared/mail/intake-emails.tsx';
-import {
-  checkInPassEmail,
-  closingSummaryEmail,
-  deadlineExtendedEmail,
-  deadlineReminderEmail,
-  invitationEmail,
-} from '../../shared/mail/round-emails.tsx';
-import { supplementRequestEmail } from '../../shared/mail/supplement-emails.tsx';
-import { outcomeEmail, reviewRequestEmail } from '../../shared/mail/workflow-emails.tsx';
 import { renderRsvpPage } from '../../shared/pages/rsvp-page.tsx';
+import { emailFixtures } from '../fixtures/emails.ts';
 import { getDossierItem, invoke } from '../integration/helpers.ts';
 import { type CapturedEmail, reviewLinkIn, validForm } from '../support/client.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
@@ -71,94 +56,18 @@ const overflowOf = (page: Page) =>
     return { scrollWidth: document.documentElement.scrollWidth, wide };
   }, PHONE.width);
 
-// ---- the emails, with the fixtures of test/unit/email-text.test.ts ----
-const SITE = 'https://kgst.example.vn';
-const round: Round = { ...ROUND_2025, ceremony: { ...ROUND_2025.ceremony } };
-const dossier: Dossier = {
-  id: 'd-1',
-  roundId: round.id,
-  status: 'submitted',
-  code: 'KGST-2025-0042',
-  form: {
-    space: { nameVi: 'Xưởng Sáng tạo Đông Á' },
-    representative: { fullName: 'Phạm Út Quyên', email: 'quyen@example.vn' },
-  } as unknown as Dossier['form'],
-  documents: {
-    a: { slot: 'photos', name: 'Ảnh mặt tiền.png', declaredSize: 2048, key: 'k1' },
-    b: { slot: 'legal', name: 'Giấy phép.pdf', declaredSize: 4096, verifiedSize: 4000, key: 'k2' },
-  } as unknown as Dossier['documents'],
-  history: [],
-  createdAt: '2025-05-20T01:00:00.000Z',
-  updatedAt: '2025-05-20T01:00:00.000Z',
-  submittedAt: '2025-05-20T03:04:00.000Z',
-  editTokenHash: 'x',
-  version: 1,
-  supplement: {
-    items: ['documents.photos', 'space.website'],
-    comment: 'Cần thêm ảnh mặt tiền',
-    requestedBy: 'reviewer@kgst.example.vn',
-    requestedAt: '2025-05-21T01:00:00.000Z',
-    dueAt: '2025-05-28T16:59:59.000Z',
-  },
-};
-const certificate: Certificate = {
-  id: 'c-1',
-  dossierId: dossier.id,
-  number: '0042/2025/GCN-KGST',
-  holderName: 'Xưởng Sáng tạo Đông Á',
-  holderAddress: 'Hà Nội',
-  roundId: round.id,
-  roundName: round.name,
-  issuedAt: '2025-06-01T01:00:00.000Z',
-  pdfKey: 'certificates/c-1.pdf',
-  status: 'revoked',
-  revokedAt: '2025-07-01T02:00:00.000Z',
-  revocationReason: 'Sai thông tin',
-};
-const EMAILS: Record<string, OutgoingEmail> = {
-  'sign-in': signInEmail('admin@kgst.example.vn', `${SITE}/admin/sign-in/L1#secret`, new Date()),
-  receipt: receiptEmail(dossier, round, `${SITE}/status`),
-  resume: resumeEmail(dossier, round, `${SITE}/resume/R1#secret`),
-  'review request': reviewRequestEmail(dossier, 'reviewer@kgst.example.vn', `${SITE}/review/V1?s=s`, 1),
-  supplement: supplementRequestEmail(dossier, round, `${SITE}/supplement/S1#secret`),
-  approval: outcomeEmail(dossier, 'approved', ['quyen@example.vn'], 'Tốt', `${SITE}/status`, {
-    number: certificate.number,
-    verifyUrl: `${SITE}/verify/c-1`,
-    downloadUrl: 'https://files.example.vn/certificates/c-1.pdf?X-Amz-Signature=abc',
-    hours: 24,
-  }),
-  rejection: outcomeEmail(dossier, 'rejected', ['quyen@example.vn'], undefined, `${SITE}/status`),
-  revocation: revocationEmail(certificate, ['quyen@example.vn'], `${SITE}/verify/c-1`),
-  'deadline reminder': deadlineReminderEmail(dossier, round, `${SITE}/resume/R2#secret`, 3),
-  'deadline extended': deadlineExtendedEmail(dossier, round, `${SITE}/resume/R3#secret`),
-  'closing summary': closingSummaryEmail(
-    ['coordinator@kgst.example.vn'],
-    round,
-    {
-      byStatus: [{ label: { vi: 'Đã tiếp nhận', en: 'Received' }, count: 7 }],
-      byField: [{ label: { vi: 'Thiết kế', en: 'Design' }, count: 4 }],
-      byWard: [{ label: 'Phường Ba Đình', count: 2 }],
-      expiredDrafts: 5,
-    },
-    `${SITE}/admin/export.csv`,
-    new Date('2025-05-30T17:00:00Z'),
-  ),
-  invitation: invitationEmail({
-    d: dossier,
-    round,
-    rsvpUrl: `${SITE}/rsvp/I1?s=secret`,
-    rsvpCutoff: new Date('2025-06-25T10:00:00Z'),
-    ics: 'BEGIN:VCALENDAR',
-    sequence: 0,
-  }),
-  'check-in pass': checkInPassEmail({
-    d: dossier,
-    round,
-    checkInUrl: `${SITE}/check-in/P1`,
-    qrPng: new Uint8Array([1]),
-    guests: ['Khách mời'],
-  }),
-};
+/** What the page shows now has no WCAG A/AA violation and nothing wider than the phone; closes the page. */
+async function expectAtEaseOnPhone(page: Page) {
+  const violations = await violationsOf(page);
+  const overflow = await overflowOf(page);
+  await page.close();
+  expect(violations).toEqual([]);
+  expect(overflow.wide).toEqual([]);
+  expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+}
+
+// The emails, with the fixtures of the email text test (plain user values).
+const { round, dossier, emails } = emailFixtures();
 
 describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 px (offline: local system + Chromium)', () => {
   const e2e = browserOnSharedSystem('e2e-a11y');
@@ -225,6 +134,13 @@ describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 p
     expect(decided.status).toBe(200);
   }, 120_000);
 
+  /** A new page of the phone context, waiting up to 15 s for what it is told to wait for. */
+  const phonePage = async () => {
+    const page = await phone.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+
   const PAGES: Record<string, () => string> = {
     home: () => '/',
     'home in English': () => '/?lang=en',
@@ -239,17 +155,10 @@ describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 p
 
   for (const [name, path] of Object.entries(PAGES)) {
     it(`${name}: no WCAG A/AA violation, nothing wider than a 375 px phone`, async () => {
-      const page = await phone.newPage();
-      page.setDefaultTimeout(15_000);
+      const page = await phonePage();
       await page.goto(`${e2e.system.urls.site}${path()}`);
       await page.waitForLoadState('networkidle');
-      const violations = await violationsOf(page);
-      const overflow = await overflowOf(page);
-      await page.close();
-
-      expect(violations).toEqual([]);
-      expect(overflow.wide).toEqual([]);
-      expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+      await expectAtEaseOnPhone(page);
     });
   }
 
@@ -260,42 +169,27 @@ describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 p
         e.subject.includes(`bổ sung hồ sơ ${supplementCode}`),
     );
     const link = /\/supplement\/[\w-]+#[\w-]+/.exec(mail.body.text ?? '')![0];
-    const page = await phone.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await phonePage();
     await page.goto(`${e2e.system.urls.site}${link}`);
     await page.getByRole('button', { name: 'Mở yêu cầu bổ sung' }).click();
     await page.locator('#supplement-form').waitFor({ state: 'visible' });
-    const violations = await violationsOf(page);
-    const overflow = await overflowOf(page);
-    await page.close();
-
-    expect(violations).toEqual([]);
-    expect(overflow.wide).toEqual([]);
-    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    await expectAtEaseOnPhone(page);
   });
 
   it('a dossier looked up on /status (a supplement asked): no WCAG A/AA violation, no overflow', async () => {
-    const page = await phone.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await phonePage();
     await page.goto(`${e2e.system.urls.site}/status`);
     await page.locator('input[name="code"]').fill(supplementCode);
     await page.locator('input[name="email"]').fill(applicant.representative.email);
     await page.locator('form.card button[type="submit"]').click();
     await page.getByText(supplementCode).first().waitFor();
-    const violations = await violationsOf(page);
-    const overflow = await overflowOf(page);
-    await page.close();
-
-    expect(violations).toEqual([]);
-    expect(overflow.wide).toEqual([]);
-    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    await expectAtEaseOnPhone(page);
   });
 
   it('the RSVP page with its form: no WCAG A/AA violation, no overflow', async () => {
     // A real invitation would mail every member of the shared round; the page is rendered as the RSVP
     // function renders it, on the site's origin so its stylesheet and script load as they do there.
-    const page = await phone.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await phonePage();
     await page.goto(`${e2e.system.urls.site}/quyen-rieng-tu`);
     await page.setContent(
       renderRsvpPage({
@@ -308,29 +202,16 @@ describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 p
       { waitUntil: 'networkidle' },
     );
     const styled = await page.evaluate(() => document.styleSheets[0]?.cssRules.length ?? 0);
-    const violations = await violationsOf(page);
-    const overflow = await overflowOf(page);
-    await page.close();
-
     expect(styled).toBeGreaterThan(0);
-    expect(violations).toEqual([]);
-    expect(overflow.wide).toEqual([]);
-    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    await expectAtEaseOnPhone(page);
   });
 
   it('the home page with every problem of a blank form shown: no WCAG A/AA violation, no overflow', async () => {
-    const page = await phone.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await phonePage();
     await page.goto(`${e2e.system.urls.site}/`);
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
     await page.locator('#form-message').waitFor({ state: 'visible' });
-    const violations = await violationsOf(page);
-    const overflow = await overflowOf(page);
-    await page.close();
-
-    expect(violations).toEqual([]);
-    expect(overflow.wide).toEqual([]);
-    expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    await expectAtEaseOnPhone(page);
   });
 
   it('the checks themselves see a missing text alternative, low contrast and a too-wide element', async () => {
@@ -347,17 +228,11 @@ describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 p
     expect(overflow.scrollWidth).toBeGreaterThan(PHONE.width);
   });
 
-  for (const [name, email] of Object.entries(EMAILS)) {
+  for (const [name, { email }] of Object.entries(emails)) {
     it(`the ${name} email: no WCAG A/AA violation, nothing wider than a 375 px phone`, async () => {
       const page = await phone.newPage();
       await page.setContent(email.html);
-      const violations = await violationsOf(page);
-      const overflow = await overflowOf(page);
-      await page.close();
-
-      expect(violations).toEqual([]);
-      expect(overflow.wide).toEqual([]);
-      expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
+      await expectAtEaseOnPhone(page);
     });
   }
 });
