@@ -9,6 +9,7 @@ export const DOSSIER_STATUSES = [
   'draft',
   'submitted',
   'in_review',
+  'recommended',
   'supplement_requested',
   'approved',
   'rejected',
@@ -64,6 +65,17 @@ export interface Dossier {
    * (SendTaskSuccess): a retry of the resubmit or the reconciler delivers it while the status is submitted.
    */
   readonly supplementAnswer?: SupplementAnswer;
+  /** The Director's sign-off, while the status is recommended: the AwaitSignOff task waiting for it. */
+  readonly signOff?: SignOffRequest;
+}
+
+/** An approval recommended by the reviewer or the council, waiting for the Director (phê duyệt). */
+export interface SignOffRequest {
+  readonly taskToken: string;
+  readonly since: string;
+  /** Who recommended it (the reviewer, or the council members who made the quorum) and their comment. */
+  readonly recommendedBy: string;
+  readonly comment?: string;
 }
 
 /** What resumes AwaitSupplement: recorded with the resubmission, then delivered (the outbox). */

@@ -1,11 +1,13 @@
 import { textOf } from '../i18n/catalog.ts';
 import type { Text } from '../i18n/lang.ts';
 import { HISTORY_NOTES } from '../i18n/messages/dossier.ts';
+import { type Opinion, opinionNote } from './council.ts';
 import {
   DOSSIER_STATUSES,
   type Dossier,
   type DossierStatus,
   type HistoryEntry,
+  type SignOffRequest,
   type SupplementRequest,
 } from './dossier.ts';
 
@@ -34,6 +36,15 @@ export type DossierEvent =
   | { readonly type: 'requestSupplement'; readonly request: SupplementRequest }
   | { readonly type: 'resubmit' }
   | { readonly type: 'issueCertificate'; readonly number: string }
+  | { readonly type: 'revokeCertificate'; readonly number: string; readonly reason: string }
+  /** A council member's opinion (a remark: the council decides once its quorum is met). */
+  | { readonly type: 'opinion'; readonly opinion: Opinion }
+  /** The reviewer or the council recommends approval: the Director's sign-off is awaited. */
+  | { readonly type: 'recommend'; readonly request: SignOffRequest }
+  | { readonly type: 'remindSignOff'; readonly attempt: number }
+  /** The Director sends a recommended dossier back to review, with a comment. */
+  | { readonly type: 'sendBack'; readonly comment: string }
+  /** The Director's approval (phê duyệt). */
   | { readonly type: 'approve'; readonly comment?: string }
   | { readonly type: 'reject'; readonly comment?: string }
   | { readonly type: 'closeIncomplete' }
@@ -61,12 +72,18 @@ export const LIFECYCLE: { readonly [E in DossierEventType]: Rule } = {
   startReview: { from: ['submitted', 'supplement_requested'], to: 'in_review' },
   remind: { from: ['in_review'] },
   escalate: { from: ['in_review'] },
+  opinion: { from: ['in_review'] },
+  recommend: { from: ['in_review'], to: 'recommended' },
+  remindSignOff: { from: ['recommended'] },
+  sendBack: { from: ['recommended'], to: 'in_review' },
   requestSupplement: { from: ['in_review'], to: 'supplement_requested' },
   resubmit: { from: ['supplement_requested'], to: 'submitted' },
-  // IssueCertificate runs once the reviewer approved, just before NotifyApproved records that approval
+  // IssueCertificate runs once the Director signed off, just before NotifyApproved records that approval
   // (or again on a re-run): the certificate belongs to the approved dossier.
-  issueCertificate: { from: ['in_review', 'approved'], remarkOn: 'approved' },
-  approve: { from: ['in_review'], to: 'approved' },
+  issueCertificate: { from: ['recommended', 'approved'], remarkOn: 'approved' },
+  revokeCertificate: { from: ['approved'] },
+  // Only the Director approves, and only what a reviewer or the council recommended.
+  approve: { from: ['recommended'], to: 'approved' },
   reject: { from: ['in_review'], to: 'rejected' },
   // From submitted too: an answer sent just before the due time whose delivery came too late.
   closeIncomplete: { from: ['supplement_requested', 'submitted'], to: 'incomplete' },
@@ -184,7 +201,18 @@ function effectOf(d: Dossier, event: DossierEvent, at: string): Effect | undefin
       return {
         note: textOf(HISTORY_NOTES.certificateIssued, event.number),
       };
+    case 'revokeCertificate':
+      return { note: textOf(HISTORY_NOTES.certificateRevoked, event.number, event.reason) };
+    case 'opinion':
+      return { note: opinionNote(event.opinion) };
+    case 'recommend':
+      return { note: said(event.request.comment), changes: { signOff: event.request } };
+    case 'remindSignOff':
+      return { note: textOf(HISTORY_NOTES.signOffReminded, event.attempt) };
+    case 'sendBack':
+      return { note: textOf(HISTORY_NOTES.sentBack, event.comment), changes: { drop: ['signOff'] } };
     case 'approve':
+      return { note: said(event.comment), changes: { drop: ['signOff'] } };
     case 'reject':
       return { note: said(event.comment) };
     case 'startReview':

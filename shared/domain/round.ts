@@ -1,5 +1,6 @@
 import type { Text } from '../i18n/lang.ts';
 import { ROUND_STATUS_LABELS as ROUND_STATUS_WORDS } from '../i18n/messages/rounds.ts';
+import type { DecisionPolicy } from './council.ts';
 import { endOfDayIct, ictDay } from './time.ts';
 
 export const FILE_TYPES = ['pdf', 'jpeg', 'png', 'docx'] as const;
@@ -47,6 +48,8 @@ export interface Round {
   readonly checklist: readonly DocumentSlot[];
   /** The round's reviewer pool (staff emails); review emails go to those of them still reviewers. */
   readonly reviewers?: readonly string[];
+  /** How its dossiers are decided (one reviewer, or a council); absent: one reviewer. */
+  readonly decision?: DecisionPolicy;
 }
 
 export const ROUND_STATUSES = ['draft', 'open', 'closed'] as const;

@@ -1,8 +1,11 @@
 import type { Text } from '../i18n/lang.ts';
 import { ROLE_LABELS as ROLE_WORDS } from '../i18n/messages/staff.ts';
 
-/** What a member of the Centre's staff may do: coordinators run rounds and staff, reviewers decide dossiers. */
-export const STAFF_ROLES = ['coordinator', 'reviewer'] as const;
+/**
+ * What a member of the Centre's staff may do: coordinators run rounds and staff, reviewers (alone or as a
+ * council) recommend a decision on dossiers, the Director signs approvals off (phê duyệt).
+ */
+export const STAFF_ROLES = ['coordinator', 'reviewer', 'director'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 // Words in the catalog (shared/i18n/messages/staff.ts); typed here so a role without a label fails.

@@ -1,4 +1,5 @@
 import type { IssuedCertificate } from './certificate.ts';
+import type { Opinion } from './council.ts';
 
 /**
  * Shapes that cross the approval workflow: the execution input, what each Task receives and what a
@@ -22,6 +23,23 @@ export interface ReviewDecision {
   /** For a supplement: the requested items and the due day (yyyy-MM-dd, ends 23:59:59 ICT). */
   readonly items?: readonly string[];
   readonly dueDate?: string;
+  /** A council's decision: every opinion given in the cycle, the deciding ones included. */
+  readonly opinions?: readonly Opinion[];
+}
+
+export type SignOffOutcome = 'approved' | 'sentBack';
+
+/** The Director's answer to AwaitSignOff (SendTaskSuccess): signed off, or back to review with a comment. */
+export interface SignOffDecision {
+  readonly outcome: SignOffOutcome;
+  readonly by: string;
+  readonly at: string;
+  readonly comment: string;
+}
+
+/** What AwaitSignOff's Lambda receives: the callback token and the recommendation it asks to sign. */
+export interface SignOffTaskInput extends CallbackTaskInput {
+  readonly recommendation: ReviewDecision;
 }
 
 /** What AwaitSupplement's Lambda receives: the callback token and the reviewer's request. */
@@ -33,13 +51,18 @@ export interface CallbackTaskInput {
   readonly dossierId: string;
   readonly taskToken: string;
   readonly attempt: number;
+  /**
+   * The review cycle (0 at submission, +1 after each supplement or sending back): a council's assignment
+   * and opinions belong to one cycle, and survive the reminders (new tokens) within it.
+   */
+  readonly cycle?: number;
 }
 
 export type OutcomeAction = 'received' | 'approved' | 'rejected' | 'incomplete' | 'escalate' | 'failed';
 
-/** What NotifyApproved passes: the reviewer's decision (who approved, the comment) and the certificate. */
+/** What NotifyApproved passes: the Director's sign-off (who approved, the comment) and the certificate. */
 export interface ApprovalDetail {
-  readonly decision: ReviewDecision;
+  readonly decision: SignOffDecision;
   readonly certificate: IssuedCertificate;
 }
 

@@ -5,6 +5,7 @@ export const DOSSIER_STATUS_LABELS = defineMessages({
   draft: { vi: 'Bản nháp (chưa nộp)', en: 'Draft (not submitted)' },
   submitted: { vi: 'Đã tiếp nhận', en: 'Received' },
   in_review: { vi: 'Đang thẩm định', en: 'Under review' },
+  recommended: { vi: 'Chờ Giám đốc phê duyệt', en: "Awaiting the Director's sign-off" },
   supplement_requested: { vi: 'Cần bổ sung hồ sơ', en: 'Supplement requested' },
   approved: { vi: 'Được công nhận thành viên', en: 'Approved as a member' },
   rejected: { vi: 'Không được chấp thuận', en: 'Not approved' },
@@ -32,6 +33,18 @@ export const HISTORY_NOTES = defineMessages({
   escalated: {
     vi: (reminders: number) => `Quá hạn thẩm định sau ${reminders} lần nhắc; đã báo điều phối viên`,
     en: (reminders: number) => `Review overdue after ${reminders} reminders; coordinator alerted`,
+  },
+  signOffReminded: {
+    vi: (attempt: number) => `Nhắc Giám đốc phê duyệt lần ${attempt}; đã báo điều phối viên`,
+    en: (attempt: number) => `Sign-off reminder ${attempt}; coordinator alerted`,
+  },
+  sentBack: {
+    vi: (comment: string) => `Giám đốc trả lại để thẩm định lại: ${comment}`,
+    en: (comment: string) => `Sent back to review by the Director: ${comment}`,
+  },
+  certificateRevoked: {
+    vi: (number: string, reason: string) => `Đã thu hồi giấy chứng nhận số ${number}: ${reason}`,
+    en: (number: string, reason: string) => `Certificate ${number} revoked: ${reason}`,
   },
   certificateIssued: {
     vi: (number: string) => `Đã cấp giấy chứng nhận số ${number}`,

@@ -4,4 +4,5 @@ import { defineMessages } from '../catalog.ts';
 export const ROLE_LABELS = defineMessages({
   coordinator: { vi: 'Điều phối', en: 'Coordinator' },
   reviewer: { vi: 'Thẩm định', en: 'Reviewer' },
+  director: { vi: 'Giám đốc (phê duyệt)', en: 'Director (sign-off)' },
 });
