@@ -2,6 +2,7 @@ import { say } from '../i18n/catalog.ts';
 import type { Text } from '../i18n/lang.ts';
 import { CHECKLIST_PROBLEMS, DOSSIER_STATUS_LABELS } from '../i18n/messages/dossier.ts';
 import type { DraftForm } from './application-schema.ts';
+import type { Opinion } from './council.ts';
 import { type DocumentSlot, type FileType, MIME_BY_TYPE, type Round } from './round.ts';
 import { matchKey } from './text.ts';
 
@@ -76,6 +77,8 @@ export interface SignOffRequest {
   /** Who recommended it (the reviewer, or the council members who made the quorum) and their comment. */
   readonly recommendedBy: string;
   readonly comment?: string;
+  /** A council's opinions and scores, for the Director's page. */
+  readonly opinions?: readonly Opinion[];
 }
 
 /** What resumes AwaitSupplement: recorded with the resubmission, then delivered (the outbox). */
