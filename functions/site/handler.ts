@@ -10,7 +10,6 @@ import { textOf } from '../../shared/i18n/catalog.ts';
 import { WAY_BACK } from '../../shared/i18n/messages/contact.ts';
 import { FIELDS } from '../../shared/i18n/messages/form.ts';
 import { SITE } from '../../shared/i18n/messages/status.ts';
-import { ASSETS } from '../../shared/pages/assets.ts';
 import { renderHomePage, renderNoCallPage } from '../../shared/pages/home-page.tsx';
 import { renderPrivacyPage } from '../../shared/pages/privacy-page.tsx';
 import { renderResumePage } from '../../shared/pages/resume-page.tsx';
@@ -19,6 +18,7 @@ import { renderSupplementPage } from '../../shared/pages/supplement-page.tsx';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeCertificateLinks } from '../../shared/usecases/certificates.ts';
 import { makePublicQueries } from '../../shared/usecases/public-queries.ts';
+import { assetFile } from './asset-files.ts';
 
 const queries = makePublicQueries({ rounds: rounds(), dossiers: dossiers() });
 const certificateLinks = makeCertificateLinks({
@@ -82,8 +82,11 @@ export const handler = httpHandler({
     throw new NotFoundError(textOf(WAY_BACK.noSuchPage, shortPath(req.path)));
   },
   'GET /assets/{file}': async (req) => {
-    const file = ASSETS[req.params.file!];
+    const file = assetFile(req.params.file!);
     if (!file) throw new NotFoundError(SITE.fileNotFound);
-    return asset(file.body, file.type);
+    const res = asset(file.body, file.type);
+    return file.cacheControl
+      ? { ...res, headers: { ...res.headers, 'cache-control': file.cacheControl } }
+      : res;
   },
 });

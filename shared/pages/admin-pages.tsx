@@ -15,6 +15,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { ADMIN_NAV, ADMIN_PAGES } from '../i18n/messages/admin.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
 import { withLang } from './admin-kit.tsx';
+import { asset } from './assets.ts';
 import { CsrfField } from './csrf-field.tsx';
 import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
@@ -83,12 +84,7 @@ export function renderSignInSentPage(props: { lang: Lang }) {
 export function renderSignInLinkPage(props: { lang: Lang; linkId: string }) {
   const { lang, linkId } = props;
   return renderPage(
-    <Layout
-      lang={lang}
-      title={T.signIn[lang]}
-      path={`/admin/sign-in/${linkId}`}
-      scripts={['/assets/admin.js']}
-    >
+    <Layout lang={lang} title={T.signIn[lang]} path={`/admin/sign-in/${linkId}`} scripts={[asset('admin')]}>
       <h1>{T.signIn[lang]}</h1>
       <section id="admin-sign-in" class="card" data-link-id={linkId}>
         <p>{T.linkIntro[lang]}</p>

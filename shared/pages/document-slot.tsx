@@ -1,7 +1,7 @@
+import type { Slot } from '../browser/types.ts';
 import { type DocumentSlot, MIME_BY_TYPE } from '../domain/round.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { DOCUMENT_SLOT } from '../i18n/messages/form.ts';
-import type { Slot } from './dossier-kit.ts';
 
 const T = DOCUMENT_SLOT;
 

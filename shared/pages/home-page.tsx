@@ -1,3 +1,4 @@
+import type { FieldCheck } from '../browser/form-check.ts';
 import {
   CREATIVE_FIELD_LABELS,
   CREATIVE_FIELDS,
@@ -15,7 +16,7 @@ import { COMMON } from '../i18n/messages/common.ts';
 import { CHECKLIST_PROBLEMS } from '../i18n/messages/dossier.ts';
 import { FIELD_HINTS, FIELDS, type FieldPath, FORM_LABELS, HOME } from '../i18n/messages/form.ts';
 import { FIELD_INVALID, FIELD_MISSING } from '../i18n/messages/validation.ts';
-import type { FieldCheck } from './apply-script.ts';
+import { asset } from './assets.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { PrivacyLink } from './privacy-page.tsx';
@@ -315,7 +316,7 @@ export function renderHomePage(props: { lang: Lang; round: Round; now: Date }) {
   const accepting = isAcceptingApplications(round, now);
   const statusHref = lang === 'en' ? '/status?lang=en' : '/status';
   return renderPage(
-    <Layout lang={lang} title={round.name[lang]} scripts={accepting ? ['/assets/apply.js'] : []}>
+    <Layout lang={lang} title={round.name[lang]} scripts={accepting ? [asset('apply')] : []}>
       <h1>{round.name[lang]}</h1>
       <p class="intro">{round.intro[lang]}</p>
       <section class="card">

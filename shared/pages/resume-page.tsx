@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
 import { RESUME_PAGE } from '../i18n/messages/status.ts';
+import { asset } from './assets.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = RESUME_PAGE;
@@ -8,7 +9,7 @@ const T = RESUME_PAGE;
 export function renderResumePage(props: { lang: Lang; linkId: string }) {
   const { lang, linkId } = props;
   return renderPage(
-    <Layout lang={lang} title={T.title[lang]} path={`/resume/${linkId}`} scripts={['/assets/apply.js']}>
+    <Layout lang={lang} title={T.title[lang]} path={`/resume/${linkId}`} scripts={[asset('resume')]}>
       <h1>{T.title[lang]}</h1>
       <section id="resume" class="card" data-link-id={linkId}>
         <p>{T.intro[lang]}</p>

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { SUPPLEMENT_RESEND } from '../i18n/messages/intake.ts';
 import { STATUS_PAGE } from '../i18n/messages/status.ts';
 import type { CertificateLinks } from '../usecases/certificates.ts';
+import { asset } from './assets.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = STATUS_PAGE;
@@ -65,7 +66,7 @@ export function renderStatusPage(props: {
       title={T.title[lang]}
       path="/status"
       // The "new supplement link" button's script, only where the button is.
-      scripts={dossier?.status === 'supplement_requested' ? ['/assets/supplement.js'] : undefined}
+      scripts={dossier?.status === 'supplement_requested' ? [asset('supplement')] : undefined}
     >
       <h1>{T.title[lang]}</h1>
       {!dossier && <p>{T.intro[lang]}</p>}

@@ -13,6 +13,7 @@ import type { Lang, Text } from '../i18n/lang.ts';
 import { COMMON } from '../i18n/messages/common.ts';
 import { FIELD_HINTS, SUPPLEMENT } from '../i18n/messages/form.ts';
 import { SUPPLEMENT_RESEND } from '../i18n/messages/intake.ts';
+import { asset } from './assets.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { WardPicker } from './ward-picker.tsx';
@@ -136,12 +137,7 @@ export function renderSupplementPage(props: { lang: Lang; linkId: string; round:
   const { lang, linkId, round } = props;
   const statusHref = lang === 'en' ? '/status?lang=en' : '/status';
   return renderPage(
-    <Layout
-      lang={lang}
-      title={T.title[lang]}
-      path={`/supplement/${linkId}`}
-      scripts={['/assets/supplement.js']}
-    >
+    <Layout lang={lang} title={T.title[lang]} path={`/supplement/${linkId}`} scripts={[asset('supplement')]}>
       <h1>{T.title[lang]}</h1>
       <script
         type="application/json"

@@ -2,6 +2,7 @@ import { type Certificate, verifyUrlOf } from '../domain/certificate.ts';
 import { formatIct, formatIctDate } from '../domain/time.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { VERIFY_PAGE } from '../i18n/messages/verify.ts';
+import { asset } from './assets.ts';
 import { Layout, renderPage } from './layout.tsx';
 
 const T = VERIFY_PAGE;
@@ -28,7 +29,7 @@ export function renderVerifyPage(props: {
       lang={lang}
       title={`${revoked ? T.revoked[lang] : T.valid[lang]} ${c.number}`}
       path={path}
-      scripts={['/assets/verify.js']}
+      scripts={[asset('verify')]}
     >
       <h1>{T.title[lang]}</h1>
       <section
@@ -85,7 +86,7 @@ export function renderVerifyPage(props: {
           {T.shareLink[lang]}
           <input id="share-url" type="url" readOnly value={url} />
         </label>
-        {/* Shown by verify.js where the browser can copy; without it the field above can be copied by hand. */}
+        {/* Shown by the verify script (shared/browser/verify.ts) where the browser can copy; without it the field above can be copied by hand. */}
         <button type="button" data-copy="share-url" data-copied={T.copied[lang]} hidden>
           {T.copy[lang]}
         </button>
@@ -111,23 +112,4 @@ export function renderVerifyPage(props: {
       </details>
     </Layout>,
   );
-}
-
-/** The share button (served as /assets/verify.js): copies the page's link from the field beside it. */
-export function verifyScript(): void {
-  for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('button[data-copy]'))) {
-    const field = document.getElementById(button.dataset.copy ?? '') as HTMLInputElement | null;
-    const done = document.getElementById(`${button.dataset.copy}-done`);
-    if (!field || !navigator.clipboard) continue;
-    button.hidden = false;
-    button.addEventListener('click', () => {
-      navigator.clipboard.writeText(field.value).then(
-        () => {
-          if (done) done.textContent = button.dataset.copied ?? '';
-        },
-        // Refused (no permission): select the text, so the person can copy it themselves.
-        () => field.select(),
-      );
-    });
-  }
 }

@@ -60,7 +60,8 @@ export function makeIssueCertificate(deps: IssueCertificateDeps) {
     verifyUrl: verifyUrlOf(deps.publicBaseUrl, c.id),
   });
 
-  return async (input: { dossierId: string }): Promise<IssuedCertificate> => {
+  /** `by`: the Director who signed the approval off, the certificate's issuer in the audit trail. */
+  return async (input: { dossierId: string; by?: string }): Promise<IssuedCertificate> => {
     const existing = await certificates.findByDossier(input.dossierId);
     if (existing) return toResult(existing);
 
@@ -100,7 +101,12 @@ export function makeIssueCertificate(deps: IssueCertificateDeps) {
     );
     await files.put(certificate.pdfKey, pdf, 'application/pdf');
     // The audit trail's remark on the approved dossier; its status is NotifyApproved's to record.
-    const remark = transition(d, { type: 'issueCertificate', number: certificate.number }, 'system', now);
+    const remark = transition(
+      d,
+      { type: 'issueCertificate', number: certificate.number },
+      input.by ?? 'system',
+      now,
+    );
     if (!remark.ok) throw new DossierStateError(`Dossier ${d.id} is ${d.status}: no certificate`);
     const created = await certificates.create(certificate, {
       ...remark.entry,

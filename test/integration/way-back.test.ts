@@ -121,8 +121,9 @@ describe('the public verification page', () => {
     // The share link is the page's own URL; the copy button is the script's (shown where it can copy).
     expect(page).toContain(`value="${site(`/verify/${certificate.certificateId}`)}"`);
     expect(page).toContain('data-copy="share-url"');
-    expect(page).toContain('src="/assets/verify.js"');
-    expect((await fetch(site('/assets/verify.js'))).status).toBe(200);
+    const script = /src="(\/assets\/verify\.\w+\.js)"/.exec(page)?.[1];
+    expect(script).toBeDefined();
+    expect((await fetch(site(script!))).status).toBe(200);
 
     // The developer text is folded into a small machine-readable section whose link answers JSON.
     expect(page).toMatch(/<details class="machine-readable">/);

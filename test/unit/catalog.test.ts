@@ -7,7 +7,14 @@ const MESSAGES = path.join(ROOT, 'shared/i18n/messages');
 const PAGES = path.join(ROOT, 'shared/pages');
 
 /** Where the code that is not a page lives: it takes its words from the catalog too. */
-const CODE_DIRS = ['shared/usecases', 'shared/domain', 'shared/http', 'shared/mail', 'functions'];
+const CODE_DIRS = [
+  'shared/usecases',
+  'shared/domain',
+  'shared/http',
+  'shared/mail',
+  'shared/browser',
+  'functions',
+];
 
 /** Files whose code may hold Vietnamese words (and vi/en pairs), each for a reason; nothing else may. */
 const NOT_CATALOG_WORDS: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { type FormBody, formCheck } from '../../shared/browser/form-check.ts';
 import { ApplicationSchema, FIELD_LABELS } from '../../shared/domain/application-schema.ts';
 import { normalizeText, toValidationError } from '../../shared/http/request.ts';
 import type { Lang } from '../../shared/i18n/lang.ts';
-import { type FormBody, formCheck } from '../../shared/pages/apply-script.ts';
 import { formChecks } from '../../shared/pages/home-page.tsx';
 import { validForm } from '../support/client.ts';
 

@@ -1,9 +1,9 @@
 import { defineMessages } from '../catalog.ts';
 
 /**
- * Words of the browser scripts (shared/pages/*-script.ts, dossier-kit.ts, link-page-kit.ts). They are
- * served as source and cannot import, so every page with a script carries these words as data
- * (`<script type="application/json" id="words">`, see layout.tsx); `{name}` marks a value the script fills in.
+ * Words of the browser scripts (shared/browser). The pages carry them as data in their language
+ * (`<script type="application/json" id="words">`, see layout.tsx), so one bundle serves both languages and
+ * the catalog stays out of it; `{name}` marks a value the script fills in.
  */
 export const BROWSER = defineMessages({
   // ---- any page that talks to the server ----
@@ -16,7 +16,23 @@ export const BROWSER = defineMessages({
   removing: { vi: 'Đang xoá…', en: 'Removing…' },
   uploading: { vi: 'Đang tải lên…', en: 'Uploading…' },
   uploaded: { vi: 'Đã tải lên', en: 'Uploaded' },
-  uploadFailed: { vi: 'Tải lên không thành công.', en: 'Upload failed.' },
+  uploadFailed: {
+    vi: 'Tải lên không thành công sau {tries} lần thử. Kiểm tra kết nối mạng rồi bấm “Thử lại”.',
+    en: 'The upload failed after {tries} tries. Check your connection, then press “Retry”.',
+  },
+  uploadRetrying: {
+    vi: 'Tải lên bị gián đoạn, đang thử lại (lần {attempt}/{tries})…',
+    en: 'The upload was interrupted; trying again ({attempt} of {tries})…',
+  },
+  // Each file's progress bar and buttons name the file; the form's live region says each result.
+  progressOf: { vi: 'Tiến độ tải lên tệp {name}', en: 'Upload progress of {name}' },
+  removeFile: { vi: 'Xoá tệp {name}', en: 'Remove {name}' },
+  replaceFile: { vi: 'Thay tệp {name}', en: 'Replace {name}' },
+  retryFile: { vi: 'Thử lại tải lên tệp {name}', en: 'Retry uploading {name}' },
+  dismissFile: { vi: 'Bỏ tệp {name}', en: 'Dismiss {name}' },
+  uploadedFile: { vi: 'Đã tải lên tệp {name}.', en: '{name} is uploaded.' },
+  removedFile: { vi: 'Đã xoá tệp {name}.', en: '{name} is removed.' },
+  uploadFailedFile: { vi: 'Chưa tải lên được tệp {name}.', en: '{name} is not uploaded.' },
   remove: { vi: 'Xoá', en: 'Remove' },
   replace: { vi: 'Thay tệp', en: 'Replace' },
   retry: { vi: 'Thử lại', en: 'Retry' },
@@ -99,7 +115,7 @@ export const BROWSER = defineMessages({
   },
 });
 
-/** A key of the browser words (the scripts import this type only: types vanish from the served source). */
+/** A key of the browser words (the scripts import this type only: types vanish from the bundle). */
 export type BrowserWord = keyof typeof BROWSER;
 /** The browser words of one language, as the page carries them. */
 export type BrowserWords = Record<BrowserWord, string>;

@@ -1,11 +1,10 @@
-import type { BrowserWord } from '../i18n/messages/browser.ts';
+import { w } from './words.ts';
 
 /**
- * Browser code shared by the pages behind an emailed single-use link (resume a draft, coordinator
- * sign-in): the secret stays in the URL fragment, is taken out of the address bar at once, and is POSTed
- * only when the person presses the button; a refused or spent link says so and hides the button. Served
- * as source before the page scripts, which are given it: it must stay one self-contained function (no
- * imports, no module values); server text only goes through textContent.
+ * The pages behind an emailed single-use link (resume a draft, coordinator sign-in): the secret stays in
+ * the URL fragment, is taken out of the address bar at once, and is POSTed only when the person presses
+ * the button; a refused or spent link says so and hides the button. Server text only goes through
+ * textContent.
  */
 export function emailedLinkPage(opts: {
   root: HTMLElement;
@@ -17,9 +16,6 @@ export function emailedLinkPage(opts: {
   onRefused?: () => void;
 }) {
   const { go, message } = opts;
-  // The page's words (the catalog's browser words in its language; see layout.tsx).
-  const words = JSON.parse(document.getElementById('words')?.textContent || '{}') as Record<string, string>;
-  const w = (key: BrowserWord) => words[key] ?? key;
   const linkId = opts.root.getAttribute('data-link-id') || '';
   const secret = location.hash.slice(1);
   // Out of the address bar and history: a shared screenshot or a back button does not carry it.
@@ -48,5 +44,5 @@ export function emailedLinkPage(opts: {
       go.disabled = false;
     }
   });
-  return { w, linkId, say, offline };
+  return { linkId, say, offline };
 }

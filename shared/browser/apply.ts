@@ -1,142 +1,27 @@
-import type { FieldRule } from '../domain/application-schema.ts';
-import type { Access, ApiError, DossierKit, dossierKit, Slot } from './dossier-kit.ts';
-import type { emailedLinkPage } from './link-page-kit.ts';
+import { formatIct } from '../domain/time.ts';
+import { type Access, type ApiError, dossierKit, type Slot } from './dossier-kit.ts';
+import { type FieldCheck, type FormBody, formCheck } from './form-check.ts';
+import { FORM_PATHS, readField, writeField } from './form-values.ts';
+import { pageData } from './words.ts';
 
-/** One field's check as the page carries it (`formChecks` in home-page.tsx): rule, required mark, words. */
-export interface FieldCheck {
-  path: string;
-  /** The field's control, which the error summary links to. */
-  id: string;
-  required: boolean | { readonly when: string; readonly in: readonly string[] };
-  rule: FieldRule;
-  /** What to do when it is empty (when required), and when it is filled in wrongly. */
-  missing: string;
-  invalid: string;
-}
-export interface FormProblem {
-  path: string;
-  id: string;
-  kind: 'missing' | 'invalid';
-  message: string;
-}
-/** The application as the page sends it (what `collect` builds). */
-export type FormBody = {
-  space: Record<string, unknown>;
-  representative: Record<string, unknown>;
-  consent: boolean;
-};
-
-/**
- * The browser's check of the whole application, with the rules and words the page carries (the schema's
- * table, shared/domain/application-schema.ts): every problem at once, each in the words the server's 400
- * uses. Served as source beside {@link applyScript} and run by test/unit/form-check.test.ts against the
- * server's schema, so it must stay one self-contained function.
- */
-export function formCheck(checks: readonly FieldCheck[], body: FormBody): FormProblem[] {
-  const at = (path: string): unknown =>
-    path
-      .split('.')
-      .reduce<unknown>(
-        (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-        body,
-      );
-  const blank = (v: unknown) =>
-    v === undefined ||
-    v === null ||
-    v === false ||
-    (typeof v === 'string' && v.trim() === '') ||
-    (Array.isArray(v) && v.length === 0);
-  // As the server stores a line of text: whitespace collapsed, trimmed.
-  const line = (v: unknown) => String(v).replace(/\s+/g, ' ').trim();
-  const httpUrl = (v: unknown, max: number) => {
-    const text = String(v);
-    try {
-      const u = new URL(text);
-      return (u.protocol === 'https:' || u.protocol === 'http:') && text.length <= max;
-    } catch {
-      return false;
-    }
-  };
-  // normalizeVietnamesePhone (application-schema.ts), step by step.
-  const phone = (input: string) => {
-    const digits = input.replace(/[\s.\-()]/g, '');
-    const national = digits.startsWith('+84')
-      ? `0${digits.slice(3)}`
-      : digits.startsWith('84') && digits.length === 11
-        ? `0${digits.slice(2)}`
-        : digits;
-    return /^0(3|5|7|8|9)\d{8}$/.test(national) || /^02\d{9}$/.test(national);
-  };
-  const valid = (rule: FieldRule, v: unknown): boolean => {
-    switch (rule.kind) {
-      case 'text': {
-        const t = line(v);
-        return t.length >= rule.min && t.length <= rule.max && t.split(' ').length >= (rule.words ?? 1);
-      }
-      case 'choice':
-        return rule.values.includes(String(v));
-      case 'choices':
-        return (
-          Array.isArray(v) &&
-          v.length <= rule.values.length &&
-          v.every((x) => rule.values.includes(String(x)))
-        );
-      case 'year': {
-        const n = Number(v);
-        return Number.isInteger(n) && n >= rule.min && n <= rule.max;
-      }
-      case 'number': {
-        const n = Number(v);
-        return Number.isFinite(n) && n > 0 && n <= rule.max;
-      }
-      case 'email':
-        return String(v).length <= rule.max && new RegExp(rule.pattern).test(String(v));
-      case 'phone':
-        return phone(String(v));
-      case 'url':
-        return httpUrl(v, rule.max);
-      case 'urls':
-        return Array.isArray(v) && v.length <= rule.max && v.every((u) => httpUrl(u, rule.each));
-      case 'ward':
-        return typeof v === 'string' && v !== '';
-      case 'consent':
-        return v === true;
-    }
-  };
-  const problems: FormProblem[] = [];
-  for (const c of checks) {
-    const v = at(c.path);
-    const needed =
-      c.required === true ||
-      (typeof c.required === 'object' && c.required.in.includes(String(at(c.required.when) ?? '')));
-    if (blank(v)) {
-      if (needed) problems.push({ path: c.path, id: c.id, kind: 'missing', message: c.missing });
-    } else if (!valid(c.rule, v))
-      problems.push({ path: c.path, id: c.id, kind: 'invalid', message: c.invalid });
-  }
-  return problems;
+/** What the home page gives its form (`roundData` in home-page.tsx). */
+interface RoundData {
+  lang: 'vi' | 'en';
+  deadlineAt: string;
+  checklist: Slot[];
+  checks: FieldCheck[];
 }
 
 /**
- * Browser code of the home page's application form. Served as `(${applyScript})(dossierKit, formCheck)`:
- * it must stay one self-contained function (no imports, no module values: the shared helpers come in as
- * arguments); user text only ever goes through textContent.
+ * The home page's application form: the deadline's countdown, the one check of the whole form (the
+ * server's rules and words), the draft saved by itself, uploads, submission, and a draft reopened after a
+ * reload or a resume link. User text only ever goes through textContent.
  */
-export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck): void {
-  const form = document.getElementById('apply-form') as HTMLFormElement | null;
-  const dataEl = document.getElementById('round-data');
-  if (!form || !dataEl) return;
-
-  const data = JSON.parse(dataEl.textContent || '{}') as {
-    lang: 'vi' | 'en';
-    deadlineAt: string;
-    checklist: Slot[];
-    checks: FieldCheck[];
-  };
+function applicationForm(form: HTMLFormElement, data: RoundData): void {
   const STORE = 'hcsn.draft';
   const message = document.getElementById('form-message') as HTMLElement;
   const status = document.getElementById('autosave-status') as HTMLElement;
-  const kit: DossierKit = makeKit({ form, message, storeKey: STORE, replace: true });
+  const kit = dossierKit({ form, message, storeKey: STORE, replace: true });
   const { w, api, clearErrors, showError, track } = kit;
 
   // ---- countdown ----
@@ -163,48 +48,22 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
     message.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
 
-  // ---- form <-> JSON ----
+  // ---- form <-> JSON, field by field from the schema's table ----
   const field = (name: string) =>
     form.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${name}"]`);
   const value = (name: string) => (field(name)?.value ?? '').trim();
+  /** The application as the API takes it: the fields filled in (the space name and email always). */
   const collect = (): FormBody => {
-    const space: Record<string, unknown> = {};
-    const rep: Record<string, unknown> = {};
-    for (const name of [
-      'nameVi',
-      'nameEn',
-      'ownership',
-      'spaceType',
-      'street',
-      'wardCode',
-      'website',
-      'description',
-      'registrationNumber',
-    ]) {
-      const v = value(`space.${name}`);
-      if (v) space[name] = v;
+    const body: FormBody = { space: { nameVi: '' }, representative: { email: '' }, consent: false };
+    for (const path of FORM_PATHS) {
+      const v = readField(form, path);
+      if (path === 'consent') body.consent = v === true;
+      else if (v !== undefined && !(Array.isArray(v) && !v.length)) {
+        const [group, key] = path.split('.') as ['space' | 'representative', string];
+        body[group][key] = v;
+      }
     }
-    for (const name of ['foundedYear', 'floorAreaM2']) {
-      const v = value(`space.${name}`);
-      if (v) space[name] = Number(v);
-    }
-    const fields = Array.from(
-      form.querySelectorAll<HTMLInputElement>('[name="space.creativeFields"]:checked'),
-    ).map((c) => c.value);
-    if (fields.length) space.creativeFields = fields;
-    const links = value('space.socialLinks')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (links.length) space.socialLinks = links;
-    space.nameVi = value('space.nameVi');
-    for (const name of ['fullName', 'position', 'phone']) {
-      const v = value(`representative.${name}`);
-      if (v) rep[name] = v;
-    }
-    rep.email = value('representative.email');
-    const consent = (field('consent') as HTMLInputElement).checked;
-    return { space, representative: rep, consent };
+    return body;
   };
   const wards = kit.wardPicker()!;
   const fill = (f: {
@@ -212,27 +71,18 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
     representative?: Record<string, unknown>;
     consent?: boolean;
   }) => {
-    const set = (name: string, v: unknown) => {
-      const el = field(name);
-      if (el && v !== undefined && v !== null) el.value = String(v);
-    };
-    const s = f.space || {};
-    for (const [k, v] of Object.entries(s)) {
-      if (k === 'creativeFields' && Array.isArray(v)) {
-        for (const c of Array.from(form.querySelectorAll<HTMLInputElement>('[name="space.creativeFields"]')))
-          c.checked = v.includes(c.value);
-      } else if (k === 'socialLinks' && Array.isArray(v)) set('space.socialLinks', v.join('\n'));
-      else set(`space.${k}`, v);
+    for (const path of FORM_PATHS) {
+      const [group, key] = path.split('.') as ['space' | 'representative', string];
+      const v = path === 'consent' ? f.consent : f[group]?.[key];
+      if (path === 'space.wardCode') wards.show(typeof v === 'string' ? v : '');
+      else writeField(form, path, v);
     }
-    if (typeof s.wardCode === 'string') wards.show(s.wardCode);
-    for (const [k, v] of Object.entries(f.representative || {})) set(`representative.${k}`, v);
-    (field('consent') as HTMLInputElement).checked = f.consent === true;
   };
 
   // ---- the whole form's check (same rules and words as the server) ----
   /** Every problem of the form, and of its documents (items short of files), in the form's order. */
   const problemsOf = (body: FormBody) => {
-    const problems: { path: string; message: string }[] = check(data.checks, body);
+    const problems: { path: string; message: string }[] = formCheck(data.checks, body);
     for (const slot of data.checklist) {
       const count = form.querySelectorAll(
         `[data-files-for="${CSS.escape(slot.slot)}"] li.file:not(.failed)`,
@@ -252,15 +102,8 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
   let savedRevision = 0;
   const unsaved = () => revision !== savedRevision;
   let queue: Promise<unknown> = Promise.resolve();
-  const hhmm = (iso: string) =>
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(iso));
   const showSaved = (at: string, skipped: string[]) => {
-    status.textContent = [w('savedAt', { time: hhmm(at) }), ...skipped].join(' ');
+    status.textContent = [w('savedAt', { time: formatIct(at).slice(-5) }), ...skipped].join(' ');
   };
   /**
    * What a draft can keep: the form without the fields filled in wrongly for now (a phone number half
@@ -269,7 +112,7 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
   const draftBody = () => {
     const body = collect();
     const skipped: string[] = [];
-    for (const p of check(data.checks, body)) {
+    for (const p of formCheck(data.checks, body)) {
       if (p.kind !== 'invalid' || p.path === 'space.nameVi' || p.path === 'representative.email') continue;
       const [group, key] = p.path.split('.') as [keyof FormBody, string];
       if (key && typeof body[group] === 'object') delete (body[group] as Record<string, unknown>)[key];
@@ -322,7 +165,7 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
     if (submitted || !unsaved()) return;
     if (!kit.access()) {
       const { body } = draftBody();
-      const ready = !check(data.checks, body).some(
+      const ready = !formCheck(data.checks, body).some(
         (p) => p.path === 'space.nameVi' || p.path === 'representative.email',
       );
       if (!ready || document.activeElement === emailInput) {
@@ -514,52 +357,6 @@ export function applyScript(makeKit: typeof dossierKit, check: typeof formCheck)
   }
 }
 
-/**
- * Browser code of the resume page: the secret stays in the URL fragment until the person clicks, then it
- * is POSTed once and the draft opens on the home page. Same rules as {@link applyScript}.
- */
-export function resumeScript(linkPage: typeof emailedLinkPage): void {
-  const root = document.getElementById('resume');
-  if (!root) return;
-  const langQuery = document.documentElement.lang !== 'en' ? '' : '?lang=en';
-  const resend = document.getElementById('resume-resend') as HTMLButtonElement;
-  const post = async (body: Record<string, string>) => {
-    const res = await fetch(`/api/resume${langQuery}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    return { ok: res.ok, status: res.status, retryAfter: Number(res.headers.get('retry-after')) || 60, json };
-  };
-  const page = linkPage({
-    root,
-    go: document.getElementById('resume-go') as HTMLButtonElement,
-    message: document.getElementById('resume-message') as HTMLElement,
-    use: async (linkId, secret) => {
-      const { ok, json } = await post({ linkId, secret });
-      if (!ok || typeof json.id !== 'string' || typeof json.editToken !== 'string')
-        return { refused: json.message };
-      sessionStorage.setItem('hcsn.draft', JSON.stringify({ id: json.id, editToken: json.editToken }));
-      return { next: langQuery ? '/?lang=en' : '/' };
-    },
-    onRefused: () => {
-      resend.hidden = false;
-    },
-  });
-  resend.addEventListener('click', async () => {
-    resend.disabled = true;
-    try {
-      const { ok, status, retryAfter, json } = await post({ linkId: page.linkId });
-      page.say(typeof json.message === 'string' ? json.message : page.w('requestSent'), ok ? 'ok' : 'error');
-      // Too many requests (429): the message says when; the button comes back then.
-      if (status === 429)
-        setTimeout(() => {
-          resend.disabled = false;
-        }, retryAfter * 1000);
-    } catch {
-      page.say(page.offline(), 'error');
-      resend.disabled = false;
-    }
-  });
-}
+const form = document.getElementById('apply-form') as HTMLFormElement | null;
+const data = pageData<RoundData>('round-data');
+if (form && data) applicationForm(form, data);

@@ -1,56 +1,58 @@
-import type { ApiError, DossierKit, dossierKit, Slot } from './dossier-kit.ts';
+import { formatIct } from '../domain/time.ts';
+import { type ApiError, dossierKit, type Slot } from './dossier-kit.ts';
+import { readField, writeField } from './form-values.ts';
+import { langQuery, pageData, w } from './words.ts';
+
+/** What the supplement page gives its form (`supplementData` in supplement-page.tsx). */
+interface SupplementData {
+  lang: 'vi' | 'en';
+  checklist: Slot[];
+  labels: Record<string, string>;
+}
+
+// ---- "Gửi lại đường dẫn mới": a new link by email (this page after a refusal, and /status) ----
+const resendBtn = document.getElementById('supplement-resend') as HTMLButtonElement | null;
+const resendMessage = document.getElementById('supplement-resend-message');
+if (resendBtn && resendMessage) {
+  const tell = (text: string, kind: 'ok' | 'error') => {
+    resendMessage.textContent = text;
+    resendMessage.className = `notice ${kind === 'ok' ? 'notice-ok' : 'notice-error'}`;
+    resendMessage.hidden = false;
+  };
+  resendBtn.addEventListener('click', async () => {
+    const d = resendBtn.dataset;
+    // The link's id on the supplement page; the dossier's code and email on the status page.
+    const body = d.code ? { code: d.code, email: d.email } : { linkId: d.linkId };
+    resendBtn.disabled = true;
+    try {
+      const res = await fetch(`/api/supplement${langQuery()}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json().catch(() => ({}))) as { message?: unknown };
+      const text = typeof json.message === 'string' ? json.message : w('genericError');
+      tell(text, res.ok ? 'ok' : 'error');
+      // Sent: one press is enough (a second would only count against the limit).
+      if (res.ok) resendBtn.hidden = true;
+    } catch {
+      tell(w('offline'), 'error');
+    } finally {
+      resendBtn.disabled = false;
+    }
+  });
+}
 
 /**
- * Browser code of the supplement page (bổ sung hồ sơ). Served as `(${supplementScript})(dossierKit)`: it
- * must stay one self-contained function (no imports, no module values: the shared helpers come in as
- * `makeKit`); user text only ever goes through textContent.
+ * The supplement page (bổ sung hồ sơ): opens the request with the emailed link, shows what was asked,
+ * takes the requested fields and files, and sends the supplement. User text only goes through textContent.
  */
-export function supplementScript(makeKit: typeof dossierKit): void {
-  // ---- "Gửi lại đường dẫn mới": a new link by email (this page after a refusal, and /status) ----
-  const resendBtn = document.getElementById('supplement-resend') as HTMLButtonElement | null;
-  const resendMessage = document.getElementById('supplement-resend-message');
-  if (resendBtn && resendMessage) {
-    const pageWords = JSON.parse(document.getElementById('words')?.textContent || '{}') as Record<
-      string,
-      string
-    >;
-    const tell = (text: string, kind: 'ok' | 'error') => {
-      resendMessage.textContent = text;
-      resendMessage.className = `notice ${kind === 'ok' ? 'notice-ok' : 'notice-error'}`;
-      resendMessage.hidden = false;
-    };
-    resendBtn.addEventListener('click', async () => {
-      const d = resendBtn.dataset;
-      // The link's id on the supplement page; the dossier's code and email on the status page.
-      const body = d.code ? { code: d.code, email: d.email } : { linkId: d.linkId };
-      resendBtn.disabled = true;
-      try {
-        const res = await fetch(
-          `/api/supplement${document.documentElement.lang === 'en' ? '?lang=en' : ''}`,
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify(body),
-          },
-        );
-        const json = (await res.json().catch(() => ({}))) as { message?: unknown };
-        const text = typeof json.message === 'string' ? json.message : (pageWords.genericError ?? '');
-        tell(text, res.ok ? 'ok' : 'error');
-        // Sent: one press is enough (a second would only count against the limit).
-        if (res.ok) resendBtn.hidden = true;
-      } catch {
-        tell(pageWords.offline ?? '', 'error');
-      } finally {
-        resendBtn.disabled = false;
-      }
-    });
-  }
-
-  const root = document.getElementById('supplement');
-  const dataEl = document.getElementById('supplement-data');
-  const form = document.getElementById('supplement-form') as HTMLFormElement | null;
-  if (!root || !dataEl || !form) return;
-
+function supplementForm(
+  root: HTMLElement,
+  form: HTMLFormElement,
+  data: SupplementData,
+  resendBtn: HTMLButtonElement | null,
+): void {
   interface Doc {
     fileId: string;
     slot: string;
@@ -65,11 +67,6 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     documents: Doc[];
     supplement?: { items: string[]; comment: string; dueAt: string };
   }
-  const data = JSON.parse(dataEl.textContent || '{}') as {
-    lang: 'vi' | 'en';
-    checklist: Slot[];
-    labels: Record<string, string>;
-  };
   const linkId = root.getAttribute('data-link-id') || '';
   const slots = new Map<string, Slot>(data.checklist.map((s) => [s.slot, s]));
 
@@ -86,13 +83,13 @@ export function supplementScript(makeKit: typeof dossierKit): void {
 
   // The access is kept per tab, so a reload needs no button; the emailed link opens it again anywhere
   // until the supplement is sent or due. Files can be replaced, not only removed.
-  const kit: DossierKit = makeKit({
+  const kit = dossierKit({
     form,
     message: formMessage,
     storeKey: `hcsn.supplement.${linkId}`,
     replace: true,
   });
-  const { w, langQuery, api, say, clearErrors, showError, saveAccess } = kit;
+  const { api, say, clearErrors, showError, saveAccess } = kit;
 
   /**
    * The link or the token no longer opens anything: say so plainly. A new link by email is offered when
@@ -108,21 +105,10 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     form.hidden = true;
   };
 
-  // ---- dates: dd/MM/yyyy HH:mm in Hanoi time (UTC+7 all year) ----
-  const fmtIct = (iso: string) => {
-    const d = new Date(Date.parse(iso) + 7 * 3600_000);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-  };
-
   // ---- the requested fields ----
   let dossier: DossierView | undefined;
   let items: string[] = [];
   const fieldItems = () => items.filter((i) => !i.startsWith('documents.'));
-  const input = (path: string) =>
-    form.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
-      `[name="${CSS.escape(path)}"]`,
-    );
   const read = (path: string): unknown => {
     const [group, key] = path.split('.') as [string, string];
     return (dossier?.form as unknown as Record<string, Group | undefined> | undefined)?.[group]?.[key];
@@ -130,37 +116,10 @@ export function supplementScript(makeKit: typeof dossierKit): void {
   const wards = kit.wardPicker();
   const fill = (path: string) => {
     const value = read(path);
-    if (path === 'space.wardCode' && wards) return wards.show(typeof value === 'string' ? value : '');
-    if (path === 'space.creativeFields') {
-      const chosen = Array.isArray(value) ? (value as string[]) : [];
-      for (const box of Array.from(form.querySelectorAll<HTMLInputElement>(`[name="${path}"]`)))
-        box.checked = chosen.includes(box.value);
-      return;
-    }
-    const el = input(path);
-    if (!el) return;
-    el.value =
-      value === undefined || value === null
-        ? ''
-        : Array.isArray(value)
-          ? (value as string[]).join('\n')
-          : String(value);
+    if (path === 'space.wardCode' && wards) wards.show(typeof value === 'string' ? value : '');
+    else writeField(form, path, value);
   };
-  const collect = (path: string): unknown => {
-    if (path === 'space.creativeFields')
-      return Array.from(form.querySelectorAll<HTMLInputElement>(`[name="${path}"]:checked`)).map(
-        (c) => c.value,
-      );
-    const raw = (input(path)?.value ?? '').trim();
-    if (path === 'space.socialLinks')
-      return raw
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    if (!raw) return undefined;
-    if (path === 'space.foundedYear' || path === 'space.floorAreaM2') return Number(raw);
-    return raw;
-  };
+  const collect = (path: string): unknown => readField(form, path);
   /** The stored form with the requested fields replaced (the server applies only those anyway). */
   const formBody = () => {
     const stored = dossier!.form;
@@ -210,7 +169,7 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     (document.getElementById('supplement-comment') as HTMLElement).textContent = s.comment;
     const due = document.getElementById('supplement-due') as HTMLTimeElement;
     due.dateTime = s.dueAt;
-    due.textContent = fmtIct(s.dueAt);
+    due.textContent = formatIct(s.dueAt);
     const list = document.getElementById('supplement-items') as HTMLUListElement;
     list.textContent = '';
     for (const item of items) {
@@ -264,7 +223,7 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     openBtn.disabled = true;
     topMessage.hidden = true;
     try {
-      const res = await fetch(`/api/supplement${langQuery}`, {
+      const res = await fetch(`/api/supplement${langQuery()}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ linkId, secret }),
@@ -322,3 +281,8 @@ export function supplementScript(makeKit: typeof dossierKit): void {
     closed(w('supplementLinkIncomplete'), true);
   }
 }
+
+const root = document.getElementById('supplement');
+const form = document.getElementById('supplement-form') as HTMLFormElement | null;
+const data = pageData<SupplementData>('supplement-data');
+if (root && form && data) supplementForm(root, form, data, resendBtn);

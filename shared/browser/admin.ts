@@ -1,16 +1,11 @@
-import type { emailedLinkPage } from './link-page-kit.ts';
+import { emailedLinkPage } from './link-page.ts';
 
-/**
- * Browser code of the coordinator's sign-in link page. Served as `(${adminSignInScript})(emailedLinkPage)`:
- * it must stay one self-contained function (no imports, no module values); server text only goes through
- * textContent.
- */
-export function adminSignInScript(linkPage: typeof emailedLinkPage): void {
-  const root = document.getElementById('admin-sign-in');
-  if (!root) return;
+/** The coordinator's sign-in link page (/admin/sign-in/{linkId}); server text only goes through textContent. */
+const root = document.getElementById('admin-sign-in');
+if (root) {
   const langQuery = document.documentElement.lang !== 'en' ? '' : '?lang=en';
   const again = document.getElementById('admin-sign-in-again') as HTMLElement;
-  linkPage({
+  emailedLinkPage({
     root,
     go: document.getElementById('admin-sign-in-go') as HTMLButtonElement,
     message: document.getElementById('admin-sign-in-message') as HTMLElement,
