@@ -46,7 +46,7 @@ export function DocumentSlotBlock(props: {
       {...(props.requested ? { 'data-item': `documents.${slot.slot}`, hidden: true } : {})}
     >
       <label for={props.inputId}>{props.label}</label>
-      <p class="hint">
+      <p class="hint" id={`${props.inputId}-hint`}>
         {slot.hint[lang]} {T.accepts[lang]}: {slot.types.join(', ').toUpperCase()}; {T.upTo[lang]}{' '}
         {slot.maxFiles} {T.files[lang]}, {Math.round(slot.maxBytes / MB)} MB/{T.files[lang]}.
       </p>
@@ -56,6 +56,7 @@ export function DocumentSlotBlock(props: {
         multiple={slot.maxFiles > 1}
         accept={accept(slot)}
         data-slot={slot.slot}
+        aria-describedby={`${props.inputId}-hint`}
       />
       <ul class="files" data-files-for={slot.slot} />
       <p class="field-error" data-error-for={`documents.${slot.slot}`} aria-live="polite" />

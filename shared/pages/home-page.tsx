@@ -18,6 +18,7 @@ import { FIELD_HINTS, FIELDS, type FieldPath, FORM_LABELS, HOME } from '../i18n/
 import { FIELD_INVALID, FIELD_MISSING } from '../i18n/messages/validation.ts';
 import { asset } from './assets.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
+import { withHint } from './field-hint.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { PrivacyLink } from './privacy-page.tsx';
 import { WardPicker } from './ward-picker.tsx';
@@ -80,6 +81,7 @@ function Field(props: {
   children: preact.ComponentChildren;
 }) {
   const id = fid(props.name);
+  const hintId = props.hint ? `${id}-hint` : undefined;
   return (
     <div class="field">
       <label for={id}>
@@ -87,11 +89,11 @@ function Field(props: {
         <Mark path={props.name} />
       </label>
       {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
+        <p class="hint" id={hintId}>
           {props.hint[props.lang]}
         </p>
       )}
-      {props.children}
+      {withHint(props.children, hintId)}
       <p class="field-error" data-error-for={props.name} aria-live="polite" />
     </div>
   );
@@ -274,9 +276,11 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
           />
         </Field>
       </fieldset>
-      <fieldset>
+      <fieldset aria-describedby="docs-hint">
         <legend>{T.docsSection[lang]}</legend>
-        <p class="hint">{T.needDraftFirst[lang]}</p>
+        <p class="hint" id="docs-hint">
+          {T.needDraftFirst[lang]}
+        </p>
         {round.checklist.map((s) => (
           <DocumentSlotBlock
             lang={lang}
@@ -285,6 +289,8 @@ function ApplicationForm({ lang, round }: { lang: Lang; round: Round }) {
             label={`${s.title[lang]} ${s.required ? '*' : `(${T.optional[lang]})`}`}
           />
         ))}
+        {/* Each upload's result, said to screen readers as it happens (shared/browser/uploads.ts). */}
+        <p class="hint upload-status" data-upload-status role="status" aria-live="polite" />
       </fieldset>
       <div class="field">
         <label class="check">
@@ -318,6 +324,25 @@ export function renderHomePage(props: { lang: Lang; round: Round; now: Date }) {
   return renderPage(
     <Layout lang={lang} title={round.name[lang]} scripts={accepting ? [asset('apply')] : []}>
       <h1>{round.name[lang]}</h1>
+      {/* The deadline and the way to the form come first: on a phone both are on the first screen. */}
+      <p class="deadline">
+        {T.deadline[lang]}
+        <time dateTime={deadline.toISOString()}>{formatIct(deadline)}</time>
+        {T.ict[lang]}
+      </p>
+      {accepting && (
+        <>
+          <p class="countdown" aria-live="off">
+            {T.countdownLabel[lang]}
+            <span id="countdown" data-deadline={deadline.toISOString()} />
+          </p>
+          <p>
+            <a class="cta" href="#apply-form">
+              {T.cta[lang]}
+            </a>
+          </p>
+        </>
+      )}
       <p class="intro">{round.intro[lang]}</p>
       <section class="card">
         <h2>{T.benefits[lang]}</h2>
@@ -327,17 +352,6 @@ export function renderHomePage(props: { lang: Lang; round: Round; now: Date }) {
           ))}
         </ul>
       </section>
-      <p class="deadline">
-        {T.deadline[lang]}
-        <time dateTime={deadline.toISOString()}>{formatIct(deadline)}</time>
-        {T.ict[lang]}
-      </p>
-      {accepting && (
-        <p class="countdown" aria-live="off">
-          {T.countdownLabel[lang]}
-          <span id="countdown" data-deadline={deadline.toISOString()} />
-        </p>
-      )}
       <section class="card">
         <h2>{T.checklist[lang]}</h2>
         <Checklist lang={lang} round={round} />

@@ -26,6 +26,7 @@ h1 { line-height: 1.25; }
 .hint { color: var(--muted); font-size: 14px; margin: 2px 0 4px; font-weight: 400; }
 .deadline { font-weight: 600; }
 .countdown { color: var(--red); font-variant-numeric: tabular-nums; }
+.cta { display: inline-block; background: var(--red); color: #fff; padding: 10px 18px; border-radius: 4px; font-weight: 600; text-decoration: none; }
 .benefits li, .checklist li { margin: 6px 0; }
 fieldset { border: 0; padding: 0; margin: 0 0 24px; min-width: 0; }
 legend { font-size: 20px; font-weight: 700; margin-bottom: 8px; padding: 0; }
@@ -73,5 +74,22 @@ button.secondary { background: #fff; color: var(--red); border: 1px solid var(--
 .supplement-items li { margin: 4px 0; font-weight: 600; }
 .supplement-comment em { white-space: pre-wrap; }
 .apply-form .slot[data-item] { margin: 14px 0; }
+/* The review page: documents by checklist item, previews, decisions styled by consequence. */
+.doc-group h3 { font-size: 17px; margin: 16px 0 6px; }
+.docs { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 12px; }
+.doc { min-width: 0; border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
+.doc-preview { display: block; width: 100%; height: 180px; object-fit: contain; background: #f4f1ec; border-radius: 4px; margin-bottom: 6px; }
+.pdf-preview img, .pdf-preview canvas { display: block; width: 100%; height: 100%; object-fit: contain; }
+.doc-link { display: block; overflow-wrap: anywhere; font-size: 15px; }
+.history { padding-left: 20px; overflow-wrap: anywhere; }
+.decision-form textarea { min-height: 6em; }
+.decision { margin-top: 8px; }
+button.decide { min-height: 44px; flex: 1 1 180px; }
+button.decide-approved { background: #1b5e20; }
+button.decide-supplement, button.decide-back { background: #fff; color: var(--ink); border: 2px solid #5f6368; }
+button.decide-rejected { background: #b3261e; }
+button.decide:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
+.confirm-lead { font-size: 18px; font-weight: 600; }
+.confirm-comment { white-space: pre-wrap; }
 [hidden] { display: none !important; }
 `;

@@ -15,6 +15,7 @@ import { FIELD_HINTS, SUPPLEMENT } from '../i18n/messages/form.ts';
 import { SUPPLEMENT_RESEND } from '../i18n/messages/intake.ts';
 import { asset } from './assets.ts';
 import { DocumentSlotBlock, scriptJson, slotForScript } from './document-slot.tsx';
+import { withHint } from './field-hint.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { WardPicker } from './ward-picker.tsx';
 
@@ -45,15 +46,16 @@ function supplementData(lang: Lang, round: Round): string {
 /** One requested form field: hidden until the request names it. */
 function FieldBlock(props: { lang: Lang; path: string; hint?: Text; children: preact.ComponentChildren }) {
   const { lang, path } = props;
+  const hintId = props.hint ? `${fid(path)}-hint` : undefined;
   return (
     <div class="field" data-item={path} hidden>
       <label for={fid(path)}>{FIELD_LABELS[path]?.[lang] ?? path}</label>
       {props.hint && (
-        <p class="hint" id={`${fid(path)}-hint`}>
+        <p class="hint" id={hintId}>
           {props.hint[lang]}
         </p>
       )}
-      {props.children}
+      {withHint(props.children, hintId)}
       <p class="field-error" data-error-for={path} aria-live="polite" />
     </div>
   );
@@ -189,6 +191,8 @@ export function renderSupplementPage(props: { lang: Lang; linkId: string; round:
             requested
           />
         ))}
+        {/* Each upload's result, said to screen readers as it happens (shared/browser/uploads.ts). */}
+        <p class="hint upload-status" data-upload-status role="status" aria-live="polite" />
         <div class="actions">
           <button type="submit" id="supplement-send">
             {T.send[lang]}

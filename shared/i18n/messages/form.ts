@@ -145,6 +145,7 @@ export const HOME = defineMessages({
     en: 'A receipt was emailed to the representative. Keep the code to check the status.',
   },
   countdownLabel: { vi: 'Thời gian còn lại: ', en: 'Time left: ' },
+  cta: { vi: 'Điền hồ sơ đăng ký', en: 'Fill in the application' },
   noCallTitle: { vi: 'Hiện chưa có đợt đăng ký nào đang mở', en: 'No call for applications is open now' },
   noCallBody: {
     vi: 'Mạng lưới Không gian Sáng tạo Hà Nội kết nạp thành viên theo từng đợt. Đợt tiếp theo sẽ được công bố tại đây.',
