@@ -60,6 +60,7 @@ export class PlatformStack extends Stack {
       functions: lambdas,
       reviewTimeoutSeconds: config.reviewTimeoutSeconds,
       remindersBeforeEscalation: 2,
+      signOffTimeoutSeconds: config.signOffTimeoutSeconds,
     });
     const api = new PublicApi(this, 'Http', { functions: lambdas });
     mailer.subscribe(lambdas.mailEvents);

@@ -20,6 +20,8 @@ export const StageConfigSchema = z.object({
   /** How long a reviewer has before a reminder, and a supplement's maximum wait, in seconds. */
   reviewTimeoutSeconds: z.number().int().positive().max(2_147_483),
   supplementTimeoutSeconds: z.number().int().positive(),
+  /** How long the Director has to sign a recommendation off before the coordinators are alerted, in seconds. */
+  signOffTimeoutSeconds: z.number().int().positive().max(2_147_483),
   /** The SES account's sending rate for bulk jobs (emails per second). */
   sendRatePerSecond: z.number().min(0),
   retainData: z.boolean(),
@@ -61,6 +63,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     formOrigin: '*',
     reviewTimeoutSeconds: 3 * 24 * 3600,
     supplementTimeoutSeconds: 14 * 24 * 3600,
+    signOffTimeoutSeconds: 7 * 24 * 3600,
     sendRatePerSecond: 1,
     retainData: false,
     signingKeyParameter: '/hcsn/dev/signing-key',
@@ -78,6 +81,7 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     formOrigin: 'https://kgst.hanoi.gov.vn',
     reviewTimeoutSeconds: 3 * 24 * 3600,
     supplementTimeoutSeconds: 14 * 24 * 3600,
+    signOffTimeoutSeconds: 7 * 24 * 3600,
     sendRatePerSecond: 14,
     retainData: true,
     signingKeyParameter: '/hcsn/prod/signing-key',

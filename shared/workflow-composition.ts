@@ -1,7 +1,7 @@
 import type { Files } from './adapters/s3/files.ts';
 import { certificatePdfKey } from './adapters/s3/prefixes.ts';
 import { mailer } from './compose/mail.ts';
-import { dossiers, links, rounds, staff } from './compose/table.ts';
+import { councils, dossiers, links, rounds, staff } from './compose/table.ts';
 import { certificateFileName } from './domain/certificate.ts';
 import { clock, config } from './runtime.ts';
 import { makeStaffDirectory } from './usecases/staff-admin.ts';
@@ -17,6 +17,7 @@ export function workflowSteps(
   const { files } = options;
   return makeWorkflowSteps({
     dossiers: dossiers(),
+    councils: councils(),
     links: links(),
     rounds: rounds(),
     files: options.files,

@@ -27,4 +27,4 @@ const issue = makeIssueCertificate({
 });
 
 /** IssueCertificate: `{ dossierId }` → `{ certificateId, number, verifyUrl }` (NotifyApproved's detail). */
-export const handler = taskHandler((input: { dossierId: string }) => issue(input));
+export const handler = taskHandler((input: { dossierId: string; by?: string }) => issue(input));

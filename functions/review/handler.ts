@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
-import { dossiers, links, rounds, staff } from '../../shared/compose/table.ts';
+import { councils, dossiers, links, rounds, staff } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
 import { multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -18,6 +18,8 @@ const review = makeReview({
   workflow: workflow(),
   clock,
   staff: staff(),
+  councils: councils(),
+  rounds: rounds(),
 });
 
 const roundStore = rounds();

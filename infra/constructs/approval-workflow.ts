@@ -12,6 +12,7 @@ import {
   JsonPath,
   LogLevel,
   Pass,
+  Result,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -29,6 +30,11 @@ export interface ApprovalWorkflowProps {
   readonly reviewTimeoutSeconds: number;
   /** Reminders sent to the reviewers before the coordinator is alerted. */
   readonly remindersBeforeEscalation: number;
+  /**
+   * Seconds the Director has to sign off before the coordinators are alerted and the wait starts again
+   * (the daily digest reminds the Director meanwhile).
+   */
+  readonly signOffTimeoutSeconds: number;
 }
 
 /**
@@ -100,6 +106,7 @@ export class ApprovalWorkflow extends Construct {
         dossierId: JsonPath.stringAt('$.dossierId'),
         taskToken: JsonPath.taskToken,
         attempt: JsonPath.numberAt('$.reviewAttempt'),
+        cycle: JsonPath.numberAt('$.reviewCycle'),
       }),
       resultPath: '$.decision',
       taskTimeout: Timeout.duration(Duration.seconds(props.reviewTimeoutSeconds)),
@@ -111,6 +118,7 @@ export class ApprovalWorkflow extends Construct {
       parameters: {
         'dossierId.$': '$.dossierId',
         'roundId.$': '$.roundId',
+        'reviewCycle.$': '$.reviewCycle',
         'reviewAttempt.$': 'States.MathAdd($.reviewAttempt, 1)',
       },
     });
@@ -157,15 +165,65 @@ export class ApprovalWorkflow extends Construct {
     awaitSupplement.addCatch(closeIncomplete, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
     guard(awaitSupplement);
 
+    // A new review cycle: a council is seated afresh, and the opinions of the last cycle stay on record.
     const resetReview = new Pass(this, 'BackToCheck', {
-      parameters: { 'dossierId.$': '$.dossierId', 'roundId.$': '$.roundId', reviewAttempt: 0 },
+      parameters: {
+        'dossierId.$': '$.dossierId',
+        'roundId.$': '$.roundId',
+        reviewAttempt: 0,
+        'reviewCycle.$': 'States.MathAdd($.reviewCycle, 1)',
+      },
+    });
+
+    // The Director's sign-off (phê duyệt) of a recommended approval: the step records the recommendation
+    // and its token on the dossier, where the daily digest finds it; nothing is emailed per dossier.
+    const awaitSignOff = new LambdaInvoke(this, 'AwaitSignOff', {
+      lambdaFunction: fns.requestReview,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        step: 'signOff',
+        dossierId: JsonPath.stringAt('$.dossierId'),
+        taskToken: JsonPath.taskToken,
+        attempt: JsonPath.numberAt('$.signOffAttempt'),
+        recommendation: JsonPath.objectAt('$.decision'),
+      }),
+      resultPath: '$.signOff',
+      taskTimeout: Timeout.duration(Duration.seconds(props.signOffTimeoutSeconds)),
+    });
+    awaitSignOff.addRetry(THROTTLING_RETRY);
+    // Overdue: the step runs again with the next attempt (a fresh token on the dossier, coordinators alerted).
+    const countSignOffReminder = new Pass(this, 'CountSignOffReminder', {
+      parameters: {
+        'dossierId.$': '$.dossierId',
+        'roundId.$': '$.roundId',
+        'reviewCycle.$': '$.reviewCycle',
+        'reviewAttempt.$': '$.reviewAttempt',
+        'decision.$': '$.decision',
+        'signOffAttempt.$': 'States.MathAdd($.signOffAttempt, 1)',
+      },
+    });
+    awaitSignOff.addCatch(countSignOffReminder, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
+    guard(awaitSignOff);
+    countSignOffReminder.next(awaitSignOff);
+    const startSignOff = new Pass(this, 'StartSignOff', {
+      result: Result.fromNumber(0),
+      resultPath: '$.signOffAttempt',
+    });
+    const backToReview = new Pass(this, 'BackToReview', {
+      parameters: {
+        'dossierId.$': '$.dossierId',
+        'roundId.$': '$.roundId',
+        reviewAttempt: 0,
+        'reviewCycle.$': 'States.MathAdd($.reviewCycle, 1)',
+      },
     });
 
     const issueCertificate = guard(
       step(
         'IssueCertificate',
         fns.issueCertificate,
-        { dossierId: JsonPath.stringAt('$.dossierId') },
+        // The Director who signed is the certificate's issuer in the audit trail.
+        { dossierId: JsonPath.stringAt('$.dossierId'), by: JsonPath.stringAt('$.signOff.by') },
         '$.certificate',
       ),
     );
@@ -176,9 +234,9 @@ export class ApprovalWorkflow extends Construct {
         {
           dossierId: JsonPath.stringAt('$.dossierId'),
           action: 'approved',
-          // Who approved (recorded as the actor, with the comment) and the certificate the email carries.
+          // Who approved (the Director, recorded as the actor, with the comment) and the certificate.
           detail: {
-            decision: JsonPath.objectAt('$.decision'),
+            decision: JsonPath.objectAt('$.signOff'),
             certificate: JsonPath.objectAt('$.certificate.value'),
           },
         },
@@ -195,10 +253,7 @@ export class ApprovalWorkflow extends Construct {
     );
 
     const decide = new Choice(this, 'Decision')
-      .when(
-        Condition.stringEquals('$.decision.outcome', 'approved'),
-        issueCertificate.next(notifyApproved).next(new Succeed(this, 'Approved')),
-      )
+      .when(Condition.stringEquals('$.decision.outcome', 'approved'), startSignOff.next(awaitSignOff))
       .when(
         Condition.stringEquals('$.decision.outcome', 'supplement'),
         awaitSupplement.next(resetReview).next(checkDossier),
@@ -218,6 +273,14 @@ export class ApprovalWorkflow extends Construct {
         ).next(new Fail(this, 'DocumentsInvalid', { error: 'DocumentsInvalid' })),
       );
     awaitReview.next(decide);
+    awaitSignOff.next(
+      new Choice(this, 'SignOff')
+        .when(
+          Condition.stringEquals('$.signOff.outcome', 'approved'),
+          issueCertificate.next(notifyApproved).next(new Succeed(this, 'Approved')),
+        )
+        .otherwise(backToReview.next(awaitReview)),
+    );
 
     // The receipt (giấy tiếp nhận) is the workflow's first step, off the submit request's path; its
     // Retry resends on a failed send without touching the submission itself.
@@ -231,7 +294,12 @@ export class ApprovalWorkflow extends Construct {
     );
 
     const start = new Pass(this, 'Start', {
-      parameters: { 'dossierId.$': '$.dossierId', 'roundId.$': '$.roundId', reviewAttempt: 0 },
+      parameters: {
+        'dossierId.$': '$.dossierId',
+        'roundId.$': '$.roundId',
+        reviewAttempt: 0,
+        reviewCycle: 0,
+      },
     });
 
     const logs = new LogGroup(this, 'Logs', {

@@ -1,5 +1,6 @@
 import { Addresses } from '../adapters/dynamodb/addresses.ts';
 import { Certificates } from '../adapters/dynamodb/certificates.ts';
+import { Councils } from '../adapters/dynamodb/councils.ts';
 import { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import { Links } from '../adapters/dynamodb/links.ts';
 import { Rounds } from '../adapters/dynamodb/rounds.ts';
@@ -15,6 +16,7 @@ export const dossiers = () => new Dossiers(tableStore());
 export const links = () => new Links(tableStore());
 export const certificates = () => new Certificates(tableStore());
 export const staff = () => new Staff(tableStore());
+export const councils = () => new Councils(tableStore());
 let addressBook: Addresses | undefined;
 /** Marked (bounced/complained) addresses; one instance, so a bulk run reuses its client. */
 export const addresses = () => (addressBook ??= new Addresses(tableStore()));

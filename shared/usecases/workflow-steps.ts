@@ -1,9 +1,11 @@
+import type { Councils } from '../adapters/dynamodb/councils.ts';
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Files } from '../adapters/s3/files.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import type { IssuedCertificate } from '../domain/certificate.ts';
+import { assignPanel, policyOf } from '../domain/council.ts';
 import {
   type Dossier,
   type DossierStatus,
@@ -12,12 +14,14 @@ import {
 } from '../domain/dossier.ts';
 import { type DossierEvent, isAllowed, transition } from '../domain/lifecycle.ts';
 import { deletionAt, isNotAccepted, NOT_ACCEPTED_TAG } from '../domain/retention.ts';
+import type { Round } from '../domain/round.ts';
 import type { Clock } from '../domain/time.ts';
 import { endOfDayIct } from '../domain/time.ts';
 import type {
   CallbackTaskInput,
   CheckResult,
   RecordOutcomeInput,
+  SignOffTaskInput,
   SupplementTaskInput,
 } from '../domain/workflow-contract.ts';
 import { receiptEmail } from '../mail/intake-emails.tsx';
@@ -33,6 +37,8 @@ export class DossierStateError extends Error {
 
 export interface WorkflowStepDeps {
   readonly dossiers: Dossiers;
+  /** Review councils (rounds decided by a council); absent: every round has one reviewer decide. */
+  readonly councils?: Councils;
   readonly links: Links;
   readonly rounds: Rounds;
   readonly files?: Files;
@@ -94,6 +100,41 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
     return { ...outcome.dossier, version: d.version + 1 };
   }
 
+  /**
+   * Who is asked to review: the round's reviewers (one decides), or the dossier's council for this cycle,
+   * seated on the first request and less the members who have already given their opinion.
+   */
+  async function reviewersOf(
+    d: Dossier,
+    round: Round | undefined,
+    cycle: number,
+    taskToken: string,
+  ): Promise<string[]> {
+    const pool = await deps.people.reviewersFor(round);
+    const policy = policyOf(round);
+    if (policy.mode !== 'council' || !deps.councils) return pool;
+    const councils = deps.councils;
+    let panel = await councils.get(d.id, cycle);
+    if (!panel) {
+      const seat = assignPanel(policy, pool, await councils.load(d.roundId), d.id);
+      const seated = await councils.create({
+        dossierId: d.id,
+        roundId: d.roundId,
+        cycle,
+        members: seat.members,
+        quorum: seat.quorum,
+        createdAt: clock().toISOString(),
+      });
+      if (seated === 'created') await councils.addLoad(d.roundId, seat.members);
+    }
+    // The council's decision resumes the task waiting now, whichever member's link brings it.
+    await councils.setTaskToken(d.id, cycle, taskToken);
+    panel = await councils.get(d.id, cycle);
+    if (!panel || panel.decidedAt) return [];
+    const answered = new Set(panel.opinions.map((o) => o.by));
+    return panel.members.filter((m) => !answered.has(m));
+  }
+
   /** The dossier's items get their TTL; its archived files the tag the not-accepted lifecycle rule expires. */
   async function scheduleDeletion(d: Dossier): Promise<void> {
     const at = deletionAt(d);
@@ -119,14 +160,20 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
       return { ok: problems.length === 0, problems };
     },
 
-    /** AwaitReview: one single-use link per reviewer, bound to the task token (never in the URL). */
+    /**
+     * AwaitReview: one single-use link per reviewer, bound to the task token (never in the URL). A round
+     * decided by a council seats the dossier's council once per review cycle (balanced over the pool) and
+     * writes to its members who have not given their opinion yet: a reminder reaches only the silent ones.
+     */
     async requestReview(input: CallbackTaskInput): Promise<{ links: number }> {
       const d = await load(input.dossierId);
       if (isAllowed(d.status, 'startReview')) await apply(d, { type: 'startReview' }, 'system');
       else if (input.attempt > 0)
         await apply(d, { type: 'remind', attempt: input.attempt }, 'system', clock(), true);
       const expiresAt = Math.floor(clock().getTime() / 1000) + deps.reviewLinkSeconds;
-      const reviewers = await deps.people.reviewersFor(await deps.rounds.get(d.roundId));
+      const round = await deps.rounds.get(d.roundId);
+      const cycle = input.cycle ?? 0;
+      const reviewers = await reviewersOf(d, round, cycle, input.taskToken);
       for (const reviewer of reviewers) {
         const { linkId, secret } = await links.issue({
           purpose: 'review',
@@ -134,7 +181,7 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
           person: reviewer,
           expiresAt,
           createdAt: clock().toISOString(),
-          data: { taskToken: input.taskToken, attempt: input.attempt },
+          data: { taskToken: input.taskToken, attempt: input.attempt, cycle },
         });
         await mailer.send(
           reviewRequestEmail(
@@ -147,6 +194,52 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         countMetric('EmailSent');
       }
       return { links: reviewers.length };
+    },
+
+    /**
+     * AwaitSignOff: records the recommendation (the reviewer's or the council's) on the dossier with the
+     * task token the Director's answer resumes; the daily digest lists it. A later attempt (the sign-off
+     * is overdue) stores the fresh token and alerts the coordinators.
+     */
+    async requestSignOff(input: SignOffTaskInput): Promise<{ status: DossierStatus }> {
+      const d = await load(input.dossierId);
+      const rec = input.recommendation;
+      const request = {
+        taskToken: input.taskToken,
+        since: clock().toISOString(),
+        recommendedBy: rec.by,
+        ...(rec.comment ? { comment: rec.comment } : {}),
+        ...(rec.opinions?.length ? { opinions: rec.opinions } : {}),
+      };
+      if (d.status === 'in_review') {
+        const at = new Date(rec.at);
+        await apply(d, { type: 'recommend', request }, rec.by, Number.isNaN(at.getTime()) ? clock() : at);
+        return { status: 'recommended' };
+      }
+      if (d.status !== 'recommended')
+        throw new DossierStateError(`Dossier ${d.id} is ${d.status}: no sign-off`);
+      // A retried step or an overdue sign-off: the waiting token is the new one; the first wait's start stays.
+      const next: Dossier = { ...d, signOff: { ...request, since: d.signOff?.since ?? request.since } };
+      const remark =
+        input.attempt > 0
+          ? transition(next, { type: 'remindSignOff', attempt: input.attempt }, 'system', clock())
+          : undefined;
+      await dossiers.save(remark?.ok ? remark.dossier : next, d, {
+        audit: remark?.ok ? [remark.entry] : [],
+      });
+      if (input.attempt > 0) {
+        await mailer.send(
+          outcomeEmail(
+            next,
+            'escalate',
+            await deps.people.coordinators(),
+            undefined,
+            `${deps.publicBaseUrl}/status`,
+          ),
+        );
+        countMetric('EmailSent');
+      }
+      return { status: 'recommended' };
     },
 
     /**

@@ -67,20 +67,35 @@ describe('dossier lifecycle (offline)', () => {
     expect(d.status).toBe('draft');
   });
 
-  it('records an approval by the reviewer who approved, with their comment', () => {
+  it('records a recommendation by the reviewer, then the approval by the Director who signed it off', () => {
+    const request = { taskToken: 'tok', since: T0.toISOString(), recommendedBy: reviewer, comment: 'Đạt' };
+    const recommended = transition(inStatus('in_review'), { type: 'recommend', request }, reviewer, T0);
+    expect(recommended.ok && recommended.dossier.status).toBe('recommended');
+    expect(recommended.ok && recommended.dossier.signOff).toEqual(request);
+    expect(recommended.ok && recommended.entry.by).toBe(reviewer);
+    if (!recommended.ok) return;
+    // A reviewer cannot approve: only a recommended dossier can be, by its sign-off.
+    expect(transition(inStatus('in_review'), { type: 'approve' }, reviewer, T1)).toMatchObject({
+      reason: 'not-allowed',
+    });
+    const director = 'giamdoc@kgst.example.vn';
     const out = transition(
-      inStatus('in_review'),
+      recommended.dossier,
       { type: 'approve', comment: 'Hồ sơ đầy đủ, hoạt động tốt' },
-      reviewer,
+      director,
       T1,
     );
     expect(out.ok && out.entry).toEqual({
       at: T1.toISOString(),
-      from: 'in_review',
+      from: 'recommended',
       to: 'approved',
-      by: reviewer,
+      by: director,
       note: { vi: 'Hồ sơ đầy đủ, hoạt động tốt', en: 'Hồ sơ đầy đủ, hoạt động tốt' },
     });
+    expect(out.ok && out.dossier.signOff).toBeUndefined();
+    const back = transition(recommended.dossier, { type: 'sendBack', comment: 'Xem lại ảnh' }, director, T1);
+    expect(back.ok && back.dossier.status).toBe('in_review');
+    expect(back.ok && back.entry.note?.vi).toContain('Xem lại ảnh');
   });
 
   it('requests a supplement, and the resubmission records the answer for the waiting workflow', () => {
@@ -115,17 +130,18 @@ describe('dossier lifecycle (offline)', () => {
       to: 'in_review',
       note: { vi: 'Nhắc thẩm định lần 1' },
     });
+    const director = 'giamdoc@kgst.example.vn';
     const issued = transition(
-      inStatus('in_review'),
+      inStatus('recommended'),
       { type: 'issueCertificate', number: '0001/2025/GCN-KGST' },
-      'system',
+      director,
       T1,
     );
-    expect(issued.ok && issued.dossier.status).toBe('in_review');
+    expect(issued.ok && issued.dossier.status).toBe('recommended');
     expect(issued.ok && issued.entry).toMatchObject({
       from: 'approved',
       to: 'approved',
-      by: 'system',
+      by: director,
       note: { vi: 'Đã cấp giấy chứng nhận số 0001/2025/GCN-KGST' },
     });
   });
@@ -142,6 +158,9 @@ describe('dossier lifecycle (offline)', () => {
       ['expired', { type: 'submit' }],
       ['rejected', { type: 'issueCertificate', number: '1' }],
       ['draft', { type: 'remind', attempt: 1 }],
+      ['in_review', { type: 'approve' }],
+      ['in_review', { type: 'issueCertificate', number: '1' }],
+      ['recommended', { type: 'reject' }],
     ];
     for (const [status, event] of refused)
       expect(transition(inStatus(status), event, 'system', T1), `${event.type} from ${status}`).toEqual({

@@ -409,7 +409,8 @@ export class Dossiers {
     return keys;
   }
 
-  private auditItems(id: string, entries: readonly HistoryEntry[]) {
+  /** Audit events as transaction writes, for a write of another item that must leave them atomically. */
+  auditItems(id: string, entries: readonly HistoryEntry[]) {
     return entries.map((e, i) =>
       this.e.audit.build(PutTransaction).item({ ...e, dossierId: id, sk: auditSortKey(e.at, String(i)) }),
     );

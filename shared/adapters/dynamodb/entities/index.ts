@@ -23,6 +23,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ceremonyEntities } from './ceremony.ts';
 import { certificateEntities } from './certificate.ts';
+import { councilEntities } from './council.ts';
 import { dossierEntities } from './dossier.ts';
 import { linkEntities } from './links.ts';
 import { mailEntities } from './mail.ts';
@@ -45,6 +46,7 @@ export function defineEntities(table: HcsnTable) {
     ...linkEntities(table),
     ...ceremonyEntities(table),
     ...reviewEntities(table),
+    ...councilEntities(table),
   };
 }
 
