@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Text } from '../i18n/lang.ts';
 import type { DraftForm } from './application-schema.ts';
+import { wholeSecondInstant } from './vc-jwt.ts';
 import { wardByCode } from './wards.ts';
 
 export type CertificateStatus = 'valid' | 'revoked';
@@ -96,6 +97,11 @@ export function issuerProfile(publicBaseUrl: string) {
  * The certificate as an Open Badges 3.0 credential (W3C VC data model 2.0). Names outside the two
  * contexts (`certificateNumber`, `holderAddress`, the revocation status) fall under the VC 2.0
  * context's issuer-dependent `@vocab`.
+ *
+ * Shaped for its VC-JWT (OB 3.0 §8.2, see `vc-jwt.ts`): `validFrom` is in whole seconds so that `nbf`
+ * converts back to exactly it, and the subject has an `id` for `sub`. The holder (a creative space) has
+ * no identifier of its own, so its id is this certificate's URL with `#holder`: it dereferences to the
+ * page that names the holder, and reveals no internal id.
  */
 export function membershipCredential(c: Certificate, publicBaseUrl: string) {
   const verifyUrl = verifyUrlOf(publicBaseUrl, c.id);
@@ -105,8 +111,9 @@ export function membershipCredential(c: Certificate, publicBaseUrl: string) {
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: `Giấy chứng nhận thành viên số ${c.number}`,
     issuer: { id: `${publicBaseUrl}/issuer`, type: ['Profile'], name: issuerProfile(publicBaseUrl).name },
-    validFrom: c.issuedAt,
+    validFrom: wholeSecondInstant(c.issuedAt),
     credentialSubject: {
+      id: `${verifyUrl}#holder`,
       type: ['AchievementSubject'],
       identifier: [
         { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: c.holderName },

@@ -22,6 +22,7 @@ import { invalidFields, NotFoundError } from '../domain/errors.ts';
 import { isAllowed, transition } from '../domain/lifecycle.ts';
 import type { Clock } from '../domain/time.ts';
 import { formatIctDate, ictDay } from '../domain/time.ts';
+import { vcJwtPayload } from '../domain/vc-jwt.ts';
 import { textOf } from '../i18n/catalog.ts';
 import { CERTIFICATE_ERRORS, CERTIFICATE_ROUND, REVOCATION_FIELDS } from '../i18n/messages/certificates.ts';
 import { revocationEmail } from '../mail/certificate-emails.tsx';
@@ -175,12 +176,12 @@ export function makeVerification(deps: {
   }
   return {
     find,
-    /** The Open Badges 3.0 credential and the same credential as a VC-JWT signed with the issuer's key. */
+    /** The Open Badges 3.0 credential and the same credential as a VC-JWT (OB 3.0 §8.2) signed with the issuer's key. */
     async credential(id: string): Promise<{ credential: MembershipCredential; jwt: string }> {
       const c = await find(id);
       const credential = membershipCredential(c, deps.publicBaseUrl);
       const key = await deps.signingKey();
-      return { credential, jwt: await key.sign(credential) };
+      return { credential, jwt: await key.sign(vcJwtPayload(credential)) };
     },
     issuer: () => issuerProfile(deps.publicBaseUrl),
     async jwks() {

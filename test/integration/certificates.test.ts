@@ -1,10 +1,13 @@
+import { createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createSigner, createVerifier } from 'fast-jwt';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_STATE_MACHINE_ARN, LOCAL_TABLE } from '../../infra/local/system.ts';
 import type { MembershipCredential } from '../../shared/domain/certificate.ts';
+import { achievementCredentialErrors } from '../fixtures/ob3/achievement-credential.ts';
 import {
   adminPost,
   api,
@@ -241,8 +244,16 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     const keys = createLocalJWKSet(jwks);
     const { payload, protectedHeader } = await jwtVerify(jwt, keys, { algorithms: ['EdDSA'] });
     expect(protectedHeader.kid).toMatch(new RegExp(`^${site('/issuer/jwks.json')}#`));
-    expect(protectedHeader.typ).toBe('vc+jwt');
-    expect(payload).toEqual(credential);
+    // OB 3.0 §8.2: `typ`, if present, is `JWT`; the payload is the credential plus the JWT claims.
+    expect(protectedHeader.typ).toBe('JWT');
+    const { iss, jti, sub, nbf, iat, ...signed } = payload;
+    expect({ iss, jti, sub }).toEqual({
+      iss: credential.issuer.id,
+      jti: credential.id,
+      sub: credential.credentialSubject.id,
+    });
+    expect(nbf).toBe(iat);
+    expect(signed).toEqual(credential);
 
     // The same credential with a different holder, re-encoded under the original signature.
     const [header, body, signature] = jwt.split('.');
@@ -256,6 +267,82 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     await jwtVerify(await raw.text(), keys);
     const issuer = await (await fetch(site('/issuer'))).json();
     expect(issuer).toMatchObject({ id: site('/issuer'), type: ['Profile'] });
+  });
+
+  it('signs an Open Badges 3.0 VC-JWT (§8.2) that fast-jwt, not the signer’s jose, verifies claim by claim; the credential meets the OB 3.0 schema', async () => {
+    const { credential, jwt } = (await (
+      await fetch(site(`/verify/${verifyId}`), { headers: { accept: 'application/json' } })
+    ).json()) as { credential: MembershipCredential & { validUntil?: string }; jwt: string };
+
+    // §8.2 "Verify a Credential": dereference the header's `kid` (the JWKS URL, then the key it names).
+    const issuerKey = async ({ header }: { header: { kid?: string } }) => {
+      const kid = header.kid!;
+      const { keys } = (await (await fetch(kid.split('#')[0]!)).json()) as { keys: JsonWebKey[] };
+      const jwk = keys.find((k) => (k as { kid?: string }).kid === kid)!;
+      return createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) as string;
+    };
+    const verify = createVerifier({
+      key: issuerKey,
+      algorithms: ['EdDSA'],
+      checkTyp: 'JWT',
+      complete: true,
+      requiredClaims: ['iss', 'jti', 'nbf', 'sub'],
+      allowedIss: credential.issuer.id,
+      allowedJti: credential.id,
+      allowedSub: credential.credentialSubject.id,
+    });
+    const { header, payload } = await verify(jwt);
+    // Exactly the headers §8.2 allows ("Additional JOSE Headers are NOT allowed").
+    expect(header).toEqual({
+      alg: 'EdDSA',
+      kid: expect.stringMatching(new RegExp(`^${site('/issuer/jwks.json')}#[\\w-]{43}$`)),
+      typ: 'JWT',
+    });
+    expect(payload.iss).toBe(site('/issuer'));
+    expect(payload.iss).toBe(credential.issuer.id);
+    expect(payload.jti).toBe(site(`/verify/${verifyId}`));
+    expect(payload.jti).toBe(credential.id);
+    expect(payload.sub).toBe(credential.credentialSubject.id);
+    // NumericDates back to DateTimes equal validFrom exactly (a verifier compares them); no validUntil, no exp.
+    expect(new Date(payload.nbf * 1000).toISOString().replace('.000Z', 'Z')).toBe(credential.validFrom);
+    expect(payload.iat).toBe(payload.nbf);
+    expect(credential.validUntil).toBeUndefined();
+    expect(payload).not.toHaveProperty('exp');
+    // The credential is the payload itself (not a VC 1.1 `vc` claim).
+    const { iss, jti, sub, nbf, iat, ...signed } = payload;
+    expect(signed).toEqual(credential);
+    expect(payload).not.toHaveProperty('vc');
+
+    // The bare `application/vc+jwt` form is the same JWT.
+    const raw = await fetch(site(`/verify/${verifyId}`), { headers: { accept: 'application/vc+jwt' } });
+    expect((await verify(await raw.text())).payload).toEqual(payload);
+
+    // Another holder under the original signature, and the same forgery signed by a key that is not the issuer's.
+    const [h, , signature] = jwt.split('.');
+    const forged = { ...payload, credentialSubject: { ...payload.credentialSubject, identifier: [] } };
+    const body = Buffer.from(JSON.stringify(forged)).toString('base64url');
+    await expect(verify(`${h}.${body}.${signature}`)).rejects.toMatchObject({
+      code: 'FAST_JWT_INVALID_SIGNATURE',
+    });
+    const stranger = generateKeyPairSync('ed25519').privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
+    const resigned = createSigner({
+      key: stranger,
+      algorithm: 'EdDSA',
+      kid: header.kid,
+    })(forged);
+    await expect(verify(resigned)).rejects.toMatchObject({ code: 'FAST_JWT_INVALID_SIGNATURE' });
+
+    // The OB 3.0 AchievementCredential JSON schema: the credential, and the credential as the JWT carries it.
+    expect(achievementCredentialErrors(credential)).toEqual([]);
+    expect(achievementCredentialErrors(payload)).toEqual([]);
+    // The schema does refuse what is not an OpenBadgeCredential.
+    const { issuer: _, ...issuerless } = credential;
+    expect(achievementCredentialErrors({ ...issuerless, type: ['VerifiableCredential'] })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\/ must have required property 'issuer'/)]),
+    );
   });
 
   it('makes one certificate when two IssueCertificate invocations race for one dossier', async () => {
@@ -315,6 +402,7 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
       await fetch(site(`/verify/${verifyId}`), { headers: { accept: 'application/json' } })
     ).json();
     expect(credential.credentialStatus).toMatchObject({ status: 'revoked', revocationReason: reason });
+    expect(achievementCredentialErrors(credential)).toEqual([]);
 
     const isRevocation = (e: CapturedEmail) =>
       e.destination.to.includes(`dai.dien.${tag}@example.vn`) && /Thu hồi giấy chứng nhận/.test(e.subject);

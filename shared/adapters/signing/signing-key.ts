@@ -1,7 +1,10 @@
 import { createPublicKey } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, importPKCS8, type JWK, SignJWT } from 'jose';
 
-/** Media type of a credential secured as a JWT (W3C VC-JOSE-COSE). */
+/**
+ * Media type under which `/verify/{id}` serves the credential's JWT (W3C VC-JOSE-COSE names it); the JWT
+ * itself follows Open Badges 3.0 §8.2, whose header says `typ: JWT`.
+ */
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
 
 export interface Jwks {
@@ -33,10 +36,14 @@ export class SigningKey {
     return { keys: [this.publicJwk] };
   }
 
-  /** The payload as a compact JWS: header `{ alg: EdDSA, kid, typ }`. */
-  sign(payload: Record<string, unknown>, typ = 'vc+jwt'): Promise<string> {
+  /**
+   * The payload as a compact JWS with the JOSE header of Open Badges 3.0 §8.2 ("Create the JOSE Header",
+   * `ob_v3p0/integrity.md`): `alg`, `kid` (dereferenceable to the JWK) and `typ`, which if present MUST be
+   * `JWT` — not `vc+jwt` —, and no other header, which §8.2 forbids. The payload is signed as given.
+   */
+  sign(payload: Record<string, unknown>): Promise<string> {
     return new SignJWT(payload)
-      .setProtectedHeader({ alg: 'EdDSA', kid: this.kid, typ })
+      .setProtectedHeader({ alg: 'EdDSA', kid: this.kid, typ: 'JWT' })
       .sign(this.privateKey);
   }
 }
