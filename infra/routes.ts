@@ -31,6 +31,8 @@ export const routes = [
   { method: 'POST', path: '/api/applications/{id}/resubmit', fn: 'intake' },
   { method: 'GET', path: '/review/{linkId}', fn: 'review' },
   { method: 'POST', path: '/review/{linkId}', fn: 'review' },
+  { method: 'GET', path: '/sign-off/{linkId}', fn: 'review' },
+  { method: 'POST', path: '/sign-off/{linkId}', fn: 'review' },
   { method: 'GET', path: '/rsvp/{linkId}', fn: 'rsvp' },
   { method: 'POST', path: '/rsvp/{linkId}', fn: 'rsvp' },
   { method: 'GET', path: '/verify/{id}', fn: 'verify' },

@@ -17,6 +17,7 @@ import { Mailer } from './constructs/mailer.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
 import { ReconcilerSchedule } from './constructs/reconciler-schedule.ts';
 import { RoundSchedules } from './constructs/round-schedules.ts';
+import { SignOffSchedule } from './constructs/sign-off-schedule.ts';
 import { environmentOf } from './function-env.ts';
 import { type FunctionName, type FunctionSpec, functions } from './functions.ts';
 import { routes } from './routes.ts';
@@ -80,6 +81,11 @@ export class PlatformStack extends Stack {
       deadLetterQueue: jobsDlq,
     });
     new ReconcilerSchedule(this, 'Reconciler', {
+      target: lambdas.jobs,
+      invokeRole: roundSchedules.invokeRole,
+      deadLetterQueue: jobsDlq,
+    });
+    new SignOffSchedule(this, 'SignOffDigest', {
       target: lambdas.jobs,
       invokeRole: roundSchedules.invokeRole,
       deadLetterQueue: jobsDlq,

@@ -6,11 +6,13 @@ import {
   jobStarter,
 } from '../../shared/compose/jobs.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
+import { composeSignOffDigest } from '../../shared/compose/sign-off.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import { isSignInLinkEvent, type SignInLinkEvent } from '../../shared/usecases/coordinator-session.ts';
 import { isReconcileEvent, type ReconcileEvent } from '../../shared/usecases/reconciler.ts';
 import { runOrHandOver } from '../../shared/usecases/round-jobs.ts';
+import { isSignOffDigestEvent, type SignOffDigestEvent } from '../../shared/usecases/sign-off.ts';
 
 /** A run stops claiming recipients this long before its timeout, finishes what it holds and continues anew. */
 const MARGIN_MS = 60_000;
@@ -21,9 +23,14 @@ const jobs = composeRoundJobs();
 let sessions: ReturnType<typeof coordinatorSessions> | undefined;
 
 export const handler = taskHandler(
-  async (event: JobEvent | SignInLinkEvent | ReconcileEvent, context: Context): Promise<unknown> => {
+  async (
+    event: JobEvent | SignInLinkEvent | ReconcileEvent | SignOffDigestEvent,
+    context: Context,
+  ): Promise<unknown> => {
     // Every 15 minutes: dossiers left stranded by a failed call are found and moved on.
     if (isReconcileEvent(event)) return (await composeReconciler()).run();
+    // Every day at 08:00 in Hanoi: each Director is emailed the dossiers awaiting their sign-off.
+    if (isSignOffDigestEvent(event)) return (await composeSignOffDigest()).run();
     if (isSignInLinkEvent(event)) {
       sessions ??= coordinatorSessions();
       await sessions.deliverSignIn(event.signInLinkFor);

@@ -10,6 +10,7 @@ import { REVIEW_FIELDS } from '../../shared/i18n/messages/review.ts';
 import { renderReviewPage } from '../../shared/pages/review-page.tsx';
 import { clock, tableStore } from '../../shared/runtime.ts';
 import { makeReview, type ReviewView } from '../../shared/usecases/review.ts';
+import { signOffRoutes } from './sign-off-routes.ts';
 
 const review = makeReview({
   store: tableStore(),
@@ -49,6 +50,7 @@ const DecisionSchema = z
 const LABELS = REVIEW_FIELDS;
 
 export const handler = httpHandler({
+  ...signOffRoutes,
   // GET only shows: email link scanners fetch it and must change nothing.
   'GET /review/{linkId}': async (req) => {
     const view = await review.open(req.params.linkId!, req.query.s);

@@ -3,6 +3,7 @@ import { renderToString } from 'preact-render-to-string';
 import { JOB_NAMES, type JobName } from '../../shared/domain/round-schedule.ts';
 import { formatIct, fromIctLocal } from '../../shared/domain/time.ts';
 import { RECONCILE_JOB } from '../../shared/usecases/reconciler.ts';
+import { SIGN_OFF_DIGEST_JOB } from '../../shared/usecases/sign-off.ts';
 import type { FaultSpec, Faults } from './faults.ts';
 import type { LocalScheduler } from './scheduler.ts';
 
@@ -130,6 +131,10 @@ export function createLocalPages(deps: {
       const job = form.get('job') as JobName;
       if (form.get('job') === RECONCILE_JOB) {
         await deps.scheduler.runReconcile();
+        return redirect(res);
+      }
+      if (form.get('job') === SIGN_OFF_DIGEST_JOB) {
+        await deps.scheduler.run(SIGN_OFF_DIGEST_JOB);
         return redirect(res);
       }
       if (!JOB_NAMES.includes(job)) return badRequest(res, 'job');

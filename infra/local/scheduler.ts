@@ -10,13 +10,14 @@ import {
   schedules,
   scheduleTimes,
 } from '../../shared/domain/round-schedule.ts';
-import { fromIctLocal, toIctLocal } from '../../shared/domain/time.ts';
+import { fromIctLocal, ictDay, toIctLocal } from '../../shared/domain/time.ts';
 import { Env } from '../../shared/env.ts';
 import { RECONCILE_EVERY_MINUTES, RECONCILE_JOB } from '../../shared/usecases/reconciler.ts';
+import { SIGN_OFF_DIGEST_JOB } from '../../shared/usecases/sign-off.ts';
 import type { Invoke } from './lambda-runner.ts';
 
 export interface ScheduledJob {
-  readonly job: JobName | JobEvent['job'] | typeof RECONCILE_JOB;
+  readonly job: JobName | JobEvent['job'] | typeof RECONCILE_JOB | typeof SIGN_OFF_DIGEST_JOB;
   /** A follow-up run (claims in doubt), scheduled by a run of the jobs function: its number. */
   readonly attempt?: number;
   readonly title: { vi: string; en: string };
@@ -45,7 +46,10 @@ export class LocalScheduler {
       log: (line: string) => void;
       /** The follow-up runs the jobs function asked for; by default read from the local table. */
       followUps?: Pick<StoredFollowUps, 'of'>;
-      /** List and run the recurring reconciler (the local system does; a test of round jobs alone need not). */
+      /**
+       * List and run the stack's recurring schedules, the reconciler and the Director's daily digest (the
+       * local system does; a test of round jobs alone need not).
+       */
       reconcile?: boolean;
     },
   ) {}
@@ -115,7 +119,7 @@ export class LocalScheduler {
         });
       }
     }
-    if (this.deps.reconcile) out.push(this.reconcileSlot(state, now));
+    if (this.deps.reconcile) out.push(this.reconcileSlot(state, now), this.digestSlot(state, now));
     return out;
   }
 
@@ -136,9 +140,27 @@ export class LocalScheduler {
     };
   }
 
+  /** The Director's digest (`cron(0 8 * * ? *)` in Hanoi in AWS): once a day, from 08:00 Hanoi time. */
+  private digestSlot(state: Record<string, { at: string; result: unknown }>, now: Date): ScheduledJob {
+    const today = fromIctLocal(`${ictDay(now)}T08:00`);
+    const at = toIctLocal(today.getTime() <= now.getTime() ? today : new Date(today.getTime() - 86_400_000));
+    return {
+      job: SIGN_OFF_DIGEST_JOB,
+      title: {
+        vi: 'Gửi Giám đốc danh sách hồ sơ chờ phê duyệt (8:00 hằng ngày)',
+        en: 'Email the Director the dossiers awaiting sign-off (daily at 08:00)',
+      },
+      roundId: '',
+      at,
+      due: true,
+      lastRun: state[this.runKey('', SIGN_OFF_DIGEST_JOB, at)],
+    };
+  }
+
   /** Runs a job through the same `jobs` handler EventBridge Scheduler invokes (a follow-up with `attempt`). */
   async run(job: ScheduledJob['job'], roundId?: string, attempt?: number): Promise<unknown> {
     if (job === RECONCILE_JOB) return this.runReconcile();
+    if (job === SIGN_OFF_DIGEST_JOB) return this.runSlot(this.digestSlot(this.state(), this.now()));
     const entry = (await this.list()).find(
       (j) => j.job === job && (!roundId || j.roundId === roundId) && j.attempt === attempt,
     );
@@ -182,6 +204,16 @@ export class LocalScheduler {
     state[this.runKey('', RECONCILE_JOB, slot.at)] = { at: new Date().toISOString(), result };
     writeFileSync(this.deps.stateFile, JSON.stringify(state, null, 1));
     this.deps.log(`job ${RECONCILE_JOB} ran: ${JSON.stringify(result)}`);
+    return result;
+  }
+
+  /** Runs a recurring job of the stack (not a round's) through the jobs function, recorded in its slot. */
+  private async runSlot(slot: ScheduledJob): Promise<unknown> {
+    const result = await this.deps.invoke('jobs', { job: slot.job });
+    const state = this.state();
+    state[this.runKey('', slot.job, slot.at)] = { at: new Date().toISOString(), result };
+    writeFileSync(this.deps.stateFile, JSON.stringify(state, null, 1));
+    this.deps.log(`job ${slot.job} ran: ${JSON.stringify(result)}`);
     return result;
   }
 

@@ -5,7 +5,7 @@ import { secretMatches } from './secrets.ts';
  * dossier, one person and one purpose, expiring. Every kind of link is checked by the one rule below,
  * and every use-case answers from the same four outcomes.
  */
-export type LinkPurpose = 'resume' | 'review' | 'supplement' | 'rsvp' | 'signin';
+export type LinkPurpose = 'resume' | 'review' | 'supplement' | 'rsvp' | 'signin' | 'signoff';
 
 /** An emailed link as stored: short id + hash of its secret, bound to one dossier, one person and one purpose. */
 export interface Link {

@@ -5,7 +5,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
-import type { ReviewDecision } from '../../domain/workflow-contract.ts';
+import type { ReviewDecision, SignOffDecision } from '../../domain/workflow-contract.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -19,8 +19,11 @@ export interface StoredDecision {
   readonly outcome: string;
   readonly comment?: string;
   readonly dossierId: string;
-  /** What SendTaskSuccess carries; absent on decisions recorded before the outbox (delivered then). */
-  readonly output?: ReviewDecision;
+  /**
+   * What SendTaskSuccess carries (a reviewer's decision, or the Director's sign-off); absent on decisions
+   * recorded before the outbox (delivered then).
+   */
+  readonly output?: ReviewDecision | SignOffDecision;
   readonly taskToken?: string;
   readonly leaseUntil?: number;
   readonly deliveredAt?: string;

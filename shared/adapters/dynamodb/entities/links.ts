@@ -10,7 +10,7 @@ export function linkEntities(table: HcsnTable) {
       schema: item({
         linkId: string().key(),
         secretHash: string(),
-        purpose: string().enum('resume', 'review', 'supplement', 'rsvp', 'signin'),
+        purpose: string().enum('resume', 'review', 'supplement', 'rsvp', 'signin', 'signoff'),
         dossierId: string(),
         person: string(),
         /** Epoch seconds; also the table's TTL attribute. */

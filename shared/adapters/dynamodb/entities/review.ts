@@ -1,5 +1,5 @@
 import { any, Entity, EntityAccessPattern, item, number, prefix, string } from 'dynamodb-toolbox';
-import type { ReviewDecision } from '../../../domain/workflow-contract.ts';
+import type { ReviewDecision, SignOffDecision } from '../../../domain/workflow-contract.ts';
 import { type HcsnTable, PLAIN } from './table.ts';
 
 /** The GSI partition of decisions recorded but not yet delivered to their workflow (the outbox). */
@@ -18,7 +18,7 @@ export function reviewEntities(table: HcsnTable) {
       outcome: string(),
       comment: string().optional(),
       dossierId: string(),
-      output: any().castAs<ReviewDecision>().optional(),
+      output: any().castAs<ReviewDecision | SignOffDecision>().optional(),
       taskToken: string().optional(),
       leaseUntil: number().optional(),
       deliveredAt: string().optional(),
