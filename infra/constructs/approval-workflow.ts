@@ -12,7 +12,6 @@ import {
   JsonPath,
   LogLevel,
   Pass,
-  Result,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -205,9 +204,16 @@ export class ApprovalWorkflow extends Construct {
     awaitSignOff.addCatch(countSignOffReminder, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
     guard(awaitSignOff);
     countSignOffReminder.next(awaitSignOff);
+    // Parameters, not `Result: 0` with a ResultPath: aws-local-stepfunctions takes a falsy Result for none.
     const startSignOff = new Pass(this, 'StartSignOff', {
-      result: Result.fromNumber(0),
-      resultPath: '$.signOffAttempt',
+      parameters: {
+        'dossierId.$': '$.dossierId',
+        'roundId.$': '$.roundId',
+        'reviewCycle.$': '$.reviewCycle',
+        'reviewAttempt.$': '$.reviewAttempt',
+        'decision.$': '$.decision',
+        signOffAttempt: 0,
+      },
     });
     const backToReview = new Pass(this, 'BackToReview', {
       parameters: {

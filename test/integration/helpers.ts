@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { FunctionName } from '../../infra/functions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
@@ -222,4 +222,37 @@ export async function acceptedPassOf(store: Store, roundId: string, memberEmail:
   const [, linkId, secret] = /\/rsvp\/([\w-]+)\?s=([\w-]+)/.exec(mail.text)!;
   const answered = await inv.answer(linkId!, secret!, { attending: true, guests: [], accessibility: '' });
   return answered.rsvp!.passId!;
+}
+
+/** The local staff's Director (infra/local/seed.ts), who signs approvals off. */
+export const LOCAL_DIRECTOR = 'director@kgst.test';
+
+/**
+ * The Director's sign-off of a dossier the reviewer (or council) recommended, as the sign-off page's
+ * confirmed POST resumes it: SendTaskSuccess to the AwaitSignOff token kept on the dossier. For tests about
+ * what follows an approval; the page itself is tested in sign-off.test.ts.
+ */
+export async function signOff(
+  dossierId: string,
+  answer: { outcome?: 'approved' | 'sentBack'; by?: string; comment?: string } = {},
+): Promise<void> {
+  const started = Date.now();
+  let token: string | undefined;
+  while (!token) {
+    token = (await getDossierItem(dossierId))?.signOff?.taskToken;
+    if (token) break;
+    if (Date.now() - started > 20_000) throw new Error(`Dossier ${dossierId} never awaited sign-off`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await sdk().sfn.send(
+    new SendTaskSuccessCommand({
+      taskToken: token,
+      output: JSON.stringify({
+        outcome: answer.outcome ?? 'approved',
+        by: answer.by ?? LOCAL_DIRECTOR,
+        at: new Date().toISOString(),
+        comment: answer.comment ?? '',
+      }),
+    }),
+  );
 }

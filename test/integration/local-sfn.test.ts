@@ -82,7 +82,27 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
     return { sfn, server, client };
   }
 
-  const reviewRequests = () => calls.filter((call) => call.fn === 'requestReview');
+  // AwaitReview and AwaitSignOff share the requestReview function; the sign-off's payload says `step`.
+  const reviewRequests = () =>
+    calls.filter((call) => call.fn === 'requestReview' && call.payload.step !== 'signOff');
+  const signOffRequests = () =>
+    calls.filter((call) => call.fn === 'requestReview' && call.payload.step === 'signOff');
+
+  async function awaitSignOff() {
+    await vi.waitFor(() => expect(signOffRequests()).toHaveLength(1), { timeout: 5_000, interval: 20 });
+    return tokenOf(signOffRequests()[0]);
+  }
+
+  const director = {
+    outcome: 'approved',
+    by: 'giamdoc@kgst.example.vn',
+    at: '2026-12-03T02:00:00.000Z',
+    comment: 'Đồng ý',
+  };
+  const signOff = async (client: SFNClient) =>
+    client.send(
+      new SendTaskSuccessCommand({ taskToken: await awaitSignOff(), output: JSON.stringify(director) }),
+    );
   const tokenOf = (call: Call | undefined) => String(call?.payload.taskToken);
 
   async function start(client: SFNClient, dossierId: string) {
@@ -129,12 +149,21 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
       }),
     );
 
-  it('waits in AwaitReview and, once approved, issues the certificate and succeeds', async () => {
+  it('waits in AwaitReview, then for the Director in AwaitSignOff, then issues the certificate', async () => {
     const { client } = await boot();
 
     const executionArn = await start(client, 'approve-1');
     const token = await awaitReview();
     await approve(client, token);
+    // The recommendation waits for the Director: no certificate yet.
+    await awaitSignOff();
+    expect(calls.some((call) => call.fn === 'issueCertificate')).toBe(false);
+    expect(signOffRequests()[0]?.payload).toMatchObject({
+      dossierId: 'approve-1',
+      attempt: 0,
+      recommendation: { outcome: 'approved', reviewer: 'r-1' },
+    });
+    await signOff(client);
 
     const execution = await awaitStatus(client, executionArn, 'SUCCEEDED');
     expect(execution.startDate).toBeInstanceOf(Date);
@@ -145,6 +174,8 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
         'CheckDossier',
         'AwaitReview',
         'Decision',
+        'AwaitSignOff',
+        'SignOff',
         'IssueCertificate',
         'NotifyApproved',
       ]),
@@ -157,11 +188,13 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
       calls.find((call) => call.fn === 'recordOutcome' && call.payload.action !== 'received')?.payload,
     ).toMatchObject({
       action: 'approved',
-      // The reviewer's decision (who approved, recorded as the actor) and the certificate for the email.
-      detail: {
-        decision: { outcome: 'approved', reviewer: 'r-1' },
-        certificate: { certificateId: 'CERT-approve-1' },
-      },
+      // The Director's sign-off (who approved, recorded as the actor) and the certificate for the email.
+      detail: { decision: director, certificate: { certificateId: 'CERT-approve-1' } },
+    });
+    // The certificate's issuer in the audit trail is the Director too.
+    expect(calls.find((call) => call.fn === 'issueCertificate')?.payload).toEqual({
+      dossierId: 'approve-1',
+      by: director.by,
     });
   });
 
@@ -191,6 +224,7 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
 
     expect((second as Error).name).toBe('TaskTimedOut');
     expect((unknown as Error).name).toBe('TaskDoesNotExist');
+    await signOff(client);
     await awaitStatus(client, executionArn, 'SUCCEEDED');
   });
 
@@ -286,6 +320,7 @@ describe('local Step Functions (connected: real SFN client over HTTP)', () => {
 
     const after = await boot(definition);
     await approve(after.client, token);
+    await signOff(after.client);
 
     await awaitStatus(after.client, executionArn, 'SUCCEEDED');
     expect(reviewRequests()).toHaveLength(1);

@@ -70,11 +70,13 @@ describe('restart keeps dossiers, files and waiting workflows (connected, own sy
     const decided = await client.postForm(url.origin + url.pathname, {
       s: url.searchParams.get('s')!,
       outcome: 'approved',
+      confirm: '1',
     });
     expect(decided.status).toBe(200);
     await vi.waitFor(
       async () =>
-        expect(await lookup(code, form.representative.email)).toContain('Được công nhận thành viên'),
+        // The workflow resumed after the restart: the recommendation now waits for the Director.
+        expect(await lookup(code, form.representative.email)).toContain('Chờ Giám đốc phê duyệt'),
       {
         timeout: 20_000,
       },

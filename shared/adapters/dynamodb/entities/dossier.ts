@@ -26,6 +26,7 @@ const dossierSchema = item({
   version: number(),
   supplement: any().castAs<Dossier['supplement']>().optional(),
   supplementAnswer: any().castAs<Dossier['supplementAnswer']>().optional(),
+  signOff: any().castAs<Dossier['signOff']>().optional(),
   // When the table's TTL deletes it (epoch seconds): set once the dossier's purpose has ended (retention.ts).
   expiresAt: number().optional(),
 }).and((s) => ({
