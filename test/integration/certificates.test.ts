@@ -19,6 +19,7 @@ import {
   readyDraft,
   sdk,
   sessionFromSignInEmail,
+  signOff,
   unique,
   validForm,
   waitForEmail,
@@ -76,9 +77,10 @@ async function approved(tag: string) {
   const decide = await fetch(url.origin + url.pathname, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `s=${url.searchParams.get('s')}&outcome=approved&comment=${encodeURIComponent('Hồ sơ đầy đủ')}`,
+    body: `s=${url.searchParams.get('s')}&confirm=1&outcome=approved&comment=${encodeURIComponent('Hồ sơ đầy đủ')}`,
   });
   expect(decide.status).toBe(200);
+  await signOff(id);
   await vi.waitFor(
     async () => {
       const out = await sdk().sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(id) }));

@@ -7,6 +7,7 @@ import {
   getDossierItem,
   readyDraft,
   sdk,
+  signOff,
   unique,
   upload,
   validForm,
@@ -223,10 +224,12 @@ describe('applicants apply (connected: local emulators over HTTP)', () => {
     const decide = await fetch(url.origin + url.pathname, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `s=${url.searchParams.get('s')}&outcome=approved&comment=${encodeURIComponent('Hồ sơ đầy đủ')}`,
+      body: `s=${url.searchParams.get('s')}&confirm=1&outcome=approved&comment=${encodeURIComponent('Hồ sơ đầy đủ')}`,
     });
     expect(decide.status).toBe(200);
     expect(await decide.text()).toContain('reviewer.a@kgst.test');
+    // The reviewer recommends; the Director signs off (the sign-off page: sign-off.test.ts).
+    await signOff(id);
     await vi.waitFor(
       async () => {
         const out = await sdk().sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(id) }));

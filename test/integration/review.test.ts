@@ -14,6 +14,7 @@ import {
   readyDraft,
   sdk,
   signInAs,
+  signOff,
   unique,
   upload,
   waitForEmail,
@@ -48,6 +49,7 @@ async function submittedForReview() {
 const decide = (link: URL, fields: Record<string, string | string[]>) => {
   const body = new URLSearchParams();
   body.set('s', link.searchParams.get('s') ?? '');
+  body.set('confirm', '1'); // the confirmed step: these tests decide, they do not test the confirmation
   for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
   return fetch(link.origin + link.pathname, {
     method: 'POST',
@@ -137,6 +139,8 @@ describe('reviewers decide through emailed links (connected)', () => {
     );
     const newLink = new URL(/https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(again.body.text ?? '')![0]);
     expect((await decide(newLink, { outcome: 'approved', comment: '' })).status).toBe(200);
+    await waitForStatus(d.id, 'recommended');
+    await signOff(d.id);
     await waitForStatus(d.id, 'approved');
     const history = (await getDossierItem(d.id))?.history.map((h: { to: string }) => h.to);
     expect(history).toEqual([
@@ -146,14 +150,16 @@ describe('reviewers decide through emailed links (connected)', () => {
       'supplement_requested',
       'submitted',
       'in_review',
+      'recommended',
       'approved',
     ]);
   });
 
-  it('shows staff the reviewer who approved, with their comment, and the certificate issued', async () => {
+  it('shows staff the reviewer who recommended, the Director who approved, and the certificate issued', async () => {
     const d = await submittedForReview();
     const comment = 'Không gian hoạt động đều đặn, hồ sơ đầy đủ';
     expect((await decide(d.linkB, { outcome: 'approved', comment })).status).toBe(200);
+    await signOff(d.id, { comment: 'Đồng ý công nhận' });
     await waitForStatus(d.id, 'approved');
     const cookie = await signInAs(new Store(makeDocumentClient(), LOCAL_TABLE), 'coordinator@kgst.test');
     const page = await (
@@ -163,14 +169,21 @@ describe('reviewers decide through emailed links (connected)', () => {
     const lines = [...audit.matchAll(/<li data-from="(\w+)" data-to="(\w+)">([\s\S]*?)<\/li>/g)].map(
       ([, from, to, text]) => ({ from, to, text: text!.replace(/<[^>]+>/g, '') }),
     );
-    const approval = lines.find((l) => l.from === 'in_review' && l.to === 'approved');
-    expect(approval?.text).toContain('Đang thẩm định → Được công nhận thành viên · reviewer.b@kgst.test');
-    expect(approval?.text).toContain(comment);
+    const recommendation = lines.find((l) => l.from === 'in_review' && l.to === 'recommended');
+    expect(recommendation?.text).toContain('reviewer.b@kgst.test');
+    expect(recommendation?.text).toContain(comment);
+    const approval = lines.find((l) => l.from === 'recommended' && l.to === 'approved');
+    expect(approval?.text).toContain('director@kgst.test');
+    expect(approval?.text).toContain('Đồng ý công nhận');
     const certificate = lines.find((l) => /giấy chứng nhận số \d{4}\/\d{4}\/GCN-KGST/.test(l.text));
-    expect(certificate?.text).toMatch(/Được công nhận thành viên → Được công nhận thành viên · system/);
+    expect(certificate?.text).toContain('director@kgst.test');
     expect(audit).not.toContain('— → —');
-    // The applicant is told the reviewer's comment with the approval.
-    await waitForEmail((e) => e.destination.to.includes(d.email) && !!e.body.text?.includes(comment));
+    // Where a person acted, the trail names them: "system" only for the scheduler's and workflow's own steps.
+    expect(lines.filter((l) => /· system/.test(l.text)).map((l) => l.to)).not.toContain('approved');
+    // The applicant is told the approval with the comment of the Director, who approved it.
+    await waitForEmail(
+      (e) => e.destination.to.includes(d.email) && !!e.body.text?.includes('Đồng ý công nhận'),
+    );
   });
 
   it('closes the dossier as incomplete when the supplement is not sent by its due time', async () => {
@@ -254,17 +267,19 @@ describe('reviewers decide through emailed links (connected)', () => {
     );
     const decided = (decisions.Items ?? []).filter(
       // A decision changes the status; the certificate's remark (approved → approved) is not one.
-      (i) => String(i.sk).startsWith('AUDIT#') && ['approved', 'rejected'].includes(i.to) && i.from !== i.to,
+      (i) =>
+        String(i.sk).startsWith('AUDIT#') && ['recommended', 'rejected'].includes(i.to) && i.from !== i.to,
     );
     await vi.waitFor(
-      async () => expect(['approved', 'rejected']).toContain((await getDossierItem(d.id))?.status),
+      async () => expect(['recommended', 'rejected']).toContain((await getDossierItem(d.id))?.status),
       { timeout: 15_000 },
     );
     expect(decided.length).toBeLessThanOrEqual(1);
     const final = (await getDossierItem(d.id))!;
     expect(
       final.history.filter(
-        (h: { from: string; to: string }) => (h.to === 'approved' || h.to === 'rejected') && h.from !== h.to,
+        (h: { from: string; to: string }) =>
+          (h.to === 'recommended' || h.to === 'rejected') && h.from !== h.to,
       ),
     ).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 500));
@@ -272,6 +287,7 @@ describe('reviewers decide through emailed links (connected)', () => {
       (e) =>
         e.destination.to.includes(d.email) && !e.subject.includes('tiếp nhận') && !/Tiếp tục/.test(e.subject),
     );
-    expect(applicantMails).toHaveLength(1);
+    // A rejection is told once; a recommendation tells the applicant nothing until the Director decides.
+    expect(applicantMails).toHaveLength(final.status === 'rejected' ? 1 : 0);
   });
 });
