@@ -3,11 +3,12 @@ import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Staff } from '../adapters/dynamodb/staff.ts';
-import type { Store } from '../adapters/dynamodb/store.ts';
+import { ConditionFailed, type Store } from '../adapters/dynamodb/store.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import type { Workflow } from '../adapters/sfn/workflow.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { ConflictError, ForbiddenError, invalidFields, type TextIssue } from '../domain/errors.ts';
+import { transition } from '../domain/lifecycle.ts';
 import { hashSecret } from '../domain/secrets.ts';
 import { hasRole, type StaffMember } from '../domain/staff.ts';
 import { type Clock, formatIct } from '../domain/time.ts';
@@ -153,7 +154,7 @@ export function makeSignOffDigest(deps: {
 export function makeSignOff(deps: {
   store: Store;
   links: Links;
-  dossiers: Pick<Dossiers, 'get'>;
+  dossiers: Pick<Dossiers, 'get' | 'save'>;
   /** Staff items: a link of someone no longer a Director stops working at once. */
   staff: Pick<Staff, 'get'>;
   workflow: Pick<Workflow, 'succeed'>;
@@ -201,6 +202,27 @@ export function makeSignOff(deps: {
         issues.push({ path: `comment-${id}`, field, message: SIGN_OFF_ISSUES.commentRequired });
     }
     if (issues.length) throw invalidFields(...issues);
+  }
+
+  /**
+   * The dossier back in review, by the Director with their comment, once the task took the answer: the
+   * workflow goes back to review and writes to the reviewers again; the trail says who sent it and why.
+   * Nothing to do when it is no longer recommended (the workflow recorded it, or it moved on).
+   */
+  async function recordSentBack(id: string, comment: string, by: string, at: Date): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const d = await deps.dossiers.get(id);
+      if (!d) return;
+      const next = transition(d, { type: 'sendBack', comment }, by, at);
+      if (!next.ok) return;
+      try {
+        await deps.dossiers.save(next.dossier, d, { audit: [next.entry] });
+        return;
+      } catch (err) {
+        // A workflow step saved the dossier meanwhile: read it again.
+        if (!(err instanceof ConditionFailed)) throw err;
+      }
+    }
   }
 
   /**
@@ -255,6 +277,7 @@ export function makeSignOff(deps: {
       await decisions.withdraw(tokenHash).catch(() => undefined);
       return decideOne(item, outcome, comment, director, renewals - 1);
     }
+    if (outcome === 'sentBack') await recordSentBack(d.id, comment, director.email, at);
     return { kind: outcome, item: now };
   }
 
