@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { renderRsvpPage } from '../../shared/pages/rsvp-page.tsx';
 import { emailFixtures } from '../fixtures/emails.ts';
-import { getDossierItem, invoke } from '../integration/helpers.ts';
+import { getDossierItem, invoke, recommend } from '../integration/helpers.ts';
 import { type CapturedEmail, reviewLinkIn, validForm } from '../support/client.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
 
@@ -109,6 +109,7 @@ describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 p
     });
     // A real certificate for /verify, issued as the workflow's IssueCertificate step does.
     const certified = await submitted(validForm(`c${tag}`, `chung.nhan.${tag}@example.vn`));
+    await recommend(certified.id);
     certificateId = (
       (await invoke('issueCertificate', { dossierId: certified.id })) as { certificateId: string }
     ).certificateId;

@@ -17,6 +17,7 @@ import {
   local,
   mailbox,
   readyDraft,
+  recommend,
   sdk,
   sessionFromSignInEmail,
   signOff,
@@ -351,6 +352,7 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     const t = unique();
     const { id } = await submitted(t);
     await vi.waitFor(async () => expect((await getDossierItem(id))?.status).toBe('in_review'));
+    await recommend(id);
     // Two invocations at once through the local Lambda API, as the workflow's retries could make them.
     const results = (await Promise.all([
       invoke('issueCertificate', { dossierId: id }),

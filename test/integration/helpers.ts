@@ -12,6 +12,7 @@ import { Staff } from '../../shared/adapters/dynamodb/staff.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import type { Mailer, OutgoingEmail } from '../../shared/adapters/ses/mailer.ts';
 import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
+import { transition } from '../../shared/domain/lifecycle.ts';
 import type { Round } from '../../shared/domain/round.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
@@ -255,4 +256,17 @@ export async function signOff(
       }),
     }),
   );
+}
+
+/**
+ * Records a reviewer's recommendation as AwaitSignOff does (status `recommended`), for tests that then run
+ * the IssueCertificate step directly: only a recommended dossier gets a certificate.
+ */
+export async function recommend(id: string, by = 'reviewer.a@kgst.test'): Promise<void> {
+  const dossiers = new Dossiers(new Store(sdk().ddb, LOCAL_TABLE));
+  const d = (await dossiers.get(id))!;
+  const request = { taskToken: `test-${id}`, since: new Date().toISOString(), recommendedBy: by };
+  const out = transition(d, { type: 'recommend', request }, by, new Date());
+  if (!out.ok) throw new Error(`Dossier ${id} is ${d.status}: cannot be recommended`);
+  await dossiers.save(out.dossier, d, { audit: [out.entry] });
 }

@@ -10,6 +10,7 @@ import {
   invoke,
   local,
   readyDraft,
+  recommend,
   signInAs,
   unique,
   validForm,
@@ -97,6 +98,7 @@ describe('the public verification page', () => {
       interval: 200,
     });
     // Issued as the workflow's IssueCertificate step does (the review path is certificates.test.ts's).
+    await recommend(id);
     certificate = (await invoke('issueCertificate', { dossierId: id })) as typeof certificate;
   }, 90_000);
 
