@@ -221,7 +221,12 @@ export async function runReviewBench() {
         const decision = await fetch(link.origin + link.pathname, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({ s: link.searchParams.get('s')!, outcome: 'approved', comment: '' }),
+          body: new URLSearchParams({
+            s: link.searchParams.get('s')!,
+            outcome: 'approved',
+            comment: '',
+            confirm: '1',
+          }),
         });
         const decidedAt = performance.now();
         await decision.arrayBuffer();
