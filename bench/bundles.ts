@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from '../infra/constructs/app-function.ts';
 import { functions } from '../infra/functions.ts';
-import { median } from './lib.ts';
+import { figure, median, recordFigures } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.bench', 'bundles');
@@ -103,6 +103,14 @@ export async function runBundleBench() {
       r === floor ? '' : r.initRatio <= 1.5 ? ' ok' : ' OVER',
     );
   }
+  recordFigures(
+    'bundles',
+    Object.fromEntries(
+      rows
+        .filter((r) => r !== floor)
+        .map((r) => [`${r.name} cold init / floor`, figure(r.initRatio, '×', { max: 1.5 })]),
+    ),
+  );
   return rows;
 }
 

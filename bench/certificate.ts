@@ -8,6 +8,7 @@ import {
   renderCertificatePdf,
 } from '../shared/pdf/certificate.ts';
 import { loadCertificateFonts } from '../shared/pdf/font.ts';
+import { figure, recordFigures } from './lib.ts';
 
 const RUNS = 200;
 const WARMUP = 30;
@@ -124,6 +125,10 @@ export async function runCertificateBench(): Promise<Record<string, unknown>> {
     `goal ≤ ${GOAL_MEDIAN_MS} ms median, ≤ ${GOAL_MAX_BYTES / 1024} KB: ${meetsGoals ? 'met' : 'NOT met'}`,
   );
 
+  recordFigures('certificate', {
+    'certificate median': figure(certificate.medianMs, 'ms', { max: GOAL_MEDIAN_MS }),
+    'certificate largest': figure(certificate.maxBytes, 'bytes', { max: GOAL_MAX_BYTES }),
+  });
   return {
     runs: RUNS,
     warmup: WARMUP,

@@ -19,7 +19,7 @@ import { invitationIcs } from '../shared/domain/ics.ts';
 import { demoRound } from '../shared/domain/round.ts';
 import { invitationEmail } from '../shared/mail/round-emails.tsx';
 import { rsvpCutoffOf } from '../shared/usecases/invitations.ts';
-import { median, pool, sampleForm } from './lib.ts';
+import { figure, median, pool, recordFigures, sampleForm } from './lib.ts';
 
 const MEMBERS = 2_000;
 const WARMUP_MEMBERS = 2_000;
@@ -244,6 +244,16 @@ export async function runInvitationBench() {
       `  send-invitations job    ${sec(mid('job'))}  ${rate(mid('job'))} emails/s  (${all('job')}); sent ${runs.map((r) => r.sent).join('/')}, failed ${runs.reduce((n, r) => n + r.failed, 0)}`,
     );
     const jobPeak = Math.max(...runs.map((r) => r.jobPeak));
+    recordFigures('invitations', {
+      'job / raw SendEmail floor': figure(mid('job') / mid('raw'), '×', { max: 1.5 }),
+      'job / simple-content SendEmail floor': figure(mid('job') / mid('simple'), '×'),
+      'failed sends': figure(
+        runs.reduce((n, r) => n + r.failed, 0),
+        'emails',
+        { max: 0 },
+      ),
+      'job peak RSS in a fresh process': figure(own.peakRssMb, 'MB', { max: 512 }),
+    });
     console.log(
       `  ratio ${(mid('job') / mid('raw')).toFixed(2)}× the raw floor (goal ≤ 1.5×; per run ${runs.map((r) => (r.job / r.raw).toFixed(2)).join(', ')}), ${(mid('job') / mid('simple')).toFixed(2)}× the simple floor`,
     );

@@ -12,7 +12,16 @@ import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../shared/domain/dossier.ts';
 import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/round.ts';
-import { applicantApi, pct, pool, sampleForm } from './lib.ts';
+import {
+  applicantApi,
+  type Email,
+  figure,
+  pct,
+  pool,
+  recordFigures,
+  sampleForm,
+  watchMailbox,
+} from './lib.ts';
 
 const DOSSIERS = 100;
 const CONCURRENCY = 10;
@@ -20,72 +29,6 @@ const SEEDED = 10_000;
 const PAGE_REQUESTS = 50;
 const REVIEWER = 'reviewer.bench@kgst.test';
 const COORDINATOR = 'coordinator.bench@kgst.test';
-
-interface Email {
-  messageId: string;
-  subject: string;
-  destination: { to: string[] };
-  body: { text?: string };
-  at: number;
-}
-
-/**
- * Watches the local mailbox: one poller every ~20 ms asking only for the emails of the last second or so
- * (`?since=` epoch seconds), noting when each was first seen, so a waiter gets the capture time, not its own.
- */
-function watchMailbox(mailboxUrl: string) {
-  const seen: { email: Email; seenAt: number }[] = [];
-  const ids = new Set<string>();
-  const waiters: { match: (e: Email) => boolean; resolve: (v: { email: Email; seenAt: number }) => void }[] =
-    [];
-  let since = Math.floor(Date.now() / 1000) - 1;
-  let running = true;
-  const settle = () => {
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      const hit = seen.find((s) => waiters[i]!.match(s.email));
-      if (hit) {
-        waiters[i]!.resolve(hit);
-        waiters.splice(i, 1);
-      }
-    }
-  };
-  const loop = (async () => {
-    while (running) {
-      const t = performance.now();
-      const res = await fetch(`${mailboxUrl}/store?since=${since}`);
-      const { emails } = (await res.json()) as { emails: Email[] };
-      const seenAt = performance.now();
-      for (const email of emails) {
-        if (ids.has(email.messageId)) continue;
-        ids.add(email.messageId);
-        seen.push({ email, seenAt });
-        since = Math.max(since, email.at - 1);
-      }
-      settle();
-      await new Promise((r) => setTimeout(r, Math.max(0, 20 - (performance.now() - t))));
-    }
-  })();
-  return {
-    /** Resolves with the first email that matches and when the poller first saw it. */
-    waitFor(match: (e: Email) => boolean, timeoutMs = 15_000) {
-      return new Promise<{ email: Email; seenAt: number }>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('email did not arrive')), timeoutMs);
-        waiters.push({
-          match,
-          resolve: (v) => {
-            clearTimeout(timer);
-            resolve(v);
-          },
-        });
-        settle();
-      });
-    },
-    async stop() {
-      running = false;
-      await loop;
-    },
-  };
-}
 
 /** Dossiers submitted and decided first, untimed, so every function of the path is loaded. */
 const WARM_UP = 2;
@@ -372,6 +315,15 @@ export async function runReviewBench() {
         pageFloor: { p50: pct(firstPageOnly, 50), p95: pct(firstPageOnly, 95) },
       },
     };
+    recordFigures('review', {
+      errors: figure(errors.length, 'hops', { max: 0 }),
+      'submit → reviewer email p95': figure(pct(toReviewer, 95), 'ms', { max: 1000 }),
+      'approve POST → applicant email p95': figure(pct(toApplicant, 95), 'ms', { max: 1000 }),
+      'GET /admin p95': figure(pct(list, 95), 'ms', { max: 300 }),
+      'GET /admin?status=submitted p95': figure(pct(submittedList, 95), 'ms', { max: 300 }),
+      'paging with next p95': figure(pct(paging, 95), 'ms', { max: 300 }),
+      'floor: one GSI page of 50 p95': figure(pct(firstPageOnly, 95), 'ms'),
+    });
     return figures;
   } finally {
     await mail.stop();

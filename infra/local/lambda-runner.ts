@@ -5,11 +5,14 @@ import { Worker } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
 import { type FunctionName, functions } from '../functions.ts';
 import { asFunction, startSdkCallRecording } from '../permissions/recorder.ts';
+import { metered, startMetering } from './meter.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 // HCSN_SDK_CALL_LOG=<dir> records each function's AWS SDK requests for `npm run check:permissions`.
 await startSdkCallRecording();
+// HCSN_METER_LOG=<dir> meters each invocation and its SDK requests for `bench/lifecycle.ts`.
+await startMetering();
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 const loaded = new Map<FunctionName, Promise<Handler>>();
@@ -50,10 +53,12 @@ export function lambdaContext(name: FunctionName): Context {
  * Lambda reports as the errorType.
  */
 export async function invoke(name: FunctionName, event: unknown): Promise<unknown> {
-  return asFunction(name, async () => {
-    const handler = await loadHandler(name);
-    return handler(structuredClone(event), lambdaContext(name));
-  });
+  return metered(name, functions[name].memoryMb, () =>
+    asFunction(name, async () => {
+      const handler = await loadHandler(name);
+      return handler(structuredClone(event), lambdaContext(name));
+    }),
+  );
 }
 
 /** Invokes a function of the local system by name with an event, as Lambda does. */

@@ -25,6 +25,7 @@ import { Faults, startSesFaultProxy } from './faults.ts';
 import { createLambdaRuntime, type Invoke, type LambdaRuntime } from './lambda-runner.ts';
 import { startLambdaHttpServer } from './lambda-server.ts';
 import { createLocalPages, type LocalPages } from './local-pages.tsx';
+import { METER_LOG_ENV } from './meter.ts';
 import { LocalScheduler } from './scheduler.ts';
 import { synthesizeLocalWorkflow } from './synth.ts';
 import { createLocalSfn } from './workflow/local-sfn.ts';
@@ -195,6 +196,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       'POWERTOOLS_LOG_LEVEL',
     ];
     const recording = process.env[SDK_CALL_LOG_ENV];
+    const metering = process.env[METER_LOG_ENV];
     lambda = createLambdaRuntime((name) => ({
       ...Object.fromEntries(
         [...shared, ...environmentOf(name, 'local'), ...endpointsOf(name)]
@@ -203,6 +205,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       ),
       POWERTOOLS_SERVICE_NAME: name,
       ...(recording ? { [SDK_CALL_LOG_ENV]: recording } : {}),
+      ...(metering ? { [METER_LOG_ENV]: metering } : {}),
     }));
     // The local runtime's own modules (seed, scheduler) read the same names in this process.
     Object.assign(process.env, env);
