@@ -176,10 +176,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
   });
 
   it('creates no round schedule at deploy time: rounds are data and schedule themselves when opened', () => {
-    // The one schedule of the stack is the reconciler's (test/infra/reconciler.test.ts), tied to no round.
+    // The stack's schedules are the reconciler's (test/infra/reconciler.test.ts) and the Director's daily
+    // digest (test/infra/sign-off-schedule.test.ts), tied to no round.
     const schedules = Object.values(resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
-    expect(schedules.map((r) => JSON.stringify(r.Properties!.Target))).toEqual([
+    expect(schedules.map((r) => JSON.stringify(r.Properties!.Target)).sort()).toEqual([
       expect.stringContaining('{\\"job\\":\\"reconcile\\"}'),
+      expect.stringContaining('{\\"job\\":\\"signOffDigest\\"}'),
     ]);
     template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 0);
     const envOf = (name: string) => {
