@@ -101,8 +101,9 @@ export const functions = {
     timeoutSeconds: 10,
     needs: {
       table: {
-        read: ['LINK#', 'DOSSIER#', 'ROUND#', 'STAFF#', 'DECISION#'],
-        write: ['LINK#', 'DOSSIER#', 'DECISION#'],
+        // COUNCIL#: a council member's opinion, once, while the council has not decided.
+        read: ['LINK#', 'DOSSIER#', 'ROUND#', 'STAFF#', 'DECISION#', 'COUNCIL#'],
+        write: ['LINK#', 'DOSSIER#', 'DECISION#', 'COUNCIL#'],
         // A decision whose workflow callback failed is withdrawn, so the reviewer can decide again.
         delete: ['DECISION#'],
       },
@@ -129,8 +130,9 @@ export const functions = {
     timeoutSeconds: 30,
     needs: {
       table: {
-        read: ['DOSSIER#', 'ROUND#'],
-        write: ['DOSSIER#', 'ROUND#', 'LINK#'],
+        // COUNCIL#, COUNCIL_LOAD#: a council is seated once per dossier and cycle, balanced by each member's load.
+        read: ['DOSSIER#', 'ROUND#', 'COUNCIL#', 'COUNCIL_LOAD#'],
+        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'COUNCIL#', 'COUNCIL_LOAD#'],
         // An empty reviewer pool mails the coordinators instead.
         query: { gsi1: ['STAFF'] },
       },

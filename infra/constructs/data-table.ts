@@ -33,12 +33,11 @@ export interface TableAccess {
 }
 
 /**
- * The IAM actions of each kind of table access. Nothing may Scan, and no stream is read. No transaction
- * uses a ConditionCheck today: one that does needs `dynamodb:ConditionCheckItem` in `read` (the permission
- * proof would deny it first).
+ * The IAM actions of each kind of table access. Nothing may Scan, and no stream is read. A transaction's
+ * ConditionCheck (a council member's opinion checks the council has not decided) is a read.
  */
 export const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   write: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
   delete: ['dynamodb:DeleteItem'],
   query: ['dynamodb:Query'],
