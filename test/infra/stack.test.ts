@@ -52,8 +52,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
         Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }),
       ],
       GlobalSecondaryIndexes: [
-        Match.objectLike({ IndexName: 'gsi1' }),
-        Match.objectLike({ IndexName: 'gsi2' }),
+        Match.objectLike({ IndexName: 'gsi1', Projection: { ProjectionType: 'ALL' } }),
+        // A dossier by its public code: only its id is copied, so later writes of the dossier skip the index.
+        Match.objectLike({
+          IndexName: 'gsi2',
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['id'] },
+        }),
       ],
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
@@ -76,13 +80,23 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     }
   });
 
-  it('passes NotifyApproved the reviewer’s decision and the certificate, so the approval names its reviewer', () => {
+  it('passes NotifyApproved and IssueCertificate the Director’s sign-off, so the approval names the Director', () => {
     const { definition } = extractWorkflow(resources as never);
-    const notify = definition.States.NotifyApproved as { Parameters: { Payload: Record<string, unknown> } };
-    expect(notify.Parameters.Payload).toMatchObject({
+    const state = (name: string) =>
+      definition.States[name] as { Parameters: { Payload: Record<string, unknown> }; Next?: string };
+    expect(state('NotifyApproved').Parameters.Payload).toMatchObject({
       action: 'approved',
-      detail: { 'decision.$': '$.decision', 'certificate.$': '$.certificate.value' },
+      detail: { 'decision.$': '$.signOff', 'certificate.$': '$.certificate.value' },
     });
+    expect(state('IssueCertificate').Parameters.Payload).toMatchObject({ 'by.$': '$.signOff.by' });
+    // The reviewer's (or council's) approval only leads to the Director's wait, never to a certificate.
+    const decision = definition.States.Decision as unknown as { Choices: { Next: string }[] };
+    expect(decision.Choices.map((c) => c.Next)).not.toContain('IssueCertificate');
+    expect(state('AwaitSignOff').Parameters.Payload).toMatchObject({
+      step: 'signOff',
+      'recommendation.$': '$.decision',
+    });
+    expect(state('AwaitSignOff').Next).toBe('SignOff');
   });
 
   it('has every workflow state the README’s lifecycle table names', () => {
