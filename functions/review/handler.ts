@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { councils, dossiers, links, rounds, staff } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
+import { type Criterion, SCORE_RANGE } from '../../shared/domain/council.ts';
+import { type FieldIssue, ValidationError } from '../../shared/domain/errors.ts';
 import { multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { parseFormBody } from '../../shared/http/request.ts';
+import { type HttpRequest, parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
+import { say } from '../../shared/i18n/catalog.ts';
+import { SCORE_WORDS } from '../../shared/i18n/messages/council.ts';
 import { REVIEW_FIELDS } from '../../shared/i18n/messages/review.ts';
-import { renderReviewPage } from '../../shared/pages/review-page.tsx';
+import { type DecisionDraft, type ReviewStep, renderReviewPage } from '../../shared/pages/review-page.tsx';
 import { clock, tableStore } from '../../shared/runtime.ts';
-import { makeReview, type ReviewView } from '../../shared/usecases/review.ts';
+import { makeReview, type ReviewView, supplementTerms } from '../../shared/usecases/review.ts';
 import { signOffRoutes } from './sign-off-routes.ts';
 
 const review = makeReview({
@@ -49,6 +53,61 @@ const DecisionSchema = z
 
 const LABELS = REVIEW_FIELDS;
 
+/** The posted form as typed (the page shows it back), with the two steps' buttons. */
+function draftOf(req: HttpRequest) {
+  const form = new URLSearchParams(req.body);
+  const draft: DecisionDraft = {
+    outcome: form.get('outcome') ?? undefined,
+    comment: form.get('comment') ?? '',
+    items: form.getAll('items'),
+    dueDate: form.get('dueDate') || undefined,
+    scores: Object.fromEntries(
+      [...form].filter(([k]) => k.startsWith('score_')).map(([k, v]) => [k.slice('score_'.length), v]),
+    ),
+  };
+  return { draft, secret: form.get('s') ?? '', confirm: form.get('confirm') === '1', back: form.has('back') };
+}
+
+/**
+ * Checks the whole decision at once (every problem, not the first): the fields, a supplement's terms (items,
+ * due day, comment) and a council member's 1–5 score per criterion of the round.
+ */
+function check(req: HttpRequest, draft: DecisionDraft, criteria: readonly Criterion[]) {
+  const issues: FieldIssue[] = [];
+  let input: z.infer<typeof DecisionSchema> | undefined;
+  const add = (err: unknown) => {
+    if (!(err instanceof ValidationError)) throw err;
+    for (const i of err.issuesIn(req.lang)) if (!issues.some((o) => o.path === i.path)) issues.push(i);
+  };
+  try {
+    input = parseFormBody(req, DecisionSchema, LABELS, ['items']);
+  } catch (err) {
+    add(err);
+  }
+  if (draft.outcome === 'supplement') {
+    try {
+      supplementTerms(
+        { outcome: 'supplement', comment: draft.comment.trim(), items: draft.items, dueDate: draft.dueDate },
+        clock(),
+      );
+    } catch (err) {
+      add(err);
+    }
+  }
+  const scores: Record<string, number> = {};
+  for (const c of criteria) {
+    const score = Number(draft.scores[c.id]);
+    if (Number.isInteger(score) && score >= SCORE_RANGE.min && score <= SCORE_RANGE.max) scores[c.id] = score;
+    else
+      issues.push({
+        path: `score_${c.id}`,
+        field: say(SCORE_WORDS.field, req.lang, c.name[req.lang]),
+        message: SCORE_WORDS.choose[req.lang],
+      });
+  }
+  return { input: issues.length ? undefined : input, scores, issues };
+}
+
 export const handler = httpHandler({
   ...signOffRoutes,
   // GET only shows: email link scanners fetch it and must change nothing.
@@ -66,18 +125,47 @@ export const handler = httpHandler({
       }),
     );
   },
+  /**
+   * Two steps, neither needing JavaScript: the decision is first restated for confirmation (nothing acts),
+   * and only the confirmed POST (`confirm=1`) decides. A problem comes back on the same page, beside its
+   * field, as typed, with 400.
+   */
   'POST /review/{linkId}': async (req) => {
-    const input = parseFormBody(req, DecisionSchema, LABELS, ['items']);
-    const view = await review.decide(req.params.linkId!, input.s, input);
-    return html(
-      200,
-      renderReviewPage({
-        lang: req.lang,
-        view,
-        linkId: req.params.linkId!,
-        secret: input.s,
-        round: await roundOf(view),
-      }),
-    );
+    const linkId = req.params.linkId!;
+    const { draft, secret, confirm, back } = draftOf(req);
+    const view = await review.open(linkId, secret);
+    const round = await roundOf(view);
+    const show = async (status: number, shown: ReviewView, step?: ReviewStep) =>
+      html(
+        status,
+        renderReviewPage({
+          lang: req.lang,
+          view: shown,
+          linkId,
+          secret,
+          round,
+          downloads: await downloadsOf(shown),
+          step,
+        }),
+      );
+    // A council member scores the round's criteria (the use-case asks it of them alone).
+    const { input, scores, ...checked } = check(req, draft, view.council?.criteria ?? []);
+    let issues = checked.issues;
+    if (input && confirm && !back) {
+      const decision = { ...input, scores };
+      try {
+        return await show(200, await review.decide(linkId, input.s, decision));
+      } catch (err) {
+        if (!(err instanceof ValidationError)) throw err;
+        issues = [...err.issuesIn(req.lang)];
+      }
+    }
+    if (view.kind !== 'open') return show(200, view);
+    if (issues.length) return show(400, view, { step: 'decide', draft, issues });
+    if (back || !input) return show(200, view, { step: 'decide', draft });
+    return show(200, view, {
+      step: 'confirm',
+      draft: { ...draft, comment: input.comment, outcome: input.outcome },
+    });
   },
 });

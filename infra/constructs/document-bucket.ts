@@ -67,7 +67,8 @@ export class DocumentBucket extends Construct {
       serverAccessLogsPrefix: 'documents/',
       cors: [
         {
-          allowedMethods: [HttpMethods.POST],
+          // POST: the form's direct uploads; GET: pdf.js reading a PDF (presigned) to preview its first page.
+          allowedMethods: [HttpMethods.POST, HttpMethods.GET],
           allowedOrigins: [props.formOrigin],
           allowedHeaders: ['*'],
           maxAge: 3000,

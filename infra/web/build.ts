@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -17,6 +18,17 @@ export const ENTRIES = {
   supplement: 'shared/browser/supplement.ts',
   admin: 'shared/browser/admin.ts',
   verify: 'shared/browser/verify.ts',
+  'pdf-preview': 'shared/browser/pdf-preview.ts',
+} as const;
+
+/**
+ * Libraries a script loads itself, only on a page and at a moment that needs them (pdf-preview.ts imports
+ * pdf.js, and pdf.js its worker, once a PDF is near the screen): served as published, content-hashed, and
+ * outside the entries' size rule, since no page loads them by itself.
+ */
+export const LAZY = {
+  pdfjs: 'node_modules/pdfjs-dist/build/pdf.min.mjs',
+  'pdfjs-worker': 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs',
 } as const;
 
 /** Server-side packages a browser bundle must never pull in (platform 'browser' already refuses `node:`). */
@@ -70,6 +82,12 @@ export async function buildWeb(outDir = WEB_DIR): Promise<Record<keyof typeof EN
       throw new Error(`${name}.js is ${output.bytes} bytes, over ${MAX_BYTES}: what did it import?`);
     manifest[name] = `/assets/${path.basename(file)}`;
     built[name] = { url: manifest[name], bytes: output.bytes };
+  }
+  for (const [name, file] of Object.entries(LAZY)) {
+    const body = await readFile(path.join(ROOT, file), 'utf8');
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();
+    files[`${name}.${hash}.js`] = body;
+    manifest[name] = `/assets/${name}.${hash}.js`;
   }
   // Written beside, then swapped in: a reader never sees a manifest naming files not written yet.
   const next = `${outDir}.next-${process.pid}`;

@@ -4,15 +4,20 @@ import type { HttpResult } from './response.ts';
  * The Content-Security-Policy of every HTML page. Pages load only their own script and stylesheet files
  * (no inline script, style attribute or event handler; JSON data blocks are not executed), post forms only
  * to this site, and are never framed. `connect-src` adds the document bucket: the apply and supplement
- * pages send files straight to it with a presigned POST.
+ * pages send files straight to it with a presigned POST, and pdf.js reads a PDF from it with a presigned
+ * GET to draw its first page. `img-src` adds the bucket too (the review page's thumbnails are presigned
+ * GETs) and `blob:` (a drawn first page becomes an image of the page's own making); `worker-src 'self'`
+ * is pdf.js's worker, a hashed asset of this site.
  */
 export function contentSecurityPolicy(uploadOrigin?: string): string {
+  const bucket = uploadOrigin ? ` ${uploadOrigin}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self'",
-    `connect-src 'self'${uploadOrigin ? ` ${uploadOrigin}` : ''}`,
+    `img-src 'self' blob:${bucket}`,
+    `connect-src 'self'${bucket}`,
+    "worker-src 'self'",
     "form-action 'self'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -91,5 +91,10 @@ button.decide-rejected { background: #b3261e; }
 button.decide:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
 .confirm-lead { font-size: 18px; font-weight: 600; }
 .confirm-comment { white-space: pre-wrap; }
+.opinions { list-style: none; padding: 0; margin: 0; }
+.opinion { border-top: 1px solid var(--line); padding: 8px 0; }
+.opinion p { margin: 2px 0; overflow-wrap: anywhere; }
+.opinion-comment { white-space: pre-wrap; }
+.certificate-preview { height: auto; max-width: 480px; aspect-ratio: 297 / 210; margin: 12px 0; }
 [hidden] { display: none !important; }
 `;

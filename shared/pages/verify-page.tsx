@@ -1,9 +1,12 @@
 import { type Certificate, verifyUrlOf } from '../domain/certificate.ts';
 import { formatIct, formatIctDate } from '../domain/time.ts';
+import { say } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { PDF_PREVIEW } from '../i18n/messages/pdf-preview.ts';
 import { VERIFY_PAGE } from '../i18n/messages/verify.ts';
 import { asset } from './assets.ts';
 import { Layout, renderPage } from './layout.tsx';
+import { PDF_PREVIEW_SCRIPT, PdfFrame, pdfLibrary } from './pdf-preview.tsx';
 
 const T = VERIFY_PAGE;
 
@@ -29,7 +32,7 @@ export function renderVerifyPage(props: {
       lang={lang}
       title={`${revoked ? T.revoked[lang] : T.valid[lang]} ${c.number}`}
       path={path}
-      scripts={[asset('verify')]}
+      scripts={downloadUrl ? [asset('verify'), asset(PDF_PREVIEW_SCRIPT)] : [asset('verify')]}
     >
       <h1>{T.title[lang]}</h1>
       <section
@@ -71,6 +74,16 @@ export function renderVerifyPage(props: {
           <dt>{T.round[lang]}</dt>
           <dd>{c.roundName[lang]}</dd>
         </dl>
+        {downloadUrl && (
+          // The certificate's first page, drawn by pdf-preview.js from the same short-lived link.
+          <div class="certificate-preview-frame" {...pdfLibrary()}>
+            <PdfFrame
+              url={downloadUrl}
+              alt={say(PDF_PREVIEW.certificate, lang, c.number)}
+              class="certificate-preview"
+            />
+          </div>
+        )}
         {downloadUrl && (
           <p>
             <a href={downloadUrl} class="certificate-download">

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
 import { renderRsvpPage } from '../../shared/pages/rsvp-page.tsx';
@@ -8,64 +6,12 @@ import { emailFixtures } from '../fixtures/emails.ts';
 import { getDossierItem, invoke, recommend } from '../integration/helpers.ts';
 import { type CapturedEmail, reviewLinkIn, validForm } from '../support/client.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
+import { expectAtEaseOnPhone, overflowOf, PHONE, violationsOf } from '../support/phone.ts';
 
 /**
  * Issue 11, item 10: every applicant page and every email meets WCAG 2.2 AA as axe-core checks it, and on a
  * 375 px phone nothing is wider than the screen (no sideways scrolling).
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PHONE = { width: 375, height: 812 };
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/** axe's WCAG A/AA violations of what the page shows now, each as "rule: help — targets" for a readable diff. */
-async function violationsOf(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(
-    (values) =>
-      (
-        globalThis as unknown as {
-          axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Violation[] }> };
-        }
-      ).axe
-        .run(document, { runOnly: { type: 'tag', values } })
-        .then((r) => r.violations),
-    WCAG,
-  );
-  return violations.map(
-    (v) =>
-      `${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
-  );
-}
-
-/** The page's width, and every visible element whose right edge passes the phone's screen. */
-const overflowOf = (page: Page) =>
-  page.evaluate((width) => {
-    const wide: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (box.right > width + 0.5)
-        wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className} right=${Math.round(box.right)}`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, wide };
-  }, PHONE.width);
-
-/** What the page shows now has no WCAG A/AA violation and nothing wider than the phone; closes the page. */
-async function expectAtEaseOnPhone(page: Page) {
-  const violations = await violationsOf(page);
-  const overflow = await overflowOf(page);
-  await page.close();
-  expect(violations).toEqual([]);
-  expect(overflow.wide).toEqual([]);
-  expect(overflow.scrollWidth).toBeLessThanOrEqual(PHONE.width);
-}
-
 // The emails, with the fixtures of the email text test (plain user values).
 const { round, dossier, emails } = emailFixtures();
 
@@ -122,6 +68,7 @@ describe('accessible and phone-first: WCAG 2.2 AA (axe-core) and reflow at 375 p
     const decision = new URLSearchParams({
       s: link.searchParams.get('s')!,
       outcome: 'supplement',
+      confirm: '1',
       comment: 'Cần thêm ảnh mặt tiền và mô tả giờ mở cửa.',
       dueDate: addDays(ictDay(new Date()), 5),
     });

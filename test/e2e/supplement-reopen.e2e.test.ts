@@ -52,6 +52,7 @@ describe('the supplement link can always be reopened (offline: local system + Ch
     const decision = new URLSearchParams({
       s: link.searchParams.get('s')!,
       outcome: 'supplement',
+      confirm: '1',
       comment,
       dueDate,
     });

@@ -94,6 +94,7 @@ describe('applicant supplements a dossier in the browser (offline: local system 
     const decision = new URLSearchParams({
       s: reviewLink.searchParams.get('s')!,
       outcome: 'supplement',
+      confirm: '1',
       comment: 'Cần mô tả rõ giờ mở cửa và thêm ảnh mặt tiền.',
       dueDate: addDays(ictDay(new Date()), 7),
     });

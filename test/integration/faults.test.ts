@@ -122,7 +122,7 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
   }
 
   const decide = (link: URL, fields: Record<string, string>) =>
-    client.postForm(link.origin + link.pathname, { s: link.searchParams.get('s')!, ...fields });
+    client.postForm(link.origin + link.pathname, { s: link.searchParams.get('s')!, confirm: '1', ...fields });
 
   it('a decision whose delivery fails says "try again"; the retry delivers it, exactly once', async () => {
     const d = await submitted(`fd${Date.now() % 1e6}`);

@@ -67,6 +67,7 @@ describe('reviewer timeout: reminders, then escalation to the coordinator (conne
     const post = await client.postForm(link.origin + link.pathname, {
       s: link.searchParams.get('s')!,
       outcome: 'approved',
+      confirm: '1',
     });
     expect(post.status).toBe(403);
     expect(await post.text()).toContain('đường dẫn thẩm định mới');

@@ -31,6 +31,58 @@ export const REVIEW_PAGE = defineMessages({
     vi: (days: number) => `Hạn bổ sung (tối đa ${days} ngày)`,
     en: (days: number) => `Due date (at most ${days} days)`,
   },
+  otherDocuments: { vi: 'Tài liệu khác', en: 'Other documents' },
+  noDocument: { vi: 'Không có tài liệu cho mục này.', en: 'No document for this item.' },
+  download: {
+    vi: (name: string, size: string) => `Tải xuống ${name} (${size})`,
+    en: (name: string, size: string) => `Download ${name} (${size})`,
+  },
+  kilobytes: {
+    vi: (n: number) => `${n.toLocaleString('vi-VN')} KB`,
+    en: (n: number) => `${n.toLocaleString('en-GB')} KB`,
+  },
+  megabytes: {
+    vi: (n: number) =>
+      `${n.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`,
+    en: (n: number) =>
+      `${n.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`,
+  },
+  decision: { vi: 'Quyết định', en: 'Decision' },
+  decisionHint: {
+    vi: 'Bạn sẽ được xem lại quyết định trước khi gửi.',
+    en: 'You will see your decision again before it is sent.',
+  },
+  commentHint: { vi: 'Người nộp hồ sơ sẽ đọc ý kiến này.', en: 'The applicant will read this comment.' },
+  problems: {
+    vi: (count: number) => `Chưa gửi được: còn ${count} mục cần sửa.`,
+    en: (count: number) => `Not sent: ${count} item(s) to fix.`,
+  },
+  confirmTitle: { vi: 'Xác nhận quyết định', en: 'Confirm your decision' },
+  confirmLead: {
+    vi: (decision: string, code: string) => `Bạn sắp ${decision} hồ sơ ${code}.`,
+    en: (decision: string, code: string) => `You are about to ${decision} dossier ${code}.`,
+  },
+  confirmFinal: {
+    vi: 'Sau khi xác nhận, quyết định được gửi đi và không thể thay đổi.',
+    en: 'Once confirmed, the decision is sent and cannot be changed.',
+  },
+  noComment: { vi: '(không có ý kiến)', en: '(no comment)' },
+  confirm: { vi: 'Xác nhận và gửi', en: 'Confirm and send' },
+  scores: { vi: 'Chấm điểm (1 thấp nhất, 5 cao nhất)', en: 'Scores (1 lowest, 5 highest)' },
+  yourOpinion: { vi: 'Ý kiến của bạn', en: 'Your opinion' },
+  othersOpinions: { vi: 'Ý kiến của các thành viên khác', en: 'The other members’ opinions' },
+  noOtherOpinion: {
+    vi: 'Chưa có thành viên nào khác cho ý kiến.',
+    en: 'No other member has given an opinion yet.',
+  },
+  back: { vi: 'Quay lại sửa', en: 'Go back and edit' },
+});
+
+/** The decision as the confirmation restates it ("Bạn sắp … hồ sơ …"). */
+export const OUTCOME_VERBS = defineMessages({
+  approved: { vi: 'chấp thuận', en: 'approve' },
+  supplement: { vi: 'yêu cầu bổ sung', en: 'request a supplement to' },
+  rejected: { vi: 'không chấp thuận', en: 'reject' },
 });
 
 /** The review form's fields, as a 400 names them. */
