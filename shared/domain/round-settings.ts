@@ -7,6 +7,7 @@ import {
   ROUND_SETTING_LABELS,
   ROUND_SETTING_MESSAGES,
 } from '../i18n/messages/rounds.ts';
+import { type Criterion, MAX_COUNCIL_SIZE } from './council.ts';
 import {
   codePrefixOf,
   type DocumentSlot,
@@ -17,7 +18,7 @@ import {
   type Round,
 } from './round.ts';
 import { normalizeEmail } from './staff.ts';
-import { lineText } from './text.ts';
+import { fold, lineText, multilineText } from './text.ts';
 import { fromIctLocal } from './time.ts';
 
 const MB = 1024 * 1024;
@@ -68,6 +69,14 @@ export const RoundSettingsSchema = z
       .array(z.email({ error: 'email' }).transform(normalizeEmail))
       .max(50)
       .default([]),
+    // How dossiers are decided (issue 12): one reviewer, or a council of `councilSize` with a quorum.
+    decisionMode: z.enum(['single', 'council']).default('single'),
+    councilSize: z.coerce.number().int().min(2).max(MAX_COUNCIL_SIZE).default(3),
+    quorum: z.coerce.number().int().min(1).max(MAX_COUNCIL_SIZE).default(2),
+    criteria: multilineText()
+      .pipe(z.string().max(1200))
+      .default('')
+      .refine((t) => parseCriteria(t) !== undefined, { error: 'criterion' }),
     // A form's blank rows arrive as undefined and are left out; the rows keep their index in issues.
     checklist: z
       .array(ChecklistItemSchema.optional())
@@ -94,6 +103,12 @@ export const RoundSettingsSchema = z
       fromIctLocal(s.ceremonyAt) <= fromIctLocal(s.invitationsAt)
     )
       ctx.addIssue({ code: 'custom', path: ['ceremonyAt'], message: 'ceremonyBeforeInvitations' });
+    if (s.decisionMode === 'council' && typeof s.quorum === 'number' && typeof s.councilSize === 'number') {
+      if (s.quorum > s.councilSize)
+        ctx.addIssue({ code: 'custom', path: ['quorum'], message: 'quorumAboveSize' });
+      if (Array.isArray(s.reviewers) && new Set(s.reviewers).size < s.councilSize)
+        ctx.addIssue({ code: 'custom', path: ['councilSize'], message: 'councilAbovePool' });
+    }
     const rows = (Array.isArray(s.checklist) ? s.checklist : []) as (ChecklistItem | undefined)[];
     const slots = rows.map((c) => c?.slot);
     slots.forEach((slot, i) => {
@@ -103,6 +118,30 @@ export const RoundSettingsSchema = z
   });
 
 type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+const MAX_CRITERIA = 6;
+
+/**
+ * The criteria a coordinator types, one a line as "Tiếng Việt | English" (English may be left out), each with a
+ * stable id folded from its Vietnamese name; undefined when a line cannot be read or there are too many.
+ */
+export function parseCriteria(text: string): Criterion[] | undefined {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (lines.length > MAX_CRITERIA) return undefined;
+  const criteria: Criterion[] = [];
+  for (const line of lines) {
+    const [vi = '', en = '', ...rest] = line.split('|').map((p) => p.trim());
+    const id = fold(vi)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    if (!vi || rest.length || !id || criteria.some((c) => c.id === id)) return undefined;
+    criteria.push({ id, name: { vi, en: en || vi } });
+  }
+  return criteria;
+}
 
 /** The settings of a round, as stored and shown (the checklist's blank rows dropped). */
 export type RoundSettings = Omit<z.infer<typeof RoundSettingsSchema>, 'checklist'> & {
@@ -165,6 +204,12 @@ export function roundFromSettings(
     status: base?.status ?? 'draft',
     checklist,
     reviewers: [...new Set(s.reviewers)],
+    decision: {
+      mode: s.decisionMode,
+      size: s.decisionMode === 'council' ? s.councilSize : 1,
+      quorum: s.decisionMode === 'council' ? s.quorum : 1,
+      criteria: parseCriteria(s.criteria) ?? [],
+    },
   };
 }
 
@@ -181,6 +226,10 @@ export function settingsOf(round: Round): RoundSettings {
     venueVi: round.ceremony.venue.vi,
     venueEn: round.ceremony.venue.en,
     reviewers: [...(round.reviewers ?? [])],
+    decisionMode: round.decision?.mode ?? 'single',
+    councilSize: round.decision?.mode === 'council' ? round.decision.size : 3,
+    quorum: round.decision?.mode === 'council' ? round.decision.quorum : 2,
+    criteria: (round.decision?.criteria ?? []).map((c) => `${c.name.vi} | ${c.name.en}`).join('\n'),
     checklist: round.checklist.map((c) => ({
       slot: c.slot,
       titleVi: c.title.vi,

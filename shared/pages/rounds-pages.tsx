@@ -1,4 +1,5 @@
 import type { RoundAuditEntry } from '../adapters/dynamodb/rounds.ts';
+import { MAX_COUNCIL_SIZE } from '../domain/council.ts';
 import { FILE_TYPES, ROUND_STATUS_LABELS, type Round, STANDARD_CHECKLIST } from '../domain/round.ts';
 import { schedules, scheduleTimes } from '../domain/round-schedule.ts';
 import {
@@ -12,6 +13,7 @@ import {
 import type { StaffMember } from '../domain/staff.ts';
 import { formatIct, formatIctDate, fromIctLocal } from '../domain/time.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
+import { DECISION_MODE_LABELS } from '../i18n/messages/council.ts';
 import { ROUND_ACTIONS, ROUNDS_PAGES } from '../i18n/messages/rounds.ts';
 import { AuditTrail, Field, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
@@ -144,6 +146,25 @@ function SettingsForm(props: {
         ) : (
           <p class="notice">{T.noReviewers[lang]}</p>
         )}
+      </fieldset>
+      <fieldset>
+        <legend>{L.decisionMode[lang]}</legend>
+        {(['single', 'council'] as const).map((mode) => (
+          <Field class="check" label={DECISION_MODE_LABELS[mode][lang]}>
+            <input type="radio" name="decisionMode" value={mode} checked={s.decisionMode === mode} />
+          </Field>
+        ))}
+        <Field label={L.councilSize[lang]}>
+          <input type="number" name="councilSize" min={2} max={MAX_COUNCIL_SIZE} value={s.councilSize} />
+        </Field>
+        <Field label={L.quorum[lang]}>
+          <input type="number" name="quorum" min={1} max={MAX_COUNCIL_SIZE} value={s.quorum} />
+        </Field>
+        <Field label={L.criteria[lang]}>
+          <textarea name="criteria" rows={4}>
+            {s.criteria}
+          </textarea>
+        </Field>
       </fieldset>
       <fieldset>
         <legend>{L.checklist[lang]}</legend>

@@ -166,7 +166,10 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
      * writes to its members who have not given their opinion yet: a reminder reaches only the silent ones.
      */
     async requestReview(input: CallbackTaskInput): Promise<{ links: number }> {
-      const d = await load(input.dossierId);
+      let d = await load(input.dossierId);
+      // Sent back by the Director: the sign-off page records it with their comment; a decision the reconciler
+      // delivered later has not, so the step moves the dossier back to review itself.
+      if (d.status === 'recommended') d = await apply(d, { type: 'sendBack', comment: '' }, 'system');
       if (isAllowed(d.status, 'startReview')) await apply(d, { type: 'startReview' }, 'system');
       else if (input.attempt > 0)
         await apply(d, { type: 'remind', attempt: input.attempt }, 'system', clock(), true);

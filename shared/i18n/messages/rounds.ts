@@ -16,6 +16,13 @@ export const ROUND_SETTING_LABELS = defineMessages({
   venueVi: { vi: 'Địa điểm lễ (tiếng Việt)', en: 'Venue (Vietnamese)' },
   venueEn: { vi: 'Địa điểm lễ (tiếng Anh)', en: 'Venue (English)' },
   reviewers: { vi: 'Cán bộ thẩm định của đợt', en: 'The call’s reviewers' },
+  decisionMode: { vi: 'Cách quyết định hồ sơ', en: 'How dossiers are decided' },
+  councilSize: { vi: 'Số thành viên hội đồng cho mỗi hồ sơ', en: 'Council members per dossier' },
+  quorum: { vi: 'Số ý kiến thống nhất để quyết định', en: 'Opinions in agreement that decide' },
+  criteria: {
+    vi: 'Tiêu chí chấm điểm 1–5 (mỗi dòng: tiếng Việt | tiếng Anh)',
+    en: 'Criteria scored 1–5 (one per line: Vietnamese | English)',
+  },
   checklist: { vi: 'Danh mục tài liệu', en: 'Document checklist' },
 });
 
@@ -72,6 +79,18 @@ export const ROUND_SETTING_MESSAGES = defineMessages({
   },
   slotTaken: { vi: 'Mã mục bị trùng với mục khác', en: 'Another item has this key' },
   checklistEmpty: { vi: 'Cần ít nhất một mục tài liệu', en: 'At least one document item is needed' },
+  quorumAboveSize: {
+    vi: 'Số ý kiến để quyết định không được lớn hơn số thành viên hội đồng',
+    en: 'The quorum cannot be larger than the council',
+  },
+  councilAbovePool: {
+    vi: 'Hội đồng cần ít nhất chừng ấy cán bộ thẩm định được chọn cho đợt',
+    en: 'The council needs at least that many of the call’s reviewers',
+  },
+  criterion: {
+    vi: 'Mỗi tiêu chí một dòng, dạng “Tính sáng tạo | Creativity”, tối đa 6 tiêu chí',
+    en: 'One criterion a line, as “Tính sáng tạo | Creativity”, at most 6',
+  },
 });
 
 export const ROUND_STATUS_LABELS = defineMessages({
