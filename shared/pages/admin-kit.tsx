@@ -2,6 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { formatIct } from '../domain/time.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
 import { AUDIT_TRAIL } from '../i18n/messages/admin.ts';
+import { COMMON } from '../i18n/messages/common.ts';
+
+/** Who acted, as an audit trail shows it: a person's address, or "hệ thống" (system) in the page's language. */
+export const actorOf = (by: string, lang: Lang): string => (by === 'system' ? COMMON.system[lang] : by);
 
 /** A staff page's link in the reader's language (`?lang=en` kept, Vietnamese by default). */
 export const withLang = (path: string, lang: Lang) =>
@@ -44,7 +48,7 @@ export function AuditTrail(props: {
         {props.entries.map((e) => (
           <tr data-action={e.action}>
             <td>{formatIct(e.at)}</td>
-            <td>{e.by}</td>
+            <td>{actorOf(e.by, props.lang)}</td>
             <td>{e.what}</td>
           </tr>
         ))}

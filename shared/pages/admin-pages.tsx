@@ -1,5 +1,6 @@
 import { CREATIVE_FIELD_LABELS, CREATIVE_FIELDS, FIELD_LABELS } from '../domain/application-schema.ts';
 import type { Certificate } from '../domain/certificate.ts';
+import type { MemberProfile } from '../domain/directory.ts';
 import {
   DOSSIER_STATUSES,
   type Dossier,
@@ -14,9 +15,10 @@ import { WARDS, wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { ADMIN_NAV, ADMIN_PAGES } from '../i18n/messages/admin.ts';
 import type { DossierPage, ListFilter } from '../usecases/coordinator-dashboard.ts';
-import { withLang } from './admin-kit.tsx';
+import { actorOf, withLang } from './admin-kit.tsx';
 import { asset } from './assets.ts';
 import { CsrfField } from './csrf-field.tsx';
+import { MemberAdminCard } from './directory-pages.tsx';
 import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
 import { RoundForms } from './round-admin-pages.tsx';
@@ -297,12 +299,18 @@ export function renderDashboardPage(props: {
   );
 }
 
+/**
+ * One audit event: a status change reads "from → to", a remark (a reminder, an opinion, the certificate's
+ * issue or revocation) reads as its note alone, each with who acted.
+ */
 function Transition({ e, lang }: { e: HistoryEntry; lang: Lang }) {
   const label = (s: DossierStatus | null) => (s ? STATUS_LABELS[s][lang] : '—');
+  const remark = e.from === e.to && e.note;
   return (
     <li data-from={e.from ?? 'none'} data-to={e.to}>
-      <time datetime={e.at}>{formatIct(e.at)}</time> · {label(e.from)} → {label(e.to)} · {e.by}
-      {e.note ? ` · ${e.note[lang]}` : ''}
+      <time datetime={e.at}>{formatIct(e.at)}</time> ·{' '}
+      {remark ? e.note![lang] : `${label(e.from)} → ${label(e.to)}`} · {actorOf(e.by, lang)}
+      {!remark && e.note ? ` · ${e.note[lang]}` : ''}
     </li>
   );
 }
@@ -357,6 +365,8 @@ export function renderAdminDossierPage(props: {
   certificate?: Certificate & { verifyUrl: string };
   /** Other dossiers of the round with the same space name (another email and registration number). */
   sameName?: readonly { dossierId: string; code?: string }[];
+  /** The member's public profile in the directory (issue 16), which a coordinator may hide. */
+  member?: MemberProfile;
 }) {
   const { lang, dossier: d, round } = props;
   const slotTitle = (slot: string) => round?.checklist.find((s) => s.slot === slot)?.title[lang] ?? slot;
@@ -408,6 +418,7 @@ export function renderAdminDossierPage(props: {
         </ul>
       </section>
       {props.certificate && <CertificateCard lang={lang} c={props.certificate} />}
+      {props.member && <MemberAdminCard lang={lang} member={props.member} />}
       <section class="card">
         <h2>{T.history[lang]}</h2>
         <ol class="history">

@@ -11,6 +11,7 @@ import { COUNCIL_WORDS, OPINION_LABELS, SCORE_WORDS } from '../i18n/messages/cou
 import { PDF_PREVIEW } from '../i18n/messages/pdf-preview.ts';
 import { OUTCOME_LABELS, OUTCOME_VERBS, REVIEW_FIELDS, REVIEW_PAGE } from '../i18n/messages/review.ts';
 import { type CouncilView, MAX_SUPPLEMENT_DAYS, type ReviewView } from '../usecases/review.ts';
+import { actorOf } from './admin-kit.tsx';
 import { asset } from './assets.ts';
 import { DossierFieldList } from './dossier-fields.tsx';
 import { Layout, renderPage } from './layout.tsx';
@@ -436,7 +437,8 @@ export function renderReviewPage(props: {
             <ol class="history">
               {d.history.map((h) => (
                 <li>
-                  {formatIct(h.at)} — {STATUS_LABELS[h.to][lang]} ({h.by}){h.note ? `: ${h.note[lang]}` : ''}
+                  {formatIct(h.at)} — {STATUS_LABELS[h.to][lang]} ({actorOf(h.by, lang)})
+                  {h.note ? `: ${h.note[lang]}` : ''}
                 </li>
               ))}
             </ol>

@@ -214,7 +214,14 @@ export function makeRevokeCertificate(deps: {
     const c = isVerifyId(certificateId) ? await deps.certificates.get(certificateId) : undefined;
     if (!c) throw unknownCertificate();
     const at = deps.clock().toISOString();
-    const revokedNow = c.status === 'valid' && (await deps.certificates.revoke(c, { at, by, reason: text }));
+    // The audit trail reads it as a revocation of the approved dossier's certificate, with its reason.
+    const holder = await deps.dossiers.get(c.dossierId);
+    const remark =
+      holder &&
+      transition(holder, { type: 'revokeCertificate', number: c.number, reason: text }, by, new Date(at));
+    const entry = remark?.ok ? { from: remark.entry.from, to: remark.entry.to, note: remark.entry.note } : {};
+    const revokedNow =
+      c.status === 'valid' && (await deps.certificates.revoke(c, { at, by, reason: text, entry }));
     const current = revokedNow
       ? { ...c, status: 'revoked' as const, revokedAt: at, revokedBy: by, revocationReason: text }
       : await deps.certificates.get(c.id);

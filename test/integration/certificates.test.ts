@@ -418,6 +418,9 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     expect(revokedCard).toContain('data-certificate-status="revoked"');
     expect(revokedCard).toContain(reason);
     expect(revokedCard).not.toContain('name="reason"');
+    // The dossier's audit trail reads it as a revocation, by the coordinator, with the reason.
+    const trail = after.slice(after.indexOf('id="audit"'));
+    expect(trail).toMatch(new RegExp(`Đã thu hồi giấy chứng nhận số [^<]*: ${reason}[^<]*· ${COORDINATOR}`));
 
     // A second revocation changes nothing and emails nobody again.
     const second = await revoke();

@@ -178,8 +178,12 @@ describe('reviewers decide through emailed links (connected)', () => {
     const certificate = lines.find((l) => /giấy chứng nhận số \d{4}\/\d{4}\/GCN-KGST/.test(l.text));
     expect(certificate?.text).toContain('director@kgst.test');
     expect(audit).not.toContain('— → —');
-    // Where a person acted, the trail names them: "system" only for the scheduler's and workflow's own steps.
-    expect(lines.filter((l) => /· system/.test(l.text)).map((l) => l.to)).not.toContain('approved');
+    // Where a person acted, the trail names them; the workflow's own steps read "hệ thống" (the page's language).
+    expect(lines.filter((l) => /· hệ thống/.test(l.text)).map((l) => l.to)).not.toContain('approved');
+    expect(lines.find((l) => l.to === 'in_review' && l.from === 'submitted')?.text).toContain('· hệ thống');
+    expect(audit).not.toMatch(/· system\b/);
+    // The certificate's issue reads as such, not as a status change.
+    expect(certificate?.text).not.toContain('→');
     // The applicant is told the approval with the comment of the Director, who approved it.
     await waitForEmail(
       (e) => e.destination.to.includes(d.email) && !!e.body.text?.includes('Đồng ý công nhận'),

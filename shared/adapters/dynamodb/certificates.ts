@@ -1,5 +1,6 @@
 import { $add, GetItemCommand, PutTransaction, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox';
 import type { Certificate } from '../../domain/certificate.ts';
+import type { HistoryEntry } from '../../domain/dossier.ts';
 import { auditSortKey } from './keys.ts';
 import { ConditionFailed, type Store } from './store.ts';
 
@@ -11,7 +12,7 @@ type AuditEvent = {
   certificateId: string;
   number?: string;
   reason?: string;
-};
+} & Partial<Pick<HistoryEntry, 'from' | 'to' | 'note'>>;
 
 /**
  * Certificates: `CERTIFICATE#<id>` (id = public verification id), a pointer `DOSSIER#<dossierId>` /
@@ -98,7 +99,13 @@ export class Certificates {
    */
   async revoke(
     c: Pick<Certificate, 'id' | 'dossierId'>,
-    revocation: { at: string; by: string; reason: string },
+    revocation: {
+      at: string;
+      by: string;
+      reason: string;
+      /** How the dossier's audit trail reads it (the lifecycle's revokeCertificate remark). */
+      entry?: Partial<Pick<HistoryEntry, 'from' | 'to' | 'note'>>;
+    },
   ): Promise<boolean> {
     return this.transactOnce([
       this.e.certificate
@@ -117,6 +124,7 @@ export class Certificates {
         action: 'certificate_revoked',
         certificateId: c.id,
         reason: revocation.reason,
+        ...revocation.entry,
       }),
     ]);
   }

@@ -15,4 +15,6 @@ export const COMMON = defineMessages({
   notFound: { vi: 'Không tìm thấy', en: 'Not found' },
   notDone: { vi: 'Không thực hiện được', en: 'Could not be done' },
   home: { vi: 'Về trang chủ', en: 'Back to the home page' },
+  /** Who acted, when nobody did: the scheduler's and the workflow's own steps. */
+  system: { vi: 'hệ thống', en: 'system' },
 });
