@@ -142,4 +142,59 @@ describe('a review council decides by quorum (connected, own system)', () => {
     // The others' links now show the council has decided: nobody gives an opinion on a paused dossier.
     expect(await (await fetch(links[0]!)).text()).toContain('không còn cần');
   });
+
+  const scored = { 'score_sang-tao': '3', 'score_cong-dong': '3' };
+  const submitted = async (tag: string) => {
+    const { id, editToken } = await client.readyDraft(tag, validForm(tag));
+    const { json } = await client.api(`/api/applications/${id}/submit`, { method: 'POST', token: editToken });
+    const code = json.code as string;
+    return { id, links: await Promise.all(COUNCIL.map((m) => linkOf(m, code))) };
+  };
+
+  it('waits on a split, and the third opinion decides: rejected, and the applicant is told the reasons', async () => {
+    const { id, links } = await submitted('council-split');
+    await opinion(links[0]!, { outcome: 'approved', comment: 'Đạt yêu cầu', ...scored });
+    await opinion(links[1]!, { outcome: 'rejected', comment: 'Chưa đủ 1 năm hoạt động', ...scored });
+    expect(await status(id)).toBe('in_review');
+    await opinion(links[2]!, { outcome: 'rejected', comment: 'Thiếu giấy phép', ...scored });
+    await vi.waitFor(async () => expect(await status(id)).toBe('rejected'), { timeout: 20_000 });
+    const rejection = (await new Dossiers(store).auditTrail(id)).find((e) => e.to === 'rejected')!;
+    expect(rejection.by).toBe(`${COUNCIL[1]}, ${COUNCIL[2]}`);
+    expect(rejection.note?.vi).toContain('Chưa đủ 1 năm hoạt động');
+    expect(rejection.note?.vi).toContain('Thiếu giấy phép');
+    const told = await client.waitForEmail(
+      (e) =>
+        e.destination.to.includes('dai.dien.council-split@example.vn') &&
+        /chưa được chấp thuận/.test(e.body.text ?? ''),
+    );
+    expect(told.body.text).toContain('Thiếu giấy phép');
+  });
+
+  it('20 racing POSTs from the three members record one opinion each and exactly one outcome', async () => {
+    const { id, links } = await submitted('council-race');
+    const outcomes = ['approved', 'rejected'] as const;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        opinion(links[i % 3]!, {
+          outcome: outcomes[i % 2]!,
+          comment: `Ý kiến ${i}`,
+          ...scored,
+        }),
+      ),
+    );
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    await vi.waitFor(async () => expect(['recommended', 'rejected']).toContain(await status(id)), {
+      timeout: 20_000,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const trail = await new Dossiers(store).auditTrail(id);
+    const decisions = trail.filter((e) => e.from === 'in_review' && e.from !== e.to);
+    expect(decisions).toHaveLength(1);
+    const opinions = trail.filter((e) => e.from === 'in_review' && e.to === 'in_review' && e.by !== 'system');
+    // At most one opinion per member, and the decision is what their opinions say.
+    expect(new Set(opinions.map((e) => e.by)).size).toBe(opinions.length);
+    expect(opinions.length).toBeLessThanOrEqual(3);
+    const approving = opinions.filter((e) => e.note?.vi.startsWith('Đề nghị công nhận')).length;
+    expect(decisions[0]!.to).toBe(approving >= 2 ? 'recommended' : 'rejected');
+  });
 });
