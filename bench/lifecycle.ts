@@ -406,7 +406,7 @@ export async function runLifecycleBench() {
       )
         .map(([op, c]) => `${op} ${f2(per(c))}`)
         .join(', ')}, presigned POST 4); stored ${Object.entries(storedBytes)
-        .map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} KB`)
+        .map(([p, b]) => `${p} ${(b / 1024).toFixed(1)} KB`)
         .join(', ')} (current objects; s3rver keeps no old versions)`,
     );
     console.log(

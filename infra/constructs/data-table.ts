@@ -1,8 +1,8 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { TABLE_KEYS } from '../../shared/adapters/dynamodb/keys.ts';
+import { type IndexProjection, TABLE_KEYS } from '../../shared/adapters/dynamodb/keys.ts';
 
 export interface DataTableProps {
   readonly retain: boolean;
@@ -60,11 +60,17 @@ export class DataTable extends Construct {
       deletionProtection: props.retain,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       timeToLiveAttribute: TABLE_KEYS.ttl,
-      globalSecondaryIndexes: TABLE_KEYS.indexes.map((index) => ({
-        indexName: index.name,
-        partitionKey: { name: index.pk, type: AttributeType.STRING },
-        sortKey: { name: index.sk, type: AttributeType.STRING },
-      })),
+      globalSecondaryIndexes: TABLE_KEYS.indexes.map((index) => {
+        const projection: IndexProjection = index.projection;
+        return {
+          indexName: index.name,
+          partitionKey: { name: index.pk, type: AttributeType.STRING },
+          sortKey: { name: index.sk, type: AttributeType.STRING },
+          ...(projection.type === 'INCLUDE'
+            ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...projection.attributes] }
+            : { projectionType: ProjectionType.ALL }),
+        };
+      }),
     });
   }
 

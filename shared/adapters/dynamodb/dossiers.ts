@@ -64,9 +64,22 @@ export class Dossiers {
     return Item && asDossier(Item);
   }
 
+  /**
+   * The index (gsi2) projects only `id`, so the dossier itself is read from the table. The query is sent as
+   * the access pattern builds it, without the entity's parsing, which would ask for the whole dossier.
+   */
   async findByCode(code: string): Promise<Dossier | undefined> {
-    const { Items } = await this.e.dossierByCode.query({ code }).options({ limit: 1 }).send();
-    return Items?.[0] ? this.get(Items[0].id) : undefined;
+    const params = this.e.dossierByCode.query({ code }).params();
+    const { Items } = await this.store.client.send(
+      new QueryCommand({
+        ...params,
+        Limit: 1,
+        ProjectionExpression: '#id',
+        ExpressionAttributeNames: { ...params.ExpressionAttributeNames, '#id': 'id' },
+      }),
+    );
+    const id = Items?.[0]?.id;
+    return typeof id === 'string' ? this.get(id) : undefined;
   }
 
   async guardOwner(guardKey: string): Promise<GuardOwner | undefined> {

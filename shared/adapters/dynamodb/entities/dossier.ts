@@ -30,13 +30,17 @@ const dossierSchema = item({
   // When the table's TTL deletes it (epoch seconds): set once the dossier's purpose has ended (retention.ts).
   expiresAt: number().optional(),
 }).and((s) => ({
-  // By round and status, newest change first: the lists, the counts, the jobs that walk a status.
+  // By round and status, newest status change first: the lists, the counts, the jobs that walk a status.
   gsi1pk: string()
     .hidden()
     .link<typeof s>(({ roundId, status }) => byStatusKey(roundId, status)),
+  // When the dossier entered its status, not its last change: a save that changes nothing indexed (an
+  // autosave of a draft) leaves the index key as it is, instead of moving the entry (issue 15).
   gsi1sk: string()
     .hidden()
-    .link<typeof s>(({ updatedAt, id }) => `${updatedAt}#${id}`),
+    .link<typeof s>(
+      ({ status, history, updatedAt, id }) => `${statusSince(status, history, updatedAt)}#${id}`,
+    ),
   // By public code, once it has one (a submitted dossier).
   gsi2pk: string()
     .optional()
@@ -51,6 +55,13 @@ const dossierSchema = item({
 }));
 
 const byStatusKey = (roundId: string, status: DossierStatus) => `ROUND#${roundId}#STATUS#${status}`;
+
+/** When the dossier entered `status` (its last history entry into it); a dossier with no history, its last change. */
+const statusSince = (
+  status: DossierStatus,
+  history: readonly HistoryEntry[] | undefined,
+  updatedAt: string,
+) => history?.findLast((h) => h.to === status)?.at ?? updatedAt;
 const codeKey = (code: string) => `CODE#${code}`;
 
 /** An event of a dossier's audit trail: its history entries and its certificate's events, one partition. */
