@@ -1,7 +1,9 @@
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
+import { cdkJsonContext } from '../../infra/local/synth.ts';
 import { LOCAL_TABLE, type LocalSystem } from '../../infra/local/system.ts';
+import { resolveStageConfig } from '../../infra/stages.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
@@ -196,5 +198,42 @@ describe('a review council decides by quorum (connected, own system)', () => {
     expect(opinions.length).toBeLessThanOrEqual(3);
     const approving = opinions.filter((e) => e.note?.vi.startsWith('Đề nghị công nhận')).length;
     expect(decisions[0]!.to).toBe(approving >= 2 ? 'recommended' : 'rejected');
+  });
+
+  it('reminds only the silent members when the review time runs out (the clock moved past it)', async () => {
+    const { id, links } = await submitted('council-remind');
+    await opinion(links[0]!, { outcome: 'approved', comment: 'Đạt', ...scored });
+    const code = (await new Dossiers(store).get(id))!.code!;
+    const reminded = async () =>
+      (await client.mailbox())
+        .filter((e) => e.subject.includes(code) && e.subject.startsWith('[Nhắc lại]'))
+        .flatMap((e) => e.destination.to);
+    const { reviewTimeoutSeconds } = resolveStageConfig((key) => cdkJsonContext()[key]);
+    const setClock = (seconds: number) =>
+      fetch(`${system.urls.site}/_local/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ hours: String(seconds / 3600) }).toString(),
+        redirect: 'manual',
+      });
+    try {
+      expect((await setClock(reviewTimeoutSeconds + 3600)).status).toBe(303);
+      await vi.waitFor(async () => expect((await reminded()).sort()).toEqual([COUNCIL[1], COUNCIL[2]]), {
+        timeout: 30_000,
+        interval: 100,
+      });
+    } finally {
+      await setClock(0);
+    }
+    // The reminded members' new links still reach the same council: B's approval makes the quorum with A's.
+    const fresh = await client.waitForEmail(
+      (e) =>
+        e.destination.to.includes(COUNCIL[1]!) &&
+        e.subject.startsWith('[Nhắc lại]') &&
+        e.subject.includes(code),
+    );
+    const link = new URL(/https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(fresh.body.text ?? '')![0]);
+    expect((await opinion(link, { outcome: 'approved', comment: 'Đồng ý', ...scored })).status).toBe(200);
+    await vi.waitFor(async () => expect(await status(id)).toBe('recommended'), { timeout: 20_000 });
   });
 });
