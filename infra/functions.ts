@@ -176,8 +176,11 @@ export const functions = {
     // certificate's status and the dossier's audit entry, and emails the holder.
     needs: {
       table: {
-        read: ['CERTIFICATE#', 'DOSSIER#', 'SESSION#', 'STAFF#'],
-        write: ['CERTIFICATE#', 'DOSSIER#'],
+        // ACTIVITY#, MEMBERACTIVITY#, VENUESLOT#: a revocation cancels the member's activities still to come
+        // (listed under the member) and frees their time.
+        read: ['CERTIFICATE#', 'DOSSIER#', 'SESSION#', 'STAFF#', 'ACTIVITY#', 'MEMBERACTIVITY#'],
+        write: ['CERTIFICATE#', 'DOSSIER#', 'ACTIVITY#'],
+        delete: ['VENUESLOT#'],
       },
       // The page signs a short-lived link to the certificate's PDF, as /status does.
       bucket: { read: ['certificates/'] },
@@ -238,6 +241,9 @@ export const functions = {
           'PASS#',
           'ADDRESS#',
           'COUNTER#',
+          // The venues members book and the permit guidance (issue 16).
+          'VENUE#',
+          'SETTING#',
         ],
         write: [
           ...COORDINATOR_SIGN_IN,
@@ -251,12 +257,14 @@ export const functions = {
           'INVITATIONS#',
           'RSVP#',
           'PASS#',
+          'VENUE#',
+          'SETTING#',
         ],
         // GUARD#: deleting a draft round's drafts frees their duplicate guards; SENT#: a send claim is
         // given back when its email fails.
         delete: ['STAFF#', 'ROUND#', 'LINK#', 'GUARD#', 'SENT#'],
         query: {
-          gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked'],
+          gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked', 'VENUES'],
           gsi2: ['CODE#'],
         },
       },
@@ -349,6 +357,42 @@ export const functions = {
         delete: ['SENT#'],
       },
       mail: true,
+      pages: true,
+    },
+  },
+  activities: {
+    entry: 'functions/activities/handler.ts',
+    description:
+      'Members propose activities at the venues through emailed links, the Centre decides (workflow kind activity), /su-kien and its feed',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    needs: {
+      table: {
+        // A proposal link is emailed to an approved member with a valid certificate (rounds' approved lists
+        // by index, the dossier, its certificate); a booking holds its venue's half hours (VENUESLOT#).
+        read: [
+          'ACTIVITY#',
+          'MEMBERACTIVITY#',
+          'VENUE#',
+          'VENUESLOT#',
+          'SETTING#',
+          'LINK#',
+          'DOSSIER#',
+          'CERTIFICATE#',
+          'ROUND#',
+          'STAFF#',
+        ],
+        write: ['ACTIVITY#', 'MEMBERACTIVITY#', 'VENUESLOT#', 'LINK#'],
+        // A rejected or expired proposal gives its half hours back.
+        delete: ['VENUESLOT#'],
+        query: {
+          // STAFF: the coordinators who decide; ROUNDS, ROUND#: each round's approved members.
+          gsi1: ['ACTIVITIES#', 'VENUES', 'STAFF', 'ROUNDS', 'ROUND#'],
+        },
+      },
+      mail: true,
+      // Starts one execution per proposal (kind activity) and hands the Centre's decision to its task.
+      workflow: 'start+callback',
       pages: true,
     },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { activityStore } from '../../shared/compose/activities.ts';
 import { files } from '../../shared/compose/files.ts';
 import { composeInvitations } from '../../shared/compose/invitations.ts';
 import { composeRoundJobs, jobStarter } from '../../shared/compose/jobs.ts';
@@ -17,7 +18,7 @@ import {
   roundFormLabels,
 } from '../../shared/domain/round-settings.ts';
 import { hasRole, STAFF_ROLES } from '../../shared/domain/staff.ts';
-import { lineText } from '../../shared/domain/text.ts';
+import { lineText, multilineText } from '../../shared/domain/text.ts';
 import { ictDay } from '../../shared/domain/time.ts';
 import { CsrfTokenError } from '../../shared/http/csrf.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -30,7 +31,9 @@ import {
 } from '../../shared/http/request.ts';
 import { type HttpResult, html, json, redirect } from '../../shared/http/response.ts';
 import { signedInStaff } from '../../shared/http/staff-guard.ts';
+import { DEFAULT_PERMIT_GUIDANCE, VENUES_PAGE } from '../../shared/i18n/messages/activities.ts';
 import { ADMIN_ERRORS, ADMIN_FIELDS } from '../../shared/i18n/messages/admin.ts';
+import { renderVenuesPage } from '../../shared/pages/activity-pages.tsx';
 import {
   renderAdminDossierPage,
   renderDashboardPage,
@@ -53,6 +56,7 @@ import { type Coordinator, RoleRequiredError } from '../../shared/usecases/coord
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp } from '../../shared/usecases/round-jobs.ts';
 import { makeStaffAdmin } from '../../shared/usecases/staff-admin.ts';
+import { makeVenueAdmin } from '../../shared/usecases/venues.ts';
 
 // Sign-in requests are limited per address and handed to the jobs function (the same work for any address).
 const sessions = coordinatorSessions({ signInRequests: true });
@@ -102,6 +106,33 @@ export const StaffSchema = z.object({
 export const StaffRemoveSchema = z.object({ email: z.string().min(3).max(254) });
 
 const LABELS = ADMIN_FIELDS;
+
+const dayTime = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)]).default('');
+/** A venue's form: its names, host and capacity, and `open<i>`/`close<i>` for each weekday (Monday = 0). */
+export const VenueFormSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/)
+    .optional(),
+  nameVi: lineText().pipe(z.string().min(2).max(200)),
+  nameEn: lineText().pipe(z.string().min(2).max(200)),
+  hostVi: lineText().pipe(z.string().min(2).max(200)),
+  hostEn: lineText().pipe(z.string().min(2).max(200)),
+  capacity: z.coerce.number().int().min(1).max(100000),
+  days: z.array(z.object({ open: dayTime, close: dayTime })).length(7),
+});
+const VENUE_LABELS = {
+  nameVi: VENUES_PAGE.nameVi,
+  nameEn: VENUES_PAGE.nameEn,
+  hostVi: VENUES_PAGE.hostVi,
+  hostEn: VENUES_PAGE.hostEn,
+  capacity: VENUES_PAGE.capacity,
+};
+export const PermitGuidanceSchema = z.object({
+  vi: multilineText().pipe(z.string().min(10).max(5000)),
+  en: multilineText().pipe(z.string().min(10).max(5000)),
+});
+const venueAdmin = makeVenueAdmin({ activities: activityStore(), clock });
 
 /** The round settings form's fields, by the names it posts. */
 const ROUND_FORM_LABELS = roundFormLabels();
@@ -414,6 +445,40 @@ export const handler = httpHandler({
     return changedPage(req, who, 'ceremony', result);
   }),
 
+  'GET /admin/venues': coordinatorOnly(async (req, who) => {
+    const [venues, guidance] = await Promise.all([venueAdmin.list(), venueAdmin.permitGuidance()]);
+    return html(
+      200,
+      renderVenuesPage({
+        lang: req.lang,
+        email: who.email,
+        csrf: who.csrfToken,
+        venues,
+        permitGuidance: guidance ?? DEFAULT_PERMIT_GUIDANCE.text,
+      }),
+    );
+  }),
+  'POST /admin/venues': coordinatorOnly(async (req, who) => {
+    // The weekdays' inputs (`open0`…`close6`) are read as one list, so every day is checked alike.
+    const posted = new URLSearchParams(req.body);
+    const days = [0, 1, 2, 3, 4, 5, 6].map((i) => ({
+      open: posted.get(`open${i}`) ?? '',
+      close: posted.get(`close${i}`) ?? '',
+    }));
+    const parsed = VenueFormSchema.safeParse(normalizeText({ ...Object.fromEntries(posted), days }));
+    if (!parsed.success) throw toValidationError(parsed.error, req.lang, VENUE_LABELS);
+    const { days: hours, ...venue } = parsed.data;
+    await venueAdmin.save({ ...venue, hours }, who.email);
+    return redirect(`/admin/venues${lq(req)}`);
+  }),
+  'POST /admin/venues/permit-guidance': coordinatorOnly(async (req, who) => {
+    const { vi, en } = parseFormBody(req, PermitGuidanceSchema, {
+      vi: VENUES_PAGE.permitVi,
+      en: VENUES_PAGE.permitEn,
+    });
+    await venueAdmin.savePermitGuidance({ vi, en }, who.email);
+    return redirect(`/admin/venues${lq(req)}#permit-guidance`);
+  }),
   'GET /admin/staff': coordinatorOnly(async (req, who) => {
     const [list, audit] = await Promise.all([staffAdmin.list(), staffAdmin.auditTrail()]);
     return html(

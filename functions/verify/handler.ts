@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VC_JWT_MEDIA_TYPE } from '../../shared/adapters/signing/signing-key.ts';
+import { composeActivities } from '../../shared/compose/activities.ts';
 import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
@@ -29,12 +30,14 @@ const certificateLinks = makeCertificateLinks({
   files: files(),
   publicBaseUrl: config.publicBaseUrl,
 });
+const activities = composeActivities();
 const revoke = makeRevokeCertificate({
   certificates: certificates(),
   dossiers: dossiers(),
   mailer: mailer(),
   clock,
   publicBaseUrl: config.publicBaseUrl,
+  onRevoked: (dossierId, by) => activities.cancelFutureOf(dossierId, by),
 });
 const sessions = coordinatorSessions();
 

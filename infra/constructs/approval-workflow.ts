@@ -34,6 +34,11 @@ export interface ApprovalWorkflowProps {
    * (the daily digest reminds the Director meanwhile).
    */
   readonly signOffTimeoutSeconds: number;
+  /**
+   * Seconds the Centre has to decide an activity proposal (the second kind, `kind: 'activity'`) before its
+   * time is given back and the member told; 14 days unless set.
+   */
+  readonly activityDecisionTimeoutSeconds?: number;
 }
 
 /**
@@ -308,15 +313,63 @@ export class ApprovalWorkflow extends Construct {
       },
     });
 
+    // The second kind: an activity proposal (issue 16). Same machine, same grants, same local runtime;
+    // its states are top-level Tasks (the local runner binds only those) and leave the dossier path as it is.
+    const activityStep = (name: string, payload: Record<string, unknown>) => {
+      const task = new LambdaInvoke(this, name, {
+        lambdaFunction: fns.activities,
+        payload: TaskInput.fromObject(payload),
+        payloadResponseOnly: false,
+        retryOnServiceExceptions: true,
+        resultPath: JsonPath.DISCARD,
+        taskTimeout: STEP_TIMEOUT,
+      });
+      task.addRetry(THROTTLING_RETRY);
+      return task;
+    };
+    const awaitActivityDecision = new LambdaInvoke(this, 'AwaitActivityDecision', {
+      lambdaFunction: fns.activities,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({
+        step: 'awaitActivityDecision',
+        activityId: JsonPath.stringAt('$.activityId'),
+        taskToken: JsonPath.taskToken,
+      }),
+      resultPath: '$.decision',
+      taskTimeout: Timeout.duration(Duration.seconds(props.activityDecisionTimeoutSeconds ?? 14 * 24 * 3600)),
+    });
+    awaitActivityDecision.addRetry(THROTTLING_RETRY);
+    const activityDone = new Succeed(this, 'ActivityDecided');
+    const recordActivityExpiry = activityStep('RecordActivityExpiry', {
+      step: 'recordActivityOutcome',
+      activityId: JsonPath.stringAt('$.activityId'),
+    }).next(activityDone);
+    awaitActivityDecision.addCatch(recordActivityExpiry, {
+      errors: [Errors.TIMEOUT],
+      resultPath: JsonPath.DISCARD,
+    });
+    awaitActivityDecision.next(
+      activityStep('RecordActivityOutcome', {
+        step: 'recordActivityOutcome',
+        activityId: JsonPath.stringAt('$.activityId'),
+        decision: JsonPath.objectAt('$.decision'),
+      }).next(activityDone),
+    );
+    // Before `Start`, whose Parameters keep only a dossier's fields: an execution without `kind` is a dossier.
+    const kind = new Choice(this, 'Kind')
+      .when(
+        Condition.and(Condition.isPresent('$.kind'), Condition.stringEquals('$.kind', 'activity')),
+        awaitActivityDecision,
+      )
+      .otherwise(start.next(sendReceipt).next(checkDossier).next(documentsOk));
+
     const logs = new LogGroup(this, 'Logs', {
       retention: RetentionDays.SIX_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(
-        start.next(sendReceipt).next(checkDossier).next(documentsOk),
-      ),
+      definitionBody: DefinitionBody.fromChainable(kind),
       tracingEnabled: true,
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
       timeout: Duration.days(120),

@@ -129,3 +129,66 @@ export function invitationIcs(invite: CalendarInvite): string {
   ];
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
+
+/** One event of a published calendar (the public feed, or an approved activity's attachment). */
+export interface PublishedEvent {
+  /** Stable: a change or a cancellation carries the same UID with a higher SEQUENCE. */
+  readonly uid: string;
+  readonly sequence: number;
+  /** Hanoi wall-clock start and end, yyyy-MM-ddTHH:mm. */
+  readonly start: string;
+  readonly end: string;
+  readonly summary: string;
+  readonly location: string;
+  readonly description: string;
+  readonly url?: string;
+  readonly status: 'CONFIRMED' | 'CANCELLED';
+  /** When the event last changed (DTSTAMP and LAST-MODIFIED). */
+  readonly stamp: Date;
+}
+
+/**
+ * A published calendar (METHOD:PUBLISH, no organizer or attendees: nobody answers it): the subscribable
+ * feed and the .ics attached to an approved activity's confirmation. Each event keeps its UID for life, so
+ * a subscribed calendar replaces it on a change (higher SEQUENCE) and strikes it on STATUS:CANCELLED.
+ */
+export function publishedCalendar(name: string, events: readonly PublishedEvent[]): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Hanoi Creative Space Network//Events//VI',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(name)}`,
+    `X-WR-TIMEZONE:${TIME_ZONE}`,
+    'BEGIN:VTIMEZONE',
+    `TZID:${TIME_ZONE}`,
+    'BEGIN:STANDARD',
+    'DTSTART:19700101T000000',
+    'TZOFFSETFROM:+0700',
+    'TZOFFSETTO:+0700',
+    'TZNAME:ICT',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ];
+  for (const e of events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${utcStamp(e.stamp)}`,
+      `LAST-MODIFIED:${utcStamp(e.stamp)}`,
+      `SEQUENCE:${e.sequence}`,
+      `DTSTART;TZID=${TIME_ZONE}:${localStamp(e.start)}`,
+      `DTEND;TZID=${TIME_ZONE}:${localStamp(e.end)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      `LOCATION:${escapeText(e.location)}`,
+      `DESCRIPTION:${escapeText(e.description)}`,
+      ...(e.url ? [`URL:${e.url}`] : []),
+      `STATUS:${e.status}`,
+      `TRANSP:${e.status === 'CANCELLED' ? 'TRANSPARENT' : 'OPAQUE'}`,
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

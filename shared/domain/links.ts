@@ -5,7 +5,16 @@ import { secretMatches } from './secrets.ts';
  * dossier, one person and one purpose, expiring. Every kind of link is checked by the one rule below,
  * and every use-case answers from the same four outcomes.
  */
-export type LinkPurpose = 'resume' | 'review' | 'supplement' | 'rsvp' | 'signin' | 'signoff';
+export type LinkPurpose =
+  | 'resume'
+  | 'review'
+  | 'supplement'
+  | 'rsvp'
+  | 'signin'
+  | 'signoff'
+  // A member's proposal of an activity, and the Centre's decision on it (issue 16).
+  | 'activity'
+  | 'activity-review';
 
 /** An emailed link as stored: short id + hash of its secret, bound to one dossier, one person and one purpose. */
 export interface Link {

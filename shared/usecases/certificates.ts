@@ -197,6 +197,8 @@ export function makeRevokeCertificate(deps: {
   mailer: Mailer;
   clock: Clock;
   publicBaseUrl: string;
+  /** What else a revocation ends: the member's activities still to come (issue 16). */
+  onRevoked?: (dossierId: string, by: string) => Promise<unknown>;
 }) {
   return async (
     certificateId: string,
@@ -236,6 +238,8 @@ export function makeRevokeCertificate(deps: {
       }
       await deps.certificates.markRevocationNotified(c.id, deps.clock().toISOString());
     }
+    // Also on a repeated request: a cancellation a fault interrupted is finished (it changes nothing twice).
+    await deps.onRevoked?.(current.dossierId, current.revokedBy ?? by);
     return { certificate: current, alreadyRevoked: !revokedNow };
   };
 }

@@ -21,6 +21,7 @@
  * has `.params()` on everything; toolbox has `.params()` too, which the offline tests use.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { activityEntities } from './activity.ts';
 import { ceremonyEntities } from './ceremony.ts';
 import { certificateEntities } from './certificate.ts';
 import { councilEntities } from './council.ts';
@@ -47,6 +48,7 @@ export function defineEntities(table: HcsnTable) {
     ...ceremonyEntities(table),
     ...reviewEntities(table),
     ...councilEntities(table),
+    ...activityEntities(table),
   };
 }
 

@@ -10,7 +10,16 @@ export function linkEntities(table: HcsnTable) {
       schema: item({
         linkId: string().key(),
         secretHash: string(),
-        purpose: string().enum('resume', 'review', 'supplement', 'rsvp', 'signin', 'signoff'),
+        purpose: string().enum(
+          'resume',
+          'review',
+          'supplement',
+          'rsvp',
+          'signin',
+          'signoff',
+          'activity',
+          'activity-review',
+        ),
         dossierId: string(),
         person: string(),
         /** Epoch seconds; also the table's TTL attribute. */

@@ -1,0 +1,27 @@
+import { Activities } from '../adapters/dynamodb/activities.ts';
+import { ActivityExecutions } from '../adapters/sfn/activity-workflow.ts';
+import { sfnClient } from '../clients.ts';
+import { clock, config, tableStore } from '../runtime.ts';
+import { makeActivities } from '../usecases/activities.ts';
+import { mailer } from './mail.ts';
+import { certificates, dossiers, links, rounds, staff } from './table.ts';
+
+export const activityStore = () => new Activities(tableStore());
+
+/**
+ * Activities as a function wires them: the table's adapters, SES, and (for the function that proposes and
+ * decides) the workflow; the verify function's revocation cancels without it.
+ */
+export const composeActivities = (options: { workflow?: boolean } = {}) =>
+  makeActivities({
+    activities: activityStore(),
+    links: links(),
+    dossiers: dossiers(),
+    certificates: certificates(),
+    rounds: rounds(),
+    staff: staff(),
+    mailer: mailer(),
+    clock,
+    publicBaseUrl: config.publicBaseUrl,
+    workflow: options.workflow ? new ActivityExecutions(sfnClient(), config.stateMachineArn) : undefined,
+  });
