@@ -200,7 +200,8 @@ export const functions = {
         // through the bulk sender (LINK#, LINKSALT#, BULKCHUNK#), unless their certificate was revoked.
         read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'INVITATIONS#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
         // GUARD#: a dossier not accepted gets its deletion date (TTL) on the guards it holds too.
-        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#', 'GUARD#'],
+        // MEMBER#, MEMBERMAIL#: an approved member's directory profile is made with the approval.
+        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#', 'GUARD#', 'MEMBER#', 'MEMBERMAIL#'],
         // The bulk sender gives a link's claim back when its email fails.
         delete: ['LINK#'],
         // A failure or an escalation mails the coordinators.
@@ -241,6 +242,8 @@ export const functions = {
           'PASS#',
           'ADDRESS#',
           'COUNTER#',
+          // A member's directory profile, which a coordinator may hide (issue 16).
+          'MEMBER#',
           // The venues members book and the permit guidance (issue 16).
           'VENUE#',
           'SETTING#',
@@ -259,6 +262,7 @@ export const functions = {
           'PASS#',
           'VENUE#',
           'SETTING#',
+          'MEMBER#',
         ],
         // GUARD#: deleting a draft round's drafts frees their duplicate guards; SENT#: a send claim is
         // given back when its email fails.
@@ -393,6 +397,27 @@ export const functions = {
       mail: true,
       // Starts one execution per proposal (kind activity) and hands the Centre's decision to its task.
       workflow: 'start+callback',
+      pages: true,
+    },
+  },
+  directory: {
+    entry: 'functions/directory/handler.ts',
+    description:
+      'Public directory of members (/thanh-vien), profile pages, members editing their profile by emailed link',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    needs: {
+      table: {
+        // The profiles (MEMBER#, MEMBERMAIL#: by the representative's address); CERTIFICATE#: a member is
+        // shown only while its certificate is valid; LINK#: the emailed editing links.
+        read: ['MEMBER#', 'MEMBERMAIL#', 'CERTIFICATE#', 'LINK#'],
+        write: ['MEMBER#', 'LINK#'],
+        // The directory's partition only: hidden profiles are in another one it never reads.
+        query: { gsi1: ['MEMBERS'] },
+      },
+      mail: true,
+      // Editing-link emails per address and per client IP.
+      rateLimits: true,
       pages: true,
     },
   },

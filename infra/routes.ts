@@ -35,6 +35,11 @@ export const routes = [
   { method: 'POST', path: '/sign-off/{linkId}', fn: 'review' },
   { method: 'GET', path: '/rsvp/{linkId}', fn: 'rsvp' },
   { method: 'POST', path: '/rsvp/{linkId}', fn: 'rsvp' },
+  { method: 'GET', path: '/thanh-vien', fn: 'directory' },
+  { method: 'GET', path: '/thanh-vien/{slug}', fn: 'directory' },
+  { method: 'POST', path: '/thanh-vien/sign-in', fn: 'directory' },
+  { method: 'GET', path: '/thanh-vien/profile/{linkId}', fn: 'directory' },
+  { method: 'POST', path: '/thanh-vien/profile/{linkId}', fn: 'directory' },
   { method: 'GET', path: '/verify/{id}', fn: 'verify' },
   { method: 'GET', path: '/issuer', fn: 'verify' },
   { method: 'GET', path: '/issuer/jwks.json', fn: 'verify' },
@@ -71,6 +76,7 @@ export const routes = [
   { method: 'GET', path: '/admin/staff', fn: 'admin' },
   { method: 'POST', path: '/admin/staff', fn: 'admin' },
   { method: 'POST', path: '/admin/staff/remove', fn: 'admin' },
+  { method: 'POST', path: '/admin/members/{slug}/hide', fn: 'admin' },
 ] as const satisfies readonly Route[];
 
 /**

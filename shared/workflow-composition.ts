@@ -1,9 +1,11 @@
+import { Members } from './adapters/dynamodb/members.ts';
 import type { Files } from './adapters/s3/files.ts';
 import { certificatePdfKey } from './adapters/s3/prefixes.ts';
 import { mailer } from './compose/mail.ts';
 import { councils, dossiers, links, rounds, staff } from './compose/table.ts';
 import { certificateFileName } from './domain/certificate.ts';
-import { clock, config } from './runtime.ts';
+import { clock, config, tableStore } from './runtime.ts';
+import { makeMemberProfiles } from './usecases/directory.ts';
 import { makeStaffDirectory } from './usecases/staff-admin.ts';
 import { makeWorkflowSteps } from './usecases/workflow-steps.ts';
 
@@ -27,6 +29,7 @@ export function workflowSteps(
     people: makeStaffDirectory(staff()),
     reviewLinkSeconds: 30 * 24 * 3600,
     onApproved: options.onApproved,
+    memberProfiles: makeMemberProfiles({ members: new Members(tableStore()), clock }),
     certificateDownload: files && {
       url: (c) =>
         files.downloadUrl(

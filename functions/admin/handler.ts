@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Members } from '../../shared/adapters/dynamodb/members.ts';
 import { activityStore } from '../../shared/compose/activities.ts';
 import { files } from '../../shared/compose/files.ts';
 import { composeInvitations } from '../../shared/compose/invitations.ts';
@@ -33,6 +34,7 @@ import { type HttpResult, html, json, redirect } from '../../shared/http/respons
 import { signedInStaff } from '../../shared/http/staff-guard.ts';
 import { DEFAULT_PERMIT_GUIDANCE, VENUES_PAGE } from '../../shared/i18n/messages/activities.ts';
 import { ADMIN_ERRORS, ADMIN_FIELDS } from '../../shared/i18n/messages/admin.ts';
+import { PROFILE_FIELDS } from '../../shared/i18n/messages/directory.ts';
 import { renderVenuesPage } from '../../shared/pages/activity-pages.tsx';
 import {
   renderAdminDossierPage,
@@ -50,9 +52,10 @@ import {
   renderRoundsPage,
 } from '../../shared/pages/rounds-pages.tsx';
 import { renderAssignedPage, renderStaffPage } from '../../shared/pages/staff-pages.tsx';
-import { clock, config } from '../../shared/runtime.ts';
+import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
 import { type Coordinator, RoleRequiredError } from '../../shared/usecases/coordinator-session.ts';
+import { makeMemberModeration } from '../../shared/usecases/directory.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp } from '../../shared/usecases/round-jobs.ts';
 import { makeStaffAdmin } from '../../shared/usecases/staff-admin.ts';
@@ -64,6 +67,8 @@ const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossier
 /** The dossier page shows its certificate; revoking is `POST /admin/certificates/{id}/revoke` (verify function). */
 const certificateStore = certificates();
 const invitations = composeInvitations();
+/** Members' directory profiles: shown on their dossier's page, hidden by a coordinator with a reason. */
+const moderation = makeMemberModeration({ members: new Members(tableStore()), clock });
 /** Emails after a change are sent for up to this long in the request (the API gives 30 s); the rest go on in the jobs function. */
 const FOLLOW_UP_BUDGET_MS = 15_000;
 const roundStore = rounds();
@@ -104,6 +109,7 @@ export const StaffSchema = z.object({
   roles: z.array(z.enum(STAFF_ROLES)).default([]),
 });
 export const StaffRemoveSchema = z.object({ email: z.string().min(3).max(254) });
+export const HideMemberSchema = z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) });
 
 const LABELS = ADMIN_FIELDS;
 
@@ -327,9 +333,10 @@ export const handler = httpHandler({
   },
 
   'GET /admin/dossiers/{id}': staffOnly('any', async (req, who) => {
-    const [view, certificate] = await Promise.all([
+    const [view, certificate, member] = await Promise.all([
       dashboard.dossier(req.params.id!),
       certificateStore.findByDossier(req.params.id!),
+      moderation.ofDossier(req.params.id!),
     ]);
     // A reviewer reads the dossiers of the rounds whose pool has them, nothing else.
     if (!hasRole(who, 'coordinator') && !(await dashboard.reviewerMayRead(who.email, view.dossier.roundId)))
@@ -345,6 +352,7 @@ export const handler = httpHandler({
           ...certificate,
           verifyUrl: verifyUrlOf(config.publicBaseUrl, certificate.id),
         },
+        member,
       }),
     );
   }),
@@ -497,6 +505,15 @@ export const handler = httpHandler({
     const { email } = parseFormBody(req, StaffRemoveSchema, LABELS);
     await staffAdmin.remove(email, who.email);
     return redirect(`/admin/staff${lq(req)}`);
+  }),
+
+  // The member leaves the directory at once; the reason and the coordinator go into the dossier's audit trail.
+  'POST /admin/members/{slug}/hide': coordinatorOnly(async (req, who) => {
+    const { reason } = parseFormBody(req, HideMemberSchema, { reason: PROFILE_FIELDS.reason });
+    const { member, changed } = await moderation.hide(req.params.slug!, reason, who.email);
+    if ((req.headers.accept ?? '').includes('application/json'))
+      return json(200, { slug: member.slug, hidden: member.hidden, changed });
+    return redirect(`/admin/dossiers/${encodeURIComponent(member.dossierId)}${lq(req)}`);
   }),
 
   'GET /admin/export.csv': coordinatorOnly(async (req) => {

@@ -25,6 +25,8 @@ export const ROUTE_THROTTLES: Partial<Record<RouteKey, { rate: number; burst: nu
   'POST /api/resume': { rate: 5, burst: 10 },
   'POST /status': { rate: 10, burst: 20 },
   'POST /admin/sign-in': { rate: 2, burst: 5 },
+  // A member's profile editing link (issue 16).
+  'POST /thanh-vien/sign-in': { rate: 2, burst: 5 },
 };
 
 export interface PublicApiProps {

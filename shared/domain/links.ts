@@ -14,7 +14,9 @@ export type LinkPurpose =
   | 'signoff'
   // A member's proposal of an activity, and the Centre's decision on it (issue 16).
   | 'activity'
-  | 'activity-review';
+  | 'activity-review'
+  // A member's sign-in to edit their directory profile (issue 16).
+  | 'profile';
 
 /** An emailed link as stored: short id + hash of its secret, bound to one dossier, one person and one purpose. */
 export interface Link {

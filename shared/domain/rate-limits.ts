@@ -72,7 +72,10 @@ export type RateScope =
   // Supplement links, by the same policies as resume links (mailPerAddress, resumePerIp, resumePerDossier).
   | 'supplement-mail'
   | 'supplement-ip'
-  | 'supplement-dossier';
+  | 'supplement-dossier'
+  // A member's profile sign-in links (the directory), by mailPerAddress and resumePerIp.
+  | 'profile-mail'
+  | 'profile-ip';
 
 /** Addresses are compared as people type them: case and surrounding spaces do not make a new address. */
 export const normalizeRateKey = (key: string): string => key.trim().normalize('NFC').toLowerCase();

@@ -47,6 +47,8 @@ export interface WorkflowStepDeps {
   readonly publicBaseUrl: string;
   /** Who reviews a round's dossiers and who is alerted: the staff items, read when needed. */
   readonly people: StaffDirectory;
+  /** Makes an approved member's directory profile (issue 16), once, when the certificate is issued. */
+  readonly memberProfiles?: { ensureFor(d: Dossier, certificateId: string): Promise<unknown> };
   /** Runs after an approval is recorded and announced (late ceremony invitations). */
   readonly onApproved?: (dossierId: string) => Promise<unknown>;
   /** How long a review link lives: the review task's timeout. */
@@ -328,6 +330,10 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
           countMetric('DossiersFailed');
           break;
       }
+      // An approved member with its certificate is in the directory from now on.
+      const issuedNow = input.action === 'approved' ? input.detail?.certificate : undefined;
+      if (isIssuedCertificate(issuedNow) && next.status === 'approved')
+        await deps.memberProfiles?.ensureFor(next, issuedNow.certificateId);
       // Not accepted: deleted after the period the privacy notice states (items by TTL, files by lifecycle).
       if (isNotAccepted(next.status)) await scheduleDeletion(next);
       const recipients =

@@ -24,7 +24,7 @@ const object = (fn: FunctionName, operation: string, key: string): RecordedCall 
 });
 
 /** Public functions: anyone on the internet reaches them (the revocation path of `verify` aside). */
-const PUBLIC: readonly FunctionName[] = ['site', 'verify', 'rsvp', 'review', 'intake'];
+const PUBLIC: readonly FunctionName[] = ['site', 'verify', 'rsvp', 'review', 'intake', 'directory'];
 
 describe('least privilege: each function reaches only its partition keys and object prefixes', () => {
   let stack: StackModel;

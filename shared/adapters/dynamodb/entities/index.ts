@@ -28,6 +28,7 @@ import { councilEntities } from './council.ts';
 import { dossierEntities } from './dossier.ts';
 import { linkEntities } from './links.ts';
 import { mailEntities } from './mail.ts';
+import { memberEntities } from './member.ts';
 import { reviewEntities } from './review.ts';
 import { roundEntities } from './round.ts';
 import { staffEntities } from './staff.ts';
@@ -49,6 +50,7 @@ export function defineEntities(table: HcsnTable) {
     ...reviewEntities(table),
     ...councilEntities(table),
     ...activityEntities(table),
+    ...memberEntities(table),
   };
 }
 

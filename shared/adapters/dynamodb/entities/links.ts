@@ -19,6 +19,7 @@ export function linkEntities(table: HcsnTable) {
           'signoff',
           'activity',
           'activity-review',
+          'profile',
         ),
         dossierId: string(),
         person: string(),

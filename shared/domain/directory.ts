@@ -1,0 +1,153 @@
+import aliases from '../data/hanoi-ward-aliases-2025.json' with { type: 'json' };
+import { CREATIVE_FIELDS } from './form-fields.ts';
+import { fold } from './text.ts';
+import { wardByCode } from './wards.ts';
+
+/** A creative field of the application form (`CREATIVE_FIELDS`). */
+export type CreativeField = (typeof CREATIVE_FIELDS)[number];
+
+/** A member's own pin (never geocoded): a point within Hanoi. */
+export interface MapPin {
+  readonly lat: number;
+  readonly lng: number;
+}
+
+/** Why a coordinator took a profile out of the directory. */
+export interface HiddenNote {
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
+}
+
+/**
+ * A member's public profile (thành viên): made from the approved dossier when its certificate is issued,
+ * then edited by the member through an emailed link. It is shown only while the certificate is valid and
+ * no coordinator has hidden it.
+ */
+export interface MemberProfile {
+  /** The public address, `/thanh-vien/<slug>`: from the space's name, diacritics folded, unique. */
+  readonly slug: string;
+  readonly dossierId: string;
+  readonly certificateId: string;
+  /** The space's representative: the address the sign-in link goes to; never shown. */
+  readonly email: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly fields: readonly CreativeField[];
+  readonly wardCode: string;
+  readonly street?: string;
+  readonly descriptionVi: string;
+  readonly descriptionEn?: string;
+  readonly website?: string;
+  readonly socialLinks: readonly string[];
+  readonly openingHours?: string;
+  readonly pin?: MapPin;
+  readonly hidden?: HiddenNote;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** What a member edits of their profile. */
+export type ProfileEdit = Pick<
+  MemberProfile,
+  'descriptionVi' | 'descriptionEn' | 'website' | 'socialLinks' | 'openingHours' | 'pin'
+>;
+
+export const PROFILE_LIMITS = {
+  description: 2000,
+  openingHours: 200,
+  socialLinks: 5,
+  slug: 60,
+} as const;
+
+/**
+ * Hanoi's extent with a margin (the city spans about 20.56–21.39 N, 105.29–106.02 E): a pin outside it is
+ * a typo (swapped or truncated coordinates), refused with the field named.
+ */
+export const HANOI_BOUNDS = { south: 20.5, north: 21.45, west: 105.25, east: 106.1 } as const;
+
+export const isInHanoi = (p: MapPin): boolean =>
+  p.lat >= HANOI_BOUNDS.south &&
+  p.lat <= HANOI_BOUNDS.north &&
+  p.lng >= HANOI_BOUNDS.west &&
+  p.lng <= HANOI_BOUNDS.east;
+
+/** The slug a name asks for ("Không gian Sáng tạo Đồng" → "khong-gian-sang-tao-dong"). */
+export function slugOf(name: string): string {
+  const base = fold(name).replace(/ /g, '-').slice(0, PROFILE_LIMITS.slug).replace(/-+$/, '');
+  return base || 'kgst';
+}
+
+/** The n-th try at a free slug: the name's, then `-2`, `-3`… */
+export const slugCandidate = (base: string, attempt: number): string =>
+  attempt === 0 ? base : `${base}-${attempt + 1}`;
+
+/** A slug as a URL may carry it: lower-case letters, digits and single dashes. */
+export const isSlug = (s: string): boolean => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) && s.length <= 70;
+
+type Alias = { oldName: string; oldDistrict: string; newCodes: string[] };
+const FORMER: ReadonlyMap<string, readonly Alias[]> = (() => {
+  const map = new Map<string, Alias[]>();
+  for (const a of aliases.aliases as Alias[])
+    for (const code of a.newCodes) map.set(code, [...(map.get(code) ?? []), a]);
+  return map;
+})();
+
+/**
+ * The pre-July-2025 units a ward took over (whole or in part), as people still name them: the hint beside
+ * the new name ("Phường Trúc Bạch, Phường Quán Thánh (Quận Ba Đình)").
+ */
+export function formerUnitsOf(wardCode: string): { names: readonly string[]; districts: readonly string[] } {
+  const units = FORMER.get(wardCode) ?? [];
+  return {
+    names: units.map((u) => u.oldName),
+    districts: [...new Set(units.map((u) => u.oldDistrict))],
+  };
+}
+
+/** The folded words a search matches: names, description, ward (new and former names), fields given. */
+export function searchKeyOf(m: MemberProfile, fieldWords: readonly string[] = []): string {
+  const ward = wardByCode(m.wardCode);
+  const former = formerUnitsOf(m.wardCode);
+  return fold(
+    [
+      m.name,
+      m.nameEn ?? '',
+      m.descriptionVi,
+      m.descriptionEn ?? '',
+      m.street ?? '',
+      ward?.name ?? '',
+      ...former.names,
+      ...former.districts,
+      ...fieldWords,
+    ].join(' '),
+  );
+}
+
+export interface DirectoryFilter {
+  readonly field?: CreativeField;
+  readonly ward?: string;
+  /** Words typed with or without diacritics: every word must be found. */
+  readonly q?: string;
+}
+
+/** The members a filter keeps, in the order given. `keyOf` gives each member's search key (cached by the caller). */
+export function filterMembers<M extends MemberProfile>(
+  members: readonly M[],
+  filter: DirectoryFilter,
+  keyOf: (m: M) => string,
+): M[] {
+  const words = filter.q ? fold(filter.q).split(' ').filter(Boolean) : [];
+  return members.filter(
+    (m) =>
+      (!filter.field || m.fields.includes(filter.field)) &&
+      (!filter.ward || m.wardCode === filter.ward) &&
+      (!words.length || words.every((w) => ` ${keyOf(m)}`.includes(` ${w}`))),
+  );
+}
+
+/** The order of the list: by name as people read it (folded), then slug. */
+export const byName = (a: MemberProfile, b: MemberProfile): number =>
+  fold(a.name).localeCompare(fold(b.name)) || a.slug.localeCompare(b.slug);
+
+export { CREATIVE_FIELDS };

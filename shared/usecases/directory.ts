@@ -1,0 +1,292 @@
+import type { Links } from '../adapters/dynamodb/links.ts';
+import type { Members } from '../adapters/dynamodb/members.ts';
+import type { Mailer } from '../adapters/ses/mailer.ts';
+import { verifyUrlOf } from '../domain/certificate.ts';
+import {
+  byName,
+  type DirectoryFilter,
+  filterMembers,
+  isInHanoi,
+  isSlug,
+  type MemberProfile,
+  type ProfileEdit,
+  searchKeyOf,
+  slugOf,
+} from '../domain/directory.ts';
+import type { Dossier } from '../domain/dossier.ts';
+import { ForbiddenError, invalidFields, NotFoundError } from '../domain/errors.ts';
+import type { Link } from '../domain/links.ts';
+import type { RateLimiter } from '../domain/rate-limits.ts';
+import { type Clock, formatIct } from '../domain/time.ts';
+import { textOf } from '../i18n/catalog.ts';
+import { DIRECTORY_ERRORS, MEMBER_ADMIN, PROFILE_FIELDS } from '../i18n/messages/directory.ts';
+import { CREATIVE_FIELD_LABELS } from '../i18n/messages/form.ts';
+import { profileLinkEmail } from '../mail/directory-emails.tsx';
+import { countMetric, logger } from '../observability.ts';
+
+/** Cards on one page of the directory (filters and search run over every member). */
+export const DIRECTORY_PAGE_SIZE = 24;
+/** How long a profile editing link works: several saves within it, like the supplement link. */
+export const PROFILE_LINK_SECONDS = 24 * 3600;
+
+/** A member as the directory shows it: the profile and its certificate's public verification page. */
+export interface MemberCard extends MemberProfile {
+  readonly verifyUrl: string;
+}
+
+export interface DirectoryPage {
+  readonly members: readonly MemberCard[];
+  /** Members shown in the directory (valid certificate, not hidden). */
+  readonly total: number;
+  /** Of those, the ones the filter keeps. */
+  readonly matched: number;
+  readonly page: number;
+  readonly pages: number;
+  /** The wards and fields the shown members are in: the filters' choices. */
+  readonly wards: readonly string[];
+  readonly fields: readonly string[];
+}
+
+/** What the editing page shows: the member's profile and until when the link works. */
+export interface ProfileEditView {
+  readonly member: MemberCard;
+  readonly until: Date;
+}
+
+export interface DirectoryDeps {
+  readonly members: Members;
+  readonly links: Links;
+  readonly mailer: Mailer;
+  readonly clock: Clock;
+  readonly publicBaseUrl: string;
+  /** Sign-in emails per address and requests per client. */
+  readonly limiter?: Pick<RateLimiter, 'enforce'>;
+}
+
+// Search keys folded once per profile version: a warm function answers a search by comparing strings.
+const searchKeys = new Map<string, string>();
+const FIELD_WORDS = Object.fromEntries(
+  Object.entries(CREATIVE_FIELD_LABELS).map(([k, t]) => [k, [t.vi, t.en]]),
+) as Record<string, string[]>;
+function keyOf(m: MemberProfile): string {
+  const id = `${m.slug}#${m.updatedAt}`;
+  let key = searchKeys.get(id);
+  if (key === undefined) {
+    key = searchKeyOf(
+      m,
+      m.fields.flatMap((f) => FIELD_WORDS[f] ?? []),
+    );
+    if (searchKeys.size > 20_000) searchKeys.clear();
+    searchKeys.set(id, key);
+  }
+  return key;
+}
+
+const unknownMember = () => new NotFoundError(DIRECTORY_ERRORS.unknownMember);
+
+/**
+ * The public directory (`/thanh-vien`) and members' own edits through an emailed link. A member is shown
+ * while its certificate is valid (read on every request, never cached: a revocation shows at once) and no
+ * coordinator has hidden it.
+ */
+export function makeDirectory(deps: DirectoryDeps) {
+  const { members, links, clock } = deps;
+  const card = (m: MemberProfile): MemberCard => ({
+    ...m,
+    verifyUrl: verifyUrlOf(deps.publicBaseUrl, m.certificateId),
+  });
+
+  /** Every member the public sees, by name. */
+  async function shown(): Promise<MemberProfile[]> {
+    const listed = await members.listed();
+    const valid = await members.validCertificates(listed.map((m) => m.certificateId));
+    return listed.filter((m) => valid.has(m.certificateId)).sort(byName);
+  }
+
+  /** A profile the public may see (valid certificate, not hidden). */
+  async function visible(slug: string): Promise<MemberProfile> {
+    const m = isSlug(slug) ? await members.get(slug) : undefined;
+    if (!m || m.hidden) throw unknownMember();
+    const valid = await members.validCertificates([m.certificateId]);
+    if (!valid.has(m.certificateId)) throw unknownMember();
+    return m;
+  }
+
+  /** The link's member, while the link is good and the member still one; else why not (403). */
+  async function memberOfLink(
+    linkId: string,
+    secret: string | undefined,
+  ): Promise<{ link: Link; m: MemberProfile }> {
+    const check = await links.inspect('profile', linkId, secret, clock());
+    if (check.kind === 'expired') throw new ForbiddenError(DIRECTORY_ERRORS.linkExpired);
+    // Never consumed, so never `used`; anything else is one refusal.
+    if (check.kind !== 'ok') throw new ForbiddenError(DIRECTORY_ERRORS.linkRefused);
+    const slug = String(check.link.data?.slug ?? '');
+    const m = isSlug(slug) ? await members.getConsistent(slug) : undefined;
+    // Bound to the dossier and the person it was sent to.
+    if (!m || m.dossierId !== check.link.dossierId || m.email !== check.link.person)
+      throw new ForbiddenError(DIRECTORY_ERRORS.linkRefused);
+    const valid = await members.validCertificates([m.certificateId]);
+    if (!valid.has(m.certificateId)) throw new ForbiddenError(DIRECTORY_ERRORS.notMember);
+    return { link: check.link, m };
+  }
+
+  return {
+    /** One page of the directory under a filter; filters and search run over every shown member. */
+    async list(filter: DirectoryFilter, page = 1): Promise<DirectoryPage> {
+      const all = await shown();
+      const matched = filterMembers(all, filter, keyOf);
+      const pages = Math.max(1, Math.ceil(matched.length / DIRECTORY_PAGE_SIZE));
+      const current = Math.min(Math.max(1, page), pages);
+      const start = (current - 1) * DIRECTORY_PAGE_SIZE;
+      return {
+        members: matched.slice(start, start + DIRECTORY_PAGE_SIZE).map(card),
+        total: all.length,
+        matched: matched.length,
+        page: current,
+        pages,
+        wards: [...new Set(all.map((m) => m.wardCode))],
+        fields: [...new Set(all.flatMap((m) => m.fields))],
+      };
+    },
+
+    async profile(slug: string): Promise<MemberCard> {
+      return card(await visible(slug));
+    },
+
+    /**
+     * Emails an editing link to each member profile of this address whose certificate is valid. The answer
+     * is the same whether or not the address is a member's (nothing to learn from it); limited per address
+     * and per client.
+     */
+    async requestEditLink(email: string, clientIp: string): Promise<void> {
+      const address = email.trim().toLowerCase();
+      await deps.limiter?.enforce(
+        { policy: 'resumePerIp', scope: 'profile-ip', key: clientIp },
+        { policy: 'mailPerAddress', scope: 'profile-mail', key: address },
+      );
+      const slugs = await members.slugsOfEmail(address);
+      const now = clock();
+      const expiresAt = Math.floor(now.getTime() / 1000) + PROFILE_LINK_SECONDS;
+      for (const slug of slugs) {
+        const m = await members.getConsistent(slug);
+        if (!m || m.email !== address) continue;
+        const valid = await members.validCertificates([m.certificateId]);
+        if (!valid.has(m.certificateId)) continue;
+        const { linkId, secret } = await links.issue({
+          purpose: 'profile',
+          dossierId: m.dossierId,
+          person: m.email,
+          expiresAt,
+          createdAt: now.toISOString(),
+          data: { slug: m.slug },
+        });
+        await deps.mailer.send(
+          profileLinkEmail(
+            m,
+            `${deps.publicBaseUrl}/thanh-vien/profile/${linkId}?s=${secret}`,
+            formatIct(expiresAt * 1000),
+          ),
+        );
+        countMetric('EmailSent');
+      }
+      logger.info('Profile editing links requested', { profiles: slugs.length });
+    },
+
+    /** GET of the editing link: shows the form, changes nothing (link scanners fetch it). */
+    async openEdit(linkId: string, secret: string | undefined): Promise<ProfileEditView> {
+      const { link, m } = await memberOfLink(linkId, secret);
+      return { member: card(m), until: new Date(link.expiresAt * 1000) };
+    },
+
+    /** POST of the editing link: saves the profile; the link stays good for more saves until it expires. */
+    async saveEdit(linkId: string, secret: string | undefined, edit: ProfileEdit): Promise<ProfileEditView> {
+      if (edit.pin && !isInHanoi(edit.pin))
+        throw invalidFields({ path: 'lat', field: PROFILE_FIELDS.lat, message: PROFILE_FIELDS.pinOutside });
+      const { link, m } = await memberOfLink(linkId, secret);
+      await members.saveEdit(m.slug, edit, clock().toISOString());
+      const saved = await members.getConsistent(m.slug);
+      if (!saved) throw unknownMember();
+      return { member: card(saved), until: new Date(link.expiresAt * 1000) };
+    },
+  };
+}
+
+export type Directory = ReturnType<typeof makeDirectory>;
+
+/**
+ * A member's profile, made from the approved dossier when its certificate is issued (NotifyApproved): the
+ * space's name, fields, ward, street, description, website and social links as submitted. Made once per
+ * dossier; a retried step finds it.
+ */
+export function makeMemberProfiles(deps: { members: Members; clock: Clock }) {
+  return {
+    async ensureFor(d: Dossier, certificateId: string): Promise<string> {
+      const existing = await deps.members.slugOfDossier(d.id);
+      if (existing) return existing;
+      const s = d.form.space;
+      const at = deps.clock().toISOString();
+      return deps.members.create(
+        {
+          dossierId: d.id,
+          certificateId,
+          email: d.form.representative.email.toLowerCase(),
+          name: s.nameVi,
+          ...(s.nameEn ? { nameEn: s.nameEn } : {}),
+          fields: s.creativeFields ?? [],
+          wardCode: s.wardCode ?? '',
+          ...(s.street ? { street: s.street } : {}),
+          descriptionVi: s.description ?? '',
+          ...(s.website ? { website: s.website } : {}),
+          socialLinks: s.socialLinks ?? [],
+          createdAt: at,
+          updatedAt: at,
+        },
+        slugOf(s.nameVi),
+      );
+    },
+  };
+}
+
+/** A coordinator's hiding of a profile (reason required, audited on the dossier) and showing it again. */
+export function makeMemberModeration(deps: { members: Members; clock: Clock }) {
+  return {
+    async hide(
+      slug: string,
+      reason: string,
+      by: string,
+    ): Promise<{ member: MemberProfile; changed: boolean }> {
+      const text = reason.normalize('NFC').trim();
+      if (text.length < 3)
+        throw invalidFields({
+          path: 'reason',
+          field: PROFILE_FIELDS.reason,
+          message: PROFILE_FIELDS.reasonRequired,
+        });
+      const m = isSlug(slug) ? await deps.members.getConsistent(slug) : undefined;
+      if (!m) throw unknownMember();
+      const at = deps.clock().toISOString();
+      const changed = await deps.members.setHidden(
+        m,
+        { at, by, reason: text },
+        { at, by, reason: text, note: textOf(MEMBER_ADMIN.hiddenNote, text) },
+      );
+      return { member: (await deps.members.getConsistent(slug)) ?? m, changed };
+    },
+    async show(slug: string, by: string): Promise<{ member: MemberProfile; changed: boolean }> {
+      const m = isSlug(slug) ? await deps.members.getConsistent(slug) : undefined;
+      if (!m) throw unknownMember();
+      const changed = await deps.members.setHidden(m, undefined, {
+        at: deps.clock().toISOString(),
+        by,
+        note: MEMBER_ADMIN.shownNote,
+      });
+      return { member: (await deps.members.getConsistent(slug)) ?? m, changed };
+    },
+    /** The profile of a dossier, if it has one (the admin dossier page). */
+    async ofDossier(dossierId: string): Promise<MemberProfile | undefined> {
+      const slug = await deps.members.slugOfDossier(dossierId);
+      return slug ? deps.members.getConsistent(slug) : undefined;
+    },
+  };
+}
