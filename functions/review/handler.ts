@@ -2,18 +2,16 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { councils, dossiers, links, rounds, staff } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
-import { type Criterion, SCORE_RANGE } from '../../shared/domain/council.ts';
+import type { Criterion } from '../../shared/domain/council.ts';
 import { type FieldIssue, ValidationError } from '../../shared/domain/errors.ts';
 import { multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseFormBody } from '../../shared/http/request.ts';
 import { html } from '../../shared/http/response.ts';
-import { say } from '../../shared/i18n/catalog.ts';
-import { SCORE_WORDS } from '../../shared/i18n/messages/council.ts';
 import { REVIEW_FIELDS } from '../../shared/i18n/messages/review.ts';
 import { type DecisionDraft, type ReviewStep, renderReviewPage } from '../../shared/pages/review-page.tsx';
 import { clock, tableStore } from '../../shared/runtime.ts';
-import { makeReview, type ReviewView, supplementTerms } from '../../shared/usecases/review.ts';
+import { checkScores, makeReview, type ReviewView, supplementTerms } from '../../shared/usecases/review.ts';
 import { signOffRoutes } from './sign-off-routes.ts';
 
 const review = makeReview({
@@ -94,16 +92,12 @@ function check(req: HttpRequest, draft: DecisionDraft, criteria: readonly Criter
       add(err);
     }
   }
-  const scores: Record<string, number> = {};
-  for (const c of criteria) {
-    const score = Number(draft.scores[c.id]);
-    if (Number.isInteger(score) && score >= SCORE_RANGE.min && score <= SCORE_RANGE.max) scores[c.id] = score;
-    else
-      issues.push({
-        path: `score_${c.id}`,
-        field: say(SCORE_WORDS.field, req.lang, c.name[req.lang]),
-        message: SCORE_WORDS.choose[req.lang],
-      });
+  // The use-case's own check of the scores, so the form names a missing one in the same words.
+  const scores = Object.fromEntries(criteria.map((c) => [c.id, Number(draft.scores[c.id])]));
+  try {
+    checkScores(criteria, scores);
+  } catch (err) {
+    add(err);
   }
   return { input: issues.length ? undefined : input, scores, issues };
 }

@@ -208,8 +208,11 @@ function DecisionForm(props: {
   criteria: DecisionPolicy['criteria'];
   draft?: DecisionDraft;
   issues: readonly FieldIssue[];
+  /** A council member gives an opinion ("Đề nghị công nhận"), not the decision. */
+  council?: boolean;
 }) {
   const { lang, round, draft, issues } = props;
+  const labels = props.council ? OPINION_LABELS : OUTCOME;
   const today = ictDay(new Date());
   const chosen = new Set(draft?.items ?? []);
   const comment = problemOf(issues, 'comment');
@@ -298,7 +301,7 @@ function DecisionForm(props: {
         <div class="actions">
           {OUTCOMES.map((o) => (
             <button type="submit" name="outcome" value={o} class={`decide decide-${o}`}>
-              {OUTCOME[o][lang]}
+              {labels[o][lang]}
             </button>
           ))}
         </div>
@@ -317,6 +320,7 @@ function ConfirmDecision(props: {
   round?: Round;
   criteria: DecisionPolicy['criteria'];
   draft: DecisionDraft & { outcome: ReviewOutcome };
+  council?: boolean;
 }) {
   const { lang, draft, round } = props;
   const itemLabel = (item: string) =>
@@ -330,7 +334,7 @@ function ConfirmDecision(props: {
       <p class="confirm-lead">{say(T.confirmLead, lang, OUTCOME_VERBS[draft.outcome][lang], props.code)}</p>
       <dl>
         <dt>{T.decision[lang]}</dt>
-        <dd>{OUTCOME[draft.outcome][lang]}</dd>
+        <dd>{(props.council ? OPINION_LABELS : OUTCOME)[draft.outcome][lang]}</dd>
         <dt>{REVIEW_FIELDS.comment[lang]}</dt>
         <dd class="confirm-comment">{draft.comment || T.noComment[lang]}</dd>
         {props.criteria.map((c) => (
@@ -421,6 +425,7 @@ export function renderReviewPage(props: {
           round={round}
           criteria={criteria}
           draft={step.draft}
+          council={view.council !== undefined}
         />
       ) : (
         <>
@@ -470,6 +475,7 @@ export function renderReviewPage(props: {
               criteria={criteria}
               draft={step.step === 'decide' ? step.draft : undefined}
               issues={issues}
+              council={view.council !== undefined}
             />
           )}
         </>

@@ -119,7 +119,7 @@ export function councilDecision(panel: Panel, at: string): ReviewDecision | unde
 }
 
 /** The round's criteria scored 1–5, each named in the issue when missing or out of range. */
-function checkScores(criteria: readonly Criterion[], scores: Readonly<Record<string, number>> = {}) {
+export function checkScores(criteria: readonly Criterion[], scores: Readonly<Record<string, number>> = {}) {
   const issues: TextIssue[] = [];
   for (const c of criteria) {
     const v = scores[c.id];
