@@ -236,4 +236,37 @@ describe('a review council decides by quorum (connected, own system)', () => {
     expect((await opinion(link, { outcome: 'approved', comment: 'Đồng ý', ...scored })).status).toBe(200);
     await vi.waitFor(async () => expect(await status(id)).toBe('recommended'), { timeout: 20_000 });
   });
+
+  it("the Director's sign-off racing a member's late opinion: one outcome, and the late opinion changes nothing", async () => {
+    const { id, links } = await submitted('council-late');
+    await opinion(links[0]!, { outcome: 'approved', comment: 'Đạt', ...scored });
+    await opinion(links[1]!, { outcome: 'approved', comment: 'Đạt', ...scored });
+    await vi.waitFor(async () => expect(await status(id)).toBe('recommended'), { timeout: 20_000 });
+    const token = (await new Dossiers(store).get(id))!.signOff!.taskToken;
+    const sfn = new SFNClient({
+      endpoint: system.urls.sfn,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const [late] = await Promise.all([
+      opinion(links[2]!, { outcome: 'rejected', comment: 'Muộn', ...scored }),
+      sfn.send(
+        new SendTaskSuccessCommand({
+          taskToken: token,
+          output: JSON.stringify({
+            outcome: 'approved',
+            by: 'giamdoc@kgst.test',
+            at: new Date().toISOString(),
+            comment: '',
+          }),
+        }),
+      ),
+    ]);
+    expect(late.status).toBe(200);
+    await vi.waitFor(async () => expect(await status(id)).toBe('approved'), { timeout: 20_000 });
+    const trail = await new Dossiers(store).auditTrail(id);
+    expect(trail.filter((e) => e.to === 'approved' && e.from === 'recommended')).toHaveLength(1);
+    expect(trail.filter((e) => e.to === 'rejected')).toHaveLength(0);
+    expect(trail.some((e) => e.by === COUNCIL[2])).toBe(false);
+  });
 });
