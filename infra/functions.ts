@@ -374,18 +374,7 @@ export const functions = {
       table: {
         // A proposal link is emailed to an approved member with a valid certificate (rounds' approved lists
         // by index, the dossier, its certificate); a booking holds its venue's half hours (VENUESLOT#).
-        read: [
-          'ACTIVITY#',
-          'MEMBERACTIVITY#',
-          'VENUE#',
-          'VENUESLOT#',
-          'SETTING#',
-          'LINK#',
-          'DOSSIER#',
-          'CERTIFICATE#',
-          'ROUND#',
-          'STAFF#',
-        ],
+        read: ['ACTIVITY#', 'VENUE#', 'SETTING#', 'LINK#', 'DOSSIER#', 'CERTIFICATE#'],
         write: ['ACTIVITY#', 'MEMBERACTIVITY#', 'VENUESLOT#', 'LINK#'],
         // A rejected or expired proposal gives its half hours back.
         delete: ['VENUESLOT#'],

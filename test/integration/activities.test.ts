@@ -245,13 +245,46 @@ describe('activities at the network’s venues (issue 16)', () => {
     expect(icalJs[0]!.start).toBe(`${day}T03:00:00.000Z`);
   }, 40_000);
 
+  it('rejects with a reason through another coordinator’s link: the member is told why, and the time is free again', async () => {
+    const mail = await waitForEmail(
+      (e) => e.destination.to.includes('dieuphoi.e2e@kgst.test') && e.subject.includes(`Afternoon ${tag}`),
+      20_000,
+    );
+    const url = /https?:\/\/\S+\/hoat-dong\/review\/[\w-]+\?s=[\w-]+/.exec(mail.body.text ?? '')![0];
+    const s = new URL(url).searchParams.get('s')!;
+    const noReason = await postForm(url.replace(/\?s=.*/, ''), { s, outcome: 'rejected', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain('Ghi lý do từ chối');
+    const reject = await postForm(url.replace(/\?s=.*/, ''), {
+      s,
+      outcome: 'rejected',
+      reason: 'Trùng lịch bảo trì phòng',
+    });
+    expect(reject.status).toBe(200);
+    const told = await waitForEmail(
+      (e) =>
+        e.destination.to.includes(member.email) &&
+        e.subject.includes(`chưa được chấp thuận: Buổi chiều ${tag}`),
+      20_000,
+    );
+    expect(told.body.text).toContain('Trùng lịch bảo trì phòng');
+    const link = await proposalLink();
+    const again = await proposal(link, {
+      from: '12:00',
+      to: '13:00',
+      titleVi: `Buổi chiều mới ${tag}`,
+      titleEn: `New afternoon ${tag}`,
+    });
+    expect(again.status).toBe(201);
+  }, 40_000);
+
   it('shows the approved activity on /su-kien and in /su-kien.ics, read alike by node-ical and ical.js', async () => {
     const page = await (await fetch(site(`/su-kien?thang=${month}`))).text();
     expect(page).toContain(`Đêm nhạc dân gian ${tag}`);
     expect(page).toContain(shown);
     expect(page).toContain('10:00–12:00');
     expect(page).toContain(member.space);
-    // The afternoon one awaits its decision: not public yet.
+    // The rejected one is not shown.
     expect(page).not.toContain(`Buổi chiều ${tag}`);
     const bad = await fetch(site('/su-kien?thang=2026-13'));
     expect(bad.status).toBe(400);
@@ -279,7 +312,7 @@ describe('activities at the network’s venues (issue 16)', () => {
       20_000,
     );
     expect(mail.body.text).toContain(`Đêm nhạc dân gian ${tag}`);
-    expect(mail.body.text).toContain(`Buổi chiều ${tag}`);
+    expect(mail.body.text).toContain(`Buổi chiều mới ${tag}`);
     const { nodeIcal, icalJs } = parseFeed(await (await fetch(site('/su-kien.ics'))).text());
     const event = (list: { summary: string; uid: string }[]) => list.filter((e) => e.summary.includes(tag));
     expect(event(nodeIcal)).toEqual([expect.objectContaining({ sequence: 1, status: 'CANCELLED' })]);
