@@ -463,7 +463,7 @@ export function makeIntake(deps: IntakeDeps) {
       const d = await dossiers.get(found.link.dossierId);
       const refusal = supplementLinkRefusal(found, d);
       if (refusal) return refusal;
-      const editToken = supplementEditToken(secret);
+      const editToken = linkEditToken(secret, 'supplement');
       const editTokenHash = hashSecret(editToken);
       // Opened before from this link (another tab, or after the tab was closed): the same token, no write.
       if (d!.editTokenHash !== editTokenHash) await dossiers.save({ ...d!, editTokenHash }, d!);
@@ -549,7 +549,12 @@ export function makeIntake(deps: IntakeDeps) {
       return deliverSupplement(next, false);
     },
 
-    /** Exchanges a resume link (id + secret from the email) for a fresh edit token; works once. */
+    /**
+     * Exchanges a resume link (id + secret from the email) for the draft's edit token, in any browser or tab
+     * and as often as the applicant opens it while the link lives (issue 11: a closed tab must not strand
+     * anyone). The token is derived from the link's secret, like the supplement link's, so every tab opened
+     * from one link holds the same token; a newer link (a resend) replaces it.
+     */
     async resume(linkId: string, secret: string, clientIp: string): Promise<DraftAccess> {
       const now = clock();
       const invalid = () => new ForbiddenError(INTAKE_ERRORS.resumeLinkInvalid);
@@ -563,15 +568,12 @@ export function makeIntake(deps: IntakeDeps) {
         );
         throw invalid();
       }
-      const usedAt = (at: string) => new ForbiddenError(textOf(INTAKE_ERRORS.resumeLinkUsed, formatIct(at)));
-      if (found.kind === 'used') throw usedAt(found.at);
       const d = await dossiers.get(found.link.dossierId);
       if (!d) throw new NotFoundError(INTAKE_ERRORS.dossierNotFound);
-      // A concurrent resume came first: the same answer as a second click.
-      const used = await links.use(found.link, 'resumed', now);
-      if (used.kind !== 'ok') throw used.kind === 'used' ? usedAt(used.at) : invalid();
-      const editToken = newSecret();
-      await dossiers.save({ ...d, editTokenHash: hashSecret(editToken) }, d);
+      const editToken = linkEditToken(secret, 'resume');
+      const editTokenHash = hashSecret(editToken);
+      // Opened before from this link: the same token, no write.
+      if (d.editTokenHash !== editTokenHash) await dossiers.save({ ...d, editTokenHash }, d);
       return { id: d.id, editToken };
     },
 
@@ -669,11 +671,12 @@ export function supplementLinkRefusal(
 }
 
 /**
- * The edit token a supplement link gives: derived from its secret (256 random bits, never stored), so the
- * same link gives the same token in every tab and every time it is opened; only its hash is stored.
+ * The edit token a supplement or resume link gives: derived from its secret (256 random bits, never
+ * stored), so the same link gives the same token in every tab and every time it is opened; only its hash
+ * is stored.
  */
-const supplementEditToken = (secret: string): string =>
-  createHmac('sha256', secret).update('supplement-edit-token').digest('base64url');
+const linkEditToken = (secret: string, purpose: 'supplement' | 'resume'): string =>
+  createHmac('sha256', secret).update(`${purpose}-edit-token`).digest('base64url');
 
 const supplementOverdue = (dueAt: string) =>
   new DeadlinePassedError(textOf(INTAKE_ERRORS.supplementOverdue, formatIct(dueAt)));

@@ -35,11 +35,17 @@ describe('applicants apply (connected: local emulators over HTTP)', () => {
 
   it('creates a draft, uploads through presigned POSTs, submits, and sends a receipt with the code', async () => {
     const tag = unique();
-    const { id, editToken } = await readyDraft(tag);
+    const { id } = await readyDraft(tag);
     const resume = await waitForEmail(
       (e) => e.destination.to.includes(`dai.dien.${tag}@example.vn`) && /Tiếp tục/.test(e.subject),
     );
-    expect(resume.body.text).toMatch(/\/resume\/[\w-]+#[\w-]{40,}/);
+    const [, linkId, secret] = /\/resume\/([\w-]+)#([\w-]{40,})/.exec(resume.body.text ?? '')!;
+    // The emailed link opens the draft in any tab, as often as needed (issue 11): the same access each time.
+    const first = await api('/api/resume', { body: { linkId, secret } });
+    expect(first.status).toBe(200);
+    expect((await api('/api/resume', { body: { linkId, secret } })).json).toEqual(first.json);
+    const editToken = first.json.editToken as string;
+    expect((await api(`/api/applications/${id}`, { token: editToken })).status).toBe(200);
 
     const submitted = await api(`/api/applications/${id}/submit`, { method: 'POST', token: editToken });
     expect(submitted.status).toBe(200);
