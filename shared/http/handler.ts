@@ -16,9 +16,14 @@ import { STATUS_BY_KIND } from './status-map.ts';
 
 export type RouteHandler = (req: HttpRequest) => Promise<HttpResult>;
 
-/** JSON for the API, an HTML page for everything a person opens in a browser. */
+/**
+ * JSON for the API and for a page's machine-readable form (`?format=json`, e.g. /verify's link), an HTML
+ * page for everything a person opens in a browser.
+ */
 const wantsJson = (req: HttpRequest) =>
-  req.path.startsWith('/api/') || (req.headers.accept ?? '').startsWith('application/json');
+  req.path.startsWith('/api/') ||
+  req.query.format === 'json' ||
+  (req.headers.accept ?? '').startsWith('application/json');
 
 /** The expose rule: domain errors reach the client in its language; anything else is a generic 500 with the request id. */
 export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
@@ -47,6 +52,8 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
         status,
         message,
         issues: err instanceof ValidationError ? err.issuesIn(req.lang) : [],
+        // The language switch reopens what was asked for; a POST's answer switches on the home page.
+        ...(req.method === 'GET' ? { path: req.path } : {}),
       }),
       retry,
     );

@@ -22,6 +22,8 @@ export function renderErrorPage(props: {
   status: number;
   message: string;
   issues: readonly FieldIssue[];
+  /** The page asked for, which the language switch reopens in the other language. */
+  path?: string;
 }) {
   const { lang, status, message, issues } = props;
   const title = (TITLE_BY_STATUS[status] ?? COMMON.notDone)[lang];
@@ -29,7 +31,7 @@ export function renderErrorPage(props: {
   const lost = status === 404;
   const q = lang === 'en' ? '?lang=en' : '';
   return renderPage(
-    <Layout lang={lang} title={title}>
+    <Layout lang={lang} title={title} path={props.path}>
       <section class="notice notice-error" role="alert">
         <h1>{title}</h1>
         <p>{message}</p>

@@ -436,5 +436,10 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     expect(await page.text()).toContain('Không tìm thấy');
     const json = await fetch(site('/verify/not-an-id'), { headers: { accept: 'application/json' } });
     expect(json.status).toBe(404);
+    // The page's machine-readable link asks by query: an unknown id answers in JSON too.
+    const byQuery = await fetch(site('/verify/AAAAAAAAAAAAAAAAAAAAAA?format=json'));
+    expect(byQuery.status).toBe(404);
+    expect(byQuery.headers.get('content-type')).toContain('application/json');
+    expect(((await byQuery.json()) as { message: string }).message).toBeTruthy();
   });
 });

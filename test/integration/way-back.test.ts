@@ -38,6 +38,8 @@ describe('contact and the way back', () => {
     // The ways back: home and the dossier lookup.
     expect(page).toMatch(/<a href="\/">Về trang chủ<\/a>/);
     expect(page).toMatch(/<a href="\/status">/);
+    // The language switch reopens the page asked for, in English, not the home page.
+    expect(page).toContain('href="/khong-co-trang-nay?lang=en"');
     const footer = footerOf(page);
     expect(footer).toContain(PLACEHOLDER_CONTACT.name.vi);
     expect(footer).toContain('Địa chỉ');
