@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assignPanel, type Opinion, opinionNote, tally } from '../../shared/domain/council.ts';
+import { STANDARD_CHECKLIST } from '../../shared/domain/round.ts';
+import {
+  parseCriteria,
+  RoundSettingsSchema,
+  roundFromSettings,
+  settingsOf,
+} from '../../shared/domain/round-settings.ts';
 
 const at = '2026-12-03T08:00:00.000Z';
 const said = (by: string, outcome: Opinion['outcome']): Opinion => ({ by, at, outcome, comment: '' });
@@ -64,5 +71,60 @@ describe('a review council (offline)', () => {
       vi: 'Đề nghị công nhận · Tính sáng tạo: 4/5 · Không gian tốt',
       en: 'Recommends approval · Creativity: 4/5 · Không gian tốt',
     });
+  });
+
+  it('reads the criteria a coordinator types, one a line, and refuses what it cannot read', () => {
+    expect(parseCriteria('Tính sáng tạo | Creativity\n\nGắn kết cộng đồng')).toEqual([
+      { id: 'tinh-sang-tao', name: { vi: 'Tính sáng tạo', en: 'Creativity' } },
+      { id: 'gan-ket-cong-dong', name: { vi: 'Gắn kết cộng đồng', en: 'Gắn kết cộng đồng' } },
+    ]);
+    expect(parseCriteria('A | B | C')).toBeUndefined();
+    expect(parseCriteria('Tính sáng tạo\nTinh sang tao')).toBeUndefined();
+    expect(parseCriteria(Array.from({ length: 7 }, (_, i) => `Tiêu chí ${i}`).join('\n'))).toBeUndefined();
+  });
+
+  it('keeps a council round through the settings form, and names a quorum above the council', () => {
+    const base = settingsOf({
+      id: 'r',
+      codePrefix: 'R',
+      name: { vi: 'Đợt', en: 'Call' },
+      intro: { vi: '', en: '' },
+      benefits: [],
+      opensOn: '2026-01-01',
+      deadlineDate: '2026-02-01',
+      reminderDaysBefore: 3,
+      invitationsAt: '2026-03-01T09:00',
+      ceremony: { at: '2026-04-01T09:00', venue: { vi: 'Hà Nội', en: 'Hanoi' } },
+      status: 'draft',
+      checklist: STANDARD_CHECKLIST,
+      reviewers: ['a@x.vn', 'b@x.vn', 'c@x.vn'],
+    });
+    const council = {
+      ...base,
+      decisionMode: 'council',
+      councilSize: 3,
+      quorum: 2,
+      criteria: 'Tính sáng tạo | Creativity',
+    };
+    const parsed = RoundSettingsSchema.parse(council);
+    const round = roundFromSettings('r', parsed);
+    expect(round.decision).toEqual({
+      mode: 'council',
+      size: 3,
+      quorum: 2,
+      criteria: [{ id: 'tinh-sang-tao', name: { vi: 'Tính sáng tạo', en: 'Creativity' } }],
+    });
+    expect(settingsOf(round)).toMatchObject({
+      decisionMode: 'council',
+      quorum: 2,
+      criteria: 'Tính sáng tạo | Creativity',
+    });
+    const wrong = RoundSettingsSchema.safeParse({ ...council, quorum: 4, councilSize: 4 });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual(
+      expect.arrayContaining([['councilSize', 'councilAbovePool']]),
+    );
+    const above = RoundSettingsSchema.safeParse({ ...council, quorum: 3, councilSize: 2 });
+    expect(above.error?.issues.map((i) => i.message)).toContain('quorumAboveSize');
   });
 });
