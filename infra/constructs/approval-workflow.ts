@@ -99,32 +99,56 @@ export class ApprovalWorkflow extends Construct {
       return task;
     };
 
+    /**
+     * A wait for a person (waitForTaskToken): the Lambda records the token where their answer will find it.
+     * A throttled invocation is retried; a retry runs the step again under a new token (the old is closed).
+     */
+    const awaitCallback = (
+      name: string,
+      fn: IFunction,
+      payload: Record<string, unknown>,
+      resultPath: string | null,
+      timeout: Timeout,
+    ) => {
+      const task = new LambdaInvoke(this, name, {
+        lambdaFunction: fn,
+        integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: TaskInput.fromObject({ ...payload, taskToken: JsonPath.taskToken }),
+        resultPath: resultPath === null ? JsonPath.DISCARD : resultPath,
+        taskTimeout: timeout,
+      });
+      task.addRetry(THROTTLING_RETRY);
+      return task;
+    };
+    /** The execution's own fields, carried through a Pass that sets others. */
+    const carried = (fields: Record<string, unknown>) => ({
+      'dossierId.$': '$.dossierId',
+      'roundId.$': '$.roundId',
+      ...fields,
+    });
+
     const checkDossier = guard(
       step('CheckDossier', fns.checkDossier, { dossierId: JsonPath.stringAt('$.dossierId') }, '$.check'),
     );
 
-    const awaitReview = new LambdaInvoke(this, 'AwaitReview', {
-      lambdaFunction: fns.requestReview,
-      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: TaskInput.fromObject({
+    // A retry invokes requestReview again: fresh links under a new token (the old token is closed).
+    const awaitReview = awaitCallback(
+      'AwaitReview',
+      fns.requestReview,
+      {
         dossierId: JsonPath.stringAt('$.dossierId'),
-        taskToken: JsonPath.taskToken,
         attempt: JsonPath.numberAt('$.reviewAttempt'),
         cycle: JsonPath.numberAt('$.reviewCycle'),
-      }),
-      resultPath: '$.decision',
-      taskTimeout: Timeout.duration(Duration.seconds(props.reviewTimeoutSeconds)),
-    });
-    // A retry invokes requestReview again: fresh links under a new token (the old token is closed).
-    awaitReview.addRetry(THROTTLING_RETRY);
+      },
+      '$.decision',
+      Timeout.duration(Duration.seconds(props.reviewTimeoutSeconds)),
+    );
 
     const countReminder = new Pass(this, 'CountReminder', {
-      parameters: {
-        'dossierId.$': '$.dossierId',
-        'roundId.$': '$.roundId',
+      parameters: carried({
         'reviewCycle.$': '$.reviewCycle',
         'reviewAttempt.$': 'States.MathAdd($.reviewAttempt, 1)',
-      },
+      }),
     });
     const escalate = guard(
       step(
@@ -145,19 +169,13 @@ export class ApprovalWorkflow extends Construct {
         .otherwise(awaitReview),
     );
 
-    const awaitSupplement = new LambdaInvoke(this, 'AwaitSupplement', {
-      lambdaFunction: fns.requestSupplement,
-      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: TaskInput.fromObject({
-        dossierId: JsonPath.stringAt('$.dossierId'),
-        taskToken: JsonPath.taskToken,
-        attempt: 0,
-        'request.$': '$.decision',
-      }),
-      resultPath: JsonPath.DISCARD,
-      taskTimeout: Timeout.at('$.decision.timeoutSeconds'),
-    });
-    awaitSupplement.addRetry(THROTTLING_RETRY);
+    const awaitSupplement = awaitCallback(
+      'AwaitSupplement',
+      fns.requestSupplement,
+      { dossierId: JsonPath.stringAt('$.dossierId'), attempt: 0, 'request.$': '$.decision' },
+      null,
+      Timeout.at('$.decision.timeoutSeconds'),
+    );
     const closeIncomplete = guard(
       step(
         'CloseIncomplete',
@@ -170,64 +188,40 @@ export class ApprovalWorkflow extends Construct {
     guard(awaitSupplement);
 
     // A new review cycle: a council is seated afresh, and the opinions of the last cycle stay on record.
-    const resetReview = new Pass(this, 'BackToCheck', {
-      parameters: {
-        'dossierId.$': '$.dossierId',
-        'roundId.$': '$.roundId',
-        reviewAttempt: 0,
-        'reviewCycle.$': 'States.MathAdd($.reviewCycle, 1)',
-      },
-    });
+    const nextCycle = carried({ reviewAttempt: 0, 'reviewCycle.$': 'States.MathAdd($.reviewCycle, 1)' });
+    const resetReview = new Pass(this, 'BackToCheck', { parameters: nextCycle });
 
     // The Director's sign-off (phê duyệt) of a recommended approval: the step records the recommendation
     // and its token on the dossier, where the daily digest finds it; nothing is emailed per dossier.
-    const awaitSignOff = new LambdaInvoke(this, 'AwaitSignOff', {
-      lambdaFunction: fns.requestReview,
-      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: TaskInput.fromObject({
+    const awaitSignOff = awaitCallback(
+      'AwaitSignOff',
+      fns.requestReview,
+      {
         step: 'signOff',
         dossierId: JsonPath.stringAt('$.dossierId'),
-        taskToken: JsonPath.taskToken,
         attempt: JsonPath.numberAt('$.signOffAttempt'),
         recommendation: JsonPath.objectAt('$.decision'),
-      }),
-      resultPath: '$.signOff',
-      taskTimeout: Timeout.duration(Duration.seconds(props.signOffTimeoutSeconds)),
-    });
-    awaitSignOff.addRetry(THROTTLING_RETRY);
+      },
+      '$.signOff',
+      Timeout.duration(Duration.seconds(props.signOffTimeoutSeconds)),
+    );
     // Overdue: the step runs again with the next attempt (a fresh token on the dossier, coordinators alerted).
-    const countSignOffReminder = new Pass(this, 'CountSignOffReminder', {
-      parameters: {
-        'dossierId.$': '$.dossierId',
-        'roundId.$': '$.roundId',
+    const signOffState = (attempt: unknown) =>
+      carried({
         'reviewCycle.$': '$.reviewCycle',
         'reviewAttempt.$': '$.reviewAttempt',
         'decision.$': '$.decision',
-        'signOffAttempt.$': 'States.MathAdd($.signOffAttempt, 1)',
-      },
+        ...(typeof attempt === 'number' ? { signOffAttempt: attempt } : { 'signOffAttempt.$': attempt }),
+      });
+    const countSignOffReminder = new Pass(this, 'CountSignOffReminder', {
+      parameters: signOffState('States.MathAdd($.signOffAttempt, 1)'),
     });
     awaitSignOff.addCatch(countSignOffReminder, { errors: [Errors.TIMEOUT], resultPath: JsonPath.DISCARD });
     guard(awaitSignOff);
     countSignOffReminder.next(awaitSignOff);
     // Parameters, not `Result: 0` with a ResultPath: aws-local-stepfunctions takes a falsy Result for none.
-    const startSignOff = new Pass(this, 'StartSignOff', {
-      parameters: {
-        'dossierId.$': '$.dossierId',
-        'roundId.$': '$.roundId',
-        'reviewCycle.$': '$.reviewCycle',
-        'reviewAttempt.$': '$.reviewAttempt',
-        'decision.$': '$.decision',
-        signOffAttempt: 0,
-      },
-    });
-    const backToReview = new Pass(this, 'BackToReview', {
-      parameters: {
-        'dossierId.$': '$.dossierId',
-        'roundId.$': '$.roundId',
-        reviewAttempt: 0,
-        'reviewCycle.$': 'States.MathAdd($.reviewCycle, 1)',
-      },
-    });
+    const startSignOff = new Pass(this, 'StartSignOff', { parameters: signOffState(0) });
+    const backToReview = new Pass(this, 'BackToReview', { parameters: nextCycle });
 
     const issueCertificate = guard(
       step(
@@ -327,18 +321,13 @@ export class ApprovalWorkflow extends Construct {
       task.addRetry(THROTTLING_RETRY);
       return task;
     };
-    const awaitActivityDecision = new LambdaInvoke(this, 'AwaitActivityDecision', {
-      lambdaFunction: fns.activities,
-      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: TaskInput.fromObject({
-        step: 'awaitActivityDecision',
-        activityId: JsonPath.stringAt('$.activityId'),
-        taskToken: JsonPath.taskToken,
-      }),
-      resultPath: '$.decision',
-      taskTimeout: Timeout.duration(Duration.seconds(props.activityDecisionTimeoutSeconds ?? 14 * 24 * 3600)),
-    });
-    awaitActivityDecision.addRetry(THROTTLING_RETRY);
+    const awaitActivityDecision = awaitCallback(
+      'AwaitActivityDecision',
+      fns.activities,
+      { step: 'awaitActivityDecision', activityId: JsonPath.stringAt('$.activityId') },
+      '$.decision',
+      Timeout.duration(Duration.seconds(props.activityDecisionTimeoutSeconds ?? 14 * 24 * 3600)),
+    );
     const activityDone = new Succeed(this, 'ActivityDecided');
     const recordActivityExpiry = activityStep('RecordActivityExpiry', {
       step: 'recordActivityOutcome',
