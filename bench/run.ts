@@ -7,7 +7,15 @@ import { clearFigures, collectResults } from './lib.ts';
  * fresh process: the handlers read their environment once at import, so two local systems (two sets of
  * emulator ports) cannot share one process.
  */
-const BENCHES = ['bundles.ts', 'certificate.ts', 'rush.ts', 'review.ts', 'invitations.ts', 'lifecycle.ts'];
+const BENCHES = [
+  'bundles.ts',
+  'certificate.ts',
+  'rush.ts',
+  'review.ts',
+  'invitations.ts',
+  'lifecycle.ts',
+  'events.ts',
+];
 
 clearFigures();
 const failed: string[] = [];

@@ -61,6 +61,11 @@ export const DecisionSchema = z.object({
   reason: multilineText().pipe(z.string().max(1000)).default(''),
 });
 const MonthQuerySchema = z.object({
+  // The cursor of a busy month's next page: the last activity shown, `<start>#<id>`.
+  sau: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}#act-[\w-]{1,40}$/)
+    .optional(),
   thang: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
@@ -123,7 +128,9 @@ const usedLinkMessage = (used: { by: string; at: string; outcome: string }, lang
 
 const http = httpHandler({
   'GET /su-kien': async (req) => {
-    const parsed = MonthQuerySchema.safeParse(normalizeText({ thang: req.query.thang || undefined }));
+    const parsed = MonthQuerySchema.safeParse(
+      normalizeText({ thang: req.query.thang || undefined, sau: req.query.sau || undefined }),
+    );
     if (!parsed.success) throw toValidationError(parsed.error, req.lang, { thang: PROPOSAL_PAGE.date });
     const month = parsed.data.thang ?? ictDay(clock()).slice(0, 7);
     return html(
@@ -133,7 +140,10 @@ const http = httpHandler({
         month,
         previous: addMonths(month, -1),
         next: addMonths(month, 1),
-        activities: await activities.month(month),
+        ...(await activities.month(month, parsed.data.sau).then((page) => ({
+          items: page.items,
+          more: page.next,
+        }))),
         feedUrl: `${config.publicBaseUrl}/su-kien.ics`,
         sent: req.query.sent === '1',
       }),

@@ -143,7 +143,7 @@ export interface PublishedEvent {
   readonly description: string;
   readonly url?: string;
   readonly status: 'CONFIRMED' | 'CANCELLED';
-  /** When the event last changed (DTSTAMP and LAST-MODIFIED). */
+  /** When the event last changed (DTSTAMP: a subscribed calendar takes the higher SEQUENCE). */
   readonly stamp: Date;
 }
 
@@ -176,7 +176,6 @@ export function publishedCalendar(name: string, events: readonly PublishedEvent[
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${utcStamp(e.stamp)}`,
-      `LAST-MODIFIED:${utcStamp(e.stamp)}`,
       `SEQUENCE:${e.sequence}`,
       `DTSTART;TZID=${TIME_ZONE}:${localStamp(e.start)}`,
       `DTEND;TZID=${TIME_ZONE}:${localStamp(e.end)}`,
@@ -185,7 +184,6 @@ export function publishedCalendar(name: string, events: readonly PublishedEvent[
       `DESCRIPTION:${escapeText(e.description)}`,
       ...(e.url ? [`URL:${e.url}`] : []),
       `STATUS:${e.status}`,
-      `TRANSP:${e.status === 'CANCELLED' ? 'TRANSPARENT' : 'OPAQUE'}`,
       'END:VEVENT',
     );
   }

@@ -1,3 +1,4 @@
+import type { CalendarEntry } from '../adapters/dynamodb/activities.ts';
 import type { Activity, Venue } from '../domain/activity.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import { formatIct } from '../domain/time.ts';
@@ -29,7 +30,9 @@ export function renderEventsPage(props: {
   month: string;
   previous: string;
   next: string;
-  activities: readonly Activity[];
+  items: readonly CalendarEntry[];
+  /** The cursor of the month's next page, when it has more. */
+  more?: string;
   feedUrl: string;
   sent?: boolean;
 }) {
@@ -44,11 +47,11 @@ export function renderEventsPage(props: {
         <a href={monthHref(props.next)}>{E.next[lang]} →</a>
       </nav>
       <h2>{E.month[lang](monthLabel(props.month))}</h2>
-      {props.activities.length === 0 ? (
+      {props.items.length === 0 ? (
         <p class="notice">{E.none[lang]}</p>
       ) : (
         <ListTable lang={lang} class="events" columns={[E.date, E.time, E.activity, E.venue, E.member]}>
-          {props.activities.map((a) => (
+          {props.items.map((a) => (
             <tr data-activity={a.id}>
               <td>{dayLabel(a.start)}</td>
               <td>
@@ -68,6 +71,13 @@ export function renderEventsPage(props: {
             </tr>
           ))}
         </ListTable>
+      )}
+      {props.more && (
+        <p>
+          <a href={withLang(`/su-kien?thang=${props.month}&sau=${encodeURIComponent(props.more)}`, lang)}>
+            {E.more[lang]} →
+          </a>
+        </p>
       )}
       <p class="hint">{E.hanoiTime[lang]}</p>
       <section class="card">

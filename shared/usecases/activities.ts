@@ -1,4 +1,4 @@
-import type { Activities } from '../adapters/dynamodb/activities.ts';
+import type { Activities, CalendarEntry, FeedEntry } from '../adapters/dynamodb/activities.ts';
 import type { Certificates } from '../adapters/dynamodb/certificates.ts';
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, LinkCheck, Links } from '../adapters/dynamodb/links.ts';
@@ -47,6 +47,8 @@ export const PROPOSAL_LINK_SECONDS = 7 * 24 * 3600;
 export const ACTIVITY_REVIEW_SECONDS = 30 * 24 * 3600;
 /** The setting's name under which the permit guidance is kept. */
 export const PERMIT_GUIDANCE = 'permit-guidance';
+/** Activities a calendar page shows at most; a busier month continues on the next page. */
+export const CALENDAR_PAGE = 100;
 
 /** What the proposal form posts, once parsed (the handler's zod schema). */
 export interface ProposalInput {
@@ -130,14 +132,15 @@ export function makeActivities(deps: ActivityDeps) {
     return (await activities.textSetting(PERMIT_GUIDANCE)) ?? DEFAULT_PERMIT_GUIDANCE.text;
   }
 
-  const eventOf = (a: Activity, domain: string): PublishedEvent => ({
+  const eventOf = (a: FeedEntry & { description?: string }, domain: string): PublishedEvent => ({
     uid: activityUid(a.id, domain),
     sequence: a.sequence,
     start: a.start,
     end: a.end,
     summary: `${a.titleVi} / ${a.titleEn}`,
     location: `${a.venueName.vi} / ${a.venueName.en}`,
-    description: `${a.memberName}\n\n${a.description}`,
+    // The feed names the member only (its page has the rest): a year of events stays small.
+    description: a.description ? `${a.memberName}\n\n${a.description}` : a.memberName,
     url: calendarUrl(monthOf(a.start)),
     status: a.status === 'approved' ? 'CONFIRMED' : 'CANCELLED',
     stamp: new Date(a.updatedAt),
@@ -449,9 +452,12 @@ export function makeActivities(deps: ActivityDeps) {
       return cancelled;
     },
 
-    /** The approved activities of a month (yyyy-MM), in time order. */
-    async month(month: string): Promise<Activity[]> {
-      return (await activities.ofMonth(month)).filter((a) => a.status === 'approved');
+    /**
+     * A page of a month's approved activities (yyyy-MM), in time order; `next` is the cursor of the page
+     * after it. A busy month (hundreds of activities) is shown a page at a time.
+     */
+    month(month: string, after?: string): Promise<{ items: CalendarEntry[]; next?: string }> {
+      return activities.approvedOfMonth(month, CALENDAR_PAGE, after);
     },
 
     /**
@@ -461,7 +467,7 @@ export function makeActivities(deps: ActivityDeps) {
     async feed(): Promise<string> {
       const first = addMonths(monthOf(toIctLocal(clock())), -1);
       const months = Array.from({ length: 14 }, (_, i) => addMonths(first, i));
-      const all = (await Promise.all(months.map((m) => activities.ofMonth(m)))).flat();
+      const all = (await Promise.all(months.map((m) => activities.feedOfMonth(m)))).flat();
       const shown = all.filter(
         (a) => a.status === 'approved' || (a.status === 'cancelled' && a.sequence > 0),
       );

@@ -14,6 +14,23 @@ import { ConditionFailed, type Store } from './store.ts';
 /** A slot is kept this long after its activity ends, then the table's TTL may delete it. */
 const SLOT_KEEP_SECONDS = 30 * 24 * 3600;
 
+/** What the calendar page shows of an activity. */
+const CALENDAR_FIELDS = [
+  'id',
+  'start',
+  'end',
+  'titleVi',
+  'titleEn',
+  'venueName',
+  'memberName',
+  'memberSlug',
+  'status',
+] as const;
+export type CalendarEntry = Pick<Activity, (typeof CALENDAR_FIELDS)[number]>;
+/** What the feed says of an activity. */
+const FEED_FIELDS = [...CALENDAR_FIELDS, 'sequence', 'updatedAt'] as const;
+export type FeedEntry = Pick<Activity, (typeof FEED_FIELDS)[number]>;
+
 /** Why a proposal was not stored: the same proposal exists already, or a slot of the venue is taken. */
 export type BookingRefusal = 'exists' | 'taken';
 
@@ -189,6 +206,39 @@ export class Activities {
       .options({ maxPages: Number.POSITIVE_INFINITY })
       .send();
     return Items;
+  }
+
+  /**
+   * A page of a month's approved activities in time order, with only what the calendar shows: at most
+   * `limit` read, after the cursor `after` (the last one's `<start>#<id>`); `next` when more may follow.
+   */
+  async approvedOfMonth(
+    month: string,
+    limit: number,
+    after?: string,
+  ): Promise<{ items: CalendarEntry[]; next?: string }> {
+    const { Items = [], LastEvaluatedKey } = await this.e.activitiesOfMonth
+      .query({ month, after })
+      .options({
+        limit,
+        attributes: [...CALENDAR_FIELDS],
+        filters: { activity: { attr: 'status', eq: 'approved' } },
+      })
+      .send();
+    const next = LastEvaluatedKey?.gsi1sk;
+    return { items: Items as CalendarEntry[], next: typeof next === 'string' ? next : undefined };
+  }
+
+  /**
+   * The feed's fields of a month's activities (every status; the use-case keeps the approved and the
+   * cancelled), without their descriptions and histories: a year of them is read in a few requests.
+   */
+  async feedOfMonth(month: string): Promise<FeedEntry[]> {
+    const { Items = [] } = await this.e.activitiesOfMonth
+      .query({ month })
+      .options({ maxPages: Number.POSITIVE_INFINITY, attributes: [...FEED_FIELDS] })
+      .send();
+    return Items as FeedEntry[];
   }
 
   /** A member's activities starting at or after `from` (yyyy-MM-ddTHH:mm, Hanoi time). */

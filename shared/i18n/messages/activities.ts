@@ -11,6 +11,7 @@ export const EVENTS_PAGE = defineMessages({
   previous: { vi: 'Tháng trước', en: 'Previous month' },
   next: { vi: 'Tháng sau', en: 'Next month' },
   none: { vi: 'Chưa có hoạt động nào trong tháng này.', en: 'No activities this month yet.' },
+  more: { vi: 'Các hoạt động tiếp theo trong tháng', en: 'More activities this month' },
   date: { vi: 'Ngày', en: 'Date' },
   time: { vi: 'Thời gian', en: 'Time' },
   activity: { vi: 'Hoạt động', en: 'Activity' },

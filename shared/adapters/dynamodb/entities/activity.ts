@@ -106,8 +106,12 @@ export function activityEntities(table: HcsnTable) {
     /** A month's activities (every status), in time order. */
     activitiesOfMonth: activity
       .build(EntityAccessPattern)
-      .schema(item({ month: string() }))
-      .pattern(({ month }) => ({ index: 'gsi1', partition: monthKey(month) })),
+      .schema(item({ month: string(), after: string().optional() }))
+      .pattern(({ month, after }) => ({
+        index: 'gsi1',
+        partition: monthKey(month),
+        ...(after ? { range: { gt: after } } : {}),
+      })),
     memberActivity,
     /** A member's activities starting at or after `from` (their index items, in time order). */
     activitiesOfMember: memberActivity
