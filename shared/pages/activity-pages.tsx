@@ -50,27 +50,26 @@ export function renderEventsPage(props: {
       {props.items.length === 0 ? (
         <p class="notice">{E.none[lang]}</p>
       ) : (
-        <ListTable lang={lang} class="events" columns={[E.date, E.time, E.activity, E.venue, E.member]}>
+        // A list, not a table: on a phone each activity reads top to bottom, nothing scrolls sideways.
+        <ul class="history events">
           {props.items.map((a) => (
-            <tr data-activity={a.id}>
-              <td>{dayLabel(a.start)}</td>
-              <td>
-                {a.start.slice(11, 16)}–{a.end.slice(11, 16)}
-              </td>
-              <td lang={lang === 'en' ? 'en' : 'vi'}>{lang === 'en' ? a.titleEn : a.titleVi}</td>
-              <td>{a.venueName[lang]}</td>
-              <td>
-                {a.memberSlug ? (
-                  <a href={withLang(`/thanh-vien/${encodeURIComponent(a.memberSlug)}`, lang)}>
-                    {a.memberName}
-                  </a>
-                ) : (
-                  a.memberName
-                )}
-              </td>
-            </tr>
+            <li data-activity={a.id}>
+              <strong lang={lang === 'en' ? 'en' : 'vi'}>{lang === 'en' ? a.titleEn : a.titleVi}</strong>
+              <br />
+              {E.date[lang]}: {dayLabel(a.start)} · {E.time[lang]}: {a.start.slice(11, 16)}–
+              {a.end.slice(11, 16)}
+              <br />
+              {E.venue[lang]}: {a.venueName[lang]}
+              <br />
+              {E.member[lang]}:{' '}
+              {a.memberSlug ? (
+                <a href={withLang(`/thanh-vien/${encodeURIComponent(a.memberSlug)}`, lang)}>{a.memberName}</a>
+              ) : (
+                a.memberName
+              )}
+            </li>
           ))}
-        </ListTable>
+        </ul>
       )}
       {props.more && (
         <p>
