@@ -14,6 +14,7 @@ const BENCHES = [
   'review.ts',
   'invitations.ts',
   'lifecycle.ts',
+  'directory.ts',
   'events.ts',
 ];
 

@@ -179,7 +179,8 @@ export const functions = {
         // ACTIVITY#, MEMBERACTIVITY#, VENUESLOT#: a revocation cancels the member's activities still to come
         // (listed under the member) and frees their time.
         read: ['CERTIFICATE#', 'DOSSIER#', 'SESSION#', 'STAFF#', 'ACTIVITY#', 'MEMBERACTIVITY#'],
-        write: ['CERTIFICATE#', 'DOSSIER#', 'ACTIVITY#'],
+        // DIRECTORY: the revoked member leaves the directory at once (its version moves, issue 16).
+        write: ['CERTIFICATE#', 'DOSSIER#', 'ACTIVITY#', 'DIRECTORY'],
         delete: ['VENUESLOT#'],
       },
       // The page signs a short-lived link to the certificate's PDF, as /status does.
@@ -200,8 +201,18 @@ export const functions = {
         // through the bulk sender (LINK#, LINKSALT#, BULKCHUNK#), unless their certificate was revoked.
         read: ['DOSSIER#', 'ROUND#', 'CERTIFICATE#', 'INVITATIONS#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#'],
         // GUARD#: a dossier not accepted gets its deletion date (TTL) on the guards it holds too.
-        // MEMBER#, MEMBERMAIL#: an approved member's directory profile is made with the approval.
-        write: ['DOSSIER#', 'ROUND#', 'LINK#', 'LINKSALT#', 'BULKCHUNK#', 'GUARD#', 'MEMBER#', 'MEMBERMAIL#'],
+        // MEMBER#, MEMBERMAIL#, DIRECTORY: an approved member's directory profile is made with the approval.
+        write: [
+          'DOSSIER#',
+          'ROUND#',
+          'LINK#',
+          'LINKSALT#',
+          'BULKCHUNK#',
+          'GUARD#',
+          'MEMBER#',
+          'MEMBERMAIL#',
+          'DIRECTORY',
+        ],
         // The bulk sender gives a link's claim back when its email fails.
         delete: ['LINK#'],
         // A failure or an escalation mails the coordinators.
@@ -263,6 +274,7 @@ export const functions = {
           'VENUE#',
           'SETTING#',
           'MEMBER#',
+          'DIRECTORY',
         ],
         // GUARD#: deleting a draft round's drafts frees their duplicate guards; SENT#: a send claim is
         // given back when its email fails.
@@ -399,8 +411,9 @@ export const functions = {
       table: {
         // The profiles (MEMBER#, MEMBERMAIL#: by the representative's address); CERTIFICATE#: a member is
         // shown only while its certificate is valid; LINK#: the emailed editing links.
-        read: ['MEMBER#', 'MEMBERMAIL#', 'CERTIFICATE#', 'LINK#'],
-        write: ['MEMBER#', 'LINK#'],
+        // DIRECTORY: the directory's version (the list is kept in memory while it stands).
+        read: ['MEMBER#', 'MEMBERMAIL#', 'CERTIFICATE#', 'LINK#', 'DIRECTORY'],
+        write: ['MEMBER#', 'LINK#', 'DIRECTORY'],
         // The directory's partition only: hidden profiles are in another one it never reads.
         query: { gsi1: ['MEMBERS'] },
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Members } from '../../shared/adapters/dynamodb/members.ts';
 import { VC_JWT_MEDIA_TYPE } from '../../shared/adapters/signing/signing-key.ts';
 import { composeActivities } from '../../shared/compose/activities.ts';
 import { files } from '../../shared/compose/files.ts';
@@ -13,7 +14,7 @@ import { html, json, redirect } from '../../shared/http/response.ts';
 import { signedInStaff } from '../../shared/http/staff-guard.ts';
 import { REVOCATION_FIELDS } from '../../shared/i18n/messages/certificates.ts';
 import { renderVerifyPage } from '../../shared/pages/verify-page.tsx';
-import { clock, config } from '../../shared/runtime.ts';
+import { clock, config, tableStore } from '../../shared/runtime.ts';
 import {
   makeCertificateLinks,
   makeRevokeCertificate,
@@ -31,13 +32,18 @@ const certificateLinks = makeCertificateLinks({
   publicBaseUrl: config.publicBaseUrl,
 });
 const activities = composeActivities();
+const directory = new Members(tableStore());
 const revoke = makeRevokeCertificate({
   certificates: certificates(),
   dossiers: dossiers(),
   mailer: mailer(),
   clock,
   publicBaseUrl: config.publicBaseUrl,
-  onRevoked: (dossierId, by) => activities.cancelFutureOf(dossierId, by),
+  // The member leaves the directory at once: its version moves, so no function keeps the old list (issue 16).
+  onRevoked: async (dossierId, by) => {
+    await activities.cancelFutureOf(dossierId, by);
+    await directory.changed();
+  },
 });
 const sessions = coordinatorSessions();
 

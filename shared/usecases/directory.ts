@@ -26,6 +26,8 @@ import { countMetric, logger } from '../observability.ts';
 
 /** Cards on one page of the directory (filters and search run over every member). */
 export const DIRECTORY_PAGE_SIZE = 24;
+/** The longest the directory's list is kept in memory, whatever its version says (a missed version move). */
+const CACHE_MAX_MS = 60_000;
 /** How long a profile editing link works: several saves within it, like the supplement link. */
 export const PROFILE_LINK_SECONDS = 24 * 3600;
 
@@ -96,11 +98,23 @@ export function makeDirectory(deps: DirectoryDeps) {
     verifyUrl: verifyUrlOf(deps.publicBaseUrl, m.certificateId),
   });
 
-  /** Every member the public sees, by name. */
+  /**
+   * Every member the public sees, by name. Reading 1,000 profiles and their certificates takes longer than a
+   * page may, so the list is kept in memory while the directory's version stands: every change of what it
+   * shows (a profile made, edited or hidden, a certificate revoked) moves the version up after it is
+   * stored, and the next request reads everything again. The version is read before the list, so a change
+   * during a reload makes the next request reload too.
+   */
+  let cache: { version: number; at: number; members: MemberProfile[] } | undefined;
   async function shown(): Promise<MemberProfile[]> {
+    const version = await members.version();
+    const now = clock().getTime();
+    if (cache && cache.version === version && now - cache.at < CACHE_MAX_MS) return cache.members;
     const listed = await members.listed();
     const valid = await members.validCertificates(listed.map((m) => m.certificateId));
-    return listed.filter((m) => valid.has(m.certificateId)).sort(byName);
+    const fresh = listed.filter((m) => valid.has(m.certificateId)).sort(byName);
+    cache = { version, at: now, members: fresh };
+    return fresh;
   }
 
   /** A profile the public may see (valid certificate, not hidden). */

@@ -1,4 +1,5 @@
 import {
+  $add,
   $remove,
   GetItemCommand,
   PutTransaction,
@@ -49,6 +50,24 @@ export class Members {
     return Item ? asProfile(Item) : undefined;
   }
 
+  /** The directory's version now (consistent): 0 before any change. */
+  async version(): Promise<number> {
+    const { Item } = await this.e.directoryVersion
+      .build(GetItemCommand)
+      .key({})
+      .options({ consistent: true })
+      .send();
+    return Item?.version ?? 0;
+  }
+
+  /** Moves the directory's version up, after a change of what it shows is stored. */
+  async changed(): Promise<void> {
+    await this.e.directoryVersion
+      .build(UpdateItemCommand)
+      .item({ version: $add(1) })
+      .send();
+  }
+
   async slugOfDossier(dossierId: string): Promise<string | undefined> {
     const { Item } = await this.e.memberPointer
       .build(GetItemCommand)
@@ -86,6 +105,7 @@ export class Members {
             .options({ condition: { attr: 'slug', exists: false } }),
           this.e.memberEmail.build(PutTransaction).item({ email: profile.email.toLowerCase(), slug }),
         ]);
+        await this.changed();
         return slug;
       } catch (err) {
         if (!(err instanceof ConditionFailed)) throw err;
@@ -158,6 +178,7 @@ export class Members {
         })
         .options({ condition: { attr: 'slug', exists: true } }),
     );
+    await this.changed();
   }
 
   /**
@@ -208,6 +229,7 @@ export class Members {
           ...(audit.reason ? { reason: audit.reason } : {}),
         }),
       ]);
+      await this.changed();
       return true;
     } catch (err) {
       if (err instanceof ConditionFailed) return false;

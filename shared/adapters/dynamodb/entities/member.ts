@@ -84,6 +84,20 @@ export function memberEntities(table: HcsnTable) {
       ...PLAIN,
     }),
     memberEmail,
+    /**
+     * `DIRECTORY` / `VERSION`: moved up by every change of what the directory shows (a profile made, edited,
+     * hidden; a certificate revoked), so a function may keep the list in memory while the number stands.
+     */
+    directoryVersion: new Entity({
+      name: 'directory-version',
+      table,
+      schema: item({
+        pk: string().key().const('DIRECTORY').hidden(),
+        sk: string().key().const('VERSION').hidden(),
+        version: number().optional(),
+      }),
+      ...PLAIN,
+    }),
     /** The directory: every shown profile, by folded name. */
     listedMembers: member
       .build(EntityAccessPattern)
