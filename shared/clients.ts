@@ -1,12 +1,9 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { makeDocumentClient } from './adapters/dynamodb/client.ts';
-import { makeS3Client } from './adapters/s3/client.ts';
-import { config } from './config.ts';
 import { tracer } from './observability.ts';
 
 /**
@@ -16,11 +13,11 @@ import { tracer } from './observability.ts';
  * the clients' shared `send` (`infra/permissions/recorder.ts`), so these record as any client would.
  *
  * Plain function declarations: a bundle keeps only the clients its function uses (esbuild drops the
- * rest, and the SDK packages are side-effect free), so a function loads only those at cold start.
+ * rest, and the SDK packages are side-effect free), so a function loads only those at cold start. S3, SES
+ * and the workflow's Step Functions are not here: their compose modules load them on first use
+ * (`compose/lazy.ts`), since a dynamic import here would put them in every bundle.
  */
 let dynamo: DynamoDBDocumentClient | undefined;
-let s3: ReturnType<typeof makeS3Client> | undefined;
-let ses: SESv2Client | undefined;
 let sfn: SFNClient | undefined;
 let lambda: LambdaClient | undefined;
 let scheduler: SchedulerClient | undefined;
@@ -32,16 +29,7 @@ export function documentClient(): DynamoDBDocumentClient {
   return dynamo;
 }
 
-export function s3Client(): ReturnType<typeof makeS3Client> {
-  s3 ??= tracer.captureAWSv3Client(makeS3Client(config));
-  return s3;
-}
-
-export function sesClient(): SESv2Client {
-  ses ??= tracer.captureAWSv3Client(new SESv2Client({}));
-  return ses;
-}
-
+/** Step Functions at once (the activities function); the approval workflow's is `compose/workflow.ts`'s. */
 export function sfnClient(): SFNClient {
   sfn ??= tracer.captureAWSv3Client(new SFNClient({}));
   return sfn;

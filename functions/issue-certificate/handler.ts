@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { files } from '../../shared/compose/files.ts';
 import { certificates, dossiers, rounds } from '../../shared/compose/table.ts';
-import { renderCertificatePdf } from '../../shared/pdf/certificate.ts';
 import { CERTIFICATE_FONT_REGULAR_FILE, loadCertificateFonts } from '../../shared/pdf/font.ts';
 import { clock, config } from '../../shared/runtime.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
@@ -19,8 +18,14 @@ const issue = makeIssueCertificate({
   dossiers: dossiers(),
   rounds: rounds(),
   files: files(),
-  renderPdf: async (content, createdAt) =>
-    renderCertificatePdf(content, await loadCertificateFonts(fontDir), { createdAt }),
+  // pdf-lib, fontkit and the QR encoder are most of this bundle: loaded by the first certificate, not at init.
+  renderPdf: async (content, createdAt) => {
+    const [{ renderCertificatePdf }, fonts] = await Promise.all([
+      import('../../shared/pdf/certificate.ts'),
+      loadCertificateFonts(fontDir),
+    ]);
+    return renderCertificatePdf(content, fonts, { createdAt });
+  },
   clock,
   publicBaseUrl: config.publicBaseUrl,
   signatory: { name: config.signatoryName, title: config.signatoryTitle },

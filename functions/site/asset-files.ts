@@ -1,18 +1,30 @@
-import files from '../../.build/web/files.json' with { type: 'json' };
 import { SITE_CSS } from '../../shared/pages/site-css.ts';
 
 /** A year, and never revalidated: a hashed name's content never changes (a new build, a new name). */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const BUILT: Record<string, string> = files;
+/**
+ * The built files' bodies (about 1.8 MB with pdf.js), read by the first `/assets/` request: the pages do
+ * not need them, and parsing them at cold start cost every request of the site function.
+ */
+let built: Promise<Record<string, string>> | undefined;
+const builtFiles = () => {
+  built ??= import('../../.build/web/files.json', { with: { type: 'json' } }).then(
+    (m) => m.default as Record<string, string>,
+  );
+  return built;
+};
 
 /**
  * A file under /assets/: the stylesheet (a fixed name, cached briefly) or a built script or source map
  * (hashed names from infra/web/build.ts, cached for good). Undefined for any other name.
  */
-export function assetFile(name: string): { body: string; type: string; cacheControl?: string } | undefined {
+export async function assetFile(
+  name: string,
+): Promise<{ body: string; type: string; cacheControl?: string } | undefined> {
   if (name === 'site.css') return { body: SITE_CSS, type: 'text/css; charset=utf-8' };
-  if (!Object.hasOwn(BUILT, name)) return undefined;
+  const files = await builtFiles();
+  if (!Object.hasOwn(files, name)) return undefined;
   const type = name.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
-  return { body: BUILT[name]!, type, cacheControl: IMMUTABLE };
+  return { body: files[name]!, type, cacheControl: IMMUTABLE };
 }

@@ -82,7 +82,7 @@ export const handler = httpHandler({
     throw new NotFoundError(textOf(WAY_BACK.noSuchPage, shortPath(req.path)));
   },
   'GET /assets/{file}': async (req) => {
-    const file = assetFile(req.params.file!);
+    const file = await assetFile(req.params.file!);
     if (!file) throw new NotFoundError(SITE.fileNotFound);
     const res = asset(file.body, file.type);
     return file.cacheControl

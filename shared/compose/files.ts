@@ -1,5 +1,20 @@
-import { Files } from '../adapters/s3/files.ts';
-import { s3Client } from '../clients.ts';
+import type { Files } from '../adapters/s3/files.ts';
+import { tracer } from '../observability.ts';
 import { config } from '../runtime.ts';
+import { lazy, once } from './lazy.ts';
 
-export const files = () => new Files(s3Client(), config.bucketName);
+/** One S3 client per process, made (and its SDK loaded) by the first call that reaches storage. */
+const s3Client = once(async () => {
+  const { makeS3Client } = await import('../adapters/s3/client.ts');
+  return tracer.captureAWSv3Client(makeS3Client(config));
+});
+
+/** The bucket; S3's SDK and the presigners are loaded by the first call that reaches storage. */
+export const files = (): Files =>
+  lazy(
+    async () => {
+      const [{ Files }, s3] = await Promise.all([import('../adapters/s3/files.ts'), s3Client()]);
+      return new Files(s3, config.bucketName);
+    },
+    { bucket: config.bucketName },
+  );

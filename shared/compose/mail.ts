@@ -1,5 +1,17 @@
-import { SesMailer } from '../adapters/ses/mailer.ts';
-import { sesClient } from '../clients.ts';
+import type { Mailer } from '../adapters/ses/mailer.ts';
+import { tracer } from '../observability.ts';
 import { config } from '../runtime.ts';
+import { lazy, once } from './lazy.ts';
 
-export const mailer = () => new SesMailer(sesClient(), config.mailFrom, config.sesConfigurationSet);
+/** One SES client per process, made (and its SDK loaded) by the first email. */
+const sesClient = once(async () => {
+  const { makeSesClient } = await import('../adapters/ses/client.ts');
+  return tracer.captureAWSv3Client(makeSesClient());
+});
+
+/** SES; its SDK and the MIME composer are loaded by the first email sent. */
+export const mailer = (): Mailer =>
+  lazy(async () => {
+    const [{ SesMailer }, ses] = await Promise.all([import('../adapters/ses/mailer.ts'), sesClient()]);
+    return new SesMailer(ses, config.mailFrom, config.sesConfigurationSet);
+  });

@@ -1,5 +1,17 @@
-import { Workflow } from '../adapters/sfn/workflow.ts';
-import { sfnClient } from '../clients.ts';
+import type { Workflow } from '../adapters/sfn/workflow.ts';
+import { tracer } from '../observability.ts';
 import { config } from '../runtime.ts';
+import { lazy, once } from './lazy.ts';
 
-export const workflow = () => new Workflow(sfnClient(), config.stateMachineArn);
+/** One Step Functions client per process, made (and its SDK loaded) by the first start or callback. */
+const sfnClient = once(async () => {
+  const { makeSfnClient } = await import('../adapters/sfn/client.ts');
+  return tracer.captureAWSv3Client(makeSfnClient());
+});
+
+/** The approval workflow; Step Functions' SDK is loaded by the first start or callback. */
+export const workflow = (): Workflow =>
+  lazy(async () => {
+    const [{ Workflow }, sfn] = await Promise.all([import('../adapters/sfn/workflow.ts'), sfnClient()]);
+    return new Workflow(sfn, config.stateMachineArn);
+  });

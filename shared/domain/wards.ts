@@ -104,25 +104,28 @@ function unitCandidate(a: Alias, tier: number, before: '2025-01-01' | '2025-07-0
   };
 }
 
-// Folded once at load: a search only compares strings (about 5,000 short keys).
-const CANDIDATES: readonly Candidate[] = [
-  ...WARDS.map((ward) => ({
-    keys: spellings(ward.name),
-    tier: 0,
-    matches: [{ ward, via: 'name' as const }],
-  })),
-  ...aliases.aliases.map((a) => unitCandidate(a, 1, '2025-07-01')),
-  ...aliases.legacyAliases.map((a) => unitCandidate(a, 2, '2025-01-01')),
-  ...aliases.districts.map((d) => ({
-    keys: spellings(d.oldDistrict),
-    tier: 3,
-    matches: d.newCodes.map((code) => ({
-      ward: BY_CODE.get(code)!,
-      via: 'district' as const,
-      district: oldUnit(d.oldDistrict),
+// Folded once, by the first search (not at load: most requests of the functions that import this never
+// search, and folding about 5,000 keys was a visible part of their cold start); a search only compares strings.
+let candidates: readonly Candidate[] | undefined;
+const allCandidates = (): readonly Candidate[] =>
+  (candidates ??= [
+    ...WARDS.map((ward) => ({
+      keys: spellings(ward.name),
+      tier: 0,
+      matches: [{ ward, via: 'name' as const }],
     })),
-  })),
-];
+    ...aliases.aliases.map((a) => unitCandidate(a, 1, '2025-07-01')),
+    ...aliases.legacyAliases.map((a) => unitCandidate(a, 2, '2025-01-01')),
+    ...aliases.districts.map((d) => ({
+      keys: spellings(d.oldDistrict),
+      tier: 3,
+      matches: d.newCodes.map((code) => ({
+        ward: BY_CODE.get(code)!,
+        via: 'district' as const,
+        district: oldUnit(d.oldDistrict),
+      })),
+    })),
+  ]);
 
 /** How well a folded query fits a key: 0 the whole key, 1 its start, 2 the start of a later word; else none. */
 function closeness(query: string, key: string): number | undefined {
@@ -145,7 +148,7 @@ export function findWards(query: string, limit = 10): WardMatch[] {
   // The query without its kind ("quan ha dong" → "ha dong") fits a little less well than as typed.
   const queries = stripped && stripped !== q ? [q, stripped] : [q];
   const found: { c: Candidate; score: number; order: number }[] = [];
-  CANDIDATES.forEach((c, order) => {
+  allCandidates().forEach((c, order) => {
     let score: number | undefined;
     queries.forEach((qv, i) => {
       for (const key of c.keys) {
