@@ -90,6 +90,9 @@ export const functions = {
       bucket: { read: ['uploads/', 'dossiers/'], write: ['uploads/', 'dossiers/'] },
       mail: true,
       workflow: 'start+callback',
+      // A new draft's resume link is issued and emailed by the jobs function (`ResumeLinkEvent`), so the
+      // answer does not wait on SES.
+      jobs: true,
       // Drafts per IP, resume emails per address, `/api/resume` without a valid secret per IP and dossier.
       rateLimits: true,
     },

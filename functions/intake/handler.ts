@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
+import { handOverToJobs } from '../../shared/compose/hand-over.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { rateLimiter } from '../../shared/compose/rate-limits.ts';
 import { dossiers, links, rounds } from '../../shared/compose/table.ts';
@@ -16,6 +17,7 @@ import { RESUME_RESENT, SUPPLEMENT_RESEND } from '../../shared/i18n/messages/int
 import { wardHint } from '../../shared/i18n/messages/wards.ts';
 import { clock, config } from '../../shared/runtime.ts';
 import { makeIntake } from '../../shared/usecases/intake.ts';
+import type { ResumeLinkEvent } from '../../shared/usecases/resume-links.ts';
 
 const intake = makeIntake({
   rounds: rounds(),
@@ -27,6 +29,8 @@ const intake = makeIntake({
   clock,
   publicBaseUrl: config.publicBaseUrl,
   limiter: rateLimiter(),
+  // Resume links are emailed by the jobs function: a new draft's answer does not wait on SES.
+  handOverResumeLink: handOverToJobs<ResumeLinkEvent>(),
 });
 
 const ResumeSchema = z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() });

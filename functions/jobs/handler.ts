@@ -5,12 +5,14 @@ import {
   followUpScheduler,
   jobStarter,
 } from '../../shared/compose/jobs.ts';
+import { composeResumeLinks } from '../../shared/compose/resume-links.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { composeSignOffDigest } from '../../shared/compose/sign-off.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import { isSignInLinkEvent, type SignInLinkEvent } from '../../shared/usecases/coordinator-session.ts';
 import { isReconcileEvent, type ReconcileEvent } from '../../shared/usecases/reconciler.ts';
+import { isResumeLinkEvent, type ResumeLinkEvent } from '../../shared/usecases/resume-links.ts';
 import { runOrHandOver } from '../../shared/usecases/round-jobs.ts';
 import { isSignOffDigestEvent, type SignOffDigestEvent } from '../../shared/usecases/sign-off.ts';
 
@@ -21,10 +23,12 @@ const jobs = composeRoundJobs();
 
 /** Sign-in requests handed over by the admin function: the staff lookup and the link email. */
 let sessions: ReturnType<typeof coordinatorSessions> | undefined;
+/** Resume links handed over by the intake function (a new draft, a fresh link asked for). */
+let resumeLinks: ReturnType<typeof composeResumeLinks> | undefined;
 
 export const handler = taskHandler(
   async (
-    event: JobEvent | SignInLinkEvent | ReconcileEvent | SignOffDigestEvent,
+    event: JobEvent | SignInLinkEvent | ReconcileEvent | SignOffDigestEvent | ResumeLinkEvent,
     context: Context,
   ): Promise<unknown> => {
     // Every 15 minutes: dossiers left stranded by a failed call are found and moved on.
@@ -35,6 +39,11 @@ export const handler = taskHandler(
       sessions ??= coordinatorSessions();
       await sessions.deliverSignIn(event.signInLinkFor);
       return { signIn: 'handled' };
+    }
+    if (isResumeLinkEvent(event)) {
+      resumeLinks ??= composeResumeLinks();
+      await resumeLinks.deliver(event);
+      return { resumeLink: 'sent' };
     }
     return runOrHandOver(
       jobs,

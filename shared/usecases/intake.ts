@@ -38,11 +38,11 @@ import { toValidationError } from '../http/request.ts';
 import { say, textOf } from '../i18n/catalog.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
 import { DOCUMENT_PROBLEMS, INTAKE_ERRORS, UPLOAD_PROBLEMS } from '../i18n/messages/intake.ts';
-import { resumeEmail } from '../mail/intake-emails.tsx';
 import { supplementRequestEmail } from '../mail/supplement-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import { makeDossierNumbering } from './dossier-numbers.ts';
 import { makePublicQueries } from './public-queries.ts';
+import { makeResumeLinks, type ResumeLinkEvent } from './resume-links.ts';
 
 export interface IntakeDeps {
   readonly rounds: Rounds;
@@ -55,6 +55,11 @@ export interface IntakeDeps {
   readonly publicBaseUrl: string;
   /** Resume emails per address, new drafts per client IP, resume requests without a valid secret. */
   readonly limiter: RateLimiter;
+  /**
+   * Hands a draft's resume link and its email to an asynchronous run (the jobs function: `ResumeLinkEvent`),
+   * so creating a draft does not wait on SES. Absent: sent within the call.
+   */
+  readonly handOverResumeLink?: (event: ResumeLinkEvent) => Promise<void>;
 }
 
 export interface DraftAccess {
@@ -121,19 +126,18 @@ export function makeIntake(deps: IntakeDeps) {
     return (await Promise.all(guards.map((g) => dossiers.guardOwner(g)))).some(Boolean);
   }
 
+  const resumeLinks = makeResumeLinks({
+    rounds,
+    dossiers,
+    links,
+    mailer,
+    clock,
+    publicBaseUrl: deps.publicBaseUrl,
+  });
+  /** Handed over when a hand-off is given (the request answers without waiting on SES), else sent here. */
   async function sendResumeLink(d: Dossier): Promise<void> {
-    const round = await rounds.get(d.roundId);
-    if (!round) return;
-    const { linkId, secret } = await links.issue({
-      purpose: 'resume',
-      dossierId: d.id,
-      person: d.form.representative.email,
-      expiresAt: Math.floor(deadlineOf(round).getTime() / 1000),
-      createdAt: clock().toISOString(),
-    });
-    // The secret travels in the fragment: link scanners that fetch the URL never send it to us.
-    await mailer.send(resumeEmail(d, round, `${deps.publicBaseUrl}/resume/${linkId}#${secret}`));
-    countMetric('EmailSent');
+    if (deps.handOverResumeLink) await deps.handOverResumeLink({ resumeLinkFor: d.id });
+    else await resumeLinks.send(d);
   }
 
   /** The dossier behind an edit token; the same answer for a wrong id and a wrong token. */

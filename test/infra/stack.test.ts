@@ -149,12 +149,12 @@ describe('CDK stack (offline synth, cdk-nag)', () => {
     expect(admin).toContain('schedule/HanoiCreativeSpaces-dev-*/*');
     expect(admin).toContain('iam:PassRole');
     expect(intake).not.toContain('iam:PassRole');
-    // The dashboard hands long bulk emails to the jobs function, which continues its own runs; nobody else starts it.
+    // The dashboard hands long bulk emails to the jobs function, which continues its own runs, and intake
+    // hands it new drafts' resume links (test/infra/resume-hand-off.test.ts); nobody else starts it.
     const jobsId = Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === 'jobs')![0];
     expect(admin).toContain('lambda:InvokeFunction');
     expect(admin).toContain(jobsId);
     expect(policyOf('jobs')).toContain('lambda:InvokeFunction');
-    expect(intake).not.toContain('lambda:InvokeFunction');
     expect(site).not.toContain('lambda:InvokeFunction');
     const adminFn = Object.values(resources).find((r) => r.Metadata?.['hcsn:function'] === 'admin')!;
     expect(JSON.stringify(adminFn.Properties)).toContain(`"JOBS_FUNCTION_NAME":{"Ref":"${jobsId}"}`);
