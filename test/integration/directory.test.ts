@@ -2,25 +2,11 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
-import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
-import type { Dossier } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
-import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
-import {
-  adminPost,
-  invoke,
-  LOCAL_DIRECTOR,
-  local,
-  mailbox,
-  recommend,
-  sdk,
-  signInAs,
-  unique,
-  validForm,
-  waitForEmail,
-} from './helpers.ts';
+import { type SeededMember, seedMember } from '../support/members.ts';
+import { adminPost, local, mailbox, sdk, signInAs, unique, waitForEmail } from './helpers.ts';
 
 Object.assign(process.env, inject('local').env);
 
@@ -29,58 +15,8 @@ const store = new Store(makeDocumentClient(), LOCAL_TABLE);
 const tag = unique();
 const site = (path: string) => `${local().urls.site}${path}`;
 
-interface Member {
-  readonly dossierId: string;
-  readonly certificateId: string;
-  readonly email: string;
-  readonly name: string;
-}
-
-/**
- * A member as the workflow makes one: a dossier in review is recommended, its certificate issued
- * (IssueCertificate) and the approval recorded (NotifyApproved), which makes the directory profile.
- */
-async function member(
-  round: Round,
-  space: { nameVi: string; creativeFields: string[]; wardCode: string; description: string },
-): Promise<Member> {
-  const form = validForm(`${tag}${unique()}`, `member.${unique()}.${tag}@example.vn`);
-  const now = new Date().toISOString();
-  const id = `it-dir-${unique()}`;
-  const d: Dossier = {
-    id,
-    roundId: round.id,
-    status: 'in_review',
-    code: `KGST-${round.codePrefix}-${unique()}`,
-    submittedAt: now,
-    form: { ...form, space: { ...form.space, ...space } } as unknown as Dossier['form'],
-    documents: {},
-    history: [{ at: now, from: null, to: 'in_review', by: 'test' }],
-    createdAt: now,
-    updatedAt: now,
-    editTokenHash: hashSecret(newSecret()),
-    version: 1,
-  };
-  await new Dossiers(store).create(d, []);
-  await recommend(id);
-  const certificate = (await invoke('issueCertificate', { dossierId: id, by: LOCAL_DIRECTOR })) as {
-    certificateId: string;
-  };
-  await invoke('recordOutcome', {
-    dossierId: id,
-    action: 'approved',
-    detail: {
-      decision: { outcome: 'approved', by: LOCAL_DIRECTOR, at: now, comment: '' },
-      certificate,
-    },
-  });
-  return {
-    dossierId: id,
-    certificateId: certificate.certificateId,
-    email: form.representative.email,
-    name: space.nameVi,
-  };
-}
+type Member = SeededMember;
+const member = seedMember;
 
 const page = async (path: string) => {
   const res = await fetch(site(path));
