@@ -14,20 +14,28 @@ export const NETWORK = commonEmails.network;
  * its own words; the document title (h1) is in capitals as on a printed form, section headings as written;
  * a table keeps its columns.
  */
-const htmlToText = compile({
-  wordwrap: false,
-  selectors: [
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-    { selector: 'h1', options: { leadingLineBreaks: 2 } },
-    ...['h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({
-      selector: h,
-      options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 },
-    })),
-    { selector: 'ul', options: { itemPrefix: '- ' } },
-    { selector: 'table', format: 'dataTable', options: { leadingLineBreaks: 1 } },
-    { selector: 'hr', options: { length: 40 } },
-  ],
-});
+let compiled: ((html: string) => string) | undefined;
+// Compiled by the first email, not at load: the selector trees cost every cold start of a function that
+// can send email, and most of its requests send none.
+function htmlToText(html: string): string {
+  compiled ??= compileHtmlToText();
+  return compiled(html);
+}
+const compileHtmlToText = () =>
+  compile({
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      { selector: 'h1', options: { leadingLineBreaks: 2 } },
+      ...['h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({
+        selector: h,
+        options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 },
+      })),
+      { selector: 'ul', options: { itemPrefix: '- ' } },
+      { selector: 'table', format: 'dataTable', options: { leadingLineBreaks: 1 } },
+      { selector: 'hr', options: { length: 40 } },
+    ],
+  });
 
 /** A link as the English part gives it: the same address with `lang=en` in its query (before any fragment). */
 export function withEnglish(url: string): Text {
