@@ -1,4 +1,5 @@
 import { Activities } from '../adapters/dynamodb/activities.ts';
+import { Members } from '../adapters/dynamodb/members.ts';
 import { ActivityExecutions } from '../adapters/sfn/activity-workflow.ts';
 import { sfnClient } from '../clients.ts';
 import { clock, config, tableStore } from '../runtime.ts';
@@ -24,4 +25,6 @@ export const composeActivities = (options: { workflow?: boolean } = {}) =>
     clock,
     publicBaseUrl: config.publicBaseUrl,
     workflow: options.workflow ? new ActivityExecutions(sfnClient(), config.stateMachineArn) : undefined,
+    // The calendar links the member's directory profile (`DOSSIER#<id>` / `MEMBER`, its pointer).
+    slugOf: (dossierId) => new Members(tableStore()).slugOfDossier(dossierId),
   });

@@ -3,6 +3,7 @@ import * as ical from 'node-ical';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
+import { Members } from '../../shared/adapters/dynamodb/members.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
@@ -284,6 +285,10 @@ describe('activities at the network’s venues (issue 16)', () => {
     expect(page).toContain(shown);
     expect(page).toContain('10:00–12:00');
     expect(page).toContain(member.space);
+    // The member's name links their directory profile.
+    const slug = await new Members(store).slugOfDossier(member.dossierId);
+    expect(slug).toBeTruthy();
+    expect(page).toContain(`<a href="/thanh-vien/${slug}">${member.space}</a>`);
     // The rejected one is not shown.
     expect(page).not.toContain(`Buổi chiều ${tag}`);
     const bad = await fetch(site('/su-kien?thang=2026-13'));
