@@ -1,5 +1,4 @@
 import { type CfnElement, Validations } from 'aws-cdk-lib';
-import { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { IConstruct } from 'constructs';
 import { functions } from './functions.ts';
 import type { PlatformStack } from './stack.ts';
@@ -77,18 +76,16 @@ export function resourceAcknowledgements(stack: PlatformStack): { id: string; re
         'The one-time schedules (reminder, closing, invitations) of each round live in that round’s group, created ' +
         'at run time; only schedules in groups of this stack’s prefix.',
     },
-    // Executions are named by dossier id at run time: DescribeExecution (the reconciler) on this machine's.
-    ...stack.node
-      .findAll()
-      .filter((c): c is StateMachine => c instanceof StateMachine)
-      .map((machine) => ({
-        id: iam5(
-          `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${logicalId(machine)}"}]}]}:*`,
-        ),
-        reason:
-          'An execution is named after its dossier at run time; the jobs function (reconciler) may only ' +
-          'DescribeExecution, on this state machine’s executions, to find a dossier whose execution never started.',
-      })),
+    // Executions are named by dossier id at run time: DescribeExecution (the reconciler) on this machine's,
+    // its ARN written from the machine's fixed name (ApprovalWorkflow.executionsArn).
+    {
+      id: iam5(
+        `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${stack.stackName}-approval:*`,
+      ),
+      reason:
+        'An execution is named after its dossier at run time; the jobs function (reconciler) may only ' +
+        'DescribeExecution, on this state machine’s executions, to find a dossier whose execution never started.',
+    },
     ...Object.values(stack.fns).map((f) => ({
       id: iam5(`<${logicalId(f.fn)}.Arn>:*`),
       reason:

@@ -101,7 +101,7 @@ export class PlatformStack extends Stack {
       [Env.mailFrom]: config.mailFrom,
       [Env.sesConfigurationSet]: mailer.configurationSet.configurationSetName,
       [Env.sendRatePerSecond]: String(config.sendRatePerSecond),
-      [Env.stateMachineArn]: workflow.stateMachine.stateMachineArn,
+      [Env.stateMachineArn]: workflow.arn,
       [Env.signingKeyParameter]: config.signingKeyParameter,
       [Env.jobsFunctionName]: lambdas.jobs.functionName,
       [Env.adminEmail]: config.adminEmail,
@@ -152,10 +152,17 @@ export class PlatformStack extends Stack {
       if (needs.schedules) roundSchedules.grantManage(f.fn);
       if (needs.workflow) {
         const access = needs.workflow as string;
-        if (access.includes('start')) workflow.stateMachine.grantStartExecution(f.fn);
-        if (access.includes('callback')) workflow.stateMachine.grantTaskResponse(f.fn);
+        // By the state machine's name-built ARN (ApprovalWorkflow.arn), the same actions CDK's grants give.
+        const allow = (actions: string[], resource: string) =>
+          f.fn.addToRolePolicy(new PolicyStatement({ actions, resources: [resource] }));
+        if (access.includes('start')) allow(['states:StartExecution'], workflow.arn);
+        if (access.includes('callback'))
+          allow(
+            ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+            workflow.arn,
+          );
         // DescribeExecution only: the reconciler tells a lost execution (never started) from a running one.
-        if (access.includes('read')) workflow.stateMachine.grantExecution(f.fn, 'states:DescribeExecution');
+        if (access.includes('read')) allow(['states:DescribeExecution'], workflow.executionsArn);
       }
     }
 

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -63,9 +63,33 @@ const STEP_TIMEOUT = Timeout.duration(Duration.seconds(90));
  */
 export class ApprovalWorkflow extends Construct {
   readonly stateMachine: StateMachine;
+  /** A fixed name, so the ARN can be written without referring to the resource (see `arn`). */
+  readonly name: string;
+  /**
+   * The state machine's ARN, built from its name: functions that are its tasks and also start or answer it
+   * (the activities function) would otherwise make a dependency cycle (function → its policy → the state
+   * machine → its role's policy → the function).
+   */
+  readonly arn: string;
+  /** Every execution of it (DescribeExecution). */
+  readonly executionsArn: string;
 
   constructor(scope: Construct, id: string, props: ApprovalWorkflowProps) {
     super(scope, id);
+    const stack = Stack.of(this);
+    this.name = `${stack.stackName}-approval`;
+    this.arn = stack.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: this.name,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    this.executionsArn = stack.formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${this.name}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
     const fns = props.functions;
 
     const step = (
@@ -357,6 +381,7 @@ export class ApprovalWorkflow extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineName: this.name,
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(kind),
       tracingEnabled: true,
