@@ -160,6 +160,8 @@ describe('CSP in force and CSRF refused, in the browser (offline: local system +
     const { page, violations } = await watchedPage(await e2e.browser.newContext());
     await page.goto(reviewLinkIn(mail.body.text));
     await page.getByRole('button', { name: 'Công nhận thành viên' }).click();
+    // The decision is restated first; only its confirmation sends it.
+    await page.getByRole('button', { name: 'Xác nhận và gửi' }).click();
     await page.getByText('đã được quyết định').waitFor();
     expect(await violations()).toEqual([]);
   }, 60_000);
