@@ -414,7 +414,11 @@ describe('certificates (local system: DynamoDB Local, s3rver, SES, local Step Fu
     expect(email.body.text).toContain(reason);
 
     const after = await (await fetch(site(`/admin/dossiers/${approval.id}`), { headers: { cookie } })).text();
-    const revokedCard = after.slice(after.indexOf('id="certificate"'));
+    // The certificate's card alone (the member's hide form below it asks for a reason too).
+    const revokedCard = after.slice(
+      after.indexOf('id="certificate"'),
+      after.indexOf('</section>', after.indexOf('id="certificate"')),
+    );
     expect(revokedCard).toContain('data-certificate-status="revoked"');
     expect(revokedCard).toContain(reason);
     expect(revokedCard).not.toContain('name="reason"');
