@@ -246,6 +246,15 @@ export class ApprovalWorkflow extends Construct {
     // Parameters, not `Result: 0` with a ResultPath: aws-local-stepfunctions takes a falsy Result for none.
     const startSignOff = new Pass(this, 'StartSignOff', { parameters: signOffState(0) });
     const backToReview = new Pass(this, 'BackToReview', { parameters: nextCycle });
+    // Sent back by the Director: recorded with their name and comment before the reviewers are asked again.
+    const recordSendBack = guard(
+      step(
+        'RecordSendBack',
+        fns.recordOutcome,
+        { dossierId: JsonPath.stringAt('$.dossierId'), action: 'sentBack', 'detail.$': '$.signOff' },
+        null,
+      ),
+    );
 
     const issueCertificate = guard(
       step(
@@ -308,7 +317,7 @@ export class ApprovalWorkflow extends Construct {
           Condition.stringEquals('$.signOff.outcome', 'approved'),
           issueCertificate.next(notifyApproved).next(new Succeed(this, 'Approved')),
         )
-        .otherwise(backToReview.next(awaitReview)),
+        .otherwise(recordSendBack.next(backToReview).next(awaitReview)),
     );
 
     // The receipt (giấy tiếp nhận) is the workflow's first step, off the submit request's path; its

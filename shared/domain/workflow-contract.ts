@@ -58,7 +58,14 @@ export interface CallbackTaskInput {
   readonly cycle?: number;
 }
 
-export type OutcomeAction = 'received' | 'approved' | 'rejected' | 'incomplete' | 'escalate' | 'failed';
+export type OutcomeAction =
+  | 'received'
+  | 'approved'
+  | 'rejected'
+  | 'incomplete'
+  | 'escalate'
+  | 'failed'
+  | 'sentBack';
 
 /** What NotifyApproved passes: the Director's sign-off (who approved, the comment) and the certificate. */
 export interface ApprovalDetail {
@@ -71,6 +78,8 @@ export type RecordOutcomeInput = { readonly dossierId: string } & (
   | { readonly action: 'received' | 'incomplete'; readonly detail?: undefined }
   /** NotifyApproved. */
   | { readonly action: 'approved'; readonly detail?: ApprovalDetail }
+  /** RecordSendBack: the Director's answer (who, and the comment). */
+  | { readonly action: 'sentBack'; readonly detail?: SignOffDecision }
   /** NotifyRejected: the reviewer's decision. */
   | { readonly action: 'rejected'; readonly detail?: ReviewDecision }
   /** Escalate: the review attempt that timed out (reminders sent + 1). */

@@ -35,7 +35,7 @@ export interface CertificateNotice {
 /** Decision, escalation and failure notices; an approval carries the certificate when there is one. */
 export function outcomeEmail(
   d: Dossier,
-  action: Exclude<OutcomeAction, 'received'>,
+  action: Exclude<OutcomeAction, 'received' | 'sentBack'>,
   to: readonly string[],
   comment: string | undefined,
   lookupUrl: string,

@@ -300,6 +300,18 @@ export function makeWorkflowSteps(deps: WorkflowStepDeps) {
         }
         return { status: d.status };
       }
+      if (input.action === 'sentBack') {
+        // The Director's comment is for the reviewers, who see it in the history; nobody else is emailed.
+        const by = input.detail?.by ?? 'system';
+        const at = input.detail?.at ? new Date(input.detail.at) : clock();
+        const next = await apply(
+          d,
+          { type: 'sendBack', comment: input.detail?.comment ?? '' },
+          by,
+          Number.isNaN(at.getTime()) ? clock() : at,
+        );
+        return { status: next.status };
+      }
       // The reviewer's decision, for the outcomes that follow one: who decided, when, with what comment.
       const decision =
         input.action === 'approved'
