@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
@@ -8,39 +6,10 @@ import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import { adminPost, getDossierItem, invoke, signInAs } from '../integration/helpers.ts';
 import { reviewLinkIn, validForm } from '../support/client.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
+import { AT_EASE, PHONE, problemsOnPhone } from '../support/phone.ts';
 
 /** Issue 12 item 3: the Director's sign-off page on a phone — WCAG 2.2 AA (axe-core) and no sideways scroll. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const PHONE = { width: 375, height: 812 };
-
-/** axe's WCAG A/AA violations and every visible element passing the phone's right edge, of the page now. */
-async function problemsOnPhone(page: Page) {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(
-    (values) =>
-      (
-        globalThis as unknown as {
-          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string }[] }> };
-        }
-      ).axe
-        .run(document, { runOnly: { type: 'tag', values } })
-        .then((r) => r.violations.map((v) => `${v.id}: ${v.help}`)),
-    WCAG,
-  );
-  const overflow = await page.evaluate((width) => {
-    const wide: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.height > 0 && box.right > width + 0.5)
-        wide.push(`${el.tagName.toLowerCase()}.${el.className} right=${Math.round(box.right)}`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, wide };
-  }, PHONE.width);
-  return { violations, ...overflow };
-}
-
-const atEase = { violations: [], wide: [], scrollWidth: PHONE.width };
+const atEase = AT_EASE;
 
 describe("the Director's sign-off page on a 375 px phone (offline: local system + Chromium)", () => {
   const e2e = browserOnSharedSystem('e2e-sign-off');

@@ -50,6 +50,14 @@ export const overflowOf = (page: Page) =>
     return { scrollWidth: document.documentElement.scrollWidth, wide };
   }, PHONE.width);
 
+/** What a page at ease on a phone gives {@link problemsOnPhone}. */
+export const AT_EASE = { violations: [], wide: [], scrollWidth: PHONE.width };
+
+/** axe's violations and what passes the phone's edge, of what the page shows now (the page stays open). */
+export async function problemsOnPhone(page: Page) {
+  return { violations: await violationsOf(page), ...(await overflowOf(page)) };
+}
+
 /** What the page shows now has no WCAG A/AA violation and nothing wider than the phone; closes the page. */
 export async function expectAtEaseOnPhone(page: Page) {
   const violations = await violationsOf(page);
