@@ -402,6 +402,8 @@ export const functions = {
       // Starts one execution per proposal (kind activity) and hands the Centre's decision to its task.
       workflow: 'start+callback',
       pages: true,
+      // Proposal links per address and per client.
+      rateLimits: true,
     },
   },
   directory: {

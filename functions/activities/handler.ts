@@ -26,7 +26,7 @@ import { clock, config } from '../../shared/runtime.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import type { ActivityDecision } from '../../shared/usecases/activities.ts';
 
-const activities = composeActivities({ workflow: true });
+const activities = composeActivities({ workflow: true, limited: true });
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const ProposalSchema = z.object({
@@ -164,7 +164,7 @@ const http = httpHandler({
     const { email } = parseFormBody(req, z.object({ email: z.email().max(254) }), {
       email: EVENTS_PAGE.email,
     });
-    await activities.requestLink(email);
+    await activities.requestLink(email, req.sourceIp);
     return redirect(`/su-kien?sent=1${req.lang === 'en' ? '&lang=en' : ''}#propose`);
   },
   // GET only shows: email link scanners fetch it and must change nothing.

@@ -75,7 +75,10 @@ export type RateScope =
   | 'supplement-dossier'
   // A member's profile sign-in links (the directory), by mailPerAddress and resumePerIp.
   | 'profile-mail'
-  | 'profile-ip';
+  | 'profile-ip'
+  // A member's activity proposal links (issue 16), by mailPerAddress and resumePerIp.
+  | 'activity-mail'
+  | 'activity-ip';
 
 /** Addresses are compared as people type them: case and surrounding spaces do not make a new address. */
 export const normalizeRateKey = (key: string): string => key.trim().normalize('NFC').toLowerCase();

@@ -20,6 +20,7 @@ import {
 import type { Dossier } from '../domain/dossier.ts';
 import { invalidFields } from '../domain/errors.ts';
 import { type PublishedEvent, publishedCalendar } from '../domain/ics.ts';
+import type { RateLimiter } from '../domain/rate-limits.ts';
 import { normalizeEmail } from '../domain/staff.ts';
 import { type Clock, toIctLocal } from '../domain/time.ts';
 import type { Text } from '../i18n/lang.ts';
@@ -84,6 +85,8 @@ export interface ActivityDeps {
   readonly workflow?: ActivityWorkflow;
   /** The member's public profile slug, when the directory has one for the dossier. */
   readonly slugOf?: (dossierId: string) => Promise<string | undefined>;
+  /** Proposal links per address and per client (RateLimitedError, nothing sent, past either). */
+  readonly limiter?: Pick<RateLimiter, 'enforce'>;
 }
 
 /** The decision a coordinator's POST hands the workflow (and the workflow's RecordActivityOutcome reads). */
@@ -217,7 +220,11 @@ export function makeActivities(deps: ActivityDeps) {
      * A member asks for a proposal link: emailed only to the representative of an approved member whose
      * certificate is valid. The answer is the same whatever the address, so it tells a visitor nothing.
      */
-    async requestLink(email: string): Promise<void> {
+    async requestLink(email: string, clientIp: string): Promise<void> {
+      await deps.limiter?.enforce(
+        { policy: 'resumePerIp', scope: 'activity-ip', key: clientIp },
+        { policy: 'mailPerAddress', scope: 'activity-mail', key: normalizeEmail(email) },
+      );
       const members = await membersByEmail(email);
       for (const d of members) {
         if (!(await validMember(d.id))) continue;

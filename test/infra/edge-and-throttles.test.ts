@@ -48,12 +48,12 @@ describe('rate limits in the stack: route throttles, limits per function, the op
       .filter(([, spec]) => (spec.needs as { rateLimits?: boolean }).rateLimits)
       .map(([name]) => name)
       .sort();
-    expect(limiting).toEqual(['admin', 'directory', 'intake', 'site']);
+    expect(limiting).toEqual(['activities', 'admin', 'directory', 'intake', 'site']);
     const lambdas = template.findResources('AWS::Lambda::Function');
     const withLimits = Object.values(lambdas).filter(
       (r) => r.Properties.Environment?.Variables?.[Env.rateLimits] !== undefined,
     );
-    expect(withLimits).toHaveLength(4);
+    expect(withLimits).toHaveLength(limiting.length);
     for (const fn of withLimits)
       expect(parseRateLimits(fn.Properties.Environment.Variables[Env.rateLimits])).toEqual(
         DEFAULT_RATE_LIMITS,

@@ -224,6 +224,23 @@ describe('rate limits (own local system, production defaults)', () => {
     await settle();
     expect(await mailTo(COORDINATOR, isLink)).toHaveLength(3);
   });
+
+  it('the 4th proposal-link request for one address in 15 minutes is refused (429), the same for anybody', async () => {
+    const ask = (email: string) =>
+      fetch(site('/hoat-dong/sign-in'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email }).toString(),
+        redirect: 'manual',
+      });
+    const someone = `thanh.vien.${tag}@example.vn`;
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.mailPerAddress.limit; i++)
+      expect((await ask(someone)).status).toBe(303);
+    const refused = await ask(someone);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectRetryMessage(await refused.text(), 'vi', 900);
+  });
 });
 
 async function retryAfterOf(p: string, body: unknown): Promise<string | null> {
