@@ -1,18 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutItemCommand } from 'dynamodb-toolbox';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
-import { freePort } from '../infra/local/ports.ts';
-import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { LOCAL_TABLE } from '../infra/local/system.ts';
 import { Members } from '../shared/adapters/dynamodb/members.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { CREATIVE_FIELDS, slugOf } from '../shared/domain/directory.ts';
 import { WARDS } from '../shared/domain/wards.ts';
 import { figure, pct, pool, recordFigures } from './lib.ts';
+import { startBenchSystem } from './system.ts';
 
 /** The issue's figure: `/thanh-vien` with 1,000 members, p95 ≤ 100 ms locally. */
 const MEMBERS = 1_000;
@@ -36,14 +34,7 @@ const NAMES = [
  * profile and every certificate's status again (what the first request after a change pays).
  */
 export async function runDirectoryBench() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-directory-'));
-  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-  const system = await startLocalSystem({
-    dataDir,
-    persistDynamo: false,
-    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
-    scheduler: false,
-  });
+  const { system, dataDir } = await startBenchSystem('directory');
   try {
     const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, endpoint: system.urls.dynamo }));

@@ -1,18 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutItemCommand } from 'dynamodb-toolbox';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
-import { freePort } from '../infra/local/ports.ts';
 import { SEED_VENUES } from '../infra/local/seed.ts';
-import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { LOCAL_TABLE } from '../infra/local/system.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { type Activity, addMonths } from '../shared/domain/activity.ts';
 import { addDays, ictDay } from '../shared/domain/time.ts';
 import { figure, pct, pool, recordFigures } from './lib.ts';
+import { startBenchSystem } from './system.ts';
 
 /** Activities seeded over the coming year (issue 16's benchmark). */
 const ACTIVITIES = 5_000;
@@ -61,14 +59,7 @@ async function timed(url: string): Promise<{ ms: number; bytes: number; status: 
 }
 
 export async function runEventsBench() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-events-'));
-  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-  const system = await startLocalSystem({
-    dataDir,
-    persistDynamo: false,
-    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
-    scheduler: false,
-  });
+  const { system, dataDir } = await startBenchSystem('events');
   try {
     const store = new Store(
       DynamoDBDocumentClient.from(

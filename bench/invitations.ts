@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -9,8 +8,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
 import { invoke } from '../infra/local/lambda-runner.ts';
-import { freePort } from '../infra/local/ports.ts';
-import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { LOCAL_TABLE } from '../infra/local/system.ts';
 import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
 import { SesMailer } from '../shared/adapters/ses/mailer.ts';
@@ -20,6 +18,7 @@ import { demoRound } from '../shared/domain/round.ts';
 import { invitationEmail } from '../shared/mail/round-emails.tsx';
 import { rsvpCutoffOf } from '../shared/usecases/invitations.ts';
 import { figure, median, pool, recordFigures, sampleForm } from './lib.ts';
+import { startBenchSystem } from './system.ts';
 
 const MEMBERS = 2_000;
 const WARMUP_MEMBERS = 2_000;
@@ -86,14 +85,7 @@ function rssSampler() {
  * names) and 2,000 simple-content SendEmail calls of the same invitation (how the job sends).
  */
 export async function runInvitationBench() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-invitations-'));
-  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-  const system = await startLocalSystem({
-    dataDir,
-    persistDynamo: false,
-    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
-    scheduler: false,
-  });
+  const { system, dataDir } = await startBenchSystem('invitations');
   try {
     const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, endpoint: system.urls.dynamo }));

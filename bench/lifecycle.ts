@@ -15,13 +15,7 @@ import {
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dataPaths, LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
 import { type Capacity, METER_LOG_ENV, type MeteredInvocation } from '../infra/local/meter.ts';
-import { freePort } from '../infra/local/ports.ts';
-import {
-  LOCAL_BUCKET,
-  LOCAL_STATE_MACHINE_ARN,
-  LOCAL_TABLE,
-  startLocalSystem,
-} from '../infra/local/system.ts';
+import { LOCAL_BUCKET, LOCAL_STATE_MACHINE_ARN, LOCAL_TABLE } from '../infra/local/system.ts';
 import { TABLE_KEYS } from '../shared/adapters/dynamodb/keys.ts';
 import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
@@ -29,6 +23,7 @@ import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/roun
 import { FILES } from '../test/fixtures/files.ts';
 import { reviewLinkIn } from '../test/support/client.ts';
 import { applicantApi, type Email, figure, pool, recordFigures, sampleForm, watchMailbox } from './lib.ts';
+import { BENCH_RATE_LIMITS, startBenchSystem } from './system.ts';
 
 const DOSSIERS = Number(process.env.LIFECYCLE_DOSSIERS ?? 200);
 const CONCURRENCY = 10;
@@ -163,23 +158,13 @@ async function transitionsOf(sfn: SFNClient, executionArn: string): Promise<numb
  * what one dossier consumes and what 1,000 cost in ap-southeast-1.
  */
 export async function runLifecycleBench() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-lifecycle-'));
-  const meterDir = path.join(dataDir, 'meter');
+  // The meter's log is set before the system starts: its functions read it when they load.
+  const meterDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-meter-'));
   process.env[METER_LOG_ENV] = meterDir;
-  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-  const system = await startLocalSystem({
-    dataDir,
-    persistDynamo: false,
-    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
+  const { system, dataDir } = await startBenchSystem('lifecycle', {
     reviewerEmails: REVIEWER,
     coordinatorEmails: COORDINATOR,
-    scheduler: false,
-    // Raised explicitly: every dossier is created from one client IP and its emails come in a few minutes,
-    // more than the production limits (20 drafts per IP per hour, 3 emails per address) allow.
-    rateLimits: {
-      draftsPerIp: { limit: 100_000, windowSeconds: 60 },
-      mailPerAddress: { limit: 100_000, windowSeconds: 60 },
-    },
+    rateLimits: BENCH_RATE_LIMITS,
   });
   const mail = watchMailbox(system.urls.mailbox);
   const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
@@ -456,6 +441,7 @@ export async function runLifecycleBench() {
     lambda.destroy();
     await system.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(meterDir, { recursive: true, force: true });
     delete process.env[METER_LOG_ENV];
   }
 }

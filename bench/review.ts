@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
-import { freePort } from '../infra/local/ports.ts';
-import { LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { LOCAL_TABLE } from '../infra/local/system.ts';
 import { Dossiers } from '../shared/adapters/dynamodb/dossiers.ts';
 import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
@@ -23,6 +20,7 @@ import {
   sampleForm,
   watchMailbox,
 } from './lib.ts';
+import { BENCH_RATE_LIMITS, startBenchSystem } from './system.ts';
 
 const DOSSIERS = 100;
 const CONCURRENCY = 10;
@@ -112,21 +110,10 @@ function seededItem(roundId: string, i: number, status: DossierStatus) {
 const DIRECTOR = 'director@kgst.test';
 
 export async function runReviewBench() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-review-'));
-  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-  const system = await startLocalSystem({
-    dataDir,
-    persistDynamo: false,
-    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
+  const { system, dataDir } = await startBenchSystem('review', {
     reviewerEmails: REVIEWER,
     coordinatorEmails: COORDINATOR,
-    scheduler: false,
-    // Raised explicitly: the bench's dossiers are all created from one client IP, more than the production
-    // limit of 20 drafts per IP per hour.
-    rateLimits: {
-      draftsPerIp: { limit: 100_000, windowSeconds: 60 },
-      mailPerAddress: { limit: 100_000, windowSeconds: 60 },
-    },
+    rateLimits: BENCH_RATE_LIMITS,
   });
   const mail = watchMailbox(system.urls.mailbox);
   try {

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -20,8 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/emulators.ts';
-import { freePort } from '../infra/local/ports.ts';
-import { LOCAL_BUCKET, LOCAL_TABLE, startLocalSystem } from '../infra/local/system.ts';
+import { LOCAL_BUCKET, LOCAL_TABLE } from '../infra/local/system.ts';
 import { MAX_SOCKETS } from '../shared/adapters/dynamodb/client.ts';
 import { Rounds } from '../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../shared/adapters/dynamodb/store.ts';
@@ -29,6 +26,7 @@ import { demoRound, type Round, STANDARD_CHECKLIST } from '../shared/domain/roun
 import { LocalEndpointEnv } from '../shared/env.ts';
 import { FILES } from '../test/fixtures/files.ts';
 import { applicantApi, figure, pct, pool, recordFigures, sampleForm } from './lib.ts';
+import { BENCH_RATE_LIMITS, startBenchSystem } from './system.ts';
 
 const DOSSIERS = 500;
 /** Dossiers submitted first, untimed, so every function the rush uses is loaded. */
@@ -57,18 +55,8 @@ const form = (i: number) => sampleForm(i, 'rush');
  * submitted with concurrency 50, next to the same DynamoDB/S3 calls issued directly (the floor).
  */
 export async function runRushBench() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hcsn-bench-rush-'));
-  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-  const system = await startLocalSystem({
-    dataDir,
-    persistDynamo: false,
-    ports: { api: 0, dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sfn: 0 },
-    // Raised explicitly: the rush sends 500 drafts from one client IP (and its resume emails) in about a
-    // minute, which the production limits (20 drafts per IP per hour, 3 emails per address) refuse by design.
-    rateLimits: {
-      draftsPerIp: { limit: 100_000, windowSeconds: 60 },
-      mailPerAddress: { limit: 100_000, windowSeconds: 60 },
-    },
+  const { system, dataDir } = await startBenchSystem('rush', {
+    rateLimits: BENCH_RATE_LIMITS,
   });
   try {
     // Same socket pool as the handlers' clients, so the floor is not throttled where the app is not.

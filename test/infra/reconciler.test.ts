@@ -1,26 +1,17 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app.ts';
-import { cdkJsonContext, extractWorkflow } from '../../infra/local/synth.ts';
-
-type Resources = Record<
-  string,
-  { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }
->;
+import { extractWorkflow } from '../../infra/local/synth.ts';
+import { type Resources, synthesizedStack } from '../support/synthesized.ts';
 
 /** What only the cloud does for issue 13 item 5: the reconciler's schedule, its grants, the mail retries. */
 describe('Reconciler and workflow retries (offline synth)', () => {
   let template: Template;
   let resources: Resources;
+  let logicalIdOf: (fn: string) => string;
 
   beforeAll(() => {
-    const { stack } = buildApp({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
-    template = Template.fromStack(stack);
-    resources = template.toJSON().Resources;
+    ({ template, resources, logicalIdOf } = synthesizedStack());
   });
-
-  const logicalIdOf = (fn: string) =>
-    Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === fn)![0];
   const policyOf = (fn: string) =>
     JSON.stringify(
       Object.values(resources).filter(

@@ -1,26 +1,16 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app.ts';
-import { cdkJsonContext } from '../../infra/local/synth.ts';
-
-type Resources = Record<
-  string,
-  { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }
->;
+import { type Resources, synthesizedStack } from '../support/synthesized.ts';
 
 /** Issue 12 item 3: the Director's digest goes out every morning at 08:00 in Hanoi, whatever the UTC offset. */
 describe("The Director's daily sign-off digest (offline synth)", () => {
   let template: Template;
   let resources: Resources;
+  let logicalIdOf: (fn: string) => string;
 
   beforeAll(() => {
-    const { stack } = buildApp({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
-    template = Template.fromStack(stack);
-    resources = template.toJSON().Resources;
+    ({ template, resources, logicalIdOf } = synthesizedStack());
   });
-
-  const logicalIdOf = (fn: string) =>
-    Object.entries(resources).find(([, r]) => r.Metadata?.['hcsn:function'] === fn)![0];
 
   it('invokes the jobs function with the digest event at 08:00 Asia/Ho_Chi_Minh, dead letters kept', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
