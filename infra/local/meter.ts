@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { operationOfCommand } from '../permissions/calls.ts';
 
 /**
  * The cost meter of the local runtime, for `bench/lifecycle.ts`: off unless `HCSN_METER_LOG=<dir>` is set.
@@ -72,16 +73,6 @@ const CAPACITY_OPERATIONS = new Set([
   'TransactGetItems',
   'TransactWriteItems',
 ]);
-const DOCUMENT_OPERATIONS: Record<string, string> = {
-  Get: 'GetItem',
-  Put: 'PutItem',
-  Update: 'UpdateItem',
-  Delete: 'DeleteItem',
-  BatchGet: 'BatchGetItem',
-  BatchWrite: 'BatchWriteItem',
-  TransactGet: 'TransactGetItems',
-  TransactWrite: 'TransactWriteItems',
-};
 
 /** Turns the meter on when `HCSN_METER_LOG` is set (a no-op otherwise; safe to call again). */
 export async function startMetering(dir = process.env[METER_LOG_ENV]): Promise<void> {
@@ -136,8 +127,7 @@ function wrapSend(client: unknown): void {
     const calls = state.current.getStore();
     if (!calls) return send.call(this, command, ...rest);
     const service = this.config?.serviceId ?? this.constructor.name.replace(/Client$/, '');
-    const name = command.constructor.name.replace(/Command$/, '');
-    const operation = service === 'DynamoDB' ? (DOCUMENT_OPERATIONS[name] ?? name) : name;
+    const operation = operationOfCommand(command);
     const asksCapacity = service === 'DynamoDB' && CAPACITY_OPERATIONS.has(operation) && command.input;
     if (asksCapacity) command.input!.ReturnConsumedCapacity = 'INDEXES';
     const body = command.input?.Body;

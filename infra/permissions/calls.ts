@@ -78,3 +78,21 @@ export function readRecordedCalls(dir: string): RecordedCall[] {
 
 /** Identity of a call for de-duplication. */
 export const callKey = (call: RecordedCall): string => JSON.stringify(call);
+
+/** lib-dynamodb's document commands, by the DynamoDB operation each sends. */
+const DOCUMENT_OPERATIONS: Record<string, string> = {
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+  TransactGet: 'TransactGetItems',
+  TransactWrite: 'TransactWriteItems',
+};
+
+/** The operation an SDK v3 command sends: `PutItemCommand` → `PutItem`; lib-dynamodb's `PutCommand` → `PutItem`. */
+export function operationOfCommand(command: object): string {
+  const name = command.constructor.name.replace(/Command$/, '');
+  return DOCUMENT_OPERATIONS[name] ?? name;
+}

@@ -9,6 +9,7 @@ import {
   type CallParams,
   callKey,
   type DynamoItemAccess,
+  operationOfCommand,
   type RecordedCall,
   SDK_CALL_LOG_ENV,
 } from './calls.ts';
@@ -107,7 +108,7 @@ function wrapSend(client: unknown, label: string): void {
     const fn = state.current.getStore();
     if (fn) {
       const service = this.config?.serviceId ?? this.constructor.name.replace(/Client$/, '');
-      record(fn, service, operationOf(command), command.input ?? {});
+      record(fn, service, operationOfCommand(command), command.input ?? {});
     }
     return send.call(this, command, ...rest);
   };
@@ -122,7 +123,7 @@ const signedUrl =
   (original: Fn) =>
   (client: SdkClient, command: SdkCommand, ...rest: unknown[]) => {
     const fn = state.current.getStore();
-    if (fn) record(fn, 'S3', operationOf(command), command.input ?? {}, 'url');
+    if (fn) record(fn, 'S3', operationOfCommand(command), command.input ?? {}, 'url');
     return (original as (...a: unknown[]) => unknown)(client, command, ...rest);
   };
 const post =
@@ -149,23 +150,6 @@ function wrapExport(module: Record<string, unknown>, name: string, wrap: (origin
   } catch {
     return false;
   }
-}
-
-const DOCUMENT_OPERATIONS: Record<string, string> = {
-  Get: 'GetItem',
-  Put: 'PutItem',
-  Update: 'UpdateItem',
-  Delete: 'DeleteItem',
-  BatchGet: 'BatchGetItem',
-  BatchWrite: 'BatchWriteItem',
-  TransactGet: 'TransactGetItems',
-  TransactWrite: 'TransactWriteItems',
-};
-
-/** `PutItemCommand` → `PutItem`; lib-dynamodb's `PutCommand` → `PutItem`. */
-function operationOf(command: SdkCommand): string {
-  const name = command.constructor.name.replace(/Command$/, '');
-  return DOCUMENT_OPERATIONS[name] ?? name;
 }
 
 function record(
