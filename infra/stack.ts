@@ -15,9 +15,8 @@ import { EdgeProtection } from './constructs/edge-protection.ts';
 import { PublicApi } from './constructs/http-api.ts';
 import { Mailer } from './constructs/mailer.ts';
 import { OperationsAlarms } from './constructs/operations-alarms.ts';
-import { ReconcilerSchedule } from './constructs/reconciler-schedule.ts';
 import { RoundSchedules } from './constructs/round-schedules.ts';
-import { SignOffSchedule } from './constructs/sign-off-schedule.ts';
+import { addStandingSchedules } from './constructs/standing-schedules.ts';
 import { environmentOf } from './function-env.ts';
 import { type FunctionName, type FunctionSpec, functions } from './functions.ts';
 import { routes } from './routes.ts';
@@ -80,12 +79,7 @@ export class PlatformStack extends Stack {
       target: lambdas.jobs,
       deadLetterQueue: jobsDlq,
     });
-    new ReconcilerSchedule(this, 'Reconciler', {
-      target: lambdas.jobs,
-      invokeRole: roundSchedules.invokeRole,
-      deadLetterQueue: jobsDlq,
-    });
-    new SignOffSchedule(this, 'SignOffDigest', {
+    addStandingSchedules(this, {
       target: lambdas.jobs,
       invokeRole: roundSchedules.invokeRole,
       deadLetterQueue: jobsDlq,
@@ -107,6 +101,8 @@ export class PlatformStack extends Stack {
       [Env.adminEmail]: config.adminEmail,
       [Env.rateLimits]: serializeRateLimits(config.rateLimits),
       [Env.centreContact]: JSON.stringify(config.centreContact),
+      [Env.directoryTileUrl]: config.directoryTileUrl,
+      [Env.directoryTileAttribution]: config.directoryTileAttribution,
       ...roundSchedules.environment,
     };
     for (const [name, f] of Object.entries(this.fns) as [FunctionName, AppFunction][]) {

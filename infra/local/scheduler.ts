@@ -13,7 +13,7 @@ import {
 import { fromIctLocal, ictDay, toIctLocal } from '../../shared/domain/time.ts';
 import { Env } from '../../shared/env.ts';
 import { RECONCILE_EVERY_MINUTES, RECONCILE_JOB } from '../../shared/usecases/reconciler.ts';
-import { SIGN_OFF_DIGEST_JOB } from '../../shared/usecases/sign-off.ts';
+import { SIGN_OFF_DIGEST_HOUR, SIGN_OFF_DIGEST_JOB } from '../../shared/usecases/sign-off.ts';
 import type { Invoke } from './lambda-runner.ts';
 
 export interface ScheduledJob {
@@ -140,15 +140,16 @@ export class LocalScheduler {
     };
   }
 
-  /** The Director's digest (`cron(0 8 * * ? *)` in Hanoi in AWS): once a day, from 08:00 Hanoi time. */
+  /** The Director's digest (`SIGN_OFF_DIGEST_CRON` in AWS): once a day, from its hour in Hanoi time. */
   private digestSlot(state: Record<string, { at: string; result: unknown }>, now: Date): ScheduledJob {
-    const today = fromIctLocal(`${ictDay(now)}T08:00`);
+    const hour = String(SIGN_OFF_DIGEST_HOUR).padStart(2, '0');
+    const today = fromIctLocal(`${ictDay(now)}T${hour}:00`);
     const at = toIctLocal(today.getTime() <= now.getTime() ? today : new Date(today.getTime() - 86_400_000));
     return {
       job: SIGN_OFF_DIGEST_JOB,
       title: {
-        vi: 'Gửi Giám đốc danh sách hồ sơ chờ phê duyệt (8:00 hằng ngày)',
-        en: 'Email the Director the dossiers awaiting sign-off (daily at 08:00)',
+        vi: `Gửi Giám đốc danh sách hồ sơ chờ phê duyệt (${hour}:00 hằng ngày)`,
+        en: `Email the Director the dossiers awaiting sign-off (daily at ${hour}:00)`,
       },
       roundId: '',
       at,

@@ -21,6 +21,8 @@ import { DECISION_LEASE_MS, type DecisionItem, makeDecisionDelivery } from './re
 
 /** The event of the daily schedule (08:00 in Hanoi) that emails the Directors the dossiers awaiting them. */
 export const SIGN_OFF_DIGEST_JOB = 'signOffDigest';
+/** The hour of the day, in Hanoi, the digest goes out (EventBridge's cron and the local scheduler). */
+export const SIGN_OFF_DIGEST_HOUR = 8;
 export interface SignOffDigestEvent {
   readonly job: typeof SIGN_OFF_DIGEST_JOB;
 }
