@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FILES } from '../fixtures/files.ts';
-import { reviewLinkIn } from '../support/client.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
 
 const COORDINATOR = 'dieuphoi.csp@kgst.test';
@@ -145,20 +144,11 @@ describe('CSP in force and CSRF refused, in the browser (offline: local system +
 
   it('review page: loads clean and the decision form works', async () => {
     // Any valid dossier with every document: what the page shows is not the point here.
-    const { id, editToken } = await client.readyDraft(`csp${Date.now() % 1e6}`);
-    const submitted = await client.api(`/api/applications/${id}/submit`, {
-      method: 'POST',
-      token: editToken,
-    });
-    expect(submitted.status).toBe(200);
-    const code = submitted.json.code as string;
-    const mail = await client.waitForEmail(
-      (e) => e.destination.to.includes(REVIEWER) && e.subject.includes(code),
-      20_000,
-    );
+    const draft = await client.readyDraft(`csp${Date.now() % 1e6}`);
+    const { link } = await client.submitForReview(draft, REVIEWER, 20_000);
 
     const { page, violations } = await watchedPage(await e2e.browser.newContext());
-    await page.goto(reviewLinkIn(mail.body.text));
+    await page.goto(link.href);
     await page.getByRole('button', { name: 'Công nhận thành viên' }).click();
     // The decision is restated first; only its confirmation sends it.
     await page.getByRole('button', { name: 'Xác nhận và gửi' }).click();

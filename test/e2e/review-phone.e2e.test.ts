@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FILES } from '../fixtures/files.ts';
 import { getDossierItem, invoke, recommend } from '../integration/helpers.ts';
-import { reviewLinkIn, validForm } from '../support/client.ts';
+import { validForm } from '../support/client.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
 import { readDossier } from '../support/own-system.ts';
 import { expectAtEaseOnPhone, overflowOf, PHONE, violationsOf } from '../support/phone.ts';
@@ -68,17 +68,8 @@ describe('the review page on a phone (offline: local system + Chromium)', () => 
       await client.upload(id, editToken, 'photos', `Ảnh ${k}.png`, 'image/png', FILES.png);
     await client.upload(id, editToken, 'legal', 'Giấy phép.pdf', 'application/pdf', onePagePdf());
     await client.upload(id, editToken, 'portfolio', 'Hồ sơ năng lực.pdf', 'application/pdf', FILES.pdf);
-    const submitted = await client.api(`/api/applications/${id}/submit`, {
-      method: 'POST',
-      token: editToken,
-    });
-    expect(submitted.status).toBe(200);
-    const code = submitted.json.code as string;
-    const mail = await client.waitForEmail(
-      (e) => e.destination.to.includes(REVIEWER) && e.subject.includes(code),
-      30_000,
-    );
-    return { id, code, link: reviewLinkIn(mail.body.text) };
+    const { code, link } = await client.submitForReview({ id, editToken }, REVIEWER);
+    return { id, code, link: link.href };
   }
 
   const opened = async (context: BrowserContext, link: string) => {

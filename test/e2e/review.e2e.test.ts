@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FILES } from '../fixtures/files.ts';
-import { reviewLinkIn } from '../support/client.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
 import { readDossier } from '../support/own-system.ts';
 
@@ -43,21 +42,12 @@ describe('reviewer approves in the browser (offline: local system + Chromium)', 
     for (const n of [1, 2, 3])
       await client.upload(id, editToken, 'photos', `Ảnh ${n}.png`, 'image/png', FILES.png);
     await client.upload(id, editToken, 'portfolio', 'Hồ sơ năng lực.pdf', 'application/pdf', FILES.pdf);
-    const submitted = await client.api(`/api/applications/${id}/submit`, {
-      method: 'POST',
-      token: editToken,
-    });
-    expect(submitted.status).toBe(200);
-    const code = submitted.json.code as string;
-    const reviewMail = await client.waitForEmail(
-      (e) => e.destination.to.includes(REVIEWER) && e.subject.includes(code),
-      20_000,
-    );
+    const { code, link: reviewLink } = await client.submitForReview({ id, editToken }, REVIEWER, 20_000);
 
     // Act: the reviewer opens the link in the browser and approves
     const page = await e2e.browser.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(reviewLinkIn(reviewMail.body.text));
+    await page.goto(reviewLink.href);
     const shown = (await page.locator('main').textContent()) ?? '';
     await page.getByRole('button', { name: 'Công nhận thành viên' }).click();
     // The decision is restated first; only the confirmation sends it.

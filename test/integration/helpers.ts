@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { expect, vi } from 'vitest';
 import type { FunctionName } from '../../infra/functions.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
@@ -18,7 +19,7 @@ import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { FILES } from '../fixtures/files.ts';
-import { makeClient, validForm } from '../support/client.ts';
+import { makeClient, postLinkForm, validForm } from '../support/client.ts';
 import { sharedSystem } from '../support/shared-system.ts';
 
 /** The local system the global setup started (URLs and the functions' environment), loopback only. */
@@ -51,7 +52,15 @@ export const waitForEmail = client.waitForEmail;
 export const api = client.api;
 export const upload = client.upload;
 export const readyDraft = client.readyDraft;
-export { validForm };
+export const submitForReview = client.submitForReview;
+export { postLinkForm, validForm };
+
+/** Waits until the dossier's item has `status` (the workflow moves it on its own time). */
+export const waitForStatus = (id: string, status: string, timeoutMs = 60_000) =>
+  vi.waitFor(async () => expect((await getDossierItem(id))?.status).toBe(status), {
+    timeout: timeoutMs,
+    interval: 200,
+  });
 
 export const unique = () => Math.random().toString(36).slice(2, 8);
 

@@ -5,19 +5,23 @@ import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import { addDays, ictDay } from '../../shared/domain/time.ts';
+import { reviewLinkIn } from '../support/client.ts';
 import {
   api,
   FILES,
   getDossierItem,
   local,
   mailbox,
+  postLinkForm,
   readyDraft,
   sdk,
   signInAs,
   signOff,
+  submitForReview,
   unique,
   upload,
   waitForEmail,
+  waitForStatus,
 } from './helpers.ts';
 
 // The store below reads the local endpoints from the functions' environment.
@@ -27,39 +31,24 @@ Object.assign(process.env, local().env);
 async function submittedForReview() {
   const tag = unique();
   const draft = await readyDraft(tag);
-  const { json } = await api(`/api/applications/${draft.id}/submit`, {
-    method: 'POST',
-    token: draft.editToken,
-  });
-  const code = json.code as string;
+  const { code, link: linkA } = await submitForReview(draft, 'reviewer.a@kgst.test');
   const linkFor = async (reviewer: string) => {
     const mail = await waitForEmail((e) => e.destination.to.includes(reviewer) && e.subject.includes(code));
-    return new URL(/https?:\/\/\S+\/review\/[\w-]+\?s=[\w-]+/.exec(mail.body.text ?? '')![0]);
+    return new URL(reviewLinkIn(mail.body.text));
   };
   return {
     ...draft,
     tag,
     code,
     email: `dai.dien.${tag}@example.vn`,
-    linkA: await linkFor('reviewer.a@kgst.test'),
+    linkA,
     linkB: await linkFor('reviewer.b@kgst.test'),
   };
 }
 
-const decide = (link: URL, fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  body.set('s', link.searchParams.get('s') ?? '');
-  body.set('confirm', '1'); // the confirmed step: these tests decide, they do not test the confirmation
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-  return fetch(link.origin + link.pathname, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: body.toString(),
-  });
-};
-
-const waitForStatus = (id: string, status: string) =>
-  vi.waitFor(async () => expect((await getDossierItem(id))?.status).toBe(status), { timeout: 15_000 });
+/** The confirmed step: these tests decide, they do not test the confirmation. */
+const decide = (link: URL, fields: Record<string, string | string[]>) =>
+  postLinkForm(link, { ...fields, confirm: '1' });
 
 const linkItem = async (link: URL) => {
   const linkId = link.pathname.split('/').pop();

@@ -1,19 +1,21 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
 import { reviewLinkIn } from '../support/client.ts';
 import {
   adminPost,
-  api,
   type CapturedEmail,
   getDossierItem,
   invoke,
   local,
+  postLinkForm,
   readyDraft,
   signInAs,
+  submitForReview,
   unique,
   waitForEmail,
+  waitForStatus,
 } from './helpers.ts';
 
 // The store below reads the local endpoints from the functions' environment.
@@ -33,39 +35,13 @@ const FORMER = `pho.giamdoc.${tag}@kgst.test`;
 async function recommended(comment: string) {
   const t = unique();
   const draft = await readyDraft(t);
-  const { json } = await api(`/api/applications/${draft.id}/submit`, {
-    method: 'POST',
-    token: draft.editToken,
-  });
-  const code = json.code as string;
   // Generous waits: the shared system serves every file of the run at once.
-  const mail = await waitForEmail(
-    (e) => e.destination.to.includes(REVIEWER) && e.subject.includes(code),
-    60_000,
-  );
-  const link = new URL(reviewLinkIn(mail.body.text));
-  const res = await postForm(link, { outcome: 'approved', comment, confirm: '1' });
+  const { code, link } = await submitForReview(draft, REVIEWER, 60_000);
+  const res = await postLinkForm(link, { outcome: 'approved', comment, confirm: '1' });
   expect(res.status).toBe(200);
   await waitForStatus(draft.id, 'recommended');
   return { id: draft.id, code, email: `dai.dien.${t}@example.vn`, reviewLink: link.href };
 }
-
-const postForm = (link: URL, fields: Record<string, string | readonly string[]>) => {
-  const body = new URLSearchParams();
-  body.set('s', link.searchParams.get('s') ?? '');
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
-  return fetch(link.origin + link.pathname, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: body.toString(),
-  });
-};
-
-const waitForStatus = (id: string, status: string) =>
-  vi.waitFor(async () => expect((await getDossierItem(id))?.status).toBe(status), {
-    timeout: 60_000,
-    interval: 200,
-  });
 
 const signOffLinkIn = (mail: CapturedEmail) =>
   new URL(/https?:\/\/\S+\/sign-off\/[\w-]+\?s=[\w-]+/.exec(mail.body.text ?? '')![0]);
@@ -136,7 +112,7 @@ describe('the Director signs off through the daily digest (connected)', () => {
   });
 
   it('refuses a send-back without a comment beside its field, keeping what was ticked', async () => {
-    const res = await postForm(link, { approve: [a.id, b.id], sendBack: c.id });
+    const res = await postLinkForm(link, { approve: [a.id, b.id], sendBack: c.id });
     expect(res.status).toBe(400);
     const page = await res.text();
     expect(page).toContain('Hãy ghi ý kiến để chuyên viên biết cần thẩm định lại điều gì.');
@@ -151,7 +127,7 @@ describe('the Director signs off through the daily digest (connected)', () => {
   }, async () => {
     const comment = 'Cần thẩm định lại diện tích sàn thực tế';
     const choice = { approve: [a.id, b.id], sendBack: c.id, [`comment-${c.id}`]: comment };
-    const first = await postForm(link, choice);
+    const first = await postLinkForm(link, choice);
     expect(first.status).toBe(200);
     const confirm = await first.text();
     expect(confirm).toContain(`Bạn sắp phê duyệt 2 hồ sơ: ${a.code}, ${b.code}.`);
@@ -159,7 +135,7 @@ describe('the Director signs off through the daily digest (connected)', () => {
     expect(confirm).toContain('name="confirm" value="1"');
     expect((await getDossierItem(a.id))?.status).toBe('recommended');
 
-    const done = await postForm(link, { ...choice, confirm: '1' });
+    const done = await postLinkForm(link, { ...choice, confirm: '1' });
     expect(done.status).toBe(200);
     const results = await done.text();
     expect(results).toMatch(new RegExp(`data-dossier="${a.id}" data-result="approved"`));
@@ -197,7 +173,7 @@ describe('the Director signs off through the daily digest (connected)', () => {
   });
 
   it('refuses a second POST of the same link, and shows what it did on a GET', async () => {
-    const again = await postForm(link, { approve: [a.id], confirm: '1' });
+    const again = await postLinkForm(link, { approve: [a.id], confirm: '1' });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('Đường dẫn này đã được dùng lúc');
     const page = await (await fetch(link)).text();
@@ -222,7 +198,7 @@ describe('the Director signs off through the daily digest (connected)', () => {
     const open = await fetch(formerLink);
     expect(open.status).toBe(403);
     expect(await open.text()).toContain('không còn giữ vai trò Giám đốc');
-    const post = await postForm(formerLink, { approve: [a.id], confirm: '1' });
+    const post = await postLinkForm(formerLink, { approve: [a.id], confirm: '1' });
     expect(post.status).toBe(403);
   });
 });

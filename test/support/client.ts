@@ -131,7 +131,44 @@ export function makeClient(urls: () => { site: string; mailbox: string }) {
       body: new URLSearchParams(fields).toString(),
     });
 
-  return { api, upload, readyDraft, mailbox, waitForEmail, postForm };
+  /**
+   * Submits a draft and waits for the review email `reviewer` gets for it: the dossier's code, that email and
+   * the review link in it. The wait is generous: a shared system serves every test file of the run at once.
+   */
+  async function submitForReview(
+    draft: { id: string; editToken: string },
+    reviewer: string,
+    timeoutMs = 30_000,
+  ) {
+    const submitted = await api(`/api/applications/${draft.id}/submit`, {
+      method: 'POST',
+      token: draft.editToken,
+    });
+    if (submitted.status !== 200) throw new Error(`Submit answered ${submitted.status}: ${submitted.text}`);
+    const code = submitted.json.code as string;
+    const mail = await waitForEmail(
+      (e) => e.destination.to.includes(reviewer) && e.subject.includes(code),
+      timeoutMs,
+    );
+    return { code, mail, link: new URL(reviewLinkIn(mail.body.text)) };
+  }
+
+  return { api, upload, readyDraft, submitForReview, mailbox, waitForEmail, postForm };
+}
+
+/**
+ * Posts an HTML form to an emailed link's page, as its form does: the link's secret `s` and the fields (a list
+ * is sent as repeated fields, like ticked checkboxes).
+ */
+export function postLinkForm(link: URL, fields: Record<string, string | readonly string[]>) {
+  const body = new URLSearchParams();
+  body.set('s', link.searchParams.get('s') ?? '');
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) body.append(k, x);
+  return fetch(link.origin + link.pathname, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  });
 }
 
 /** The first review link in an email body (`/review/<id>?s=<secret>`). */
