@@ -29,6 +29,7 @@ export function environmentOf(name: FunctionName, where: Where): EnvName[] {
   // The jobs function continues itself by the ARN it was invoked with (its own name would be a cycle).
   if (needs.jobs && name !== 'jobs') out.push(Env.jobsFunctionName);
   if (needs.adminEmail) out.push(Env.adminEmail);
+  if (needs.map) out.push(Env.directoryTileUrl, Env.directoryTileAttribution);
   if (needs.rateLimits) out.push(Env.rateLimits);
   // Locally the pages show the placeholder contact (the variable's default); the invitations' organizer too.
   if ((needs.pages || needs.contact) && where === 'aws') out.push(Env.centreContact);
@@ -51,6 +52,9 @@ export function endpointsOf(name: FunctionName): string[] {
   ].filter((v): v is string => typeof v === 'string');
 }
 
+/** Settings that may be empty where they are given: an empty value is no value (no map), never a missing one. */
+const MAY_BE_EMPTY: readonly string[] = [Env.directoryTileUrl, Env.directoryTileAttribution];
+
 /** A function started without a variable its needs give it. */
 export class FunctionEnvironmentError extends Error {
   override name = 'FunctionEnvironmentError';
@@ -59,7 +63,7 @@ export class FunctionEnvironmentError extends Error {
 /** Fails with the function's name and every missing variable (the check each local handler runs first). */
 export function assertEnvironment(name: FunctionName, env: NodeJS.ProcessEnv, where: Where): void {
   const missing = [...environmentOf(name, where), ...(where === 'local' ? endpointsOf(name) : [])].filter(
-    (n) => !env[n],
+    (n) => !env[n] && !MAY_BE_EMPTY.includes(n),
   );
   if (missing.length)
     throw new FunctionEnvironmentError(

@@ -44,6 +44,8 @@ export interface FunctionSpec {
     readonly pages?: boolean;
     /** Sends ceremony invitations without rendering pages: the Centre's contact is their organizer. */
     readonly contact?: boolean;
+    /** Shows the directory's map: the tile URL template and its attribution (empty = no map). */
+    readonly map?: boolean;
   };
   /** Files copied next to the bundled handler: `fonts` = the certificate's two TTFs. */
   readonly assets?: 'fonts';
@@ -416,16 +418,24 @@ export const functions = {
       table: {
         // The profiles (MEMBER#, MEMBERMAIL#: by the representative's address); CERTIFICATE#: a member is
         // shown only while its certificate is valid; LINK#: the emailed editing links.
-        // DIRECTORY: the directory's version (the list is kept in memory while it stands).
-        read: ['MEMBER#', 'MEMBERMAIL#', 'CERTIFICATE#', 'LINK#', 'DIRECTORY'],
+        // DIRECTORY: the directory's version (the list is kept in memory while it stands). DOSSIER#: the
+        // images of a member's dossier, which the member may choose as photos.
+        read: ['MEMBER#', 'MEMBERMAIL#', 'CERTIFICATE#', 'LINK#', 'DIRECTORY', 'DOSSIER#'],
         write: ['MEMBER#', 'LINK#', 'DIRECTORY'],
         // The directory's partition only: hidden profiles are in another one it never reads.
         query: { gsi1: ['MEMBERS'] },
+      },
+      // Members' photos: new ones posted under uploads/members/, the dossier's images read, and every
+      // chosen one copied under members/ (served by a short-lived link; nothing here is public).
+      bucket: {
+        read: ['uploads/members/', 'dossiers/', 'members/'],
+        write: ['uploads/members/', 'members/'],
       },
       mail: true,
       // Editing-link emails per address and per client IP.
       rateLimits: true,
       pages: true,
+      map: true,
     },
   },
   mailEvents: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTileTemplate } from '../shared/domain/map-tiles.ts';
 import { DEFAULT_RATE_LIMITS, RateLimitsSchema } from '../shared/domain/rate-limits.ts';
 import { CentreContactSchema, PLACEHOLDER_CONTACT } from '../shared/env.ts';
 
@@ -49,6 +50,12 @@ export const StageConfigSchema = z.object({
    * `-c centreContact='{"address":"…","phone":"…","email":"…"}'` (merged over the stage's).
    */
   centreContact: CentreContactSchema,
+  /**
+   * The directory's map tiles (`-c directoryTileUrl=https://…/{z}/{x}/{y}.png -c directoryTileAttribution=…`):
+   * empty = no map, the list alone. The provider's terms decide the attribution (OSM's tiles require one).
+   */
+  directoryTileUrl: z.string().refine((v) => v === '' || isTileTemplate(v), 'a tile URL template'),
+  directoryTileAttribution: z.string().max(300),
 });
 
 export type StageConfig = z.infer<typeof StageConfigSchema>;
@@ -71,6 +78,8 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     edgeProtection: false,
     edgeRateLimitPer5Min: 1000,
     centreContact: { ...PLACEHOLDER_CONTACT, email: 'lienhe@kgst.example.vn' },
+    directoryTileUrl: '',
+    directoryTileAttribution: '',
   },
   prod: {
     stage: 'prod',
@@ -89,6 +98,8 @@ const defaults: Record<StageConfig['stage'], StageConfig> = {
     edgeProtection: false,
     edgeRateLimitPer5Min: 1000,
     centreContact: { ...PLACEHOLDER_CONTACT, email: 'lienhe@kgst.hanoi.gov.vn' },
+    directoryTileUrl: '',
+    directoryTileAttribution: '',
   },
 };
 

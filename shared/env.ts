@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTileTemplate } from './domain/map-tiles.ts';
 import { DEFAULT_RATE_LIMITS, RateLimitsSchema, withRateLimits } from './domain/rate-limits.ts';
 import { COMMON } from './i18n/messages/common.ts';
 
@@ -125,6 +126,16 @@ const VARIABLES = {
       .transform((limits) => withRateLimits(limits))
       .default(DEFAULT_RATE_LIMITS),
   ),
+  /**
+   * The directory's map (issue 16): a Leaflet tile URL template (`https://tile.example.org/{z}/{x}/{y}.png`,
+   * `{s}` for a subdomain) and the attribution its provider requires. Unset or empty = no map: the list
+   * alone, no Leaflet download and no tile host in the CSP (locally, offline, in CI).
+   */
+  directoryTileUrl: variable(
+    'DIRECTORY_TILE_URL',
+    z.string().refine(isTileTemplate, 'an http(s) URL template with {z}, {x} and {y}').optional(),
+  ),
+  directoryTileAttribution: variable('DIRECTORY_TILE_ATTRIBUTION', z.string().max(300).optional()),
   /** Name of the `jobs` function, to which a request hands bulk emails that would outlast it (async invoke). */
   jobsFunctionName: variable('JOBS_FUNCTION_NAME', text),
   /** Local only: path-style S3 addressing for s3rver. */

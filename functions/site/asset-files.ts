@@ -25,6 +25,10 @@ export async function assetFile(
   if (name === 'site.css') return { body: SITE_CSS, type: 'text/css; charset=utf-8' };
   const files = await builtFiles();
   if (!Object.hasOwn(files, name)) return undefined;
-  const type = name.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8';
+  const type = name.endsWith('.map')
+    ? 'application/json; charset=utf-8'
+    : name.endsWith('.css')
+      ? 'text/css; charset=utf-8'
+      : 'text/javascript; charset=utf-8';
   return { body: files[name]!, type, cacheControl: IMMUTABLE };
 }

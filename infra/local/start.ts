@@ -13,6 +13,14 @@ async function main() {
     persistDynamo: true,
     ports,
     scheduler: true,
+    ...(process.env.DIRECTORY_TILE_URL
+      ? {
+          directoryTiles: {
+            url: process.env.DIRECTORY_TILE_URL,
+            attribution: process.env.DIRECTORY_TILE_ATTRIBUTION,
+          },
+        }
+      : {}),
     log: (line) => console.log(`  · ${line}`),
   });
   const { urls } = system;

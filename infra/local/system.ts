@@ -55,6 +55,11 @@ export interface LocalSystemOptions {
    * that need more raise them here explicitly (and say why); unset = the defaults.
    */
   readonly rateLimits?: Partial<RateLimits>;
+  /**
+   * The directory's map tiles (issue 16): a tile URL template and its attribution. Unset = no map, as
+   * offline; `npm start` takes them from DIRECTORY_TILE_URL and DIRECTORY_TILE_ATTRIBUTION.
+   */
+  readonly directoryTiles?: { readonly url: string; readonly attribution?: string };
   /** Run the local scheduler's timer (npm start); tests call jobs directly. */
   readonly scheduler?: boolean;
   readonly log?: (line: string) => void;
@@ -141,6 +146,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       [Env.adminEmail]: options.adminEmail ?? firstOf(options.coordinatorEmails ?? DEFAULT_COORDINATOR),
       [Env.clockOffsetFile]: paths.clock,
       [Env.signingKeyFile]: ensureSigningKey(paths.keys),
+      ...(options.directoryTiles
+        ? {
+            [Env.directoryTileUrl]: options.directoryTiles.url,
+            [Env.directoryTileAttribution]: options.directoryTiles.attribution ?? '',
+          }
+        : {}),
       [LocalEndpointEnv.dynamodb]: dynamo!.url,
       [LocalEndpointEnv.s3]: s3!.url,
       [LocalEndpointEnv.sesv2]: sesProxy.url,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** Where the build writes (gitignored): `manifest.json`, `files.json` and the files themselves. */
@@ -19,6 +19,8 @@ export const ENTRIES = {
   admin: 'shared/browser/admin.ts',
   verify: 'shared/browser/verify.ts',
   'pdf-preview': 'shared/browser/pdf-preview.ts',
+  'directory-map': 'shared/browser/directory-map.ts',
+  'profile-photos': 'shared/browser/profile-photos.ts',
 } as const;
 
 /**
@@ -29,6 +31,10 @@ export const ENTRIES = {
 export const LAZY = {
   pdfjs: 'node_modules/pdfjs-dist/build/pdf.min.mjs',
   'pdfjs-worker': 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs',
+  // The directory's map (directory-map.ts imports it only where a tile URL is configured): Leaflet's ES
+  // module, minified here, and its stylesheet.
+  leaflet: 'node_modules/leaflet/dist/leaflet-src.esm.js',
+  'leaflet-css': 'node_modules/leaflet/dist/leaflet.css',
 } as const;
 
 /** Server-side packages a browser bundle must never pull in (platform 'browser' already refuses `node:`). */
@@ -84,10 +90,16 @@ export async function buildWeb(outDir = WEB_DIR): Promise<Record<keyof typeof EN
     built[name] = { url: manifest[name], bytes: output.bytes };
   }
   for (const [name, file] of Object.entries(LAZY)) {
-    const body = await readFile(path.join(ROOT, file), 'utf8');
+    const source = await readFile(path.join(ROOT, file), 'utf8');
+    // A library published unminified (Leaflet's ES module) is minified; the others are served as published.
+    const body = file.endsWith('-src.esm.js')
+      ? (await transform(source, { format: 'esm', minify: true, target: 'es2020', legalComments: 'inline' }))
+          .code
+      : source;
+    const ext = file.endsWith('.css') ? '.css' : '.js';
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();
-    files[`${name}.${hash}.js`] = body;
-    manifest[name] = `/assets/${name}.${hash}.js`;
+    files[`${name}.${hash}${ext}`] = body;
+    manifest[name] = `/assets/${name}.${hash}${ext}`;
   }
   // Written beside, then swapped in: a reader never sees a manifest naming files not written yet.
   const next = `${outDir}.next-${process.pid}`;

@@ -7,7 +7,7 @@ export const UPLOAD_TRIES = 3;
 const BACKOFF_MS = [1000, 3000, 6000];
 
 type Api = (method: string, path: string, body?: unknown) => Promise<Record<string, unknown>>;
-interface PresignedPost {
+export interface PresignedPost {
   url: string;
   fields: Record<string, string>;
 }
@@ -32,7 +32,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Sends a file straight to storage with a presigned POST, reporting progress; rejects with the HTTP status
  * (0 when the network failed: offline, reset, or a storage host that did not answer).
  */
-const postToStorage = (upload: PresignedPost, file: File, progress: HTMLProgressElement) =>
+export const postToStorage = (upload: PresignedPost, file: File, progress: HTMLProgressElement) =>
   new Promise<void>((resolve, reject) => {
     const body = new FormData();
     for (const [k, v] of Object.entries(upload.fields)) body.append(k, v);

@@ -12,6 +12,13 @@ export interface MapPin {
   readonly lng: number;
 }
 
+/** A photo a member chose for their public page: one of their dossier's images, or one they uploaded. */
+export interface MemberPhoto {
+  /** The dossier document's file id, or the upload's: a UUID, never anything a user typed. */
+  readonly id: string;
+  readonly type: 'jpeg' | 'png';
+}
+
 /** Why a coordinator took a profile out of the directory. */
 export interface HiddenNote {
   readonly at: string;
@@ -42,6 +49,8 @@ export interface MemberProfile {
   readonly socialLinks: readonly string[];
   readonly openingHours?: string;
   readonly pin?: MapPin;
+  /** The photos shown on the page (the first also on the card), in the member's order. */
+  readonly photos?: readonly MemberPhoto[];
   readonly hidden?: HiddenNote;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -50,7 +59,7 @@ export interface MemberProfile {
 /** What a member edits of their profile. */
 export type ProfileEdit = Pick<
   MemberProfile,
-  'descriptionVi' | 'descriptionEn' | 'website' | 'socialLinks' | 'openingHours' | 'pin'
+  'descriptionVi' | 'descriptionEn' | 'website' | 'socialLinks' | 'openingHours' | 'pin' | 'photos'
 >;
 
 export const PROFILE_LIMITS = {
@@ -58,7 +67,14 @@ export const PROFILE_LIMITS = {
   openingHours: 200,
   socialLinks: 5,
   slug: 60,
+  photos: 6,
+  /** A photo's largest size, uploaded or chosen from the dossier (5 MB). */
+  photoBytes: 5 * 1024 * 1024,
 } as const;
+
+/** A photo's id as a form or a URL may carry it: a UUID. */
+export const isPhotoId = (s: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s);
 
 /**
  * Hanoi's extent with a margin (the city spans about 20.56–21.39 N, 105.29–106.02 E): a pin outside it is

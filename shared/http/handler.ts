@@ -69,9 +69,13 @@ export function errorResponse(err: unknown, req: HttpRequest): HttpResult {
 
 /**
  * Builds a Lambda handler for an HTTP API function from its routes (keyed by API Gateway route key,
- * e.g. `GET /api/round`). Middleware first, handler last.
+ * e.g. `GET /api/round`). Middleware first, handler last. `imageSources`: image hosts its pages show
+ * from beyond this site and the bucket (the directory's map tiles, when configured).
  */
-export function httpHandler(routes: Record<string, RouteHandler>) {
+export function httpHandler(
+  routes: Record<string, RouteHandler>,
+  options: { readonly imageSources?: readonly string[] } = {},
+) {
   const origins = { publicBaseUrl: config.publicBaseUrl, local: config.stage === 'local' };
   const headers = {
     hsts: config.stage !== 'local',
@@ -83,6 +87,7 @@ export function httpHandler(routes: Record<string, RouteHandler>) {
         region: process.env.AWS_REGION,
         s3Endpoint: config.stage === 'local' ? process.env[LocalEndpointEnv.s3] : undefined,
       }),
+      options.imageSources,
     ),
   };
   const answer = async (req: HttpRequest): Promise<HttpResult> => {

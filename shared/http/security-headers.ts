@@ -7,15 +7,17 @@ import type { HttpResult } from './response.ts';
  * pages send files straight to it with a presigned POST, and pdf.js reads a PDF from it with a presigned
  * GET to draw its first page. `img-src` adds the bucket too (the review page's thumbnails are presigned
  * GETs) and `blob:` (a drawn first page becomes an image of the page's own making); `worker-src 'self'`
- * is pdf.js's worker, a hashed asset of this site.
+ * is pdf.js's worker, a hashed asset of this site. `imageSources` are further image hosts a function
+ * shows from: the directory's map tiles, only when a tile URL is configured.
  */
-export function contentSecurityPolicy(uploadOrigin?: string): string {
+export function contentSecurityPolicy(uploadOrigin?: string, imageSources: readonly string[] = []): string {
   const bucket = uploadOrigin ? ` ${uploadOrigin}` : '';
+  const images = imageSources.map((s) => ` ${s}`).join('');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' blob:${bucket}`,
+    `img-src 'self' blob:${bucket}${images}`,
     `connect-src 'self'${bucket}`,
     "worker-src 'self'",
     "form-action 'self'",

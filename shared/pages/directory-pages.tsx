@@ -3,16 +3,50 @@ import {
   type DirectoryFilter,
   formerUnitsOf,
   type MemberProfile,
+  PROFILE_LIMITS,
 } from '../domain/directory.ts';
 import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';
 import { say } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { DIRECTORY_PAGE, MEMBER_ADMIN, PROFILE_EDIT, PROFILE_FIELDS } from '../i18n/messages/directory.ts';
+import {
+  DIRECTORY_MAP,
+  DIRECTORY_PAGE,
+  MEMBER_ADMIN,
+  PROFILE_EDIT,
+  PROFILE_FIELDS,
+  PROFILE_PHOTOS,
+} from '../i18n/messages/directory.ts';
 import { CREATIVE_FIELD_LABELS } from '../i18n/messages/form.ts';
-import type { DirectoryPage, MemberCard, ProfileEditView } from '../usecases/directory.ts';
+import type { DirectoryPage, MapMarker, MemberCard, ProfileEditView } from '../usecases/directory.ts';
+import { asset } from './assets.ts';
 import { CsrfField } from './csrf-field.tsx';
+import { scriptJson } from './document-slot.tsx';
 import { Layout, renderPage } from './layout.tsx';
+
+/** The map's tiles, when a tile URL is configured (`DIRECTORY_TILE_URL`); without them, no map at all. */
+export interface MapTiles {
+  readonly url: string;
+  readonly attribution?: string;
+}
+
+/** What the map script reads (`#member-map-data`): the tiles and a marker per member with a pin. */
+export interface MapData {
+  readonly tiles: MapTiles;
+  readonly markers: readonly { name: string; href: string; lat: number; lng: number }[];
+}
+
+/** What the editing page's photo script reads (`#profile-photos-data`). */
+export interface PhotoUploadData {
+  readonly uploadUrl: string;
+  readonly secret: string;
+  readonly maxBytes: number;
+  readonly max: number;
+  readonly words: Record<
+    'uploading' | 'uploaded' | 'failed' | 'notImage' | 'tooLarge' | 'tooMany' | 'newPhoto',
+    string
+  >;
+}
 
 const T = DIRECTORY_PAGE;
 const E = PROFILE_EDIT;
@@ -78,6 +112,50 @@ const hostOf = (url: string) => {
   }
 };
 
+const nameIn = (m: { name: string; nameEn?: string }, lang: Lang) =>
+  lang === 'en' && m.nameEn ? m.nameEn : m.name;
+
+/** A chosen photo, served by the directory from the private bucket. */
+const photoSrc = (slug: string, id: string) => `/thanh-vien/${slug}/anh/${id}`;
+
+/**
+ * The map (only with tiles configured): an enhancement above the list, which stays the full view. The
+ * markers go to the script as JSON data (escaped), never as inline script; Leaflet and its stylesheet are
+ * fetched by the script, from this site's hashed assets.
+ */
+function MemberMap({ lang, tiles, markers }: { lang: Lang; tiles: MapTiles; markers: readonly MapMarker[] }) {
+  const data: MapData = {
+    tiles,
+    markers: markers.map((p) => ({
+      name: nameIn(p, lang),
+      href: withLang(`/thanh-vien/${p.slug}`, lang),
+      lat: p.lat,
+      lng: p.lng,
+    })),
+  };
+  return (
+    <>
+      <section
+        id="member-map"
+        class="member-map"
+        aria-label={DIRECTORY_MAP.label[lang]}
+        aria-describedby="member-map-hint"
+        data-leaflet={asset('leaflet')}
+        data-leaflet-css={asset('leaflet-css')}
+      ></section>
+      <p class="hint" id="member-map-hint">
+        {DIRECTORY_MAP.hint[lang]}
+      </p>
+      <script
+        type="application/json"
+        id="member-map-data"
+        // JSON data, `<` escaped (scriptJson): never executed (the CSP admits no inline script).
+        dangerouslySetInnerHTML={{ __html: scriptJson(data) }}
+      />
+    </>
+  );
+}
+
 const description = (m: MemberProfile, lang: Lang) =>
   lang === 'en' && m.descriptionEn ? m.descriptionEn : m.descriptionVi;
 
@@ -86,6 +164,16 @@ function Card({ m, lang }: { m: MemberCard; lang: Lang }) {
   const text = description(m, lang);
   return (
     <li class="card member-card" data-member={m.slug}>
+      {m.photos?.[0] ? (
+        <img
+          class="member-photo"
+          src={photoSrc(m.slug, m.photos[0].id)}
+          alt={say(PROFILE_PHOTOS.photoOf, lang, nameIn(m, lang))}
+          loading="lazy"
+          width={320}
+          height={240}
+        />
+      ) : null}
       <h2>
         <a href={withLang(`/thanh-vien/${m.slug}`, lang)}>{lang === 'en' && m.nameEn ? m.nameEn : m.name}</a>
       </h2>
@@ -105,13 +193,23 @@ function Card({ m, lang }: { m: MemberCard; lang: Lang }) {
 }
 
 /** `/thanh-vien`: the members, filters by field and ward, an accent-free search, pages of cards. */
-export function renderDirectoryPage(props: { lang: Lang; page: DirectoryPage; filter: DirectoryFilter }) {
-  const { lang, page, filter } = props;
+export function renderDirectoryPage(props: {
+  lang: Lang;
+  page: DirectoryPage;
+  filter: DirectoryFilter;
+  tiles?: MapTiles;
+}) {
+  const { lang, page, filter, tiles } = props;
   const wards = WARDS.filter((w) => page.wards.includes(w.code));
   const fields = CREATIVE_FIELDS.filter((f) => page.fields.includes(f));
   const query = { field: filter.field, ward: filter.ward, q: filter.q };
   return renderPage(
-    <Layout lang={lang} title={T.title[lang]} path="/thanh-vien">
+    <Layout
+      lang={lang}
+      title={T.title[lang]}
+      path="/thanh-vien"
+      scripts={tiles && page.pins?.length ? [asset('directory-map')] : []}
+    >
       <h1>{T.title[lang]}</h1>
       <p>{T.intro[lang]}</p>
       <form method="get" action="/thanh-vien" class="card directory-filter">
@@ -152,6 +250,7 @@ export function renderDirectoryPage(props: { lang: Lang; page: DirectoryPage; fi
       <p role="status" id="member-count">
         {say(T.count, lang, page.matched, page.total)}
       </p>
+      {tiles && page.pins?.length ? <MemberMap lang={lang} tiles={tiles} markers={page.pins} /> : null}
       {page.members.length ? (
         <ul class="member-list">
           {page.members.map((m) => (
@@ -199,16 +298,38 @@ export function renderDirectoryPage(props: { lang: Lang; page: DirectoryPage; fi
 }
 
 /** `/thanh-vien/<slug>`: one member's public page. */
-export function renderMemberPage(props: { lang: Lang; member: MemberCard }) {
-  const { lang, member: m } = props;
-  const name = lang === 'en' && m.nameEn ? m.nameEn : m.name;
+export function renderMemberPage(props: { lang: Lang; member: MemberCard; tiles?: MapTiles }) {
+  const { lang, member: m, tiles } = props;
+  const name = nameIn(m, lang);
+  const map = tiles && m.pin ? tiles : undefined;
   return renderPage(
-    <Layout lang={lang} title={name} path={`/thanh-vien/${m.slug}`}>
+    <Layout
+      lang={lang}
+      title={name}
+      path={`/thanh-vien/${m.slug}`}
+      scripts={map ? [asset('directory-map')] : []}
+    >
       <p>
         <a href={withLang('/thanh-vien', lang)}>{T.backToList[lang]}</a>
       </p>
       <h1>{name}</h1>
       {lang === 'vi' && m.nameEn ? <p lang="en">{m.nameEn}</p> : null}
+      {m.photos?.length ? (
+        <ul class="member-photos">
+          {m.photos.map((p, i) => (
+            <li>
+              <img
+                class="member-photo"
+                src={photoSrc(m.slug, p.id)}
+                alt={`${say(PROFILE_PHOTOS.photoOf, lang, name)} (${i + 1}/${m.photos!.length})`}
+                loading={i ? 'lazy' : undefined}
+                width={320}
+                height={240}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <section class="card">
         <p class="member-description">{description(m, lang)}</p>
         <dl>
@@ -247,6 +368,13 @@ export function renderMemberPage(props: { lang: Lang; member: MemberCard }) {
           </a>
         </p>
       </section>
+      {map && m.pin ? (
+        <MemberMap
+          lang={lang}
+          tiles={map}
+          markers={[{ slug: m.slug, name: m.name, ...(m.nameEn ? { nameEn: m.nameEn } : {}), ...m.pin }]}
+        />
+      ) : null}
     </Layout>,
   );
 }
@@ -278,8 +406,26 @@ export function renderProfileEditPage(props: {
   const { lang, view, linkId, secret } = props;
   const m = view.member;
   const path = `/thanh-vien/profile/${linkId}`;
+  const P = PROFILE_PHOTOS;
+  const mb = PROFILE_LIMITS.photoBytes / 1048576;
+  const uploads: PhotoUploadData = {
+    uploadUrl: withLang(`${path}/photos`, lang),
+    secret,
+    maxBytes: PROFILE_LIMITS.photoBytes,
+    max: PROFILE_LIMITS.photos,
+    // The browser fills `{name}` in.
+    words: {
+      uploading: say(P.uploading, lang, '{name}'),
+      uploaded: say(P.uploaded, lang, '{name}'),
+      failed: say(P.failed, lang, '{name}'),
+      notImage: say(P.notImage, lang, '{name}'),
+      tooLarge: say(P.tooLarge, lang, '{name}', mb),
+      tooMany: say(P.tooMany, lang, PROFILE_LIMITS.photos),
+      newPhoto: P.newPhoto[lang],
+    },
+  };
   return renderPage(
-    <Layout lang={lang} title={E.title[lang]} path={path}>
+    <Layout lang={lang} title={E.title[lang]} path={path} scripts={[asset('profile-photos')]}>
       <h1>{E.title[lang]}</h1>
       <p>{m.name}</p>
       {props.saved ? (
@@ -348,6 +494,45 @@ export function renderProfileEditPage(props: {
               aria-describedby="pin-hint"
             />
           </label>
+        </fieldset>
+        <fieldset class="profile-photos" aria-describedby="photos-hint">
+          <legend>{say(P.legend, lang, PROFILE_LIMITS.photos)}</legend>
+          <p class="hint" id="photos-hint">
+            {say(P.hint, lang, mb)}
+          </p>
+          {view.photos.length ? null : <p data-no-photos>{P.none[lang]}</p>}
+          <ul class="photo-choices" data-photo-choices>
+            {view.photos.map((c, i) => (
+              <li>
+                <label>
+                  <img src={c.thumbnailUrl} alt="" width={140} height={96} />
+                  <span>
+                    <input type="checkbox" name="photos" value={c.id} checked={c.chosen} />{' '}
+                    {c.name ?? `${P.field[lang]} ${i + 1}`}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <label data-photo-upload hidden>
+            {P.upload[lang]}
+            <input
+              type="file"
+              accept=".jpg,.jpeg,.png,image/jpeg,image/png"
+              multiple
+              aria-describedby="photos-hint"
+            />
+          </label>
+          <p class="hint" data-photo-no-script>
+            {P.uploadNeedsScript[lang]}
+          </p>
+          <p role="status" data-photo-status />
+          <script
+            type="application/json"
+            id="profile-photos-data"
+            // JSON data, `<` escaped (scriptJson): never executed (the CSP admits no inline script).
+            dangerouslySetInnerHTML={{ __html: scriptJson(uploads) }}
+          />
         </fieldset>
         <button type="submit">{E.save[lang]}</button>
       </form>

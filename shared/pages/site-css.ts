@@ -96,5 +96,14 @@ button.decide:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
 .opinion p { margin: 2px 0; overflow-wrap: anywhere; }
 .opinion-comment { white-space: pre-wrap; }
 .certificate-preview { height: auto; max-width: 480px; aspect-ratio: 297 / 210; margin: 12px 0; }
+.member-photo { display: block; width: 100%; max-width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: 4px; background: #f4f1ec; }
+.member-photos { list-style: none; padding: 0; margin: 12px 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 8px; }
+.member-map { height: 360px; max-width: 100%; margin: 8px 0 16px; border-radius: 4px; background: #f4f1ec; }
+.member-map:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
+.member-map .member-marker { width: 18px; height: 18px; border-radius: 50%; background: #b3261e; border: 3px solid #fff; box-shadow: 0 0 0 1px #1d1d1f; }
+.member-map .member-marker:focus-visible { outline: 3px solid #1d1d1f; outline-offset: 2px; }
+.photo-choices { list-style: none; padding: 0; margin: 8px 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 8px; }
+.photo-choices label { display: flex; flex-direction: column; gap: 4px; font-weight: normal; overflow-wrap: anywhere; }
+.photo-choices img { width: 100%; height: 96px; object-fit: cover; border-radius: 4px; background: #f4f1ec; }
 [hidden] { display: none !important; }
 `;

@@ -21,8 +21,10 @@ import { type Clock, formatIct } from '../domain/time.ts';
 import { textOf } from '../i18n/catalog.ts';
 import { DIRECTORY_ERRORS, MEMBER_ADMIN, PROFILE_FIELDS } from '../i18n/messages/directory.ts';
 import { CREATIVE_FIELD_LABELS } from '../i18n/messages/form.ts';
+import { MEMBERS_PAGE } from '../i18n/messages/member-admin.ts';
 import { profileLinkEmail } from '../mail/directory-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
+import type { MemberPhotos, PhotoChoice } from './member-photos.ts';
 
 /** Cards on one page of the directory (filters and search run over every member). */
 export const DIRECTORY_PAGE_SIZE = 24;
@@ -47,12 +49,25 @@ export interface DirectoryPage {
   /** The wards and fields the shown members are in: the filters' choices. */
   readonly wards: readonly string[];
   readonly fields: readonly string[];
+  /** With the map: every member the filter keeps that has a pin (all pages', not this page's alone). */
+  readonly pins?: readonly MapMarker[];
+}
+
+/** A marker of the directory's map: the member's own pin and their page. */
+export interface MapMarker {
+  readonly slug: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly lat: number;
+  readonly lng: number;
 }
 
 /** What the editing page shows: the member's profile and until when the link works. */
 export interface ProfileEditView {
   readonly member: MemberCard;
   readonly until: Date;
+  /** The photos the member may choose (theirs, then their dossier's images); none without storage. */
+  readonly photos: readonly PhotoChoice[];
 }
 
 export interface DirectoryDeps {
@@ -63,6 +78,8 @@ export interface DirectoryDeps {
   readonly publicBaseUrl: string;
   /** Sign-in emails per address and requests per client. */
   readonly limiter?: Pick<RateLimiter, 'enforce'>;
+  /** The members' photos (the bucket); absent, profiles have none to choose. */
+  readonly photos?: MemberPhotos;
 }
 
 // Search keys folded once per profile version: a warm function answers a search by comparing strings.
@@ -85,6 +102,19 @@ function keyOf(m: MemberProfile): string {
 }
 
 const unknownMember = () => new NotFoundError(DIRECTORY_ERRORS.unknownMember);
+
+const markerOf = (m: MemberProfile): MapMarker[] =>
+  m.pin
+    ? [
+        {
+          slug: m.slug,
+          name: m.name,
+          ...(m.nameEn ? { nameEn: m.nameEn } : {}),
+          lat: m.pin.lat,
+          lng: m.pin.lng,
+        },
+      ]
+    : [];
 
 /**
  * The public directory (`/thanh-vien`) and members' own edits through an emailed link. A member is shown
@@ -146,8 +176,11 @@ export function makeDirectory(deps: DirectoryDeps) {
   }
 
   return {
-    /** One page of the directory under a filter; filters and search run over every shown member. */
-    async list(filter: DirectoryFilter, page = 1): Promise<DirectoryPage> {
+    /**
+     * One page of the directory under a filter; filters and search run over every shown member. With
+     * `pins`, the map's markers of every member the filter keeps.
+     */
+    async list(filter: DirectoryFilter, page = 1, options: { pins?: boolean } = {}): Promise<DirectoryPage> {
       const all = await shown();
       const matched = filterMembers(all, filter, keyOf);
       const pages = Math.max(1, Math.ceil(matched.length / DIRECTORY_PAGE_SIZE));
@@ -161,11 +194,30 @@ export function makeDirectory(deps: DirectoryDeps) {
         pages,
         wards: [...new Set(all.map((m) => m.wardCode))],
         fields: [...new Set(all.flatMap((m) => m.fields))],
+        ...(options.pins ? { pins: matched.flatMap(markerOf) } : {}),
       };
     },
 
     async profile(slug: string): Promise<MemberCard> {
       return card(await visible(slug));
+    },
+
+    /** Where one of a shown member's chosen photos is (a presigned GET); a 404 for anything else. */
+    async photoUrl(slug: string, photoId: string): Promise<string> {
+      const url = await deps.photos?.url(await visible(slug), photoId);
+      if (!url) throw new NotFoundError(DIRECTORY_ERRORS.unknownPhoto);
+      return url;
+    },
+
+    /** A presigned POST for a new photo, behind the editing link (checked as a save is). */
+    async requestPhotoUpload(
+      linkId: string,
+      secret: string | undefined,
+      input: { fileName: string; contentType: string; size: number },
+    ) {
+      const { m } = await memberOfLink(linkId, secret);
+      if (!deps.photos) throw new NotFoundError(DIRECTORY_ERRORS.unknownPhoto);
+      return deps.photos.requestUpload(m, input);
     },
 
     /**
@@ -210,18 +262,33 @@ export function makeDirectory(deps: DirectoryDeps) {
     /** GET of the editing link: shows the form, changes nothing (link scanners fetch it). */
     async openEdit(linkId: string, secret: string | undefined): Promise<ProfileEditView> {
       const { link, m } = await memberOfLink(linkId, secret);
-      return { member: card(m), until: new Date(link.expiresAt * 1000) };
+      return {
+        member: card(m),
+        until: new Date(link.expiresAt * 1000),
+        photos: (await deps.photos?.choices(m)) ?? [],
+      };
     },
 
     /** POST of the editing link: saves the profile; the link stays good for more saves until it expires. */
-    async saveEdit(linkId: string, secret: string | undefined, edit: ProfileEdit): Promise<ProfileEditView> {
+    async saveEdit(
+      linkId: string,
+      secret: string | undefined,
+      edit: Omit<ProfileEdit, 'photos'> & { readonly photoIds?: readonly string[] },
+    ): Promise<ProfileEditView> {
       if (edit.pin && !isInHanoi(edit.pin))
         throw invalidFields({ path: 'lat', field: PROFILE_FIELDS.lat, message: PROFILE_FIELDS.pinOutside });
       const { link, m } = await memberOfLink(linkId, secret);
-      await members.saveEdit(m.slug, edit, clock().toISOString());
+      const { photoIds = [], ...rest } = edit;
+      // The ticked photos, checked (and new ones copied) before anything is saved.
+      const photos = deps.photos ? await deps.photos.resolve(m, photoIds) : m.photos;
+      await members.saveEdit(m.slug, { ...rest, photos }, clock().toISOString());
       const saved = await members.getConsistent(m.slug);
       if (!saved) throw unknownMember();
-      return { member: card(saved), until: new Date(link.expiresAt * 1000) };
+      return {
+        member: card(saved),
+        until: new Date(link.expiresAt * 1000),
+        photos: (await deps.photos?.choices(saved)) ?? [],
+      };
     },
   };
 }
@@ -287,13 +354,26 @@ export function makeMemberModeration(deps: { members: Members; clock: Clock }) {
       );
       return { member: (await deps.members.getConsistent(slug)) ?? m, changed };
     },
-    async show(slug: string, by: string): Promise<{ member: MemberProfile; changed: boolean }> {
+    /** Shows a hidden profile again; the reason and the coordinator go into the dossier's audit trail. */
+    async show(
+      slug: string,
+      reason: string,
+      by: string,
+    ): Promise<{ member: MemberProfile; changed: boolean }> {
+      const text = reason.normalize('NFC').trim();
+      if (text.length < 3)
+        throw invalidFields({
+          path: 'reason',
+          field: MEMBERS_PAGE.showReason,
+          message: MEMBERS_PAGE.reasonRequired,
+        });
       const m = isSlug(slug) ? await deps.members.getConsistent(slug) : undefined;
       if (!m) throw unknownMember();
       const changed = await deps.members.setHidden(m, undefined, {
         at: deps.clock().toISOString(),
         by,
-        note: MEMBER_ADMIN.shownNote,
+        reason: text,
+        note: textOf(MEMBERS_PAGE.shownNote, text),
       });
       return { member: (await deps.members.getConsistent(slug)) ?? m, changed };
     },

@@ -3,7 +3,7 @@ import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { LinkCheck, Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import { ConditionFailed } from '../adapters/dynamodb/store.ts';
-import type { Files, ObjectHead } from '../adapters/s3/files.ts';
+import type { Files } from '../adapters/s3/files.ts';
 import { DOSSIER_PREFIX, UPLOAD_PREFIX } from '../adapters/s3/prefixes.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import type { CallbackResult, Workflow } from '../adapters/sfn/workflow.ts';
@@ -185,7 +185,7 @@ export function makeIntake(deps: IntakeDeps) {
       docs.map(async (doc) => {
         if (doc.archivedKey) return doc;
         const slot = slotOf(round, doc.slot);
-        const [head, bytes] = await headAndStart(doc.key);
+        const [head, bytes] = await files.headAndStart(doc.key);
         const problem = (message: string) => {
           issues.push({ path: `documents.${doc.slot}`, field: slot?.title[lang] ?? doc.slot, message });
         };
@@ -203,24 +203,6 @@ export function makeIntake(deps: IntakeDeps) {
       throw new ValidationError(issues, INTAKE_ERRORS.notReady);
     }
     return verified;
-  }
-
-  /**
-   * An uploaded object's size and first bytes, both asked at once. An empty object has no first bytes: S3
-   * answers the range request with 416 InvalidRange (s3rver stalls, then drops the connection), which was a
-   * 500 before; its size alone decides then, without waiting for that answer.
-   */
-  async function headAndStart(key: string): Promise<[ObjectHead | undefined, Uint8Array | undefined]> {
-    const start = files.firstBytes(key, 16).then(
-      (bytes) => ({ bytes }),
-      (error: unknown) => ({ error }),
-    );
-    const head = await files.head(key);
-    if (!head || head.size === 0) return [head, undefined];
-    const read = await start;
-    if ('bytes' in read) return [head, read.bytes];
-    if ((read.error as { name?: string }).name === 'InvalidRange') return [head, undefined];
-    throw read.error;
   }
 
   /** Freezes what was checked: the archived copy cannot be overwritten through an old upload policy. */
@@ -345,8 +327,11 @@ export function makeIntake(deps: IntakeDeps) {
       input: { slot: string; fileName: string; contentType: string; size: number },
       lang: Lang,
     ) {
+      const t0 = performance.now();
       const d = await authorize(id, token);
+      const t1 = performance.now();
       const round = await editableRound(d, input.slot);
+      const t2 = performance.now();
       const slot = slotOf(round, input.slot);
       const refused = (path: string, field: string, message: string) =>
         new ValidationError([{ path, field, message }]);
@@ -391,7 +376,10 @@ export function makeIntake(deps: IntakeDeps) {
         maxBytes: slot.maxBytes,
         expiresSeconds: UPLOAD_URL_SECONDS,
       });
+      const t3 = performance.now();
       await dossiers.putDocument(d.id, doc, doc.addedAt);
+      const t4 = performance.now();
+      console.error(`SPANS upload auth=${(t1 - t0).toFixed(0)} round=${(t2 - t1).toFixed(0)} presign=${(t3 - t2).toFixed(0)} put=${(t4 - t3).toFixed(0)}`);
       return { fileId, upload };
     },
 
@@ -412,14 +400,20 @@ export function makeIntake(deps: IntakeDeps) {
       token: string | undefined,
       lang: Lang,
     ): Promise<{ code: string; status: string }> {
+      const T: [string, number][] = [['start', performance.now()]];
+      const mark = (n: string) => T.push([n, performance.now()]);
       const d = await authorize(id, token);
+      mark('auth');
       if (d.status !== 'draft') return finishSubmission(d);
       const round = await openRound(d.roundId);
+      mark('round');
       const parsed = ApplicationSchema.safeParse(d.form);
       const issues: FieldIssue[] = [];
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS, d.form).issues);
       const verified = await verifyDocuments(d, round, issues, lang);
+      mark('verify');
       const archived = await archiveDocuments(d, verified);
+      mark('archive');
       const submitted = transition(
         { ...d, documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])) },
         { type: 'submit' },
@@ -441,9 +435,15 @@ export function makeIntake(deps: IntakeDeps) {
         if (now2 && now2.status !== 'draft') return finishSubmission(now2);
         throw (await duplicateError(guards, d.id)) ?? conflict();
       }
+      mark('save');
       countMetric('DossierSubmitted');
       // Only the request whose submission committed takes a number, right after its commit.
-      return finishSubmission(await numberDossier({ ...next, version: d.version + 1 }, round));
+      const numbered = await numberDossier({ ...next, version: d.version + 1 }, round);
+      mark('number');
+      const r = await finishSubmission(numbered);
+      mark('start');
+      console.error('SPANS submit', T.slice(1).map(([n, t], i) => `${n}=${(t - T[i]![1]).toFixed(0)}`).join(' '));
+      return r;
     },
 
     /**

@@ -127,6 +127,8 @@ function valueFor(name: string): string {
       return JSON.stringify(DEFAULT_RATE_LIMITS);
     case Env.centreContact:
       return JSON.stringify(PLACEHOLDER_CONTACT);
+    case Env.directoryTileUrl:
+      return 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
     default:
       return `value-of-${name}`;
   }

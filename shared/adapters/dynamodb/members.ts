@@ -174,6 +174,7 @@ export class Members {
           openingHours: value(edit.openingHours),
           lat: value(edit.pin?.lat),
           lng: value(edit.pin?.lng),
+          photos: edit.photos?.length ? edit.photos.map((p) => ({ ...p })) : $remove(),
           updatedAt: at,
         })
         .options({ condition: { attr: 'slug', exists: true } }),

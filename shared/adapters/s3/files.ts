@@ -76,6 +76,25 @@ export class Files {
     }
   }
 
+  /**
+   * An uploaded object's size and first bytes, both asked at once (the checks of an upload: size, magic
+   * bytes). An empty object has no first bytes: S3 answers the range request with 416 InvalidRange (s3rver
+   * stalls, then drops the connection), which was a 500 before; its size alone decides then, without
+   * waiting for that answer.
+   */
+  async headAndStart(key: string, count = 16): Promise<[ObjectHead | undefined, Uint8Array | undefined]> {
+    const start = this.firstBytes(key, count).then(
+      (bytes) => ({ bytes }),
+      (error: unknown) => ({ error }),
+    );
+    const head = await this.head(key);
+    if (!head || head.size === 0) return [head, undefined];
+    const read = await start;
+    if ('bytes' in read) return [head, read.bytes];
+    if ((read.error as { name?: string }).name === 'InvalidRange') return [head, undefined];
+    throw read.error;
+  }
+
   async copy(fromKey: string, toKey: string, metadata?: Record<string, string>): Promise<void> {
     await this.s3.send(
       new CopyObjectCommand({
@@ -117,6 +136,13 @@ export class Files {
       if ((err as { name?: string }).name === 'NoSuchKey') return undefined;
       throw err;
     }
+  }
+
+  /** A short-lived link that shows the object in the browser (an image), rather than downloading it. */
+  viewUrl(key: string, expiresSeconds: number): Promise<string> {
+    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+      expiresIn: expiresSeconds,
+    });
   }
 
   /** A short-lived download link that names the file with its original (Vietnamese) name, RFC 5987. */

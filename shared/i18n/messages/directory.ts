@@ -79,9 +79,84 @@ export const PROFILE_EDIT = defineMessages({
   },
 });
 
+/** The profile's photos: chosen from the dossier's images or uploaded, behind the emailed link. */
+export const PROFILE_PHOTOS = defineMessages({
+  legend: {
+    vi: (max: number) => `Ảnh trên trang thành viên (tối đa ${max})`,
+    en: (max: number) => `Photos on the member page (up to ${max})`,
+  },
+  hint: {
+    vi: (mb: number) =>
+      `Đánh dấu những ảnh muốn công khai: ảnh trong hồ sơ đăng ký hoặc ảnh mới (JPG, PNG, tối đa ${mb} MB). Ảnh đầu tiên hiện trên thẻ trong danh sách. Các tệp khác của hồ sơ không bao giờ được công khai.`,
+    en: (mb: number) =>
+      `Tick the photos to publish: images from the application dossier or new ones (JPG, PNG, up to ${mb} MB). The first one shows on the card in the list. The dossier’s other files are never published.`,
+  },
+  none: {
+    vi: 'Hồ sơ chưa có ảnh nào. Hãy tải ảnh mới lên.',
+    en: 'The dossier has no images yet. Upload new ones.',
+  },
+  upload: { vi: 'Tải ảnh mới lên', en: 'Upload new photos' },
+  uploadNeedsScript: {
+    vi: 'Tải ảnh mới lên cần bật JavaScript; việc chọn ảnh trong hồ sơ vẫn dùng được khi không có JavaScript.',
+    en: 'Uploading new photos needs JavaScript; choosing the dossier’s images works without it.',
+  },
+  photoOf: {
+    vi: (name: string) => `Ảnh của ${name}`,
+    en: (name: string) => `Photo of ${name}`,
+  },
+  uploading: {
+    vi: (name: string) => `Đang tải lên ${name}…`,
+    en: (name: string) => `Uploading ${name}…`,
+  },
+  uploaded: {
+    vi: (name: string) => `Đã tải lên ${name}. Bấm “Lưu trang thành viên” để công khai ảnh.`,
+    en: (name: string) => `${name} is uploaded. Press “Save the member page” to publish it.`,
+  },
+  failed: {
+    vi: (name: string) => `Không tải lên được ${name}. Hãy thử lại.`,
+    en: (name: string) => `${name} could not be uploaded. Please try again.`,
+  },
+  newPhoto: { vi: 'Ảnh mới', en: 'New photo' },
+  field: { vi: 'Ảnh', en: 'Photos' },
+  fileName: { vi: 'Tên tệp ảnh', en: 'Photo file name' },
+  contentType: { vi: 'Loại tệp ảnh', en: 'Photo file type' },
+  size: { vi: 'Dung lượng ảnh', en: 'Photo size' },
+  notImage: {
+    vi: (name: string) => `${name} không phải ảnh JPG hoặc PNG.`,
+    en: (name: string) => `${name} is not a JPG or PNG image.`,
+  },
+  tooLarge: {
+    vi: (name: string, mb: number) => `${name} lớn hơn ${mb} MB.`,
+    en: (name: string, mb: number) => `${name} is larger than ${mb} MB.`,
+  },
+  empty: {
+    vi: (name: string) => `${name} là tệp rỗng.`,
+    en: (name: string) => `${name} is an empty file.`,
+  },
+  unknown: {
+    vi: 'Ảnh này không có trong hồ sơ của bạn hay trong các ảnh bạn vừa tải lên.',
+    en: 'This photo is neither in your dossier nor among the photos you uploaded.',
+  },
+  tooMany: {
+    vi: (max: number) => `Chọn tối đa ${max} ảnh.`,
+    en: (max: number) => `Choose at most ${max} photos.`,
+  },
+});
+
+/** The directory's map (with a tile URL configured): markers link each member's page. */
+export const DIRECTORY_MAP = defineMessages({
+  label: { vi: 'Bản đồ các thành viên', en: 'Map of the members' },
+  hint: {
+    vi: 'Bản đồ chỉ là phần bổ sung: danh sách bên dưới có đầy đủ các thành viên.',
+    en: 'The map is an extra: the list below has every member.',
+  },
+  memberLabel: { vi: 'Vị trí trên bản đồ', en: 'Location on the map' },
+});
+
 /** Refusals of the directory's pages and links. */
 export const DIRECTORY_ERRORS = defineMessages({
   unknownMember: { vi: 'Không tìm thấy thành viên này.', en: 'No member has this address.' },
+  unknownPhoto: { vi: 'Không tìm thấy ảnh này.', en: 'No such photo.' },
   linkRefused: {
     vi: 'Liên kết không hợp lệ. Hãy yêu cầu liên kết mới tại trang Thành viên.',
     en: 'This link is not valid. Ask for a new one on the Members page.',
@@ -106,6 +181,10 @@ export const PROFILE_FIELDS = defineMessages({
   lat: PROFILE_EDIT.lat,
   lng: PROFILE_EDIT.lng,
   email: DIRECTORY_PAGE.email,
+  photos: PROFILE_PHOTOS.field,
+  fileName: PROFILE_PHOTOS.fileName,
+  contentType: PROFILE_PHOTOS.contentType,
+  size: PROFILE_PHOTOS.size,
   q: DIRECTORY_PAGE.search,
   field: DIRECTORY_PAGE.field,
   ward: DIRECTORY_PAGE.ward,
