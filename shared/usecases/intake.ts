@@ -327,11 +327,8 @@ export function makeIntake(deps: IntakeDeps) {
       input: { slot: string; fileName: string; contentType: string; size: number },
       lang: Lang,
     ) {
-      const t0 = performance.now();
       const d = await authorize(id, token);
-      const t1 = performance.now();
       const round = await editableRound(d, input.slot);
-      const t2 = performance.now();
       const slot = slotOf(round, input.slot);
       const refused = (path: string, field: string, message: string) =>
         new ValidationError([{ path, field, message }]);
@@ -376,10 +373,7 @@ export function makeIntake(deps: IntakeDeps) {
         maxBytes: slot.maxBytes,
         expiresSeconds: UPLOAD_URL_SECONDS,
       });
-      const t3 = performance.now();
       await dossiers.putDocument(d.id, doc, doc.addedAt);
-      const t4 = performance.now();
-      console.error(`SPANS upload auth=${(t1 - t0).toFixed(0)} round=${(t2 - t1).toFixed(0)} presign=${(t3 - t2).toFixed(0)} put=${(t4 - t3).toFixed(0)}`);
       return { fileId, upload };
     },
 
@@ -400,20 +394,14 @@ export function makeIntake(deps: IntakeDeps) {
       token: string | undefined,
       lang: Lang,
     ): Promise<{ code: string; status: string }> {
-      const T: [string, number][] = [['start', performance.now()]];
-      const mark = (n: string) => T.push([n, performance.now()]);
       const d = await authorize(id, token);
-      mark('auth');
       if (d.status !== 'draft') return finishSubmission(d);
       const round = await openRound(d.roundId);
-      mark('round');
       const parsed = ApplicationSchema.safeParse(d.form);
       const issues: FieldIssue[] = [];
       if (!parsed.success) issues.push(...toValidationError(parsed.error, lang, FIELD_LABELS, d.form).issues);
       const verified = await verifyDocuments(d, round, issues, lang);
-      mark('verify');
       const archived = await archiveDocuments(d, verified);
-      mark('archive');
       const submitted = transition(
         { ...d, documents: Object.fromEntries(archived.map((doc) => [doc.fileId, doc])) },
         { type: 'submit' },
@@ -435,15 +423,9 @@ export function makeIntake(deps: IntakeDeps) {
         if (now2 && now2.status !== 'draft') return finishSubmission(now2);
         throw (await duplicateError(guards, d.id)) ?? conflict();
       }
-      mark('save');
       countMetric('DossierSubmitted');
       // Only the request whose submission committed takes a number, right after its commit.
-      const numbered = await numberDossier({ ...next, version: d.version + 1 }, round);
-      mark('number');
-      const r = await finishSubmission(numbered);
-      mark('start');
-      console.error('SPANS submit', T.slice(1).map(([n, t], i) => `${n}=${(t - T[i]![1]).toFixed(0)}`).join(' '));
-      return r;
+      return finishSubmission(await numberDossier({ ...next, version: d.version + 1 }, round));
     },
 
     /**
