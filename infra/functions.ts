@@ -285,7 +285,16 @@ export const functions = {
         // given back when its email fails.
         delete: ['STAFF#', 'ROUND#', 'LINK#', 'GUARD#', 'SENT#'],
         query: {
-          gsi1: ['ROUND#', 'ROUNDS', 'STAFF', 'RSVPS#', 'ADDRESSES#marked', 'VENUES'],
+          // MEMBERS#hidden: the profiles a coordinator hid.
+          gsi1: [
+            'ROUND#',
+            'ROUNDS',
+            'STAFF',
+            'RSVPS#',
+            'ADDRESSES#marked',
+            'VENUES',
+            'MEMBERS#hidden',
+          ],
           gsi2: ['CODE#'],
         },
       },

@@ -79,6 +79,8 @@ export const routes = [
   { method: 'POST', path: '/admin/staff', fn: 'admin' },
   { method: 'POST', path: '/admin/staff/remove', fn: 'admin' },
   { method: 'POST', path: '/admin/members/{slug}/hide', fn: 'admin' },
+  { method: 'POST', path: '/admin/members/{slug}/show', fn: 'admin' },
+  { method: 'GET', path: '/admin/members', fn: 'admin' },
 ] as const satisfies readonly Route[];
 
 /**

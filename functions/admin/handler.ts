@@ -35,6 +35,7 @@ import { signedInStaff } from '../../shared/http/staff-guard.ts';
 import { DEFAULT_PERMIT_GUIDANCE, VENUES_PAGE } from '../../shared/i18n/messages/activities.ts';
 import { ADMIN_ERRORS, ADMIN_FIELDS } from '../../shared/i18n/messages/admin.ts';
 import { PROFILE_FIELDS } from '../../shared/i18n/messages/directory.ts';
+import { MEMBERS_PAGE } from '../../shared/i18n/messages/member-admin.ts';
 import { renderVenuesPage } from '../../shared/pages/activity-pages.tsx';
 import {
   renderAdminDossierPage,
@@ -44,6 +45,7 @@ import {
   renderSignInSentPage,
 } from '../../shared/pages/admin-pages.tsx';
 import { renderCheckInPage } from '../../shared/pages/check-in-page.tsx';
+import { renderMembersPage } from '../../shared/pages/member-admin-pages.tsx';
 import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import {
   blankSettings,
@@ -68,7 +70,8 @@ const dashboard = makeCoordinatorDashboard({ rounds: rounds(), dossiers: dossier
 const certificateStore = certificates();
 const invitations = composeInvitations();
 /** Members' directory profiles: shown on their dossier's page, hidden by a coordinator with a reason. */
-const moderation = makeMemberModeration({ members: new Members(tableStore()), clock });
+const memberStore = new Members(tableStore());
+const moderation = makeMemberModeration({ members: memberStore, clock });
 /** Emails after a change are sent for up to this long in the request (the API gives 30 s); the rest go on in the jobs function. */
 const FOLLOW_UP_BUDGET_MS = 15_000;
 const roundStore = rounds();
@@ -110,6 +113,7 @@ export const StaffSchema = z.object({
 });
 export const StaffRemoveSchema = z.object({ email: z.string().min(3).max(254) });
 export const HideMemberSchema = z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) });
+export const ShowMemberSchema = HideMemberSchema;
 
 const LABELS = ADMIN_FIELDS;
 
@@ -139,6 +143,8 @@ export const PermitGuidanceSchema = z.object({
   en: multilineText().pipe(z.string().min(10).max(5000)),
 });
 const venueAdmin = makeVenueAdmin({ activities: activityStore(), clock });
+
+const wantsJson = (req: HttpRequest) => (req.headers.accept ?? '').includes('application/json');
 
 /** The round settings form's fields, by the names it posts. */
 const ROUND_FORM_LABELS = roundFormLabels();
@@ -511,10 +517,29 @@ export const handler = httpHandler({
   'POST /admin/members/{slug}/hide': coordinatorOnly(async (req, who) => {
     const { reason } = parseFormBody(req, HideMemberSchema, { reason: PROFILE_FIELDS.reason });
     const { member, changed } = await moderation.hide(req.params.slug!, reason, who.email);
-    if ((req.headers.accept ?? '').includes('application/json'))
-      return json(200, { slug: member.slug, hidden: member.hidden, changed });
+    if (wantsJson(req)) return json(200, { slug: member.slug, hidden: member.hidden, changed });
     return redirect(`/admin/dossiers/${encodeURIComponent(member.dossierId)}${lq(req)}`);
   }),
+
+  // The reverse of hiding: the member is back in the directory at once; reason and coordinator are audited.
+  'POST /admin/members/{slug}/show': coordinatorOnly(async (req, who) => {
+    const { reason } = parseFormBody(req, ShowMemberSchema, { reason: MEMBERS_PAGE.showReason });
+    const { member, changed } = await moderation.show(req.params.slug!, reason, who.email);
+    if (wantsJson(req)) return json(200, { slug: member.slug, hidden: member.hidden ?? null, changed });
+    return redirect(`/admin/members${lq(req)}`);
+  }),
+
+  'GET /admin/members': coordinatorOnly(async (req, who) =>
+    html(
+      200,
+      renderMembersPage({
+        lang: req.lang,
+        email: who.email,
+        csrf: who.csrfToken,
+        hidden: await memberStore.hiddenOnes(),
+      }),
+    ),
+  ),
 
   'GET /admin/export.csv': coordinatorOnly(async (req) => {
     const { status, round: roundId } = parseQuery(req, ExportQuerySchema);

@@ -123,7 +123,10 @@ export function AdminBar({
         <nav aria-label={T.dashboard[lang]}>
           <a href={withLang('/admin', lang)}>{NAV.dashboard[lang]}</a> ·{' '}
           <a href={withLang('/admin/rounds', lang)}>{NAV.rounds[lang]}</a> ·{' '}
-          <a href={withLang('/admin/staff', lang)}>{NAV.staff[lang]}</a>
+          <a href={withLang('/admin/staff', lang)}>{NAV.staff[lang]}</a> ·{' '}
+          <a href={withLang('/admin/venues', lang)}>{NAV.venues[lang]}</a> ·{' '}
+          <a href={withLang('/admin/permits', lang)}>{NAV.permits[lang]}</a> ·{' '}
+          <a href={withLang('/admin/members', lang)}>{NAV.members[lang]}</a>
         </nav>
       )}
       <span>{email}</span>

@@ -78,6 +78,9 @@ export const ADMIN_NAV = defineMessages({
   dashboard: { vi: 'Hồ sơ', en: 'Dossiers' },
   rounds: { vi: 'Các đợt đăng ký', en: 'Calls' },
   staff: { vi: 'Cán bộ', en: 'Staff' },
+  venues: { vi: 'Địa điểm', en: 'Venues' },
+  permits: { vi: 'Giấy phép', en: 'Permits' },
+  members: { vi: 'Thành viên bị ẩn', en: 'Hidden members' },
 });
 
 /** An audit trail's table. */
