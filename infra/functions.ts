@@ -263,6 +263,8 @@ export const functions = {
           // The venues members book and the permit guidance (issue 16).
           'VENUE#',
           'SETTING#',
+          // An approved activity whose permit a coordinator marks obtained (issue 16 item 5).
+          'ACTIVITY#',
         ],
         write: [
           ...COORDINATOR_SIGN_IN,
@@ -280,12 +282,13 @@ export const functions = {
           'SETTING#',
           'MEMBER#',
           'DIRECTORY',
+          'ACTIVITY#',
         ],
         // GUARD#: deleting a draft round's drafts frees their duplicate guards; SENT#: a send claim is
         // given back when its email fails.
         delete: ['STAFF#', 'ROUND#', 'LINK#', 'GUARD#', 'SENT#'],
         query: {
-          // MEMBERS#hidden: the profiles a coordinator hid.
+          // ACTIVITIES#: the months' activities that need a permit; MEMBERS#hidden: the hidden profiles.
           gsi1: [
             'ROUND#',
             'ROUNDS',
@@ -293,6 +296,7 @@ export const functions = {
             'RSVPS#',
             'ADDRESSES#marked',
             'VENUES',
+            'ACTIVITIES#',
             'MEMBERS#hidden',
           ],
           gsi2: ['CODE#'],

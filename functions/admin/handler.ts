@@ -45,7 +45,7 @@ import {
   renderSignInSentPage,
 } from '../../shared/pages/admin-pages.tsx';
 import { renderCheckInPage } from '../../shared/pages/check-in-page.tsx';
-import { renderMembersPage } from '../../shared/pages/member-admin-pages.tsx';
+import { renderMembersPage, renderPermitsPage } from '../../shared/pages/member-admin-pages.tsx';
 import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import {
   blankSettings,
@@ -58,6 +58,7 @@ import { clock, config, tableStore } from '../../shared/runtime.ts';
 import { makeCoordinatorDashboard } from '../../shared/usecases/coordinator-dashboard.ts';
 import { type Coordinator, RoleRequiredError } from '../../shared/usecases/coordinator-session.ts';
 import { makeMemberModeration } from '../../shared/usecases/directory.ts';
+import { makePermits } from '../../shared/usecases/permits.ts';
 import { makeRoundAdmin } from '../../shared/usecases/round-admin.ts';
 import { makeFollowUp } from '../../shared/usecases/round-jobs.ts';
 import { makeStaffAdmin } from '../../shared/usecases/staff-admin.ts';
@@ -143,6 +144,8 @@ export const PermitGuidanceSchema = z.object({
   en: multilineText().pipe(z.string().min(10).max(5000)),
 });
 const venueAdmin = makeVenueAdmin({ activities: activityStore(), clock });
+/** Approved activities that need a permit, and the mark that the member has it (issue 16 item 5). */
+const permits = makePermits({ activities: activityStore(), clock });
 
 const wantsJson = (req: HttpRequest) => (req.headers.accept ?? '').includes('application/json');
 
@@ -540,6 +543,26 @@ export const handler = httpHandler({
       }),
     ),
   ),
+
+  'GET /admin/permits': coordinatorOnly(async (req, who) =>
+    html(
+      200,
+      renderPermitsPage({
+        lang: req.lang,
+        email: who.email,
+        csrf: who.csrfToken,
+        entries: await permits.upcoming(),
+      }),
+    ),
+  ),
+
+  // Once per activity: a second POST (or another coordinator's) changes nothing and is not an error.
+  'POST /admin/permits/{activityId}': coordinatorOnly(async (req, who) => {
+    const { entry, changed } = await permits.markObtained(req.params.activityId!, who.email);
+    if (wantsJson(req))
+      return json(200, { id: entry.activity.id, permitObtained: true, obtained: entry.obtained, changed });
+    return redirect(`/admin/permits${lq(req)}`);
+  }),
 
   'GET /admin/export.csv': coordinatorOnly(async (req) => {
     const { status, round: roundId } = parseQuery(req, ExportQuerySchema);

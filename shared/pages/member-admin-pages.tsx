@@ -2,11 +2,75 @@ import type { MemberProfile } from '../domain/directory.ts';
 import { formatIct } from '../domain/time.ts';
 import { say } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { MEMBERS_PAGE } from '../i18n/messages/member-admin.ts';
+import { MEMBERS_PAGE, PERMITS_PAGE } from '../i18n/messages/member-admin.ts';
+import { whenOf } from '../mail/activity-emails.tsx';
+import type { PermitEntry } from '../usecases/permits.ts';
 import { actorOf, ListTable, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
 import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
+
+const P = PERMITS_PAGE;
+
+/**
+ * `/admin/permits`: the approved activities to come that need a permit, each with its state — obtained (by
+ * whom, when) or a button that marks it.
+ */
+export function renderPermitsPage(props: {
+  lang: Lang;
+  email: string;
+  csrf: string;
+  entries: readonly PermitEntry[];
+}) {
+  const { lang } = props;
+  return renderPage(
+    <Layout csrf={props.csrf} lang={lang} title={P.title[lang]} path="/admin/permits">
+      <AdminBar lang={lang} email={props.email} />
+      <h1>{P.title[lang]}</h1>
+      <p>{P.intro[lang]}</p>
+      {props.entries.length === 0 ? (
+        <p class="notice" id="no-permits">
+          {P.none[lang]}
+        </p>
+      ) : (
+        <ListTable lang={lang} class="permits" columns={[P.activity, P.when, P.venue, P.member, P.permit]}>
+          {props.entries.map(({ activity: a, obtained }) => {
+            const title = lang === 'en' ? a.titleEn : a.titleVi;
+            return (
+              <tr data-activity={a.id} data-permit={obtained ? 'obtained' : 'pending'}>
+                <td>{title}</td>
+                <td>{whenOf(a)}</td>
+                <td>{a.venueName[lang]}</td>
+                <td>
+                  {a.memberSlug ? (
+                    <a href={withLang(`/thanh-vien/${a.memberSlug}`, lang)}>{a.memberName}</a>
+                  ) : (
+                    a.memberName
+                  )}
+                  <br />
+                  {P.contact[lang]}: {a.contactName} · {a.contactPhone}
+                </td>
+                <td>
+                  {obtained ? (
+                    say(P.obtained, lang, formatIct(obtained.at), actorOf(obtained.by, lang))
+                  ) : (
+                    <form method="post" action={withLang(`/admin/permits/${encodeURIComponent(a.id)}`, lang)}>
+                      <CsrfField />
+                      <span>{P.pending[lang]}</span>{' '}
+                      <button type="submit" aria-label={say(P.markFor, lang, title)}>
+                        {P.mark[lang]}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </ListTable>
+      )}
+    </Layout>,
+  );
+}
 
 const M = MEMBERS_PAGE;
 

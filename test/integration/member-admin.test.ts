@@ -58,6 +58,140 @@ beforeAll(async () => {
   cookie = await signInAs(store, COORDINATOR);
 });
 
+describe('permits: a coordinator records that an approved activity’s permit was obtained', () => {
+  const venue: Venue = {
+    id: `permit-hall-${tag}`,
+    name: { vi: `Hội trường giấy phép ${tag}`, en: `Permit hall ${tag}` },
+    host: { vi: 'Trung tâm', en: 'The Centre' },
+    capacity: 200,
+    hours: [
+      { open: '08:00', close: '20:00' },
+      { open: '08:00', close: '20:00' },
+      { open: '08:00', close: '20:00' },
+      { open: '08:00', close: '20:00' },
+      { open: '08:00', close: '20:00' },
+      { open: '08:00', close: '20:00' },
+      { open: '08:00', close: '20:00' },
+    ],
+    updatedAt: new Date().toISOString(),
+    updatedBy: COORDINATOR,
+  };
+  let holder: SeededMember;
+
+  /** An activity as a member's proposal stores it, then approved as the workflow's outcome step does. */
+  async function activity(id: string, from: string, to: string, needsPermit: boolean, approve = true) {
+    const at = new Date().toISOString();
+    const proposed: Activity = {
+      id: `act-${id}-${tag}`,
+      dossierId: holder.dossierId,
+      memberName: holder.name,
+      memberEmail: holder.email,
+      venueId: venue.id,
+      venueName: venue.name,
+      start: `${day}T${from}`,
+      end: `${day}T${to}`,
+      titleVi: `Triển lãm áp phích <i>${id}</i> ${tag}`,
+      titleEn: `Poster show ${id} ${tag}`,
+      description: 'Triển lãm và quảng cáo ngoài trời.',
+      attendance: 80,
+      contactName: 'Lê Thu Hà',
+      contactPhone: '0912 000 111',
+      needsPermit,
+      permitObtained: false,
+      status: 'pending',
+      sequence: 0,
+      createdAt: at,
+      updatedAt: at,
+      history: [{ at, by: holder.email, action: 'proposed' }],
+    };
+    expect(await activities.book(proposed)).toBeUndefined();
+    if (!approve) return proposed;
+    const approved: Activity = {
+      ...proposed,
+      status: 'approved',
+      history: [...proposed.history, { at, by: COORDINATOR, action: 'approved' }],
+    };
+    expect(await activities.change(proposed, approved, ['pending'], false)).toBe(true);
+    return approved;
+  }
+
+  let poster: Activity;
+  let noPermit: Activity;
+  let pending: Activity;
+
+  beforeAll(async () => {
+    await activities.putVenue(venue);
+    holder = await member('Xưởng Áp phích');
+    [poster, noPermit, pending] = await Promise.all([
+      activity('poster', '09:00', '11:00', true),
+      activity('talk', '12:00', '13:00', false),
+      activity('fair', '14:00', '16:00', true, false),
+    ]);
+  });
+
+  it('lists the approved activities to come that need a permit, not yet obtained, in both languages', async () => {
+    const { status, html } = await get('/admin/permits');
+    expect(status).toBe(200);
+    expect(html).toContain('Giấy phép của các hoạt động');
+    const row = rowOf(html, poster.id);
+    expect(row).toContain('data-permit="pending"');
+    expect(row).toContain(`Triển lãm áp phích &lt;i>poster&lt;/i> ${tag}`);
+    expect(row).toContain(venue.name.vi);
+    expect(row).toContain(`action="/admin/permits/${poster.id}"`);
+    // No permit needed, or not approved (yet): not listed.
+    expect(rowOf(html, noPermit.id)).toBe('');
+    expect(rowOf(html, pending.id)).toBe('');
+    const en = await get('/admin/permits?lang=en');
+    expect(en.html).toContain('Permits of activities');
+    expect(rowOf(en.html, poster.id)).toContain(`Poster show poster ${tag}`);
+    expect(rowOf(en.html, poster.id)).toContain(`action="/admin/permits/${poster.id}?lang=en"`);
+    // Without a session: the sign-in form, no activity.
+    const anonymous = await get('/admin/permits', false);
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.html).not.toContain(poster.id);
+  });
+
+  it('marks it obtained once, with who and when; a second POST changes nothing; no token, no change', async () => {
+    const forged = await adminPost(`/admin/permits/${poster.id}`, {}, cookie, { token: 'forged' });
+    expect(forged.status).toBe(403);
+    expect((await activities.get(poster.id))?.permitObtained).toBe(false);
+
+    const before = Date.now();
+    const marked = await adminPost(`/admin/permits/${poster.id}`, {}, cookie);
+    expect(marked.status).toBe(303);
+    expect(marked.headers.get('location')).toBe('/admin/permits');
+    const stored = await activities.get(poster.id);
+    expect(stored?.permitObtained).toBe(true);
+    const events = stored!.history.filter((e) => e.action === 'permit-obtained');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.by).toBe(COORDINATOR);
+    expect(new Date(events[0]!.at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    // The calendar's entry is the same event: no new SEQUENCE for subscribers.
+    expect(stored!.sequence).toBe(poster.sequence);
+
+    const row = rowOf((await get('/admin/permits')).html, poster.id);
+    expect(row).toContain('data-permit="obtained"');
+    expect(row).toContain(`bởi ${COORDINATOR}`);
+    expect(row).not.toContain('<form');
+
+    const again = await adminPost(`/admin/permits/${poster.id}`, {}, cookie, { accept: 'application/json' });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ changed: false, permitObtained: true });
+    const after = await activities.get(poster.id);
+    expect(after!.history.filter((e) => e.action === 'permit-obtained')).toEqual(events);
+    expect(after!.updatedAt).toBe(stored!.updatedAt);
+  });
+
+  it('refuses an activity that needs no permit (409) and one that does not exist (404)', async () => {
+    const talk = await adminPost(`/admin/permits/${noPermit.id}`, {}, cookie);
+    expect(talk.status).toBe(409);
+    expect(await talk.text()).toContain('không cần giấy phép');
+    expect((await activities.get(noPermit.id))?.permitObtained).toBe(false);
+    const unknown = await adminPost(`/admin/permits/act-none-${tag}`, {}, cookie);
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe('a hidden member is shown again', () => {
   let m: SeededMember;
   let slug: string;

@@ -189,14 +189,43 @@ export class Activities {
     );
   }
 
-  /** Marks the permit as obtained, with its event in the activity's history. */
+  /**
+   * Marks the permit as obtained, with its event in the activity's history, once: false when the activity
+   * is no longer approved or its permit was marked first (a second coordinator, a second POST).
+   */
   async permitObtained(a: Activity, event: ActivityEvent): Promise<boolean> {
-    return this.change(
-      a,
-      { ...a, permitObtained: true, updatedAt: event.at, history: [...a.history, event] },
-      ['approved'],
-      false,
+    return this.store.tryWrite(
+      this.e.activity
+        .build(PutItemCommand)
+        .item({ ...a, permitObtained: true, updatedAt: event.at, history: [...a.history, event] })
+        .options({
+          condition: {
+            and: [
+              { attr: 'status', eq: 'approved' },
+              { attr: 'permitObtained', eq: false },
+            ],
+          },
+        }),
     );
+  }
+
+  /** A month's approved activities that need a permit (obtained or not), in time order. */
+  async needingPermitOfMonth(month: string): Promise<Activity[]> {
+    const { Items = [] } = await this.e.activitiesOfMonth
+      .query({ month })
+      .options({
+        maxPages: Number.POSITIVE_INFINITY,
+        filters: {
+          activity: {
+            and: [
+              { attr: 'status', eq: 'approved' },
+              { attr: 'needsPermit', eq: true },
+            ],
+          },
+        },
+      })
+      .send();
+    return Items;
   }
 
   /** A month's activities, every status, in time order. */

@@ -1,5 +1,39 @@
 import { defineMessages } from '../catalog.ts';
 
+/** `/admin/permits`: approved activities to come that need a permit, and whether it was obtained (issue 16 item 5). */
+export const PERMITS_PAGE = defineMessages({
+  title: { vi: 'Giấy phép của các hoạt động', en: 'Permits of activities' },
+  intro: {
+    vi: 'Các hoạt động đã được chấp thuận trong 12 tháng tới cần giấy phép tổ chức sự kiện hoặc quảng cáo. Khi thành viên đã có giấy phép, hãy đánh dấu để lưu lại ai xác nhận và lúc nào.',
+    en: 'Approved activities in the next 12 months that need an event or advertising permit. When the member has the permit, mark it: who confirmed it and when are kept.',
+  },
+  none: {
+    vi: 'Không có hoạt động nào sắp tới cần giấy phép.',
+    en: 'No upcoming activity needs a permit.',
+  },
+  activity: { vi: 'Hoạt động', en: 'Activity' },
+  when: { vi: 'Thời gian', en: 'When' },
+  venue: { vi: 'Địa điểm', en: 'Venue' },
+  member: { vi: 'Thành viên', en: 'Member' },
+  permit: { vi: 'Giấy phép', en: 'Permit' },
+  pending: { vi: 'Chưa có', en: 'Not yet' },
+  obtained: {
+    vi: (at: string, by: string) => `Đã có — xác nhận lúc ${at} bởi ${by}`,
+    en: (at: string, by: string) => `Obtained — confirmed at ${at} by ${by}`,
+  },
+  mark: { vi: 'Đánh dấu đã có giấy phép', en: 'Mark the permit obtained' },
+  markFor: {
+    vi: (title: string) => `Đánh dấu đã có giấy phép: ${title}`,
+    en: (title: string) => `Mark the permit obtained: ${title}`,
+  },
+  contact: { vi: 'Liên hệ', en: 'Contact' },
+  unknown: { vi: 'Không tìm thấy hoạt động này.', en: 'No such activity.' },
+  notNeeded: {
+    vi: 'Hoạt động này không được chấp thuận hoặc không cần giấy phép: không có gì để đánh dấu.',
+    en: 'This activity is not approved or needs no permit: there is nothing to mark.',
+  },
+});
+
 /** `/admin/members`: hidden profiles (with why), showing one again, and making the profiles that are missing. */
 export const MEMBERS_PAGE = defineMessages({
   title: { vi: 'Trang thành viên bị ẩn', en: 'Hidden member pages' },
