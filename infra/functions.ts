@@ -358,6 +358,11 @@ export const functions = {
           'CONFIG',
           'STAFFAUDIT',
           'DECISION#',
+          // The backfill of members' profiles (a coordinator's action): the profile, its address lookup
+          // and the directory's version; the dossier's pointer to it is under DOSSIER#.
+          'MEMBER#',
+          'MEMBERMAIL#',
+          'DIRECTORY',
         ],
         // DECISION#: the reconciler withdraws a decision whose review task timed out (fresh links went out).
         // GUARD#: the closing job expires drafts and frees their duplicate guards; SENT#: the closing

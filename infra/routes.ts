@@ -81,6 +81,7 @@ export const routes = [
   { method: 'POST', path: '/admin/members/{slug}/hide', fn: 'admin' },
   { method: 'POST', path: '/admin/members/{slug}/show', fn: 'admin' },
   { method: 'GET', path: '/admin/members', fn: 'admin' },
+  { method: 'POST', path: '/admin/members/backfill', fn: 'admin' },
   { method: 'GET', path: '/admin/permits', fn: 'admin' },
   { method: 'POST', path: '/admin/permits/{activityId}', fn: 'admin' },
 ] as const satisfies readonly Route[];

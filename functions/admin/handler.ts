@@ -4,6 +4,7 @@ import { activityStore } from '../../shared/compose/activities.ts';
 import { files } from '../../shared/compose/files.ts';
 import { composeInvitations } from '../../shared/compose/invitations.ts';
 import { composeRoundJobs, jobStarter } from '../../shared/compose/jobs.ts';
+import { handOverMemberBackfill } from '../../shared/compose/member-backfill.ts';
 import { roundScheduler } from '../../shared/compose/schedules.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { certificates, dossiers, rounds, staff } from '../../shared/compose/table.ts';
@@ -540,9 +541,17 @@ export const handler = httpHandler({
         email: who.email,
         csrf: who.csrfToken,
         hidden: await memberStore.hiddenOnes(),
+        backfillStarted: req.query.backfill === 'started',
       }),
     ),
   ),
+
+  // Handed to the jobs function (its time and its grants); idempotent, so a second press is harmless.
+  'POST /admin/members/backfill': coordinatorOnly(async (req, who) => {
+    await handOverMemberBackfill({ memberBackfillBy: who.email });
+    if (wantsJson(req)) return json(202, { started: true });
+    return redirect(`/admin/members?backfill=started${req.lang === 'en' ? '&lang=en' : ''}`);
+  }),
 
   'GET /admin/permits': coordinatorOnly(async (req, who) =>
     html(

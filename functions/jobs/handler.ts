@@ -11,6 +11,7 @@ import { composeSignOffDigest } from '../../shared/compose/sign-off.ts';
 import type { JobEvent } from '../../shared/domain/round-schedule.ts';
 import { taskHandler } from '../../shared/task-handler.ts';
 import { isSignInLinkEvent, type SignInLinkEvent } from '../../shared/usecases/coordinator-session.ts';
+import { isMemberBackfillEvent, type MemberBackfillEvent } from '../../shared/usecases/member-backfill.ts';
 import { isReconcileEvent, type ReconcileEvent } from '../../shared/usecases/reconciler.ts';
 import { isResumeLinkEvent, type ResumeLinkEvent } from '../../shared/usecases/resume-links.ts';
 import { runOrHandOver } from '../../shared/usecases/round-jobs.ts';
@@ -28,7 +29,13 @@ let resumeLinks: ReturnType<typeof composeResumeLinks> | undefined;
 
 export const handler = taskHandler(
   async (
-    event: JobEvent | SignInLinkEvent | ReconcileEvent | SignOffDigestEvent | ResumeLinkEvent,
+    event:
+      | JobEvent
+      | SignInLinkEvent
+      | ReconcileEvent
+      | SignOffDigestEvent
+      | ResumeLinkEvent
+      | MemberBackfillEvent,
     context: Context,
   ): Promise<unknown> => {
     // Every 15 minutes: dossiers left stranded by a failed call are found and moved on.
@@ -39,6 +46,11 @@ export const handler = taskHandler(
       sessions ??= coordinatorSessions();
       await sessions.deliverSignIn(event.signInLinkFor);
       return { signIn: 'handled' };
+    }
+    // A coordinator's action on /admin/members: profiles for the members certified before the directory.
+    if (isMemberBackfillEvent(event)) {
+      const { composeMemberBackfill } = await import('../../shared/compose/member-backfill.ts');
+      return composeMemberBackfill().run(event.memberBackfillBy);
     }
     if (isResumeLinkEvent(event)) {
       resumeLinks ??= composeResumeLinks();

@@ -76,19 +76,26 @@ const M = MEMBERS_PAGE;
 
 /**
  * `/admin/members`: the profiles a coordinator hid, with who, when and why, each with a form to show it
- * again (a reason required).
+ * again (a reason required); and the backfill of the profiles members certified earlier lack.
  */
 export function renderMembersPage(props: {
   lang: Lang;
   email: string;
   csrf: string;
   hidden: readonly MemberProfile[];
+  /** The backfill was just handed to the jobs function. */
+  backfillStarted?: boolean;
 }) {
   const { lang } = props;
   return renderPage(
     <Layout csrf={props.csrf} lang={lang} title={M.title[lang]} path="/admin/members">
       <AdminBar lang={lang} email={props.email} />
       <h1>{M.title[lang]}</h1>
+      {props.backfillStarted && (
+        <p class="notice notice-ok" role="status" id="backfill-started">
+          {M.backfillStarted[lang]}
+        </p>
+      )}
       <p>{M.intro[lang]}</p>
       {props.hidden.length === 0 ? (
         <p class="notice" id="no-hidden">
@@ -132,6 +139,16 @@ export function renderMembersPage(props: {
           </section>
         ))
       )}
+      <form method="post" action={withLang('/admin/members/backfill', lang)} class="card" id="backfill">
+        <CsrfField />
+        <h2>{M.backfillTitle[lang]}</h2>
+        <p>{M.backfillIntro[lang]}</p>
+        <div class="actions">
+          <button type="submit" class="secondary">
+            {M.backfill[lang]}
+          </button>
+        </div>
+      </form>
     </Layout>,
   );
 }

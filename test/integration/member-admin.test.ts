@@ -254,3 +254,64 @@ describe('a hidden member is shown again', () => {
     expect(await again.json()).toMatchObject({ changed: false });
   });
 });
+
+describe('profiles of members certified before the directory existed', () => {
+  /** A member as an older deployment left it: certified and approved, with no profile (items removed). */
+  async function withoutProfile(name: string): Promise<{ m: SeededMember; slug: string }> {
+    const m = await member(name);
+    const slug = (await members.slugOfDossier(m.dossierId))!;
+    const { ddb } = sdk();
+    for (const Key of [
+      { pk: `MEMBER#${slug}`, sk: 'MEMBER' },
+      { pk: `DOSSIER#${m.dossierId}`, sk: 'MEMBER' },
+      { pk: `MEMBERMAIL#${m.email.toLowerCase()}`, sk: slug },
+    ])
+      await ddb.send(new DeleteCommand({ TableName: LOCAL_TABLE, Key }));
+    await members.changed();
+    expect(await members.slugOfDossier(m.dossierId)).toBeUndefined();
+    expect((await get(`/thanh-vien/${slug}`, false)).status).toBe(404);
+    return { m, slug };
+  }
+
+  it('are made by the jobs function, once: a second run makes nothing', async () => {
+    const { m, slug } = await withoutProfile('Nhà sách Cũ');
+    const first = (await invoke('jobs', { memberBackfillBy: COORDINATOR })) as { created: string[] };
+    expect(first.created).toContain(m.dossierId);
+    expect(await members.slugOfDossier(m.dossierId)).toBe(slug);
+    const profile = await get(`/thanh-vien/${slug}`, false);
+    expect(profile.status).toBe(200);
+    expect(profile.html).toContain(m.name);
+    expect(profile.html).toContain(`/verify/${m.certificateId}`);
+    expect(slugsOn((await get(`/thanh-vien?q=${tag}`, false)).html)).toContain(slug);
+
+    const second = (await invoke('jobs', { memberBackfillBy: COORDINATOR })) as {
+      checked: number;
+      created: string[];
+    };
+    expect(second.checked).toBeGreaterThan(0);
+    expect(second.created).not.toContain(m.dossierId);
+    expect(await members.slugsOfEmail(m.email)).toEqual([slug]);
+    const { Item } = await sdk().ddb.send(
+      new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `MEMBER#${slug}-2`, sk: 'MEMBER' } }),
+    );
+    expect(Item).toBeUndefined();
+  });
+
+  it('are started from /admin/members by a coordinator (token required), and appear in the directory', async () => {
+    const { m, slug } = await withoutProfile('Xưởng In Lụa');
+    const forged = await adminPost('/admin/members/backfill', {}, cookie, { token: 'forged' });
+    expect(forged.status).toBe(403);
+    const started = await adminPost('/admin/members/backfill', {}, cookie);
+    expect(started.status).toBe(303);
+    expect(started.headers.get('location')).toBe('/admin/members?backfill=started');
+    expect((await get('/admin/members?backfill=started')).html).toContain(
+      'Đã bắt đầu tạo các trang còn thiếu',
+    );
+    // The run is asynchronous (the jobs function, invoked as an event).
+    const until = Date.now() + 20_000;
+    while (!(await members.slugOfDossier(m.dossierId)) && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 250));
+    expect(await members.slugOfDossier(m.dossierId)).toBe(slug);
+    expect((await get(`/thanh-vien/${slug}`, false)).status).toBe(200);
+  });
+});

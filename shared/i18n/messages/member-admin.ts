@@ -61,4 +61,14 @@ export const MEMBERS_PAGE = defineMessages({
     vi: (reason: string) => `Hiện lại trong danh sách thành viên. Lý do: ${reason}`,
     en: (reason: string) => `Shown in the member directory again. Reason: ${reason}`,
   },
+  backfillTitle: { vi: 'Tạo trang còn thiếu', en: 'Make the missing pages' },
+  backfillIntro: {
+    vi: 'Thành viên được cấp chứng nhận trước khi có danh sách /thanh-vien chưa có trang thành viên. Nút này tạo trang cho mọi chứng nhận còn hiệu lực chưa có trang (từ hồ sơ đã duyệt, như khi cấp chứng nhận). Chạy lại không tạo trang trùng.',
+    en: 'Members certified before the /thanh-vien directory existed have no member page. This makes one for every valid certificate without one (from the approved dossier, as issuing does). Running it again makes no duplicates.',
+  },
+  backfill: { vi: 'Tạo các trang còn thiếu', en: 'Make the missing pages' },
+  backfillStarted: {
+    vi: 'Đã bắt đầu tạo các trang còn thiếu. Các trang mới xuất hiện trong danh sách /thanh-vien sau ít phút.',
+    en: 'Making the missing pages has started. The new pages appear in the /thanh-vien directory within minutes.',
+  },
 });
