@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { build, type Metafile } from 'esbuild';
-import { BUNDLE_OPTIONS } from '../infra/constructs/app-function.ts';
-import { type FunctionName, functions } from '../infra/functions.ts';
+import type { Metafile } from 'esbuild';
+import { type FunctionName, type FunctionSpec, functions } from '../infra/functions.ts';
+import { buildFunction, ENTRY_FILE } from '../infra/lambda/build.ts';
 import { routes } from '../infra/routes.ts';
 import { figure, median, recordFigures } from './lib.ts';
 
@@ -49,29 +49,43 @@ export const handler = middy().handler(async (event) => {
 
 interface Bundle {
   readonly name: string;
+  /** The entry (`index.mjs`) the cold start imports. */
   readonly file: string;
-  readonly kb: number;
+  /** What the cold start reads: the entry and the chunks it imports statically, transitively. */
+  readonly initKb: number;
+  /** Every chunk, including those loaded on first use. */
+  readonly totalKb: number;
   readonly metafile: Metafile;
+  /** Output files of {@link initKb}. */
+  readonly eager: readonly string[];
 }
 
-async function bundle(name: string, entry: string): Promise<Bundle> {
-  const file = path.join(OUT, name, 'index.mjs');
-  const result = await build({
-    entryPoints: [entry],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: BUNDLE_OPTIONS.target,
-    minify: BUNDLE_OPTIONS.minify,
-    sourcemap: BUNDLE_OPTIONS.sourceMap,
-    mainFields: [...BUNDLE_OPTIONS.mainFields],
-    banner: { js: BUNDLE_OPTIONS.banner },
-    external: [...BUNDLE_OPTIONS.externalModules],
-    metafile: true,
-    logLevel: 'silent',
-  });
-  return { name, file, kb: statSync(file).size / 1024, metafile: result.metafile };
+/** Output files a cold start loads: the entry and, transitively, its static imports of other chunks. */
+function eagerOutputs(metafile: Metafile): string[] {
+  // Chunks reached by `import()` have an entryPoint too: the function's entry is the one named index.mjs.
+  const entry = Object.keys(metafile.outputs).find((f) => path.basename(f) === ENTRY_FILE)!;
+  const seen = new Set<string>([entry]);
+  for (const file of seen)
+    for (const i of metafile.outputs[file]!.imports)
+      if (i.kind === 'import-statement' && !i.external && metafile.outputs[i.path]) seen.add(i.path);
+  return [...seen];
+}
+
+/** The deployed build (`infra/lambda/build.ts`: code splitting, chunks beside `index.mjs`), into .bench. */
+async function bundle(name: string, spec: Pick<FunctionSpec, 'entry' | 'assets'>): Promise<Bundle> {
+  const dir = path.join(OUT, name);
+  const { metafile } = await buildFunction(spec, dir);
+  const eager = eagerOutputs(metafile);
+  const kb = (files: string[]) => files.reduce((sum, f) => sum + metafile.outputs[f]!.bytes, 0) / 1024;
+  const code = Object.keys(metafile.outputs).filter((f) => f.endsWith('.mjs'));
+  return {
+    name,
+    file: path.join(dir, ENTRY_FILE),
+    initKb: kb(eager),
+    totalKb: kb(code),
+    metafile,
+    eager,
+  };
 }
 
 /** Module-init time of a bundle in a fresh Node process (what a Lambda cold start pays for our code). */
@@ -93,11 +107,11 @@ function coldInitMs(file: string): number {
   return Number(out.toString().trim());
 }
 
-/** What a bundle is made of, biggest first: packages by name, our modules by folder (`--why`). */
+/** What a cold start loads, biggest first: packages by name, our modules by folder (`--why`). */
 function contents(b: Bundle, top = 12): string {
-  const output = Object.values(b.metafile.outputs).find((o) => o.entryPoint)!;
   const groups = new Map<string, number>();
-  for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
+  const inputs = b.eager.flatMap((f) => Object.entries(b.metafile.outputs[f]!.inputs));
+  for (const [file, { bytesInOutput }] of inputs) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
     const key =
       pkg ??
@@ -122,7 +136,7 @@ const goalOf = (name: string): number | undefined =>
  * The runs are interleaved (each round starts every bundle once), so the machine's noise falls on the
  * floors and the functions alike.
  */
-export async function runBundleBench(options: { why?: boolean } = {}) {
+export async function runBundleBench(options: { why?: boolean; only?: readonly string[] } = {}) {
   const floors = [
     ['floor (middy + zod)', FLOOR_SOURCE],
     ['floor (DocumentClient)', DOCUMENT_CLIENT_FLOOR_SOURCE],
@@ -132,10 +146,14 @@ export async function runBundleBench(options: { why?: boolean } = {}) {
     const dir = path.join(OUT, name.replace(/\W+/g, '-'));
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'src.mjs'), source);
-    bundles.push({ ...(await bundle(path.basename(dir), path.join(dir, 'src.mjs'))), name });
+    // Built as the functions are: the floor gains from splitting too (the SDK's credential providers).
+    bundles.push({
+      ...(await bundle(`${path.basename(dir)}-build`, { entry: path.join(dir, 'src.mjs') })),
+      name,
+    });
   }
-  for (const [name, spec] of Object.entries(functions) as [FunctionName, { entry: string }][])
-    bundles.push(await bundle(name, path.join(ROOT, spec.entry)));
+  for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][])
+    if (!options.only || options.only.includes(name)) bundles.push(await bundle(name, spec));
 
   const times = new Map<Bundle, number[]>(bundles.map((b) => [b, []]));
   for (let run = 0; run < RUNS; run++)
@@ -145,11 +163,12 @@ export async function runBundleBench(options: { why?: boolean } = {}) {
   const rows = bundles.map((b) => ({ ...b, initMs: median(times.get(b)!) }));
   const [oldFloor, floor] = rows as [(typeof rows)[0], (typeof rows)[0]];
   console.log(
-    `\nLambda bundles (esbuild, minified, AWS SDK bundled and pinned), cold init = median of ${RUNS} fresh Node ${process.version} processes, interleaved`,
+    `\nLambda bundles (infra/lambda/build.ts: esbuild, code splitting, minified, AWS SDK bundled and pinned), cold init = median of ${RUNS} fresh Node ${process.version} processes, interleaved`,
   );
   console.log(
     'function'.padEnd(24),
-    'size KB'.padStart(9),
+    'init KB'.padStart(9),
+    'total KB'.padStart(9),
     'init ms'.padStart(9),
     '× DocClient'.padStart(12),
     '× middy+zod'.padStart(12),
@@ -160,7 +179,8 @@ export async function runBundleBench(options: { why?: boolean } = {}) {
     const ratio = r.initMs / floor.initMs;
     console.log(
       r.name.padEnd(24),
-      r.kb.toFixed(1).padStart(9),
+      r.initKb.toFixed(1).padStart(9),
+      r.totalKb.toFixed(1).padStart(9),
       r.initMs.toFixed(1).padStart(9),
       ratio.toFixed(2).padStart(12),
       (r.initMs / oldFloor.initMs).toFixed(2).padStart(12),
@@ -169,6 +189,8 @@ export async function runBundleBench(options: { why?: boolean } = {}) {
     if (options.why && r !== oldFloor) console.log(contents(r));
   }
   const functionRows = rows.filter((r) => r !== floor && r !== oldFloor);
+  // A run over some functions (`--only`) is a developer's look, not a result.
+  if (options.only) return rows;
   recordFigures('bundles', {
     'floor (DocumentClient) cold init': figure(floor.initMs, 'ms'),
     'floor (middy + zod) cold init': figure(oldFloor.initMs, 'ms'),
@@ -188,5 +210,8 @@ export async function runBundleBench(options: { why?: boolean } = {}) {
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`)
-  await runBundleBench({ why: process.argv.includes('--why') });
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // `--only site,review`: those functions and the floors, nothing recorded.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  await runBundleBench({ why: process.argv.includes('--why'), only: only?.split(',') });
+}

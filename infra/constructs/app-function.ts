@@ -1,57 +1,62 @@
 import * as path from 'node:path';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling, Stack } from 'aws-cdk-lib';
 import {
   Architecture,
   type CfnFunction,
-  type Function as LambdaFunction,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { Env } from '../../shared/env.ts';
-import { certificateFontPackagePaths } from '../../shared/pdf/font.ts';
 import type { FunctionSpec } from '../functions.ts';
+import { buildFunctionSync, HANDLER } from '../lambda/build.ts';
 
 /** Template metadata key naming the catalog function behind a Lambda resource. */
 export const FUNCTION_METADATA_KEY = 'hcsn:function';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/** Same bundling the benchmark uses, so what is measured is what is deployed. */
-export const BUNDLE_OPTIONS = {
-  minify: true,
-  sourceMap: true,
-  target: 'node24',
-  format: OutputFormat.ESM,
-  mainFields: ['module', 'main'],
-  // ESM bundles still meet CommonJS dependencies that call require() on Node built-ins.
-  banner: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  // The SDK is bundled, not taken from the runtime: the locked version runs, and one minified file
-  // loads faster at cold start than the runtime's many SDK modules (measured by `npm run bench`).
-  externalModules: [] as string[],
-} as const;
+/**
+ * The function's code, built by `infra/lambda/build.ts` (esbuild with code splitting: `index.mjs` and the
+ * chunks it loads on first use) when the asset is staged. CDK's bundling hook, not a build step before
+ * synth: a stack synthesized with bundling skipped (`aws:cdk:bundling-stacks`, the tests) builds nothing,
+ * and the asset's hash is that of the built files.
+ */
+function functionCode(name: string, spec: FunctionSpec): Code {
+  return Code.fromAsset(ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: the local build always answers (esbuild is a dependency) or throws.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      local: new LocalBuild(name, spec.entry, spec.assets),
+    },
+  });
+}
+
+/**
+ * CDK's local bundling hook for one function. Its fields are data on purpose: CDK caches staged assets by
+ * the bundling options' JSON, so `name` and `entry` keep two functions' assets apart.
+ */
+class LocalBuild implements ILocalBundling {
+  constructor(
+    readonly name: string,
+    readonly entry: string,
+    readonly assets: FunctionSpec['assets'],
+  ) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildFunctionSync({ entry: this.entry, assets: this.assets }, outputDir);
+    return true;
+  }
+}
 
 export interface AppFunctionProps {
   readonly name: string;
   readonly spec: FunctionSpec;
-}
-
-/**
- * Copies the certificate's TTFs next to the bundled handler, where `loadCertificateFonts(dir)` reads
- * them. Paths are taken relative to the project root and re-rooted on `inputDir`, so the hook also works
- * when bundling runs in Docker (`/asset-input`).
- */
-function fontCopyHooks() {
-  const files = Object.values(certificateFontPackagePaths()).map((p) => path.relative(ROOT, p));
-  return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      files.map((f) => `cp "${path.posix.join(inputDir, f.split(path.sep).join('/'))}" "${outputDir}/"`),
-  };
 }
 
 /** One Lambda of the catalog: Node 24 on arm64, esbuild bundle with source maps, JSON logs, X-Ray. */
@@ -61,11 +66,9 @@ export class AppFunction extends Construct {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
-    this.fn = new NodejsFunction(this, 'Fn', {
-      entry: path.join(ROOT, props.spec.entry),
-      projectRoot: ROOT,
-      depsLockFilePath: path.join(ROOT, 'package-lock.json'),
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Fn', {
+      code: functionCode(props.name, props.spec),
+      handler: HANDLER,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.spec.memoryMb,
@@ -79,12 +82,6 @@ export class AppFunction extends Construct {
         [Env.powertoolsServiceName]: props.name,
         [Env.powertoolsMetricsNamespace]: `HanoiCreativeSpaces/${Stack.of(this).stackName}`,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        ...BUNDLE_OPTIONS,
-        externalModules: [...BUNDLE_OPTIONS.externalModules],
-        mainFields: [...BUNDLE_OPTIONS.mainFields],
-        ...(props.spec.assets === 'fonts' ? { commandHooks: fontCopyHooks() } : {}),
       },
     });
     // Lets the local runtime bind each Task state of the synthesized workflow to the same handler module.
