@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
+import { LOCAL_BUCKET, LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import type { StoredDocument } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { browserOnSharedSystem } from '../support/e2e.ts';
 import { type SeededMember, seedMember } from '../support/members.ts';
@@ -88,5 +94,99 @@ describe('the member directory in a browser on a phone (offline: local system + 
     expect(await english.locator('h1').textContent()).toBe('Network members');
     expect(await english.locator('li.member-card').count()).toBe(2);
     await expectAtEaseOnPhone(english);
+  });
+  it('without a tile URL shows no map, and the browser asks no host but the site', async () => {
+    const page = await (await e2e.browser.newContext({ viewport: PHONE })).newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(r.url()));
+    await page.goto(`${e2e.system.urls.site}/thanh-vien?q=${tag}`);
+    expect(await page.locator('li.member-card').count()).toBe(2);
+    await page.locator('li.member-card h2 a').first().click();
+    await page.waitForURL(/\/thanh-vien\/[a-z0-9-]+$/);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#member-map, .leaflet-container').count()).toBe(0);
+    const site = new URL(e2e.system.urls.site).origin;
+    expect(asked.filter((u) => new URL(u).origin !== site)).toEqual([]);
+    expect(asked.filter((u) => /leaflet/.test(u))).toEqual([]);
+    await page.close();
+  });
+
+  it('a member ticks a dossier image and uploads a photo through the emailed link; the page shows both, at ease on a phone', async () => {
+    // A 1×1 PNG, as the dossier's archived image and as the new photo the member picks.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const fileId = randomUUID();
+    const archivedKey = `dossiers/e2e-dir-${tag}/photos/${fileId}`;
+    await new S3Client({
+      endpoint: e2e.system.urls.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    }).send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: archivedKey, Body: png }));
+    const doc: StoredDocument = {
+      fileId,
+      slot: 'photos',
+      name: 'Mặt tiền xưởng.png',
+      type: 'png',
+      declaredSize: png.length,
+      key: `uploads/e2e-dir-${tag}/photos/${fileId}`,
+      addedAt: new Date().toISOString(),
+      verifiedSize: png.length,
+      archivedKey,
+    };
+    const round: Round = { ...ROUND_2025, id: `dirph${tag}`, codePrefix: `F${tag}`, status: 'closed' };
+    await new Rounds(new Store(makeDocumentClient(), LOCAL_TABLE)).create(round);
+    const studio = await seedMember(
+      round,
+      {
+        nameVi: `Xưởng In Lụa Phố Cổ ${tag}`,
+        creativeFields: ['visual_arts'],
+        wardCode: '00070',
+        description: 'In lụa thủ công, mở cửa cuối tuần.',
+      },
+      [doc],
+    );
+    const newPhoto = path.join(e2e.filesDir, 'trien-lam.png');
+    await writeFile(newPhoto, png);
+
+    // The site's CSP is on here: the upload to storage and the photos from it must pass it.
+    const page = await (await e2e.browser.newContext({ viewport: PHONE })).newPage();
+    page.setDefaultTimeout(15_000);
+    const since = Date.now();
+    await page.goto(`${e2e.system.urls.site}/thanh-vien`);
+    await page.getByLabel('Email người đại diện').fill(studio.email);
+    await page.getByRole('button', { name: 'Gửi liên kết chỉnh sửa' }).click();
+    const mail = await e2e.client.waitForEmail(
+      (m) =>
+        m.destination.to.includes(studio.email) &&
+        m.at * 1000 >= since - 1000 &&
+        /\/thanh-vien\/profile\//.test(m.body.text ?? ''),
+    );
+    await page.goto(/https?:\/\/\S+\/thanh-vien\/profile\/[\w-]+\?s=[\w-]+/.exec(mail.body.text ?? '')![0]);
+    await page.getByLabel('Mặt tiền xưởng.png').check();
+    await page.getByLabel('Tải ảnh mới lên').setInputFiles(newPhoto);
+    await expect
+      .poll(() => page.locator('[data-photo-status]').textContent())
+      .toContain('Đã tải lên trien-lam.png');
+    expect(await page.getByLabel('trien-lam.png').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Lưu trang thành viên' }).click();
+    await page.getByText('Đã lưu.').waitFor();
+    await page.getByRole('link', { name: 'Xem trang công khai' }).click();
+    await page.waitForURL(/\/thanh-vien\/xuong-in-lua-pho-co-/);
+    const photos = page.locator('img.member-photo');
+    expect(await photos.count()).toBe(2);
+    // Both drawn: served from the private bucket through the directory's short links.
+    await expect
+      .poll(() => photos.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)))
+      .toEqual([1, 1]);
+    const profileUrl = page.url();
+    await page.close();
+
+    const phone = await phonePage();
+    await phone.goto(profileUrl);
+    await phone.locator('img.member-photo').first().waitFor();
+    await expectAtEaseOnPhone(phone);
   });
 });

@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCAL_TABLE } from '../../infra/local/system.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/emulators.ts';
+import { LOCAL_BUCKET, LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Rounds } from '../../shared/adapters/dynamodb/rounds.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
+import type { StoredDocument } from '../../shared/domain/dossier.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { type SeededMember, seedMember } from '../support/members.ts';
 import { adminPost, local, mailbox, sdk, signInAs, unique, waitForEmail } from './helpers.ts';
@@ -279,5 +283,222 @@ describe('members leave the directory', () => {
       accept: 'application/json',
     });
     expect(await again.json()).toMatchObject({ changed: false });
+  });
+});
+
+describe('a member’s photos: chosen from the dossier’s images or uploaded, and only those made public', () => {
+  /** A 1×1 PNG: an image by its first bytes, as the checks read them. */
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const PDF = Buffer.from('%PDF-1.4\n% giấy phép\n');
+  const s3 = () =>
+    new S3Client({
+      endpoint: local().urls.s3,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+    });
+  /** A dossier document as submission archives it, its object stored. */
+  const archived = async (dossierId: string, name: string, type: 'png' | 'pdf', body: Buffer) => {
+    const fileId = randomUUID();
+    const archivedKey = `dossiers/${dossierId}/photos/${fileId}`;
+    await s3().send(new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: archivedKey, Body: body }));
+    const doc: StoredDocument = {
+      fileId,
+      slot: type === 'pdf' ? 'license' : 'photos',
+      name,
+      type,
+      declaredSize: body.length,
+      key: `uploads/${dossierId}/photos/${fileId}`,
+      addedAt: new Date().toISOString(),
+      verifiedSize: body.length,
+      archivedKey,
+    };
+    return doc;
+  };
+  const postForm = (path: string, fields: [string, string][]) =>
+    fetch(site(path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  /** The member's editing link, from the sign-in email. */
+  const editLinkOf = async (m: Member) => {
+    const since = Date.now();
+    await postForm('/thanh-vien/sign-in', [['email', m.email]]);
+    const mail = await waitForEmail(
+      (e) =>
+        e.destination.to.includes(m.email) &&
+        e.at * 1000 >= since - 1000 &&
+        /\/thanh-vien\/profile\//.test(e.body.text ?? ''),
+    );
+    return new URL(/https?:\/\/\S+\/thanh-vien\/profile\/[\w-]+\?s=[\w-]+/.exec(mail.body.text ?? '')![0]);
+  };
+  /** Saves the profile with these photos ticked (the rest of the form as it was). */
+  const saveWith = (link: URL, photos: string[]) =>
+    postForm(link.pathname, [
+      ['s', link.searchParams.get('s')!],
+      ['descriptionVi', 'Phòng tranh và xưởng in.'],
+      ...photos.map((id): [string, string] => ['photos', id]),
+    ]);
+  /** Asks for a presigned POST and sends the file to storage, as the page's script does. */
+  const uploadPhoto = async (link: URL, name: string, contentType: string, body: Buffer) => {
+    const res = await fetch(site(`${link.pathname}/photos`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ s: link.searchParams.get('s'), fileName: name, contentType, size: body.length }),
+    });
+    const answer = (await res.json()) as {
+      fileId?: string;
+      upload?: { url: string; fields: Record<string, string> };
+      issues?: { field: string }[];
+    };
+    if (res.status !== 201) return { status: res.status, answer };
+    const form = new FormData();
+    for (const [k, v] of Object.entries(answer.upload!.fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(body)], { type: contentType }), name);
+    const stored = await fetch(answer.upload!.url, { method: 'POST', body: form });
+    expect(stored.status).toBeLessThan(300);
+    return { status: res.status, answer };
+  };
+  const photoIdsOn = (html: string, slug: string) =>
+    [...html.matchAll(new RegExp(`src="/thanh-vien/${slug}/anh/([0-9a-f-]{36})"`, 'g'))].map((m) => m[1]!);
+
+  // A tag of their own: the tests above count the members with theirs.
+  const own = unique();
+  let gallery: Member;
+  let other: Member;
+  let photo: StoredDocument;
+  let licence: StoredDocument;
+  let gallerySlug: string;
+
+  beforeAll(async () => {
+    const round: Round = { ...ROUND_2025, id: `dirp${own}`, codePrefix: `P${own}`, status: 'closed' };
+    await new Rounds(store).create(round);
+    // Archived as submission does (the key's dossier part is only a name: the use-case reads archivedKey).
+    const dossierId = `it-dir-photos-${own}`;
+    [photo, licence] = await Promise.all([
+      archived(dossierId, 'Mặt tiền phòng tranh.png', 'png', PNG),
+      archived(dossierId, 'Giấy phép kinh doanh.pdf', 'pdf', PDF),
+    ]);
+    [gallery, other] = await Promise.all([
+      member(
+        round,
+        {
+          nameVi: `Phòng tranh Hàng Bạc ${own}`,
+          creativeFields: ['visual_arts'],
+          wardCode: '00070',
+          description: 'Phòng tranh và xưởng in.',
+        },
+        [photo, licence],
+      ),
+      member(round, {
+        nameVi: `Xưởng Ảnh Tây Hồ ${own}`,
+        creativeFields: ['design'],
+        wardCode: '00004',
+        description: 'Studio ảnh.',
+      }),
+    ]);
+    const { html } = await page(`/thanh-vien?q=${own}`);
+    gallerySlug = slugsOn(html).find((s) => cardOf(html, s).includes(gallery.name))!;
+  });
+
+  it('offers the dossier’s images (never its PDF), publishes the one ticked, and shows it on the page and the card', async () => {
+    const link = await editLinkOf(gallery);
+    const form = await page(`${link.pathname}${link.search}`);
+    expect(form.html).toContain(`value="${photo.fileId}"`);
+    expect(form.html).toContain('Mặt tiền phòng tranh.png');
+    expect(form.html).not.toContain(licence.fileId);
+    // Before any choice, the dossier's image is nowhere public.
+    expect(
+      (await fetch(site(`/thanh-vien/${gallerySlug}/anh/${photo.fileId}`), { redirect: 'manual' })).status,
+    ).toBe(404);
+
+    const saved = await saveWith(link, [photo.fileId]);
+    expect(saved.status).toBe(200);
+    const profile = await page(`/thanh-vien/${gallerySlug}`);
+    expect(photoIdsOn(profile.html, gallerySlug)).toEqual([photo.fileId]);
+    const card = cardOf((await page(`/thanh-vien?q=${own}`)).html, gallerySlug);
+    expect(photoIdsOn(card, gallerySlug)).toEqual([photo.fileId]);
+    // The photo is served from the private bucket through a short-lived link: the same bytes.
+    const served = await fetch(site(`/thanh-vien/${gallerySlug}/anh/${photo.fileId}`), {
+      redirect: 'manual',
+    });
+    expect(served.status).toBe(302);
+    const bytes = Buffer.from(await (await fetch(served.headers.get('location')!)).arrayBuffer());
+    expect(bytes.equals(PNG)).toBe(true);
+    // Another of the dossier's files is no photo of the page.
+    expect(
+      (await fetch(site(`/thanh-vien/${gallerySlug}/anh/${licence.fileId}`), { redirect: 'manual' })).status,
+    ).toBe(404);
+  });
+
+  it('uploads a new photo with the intake’s checks and shows it after the save', async () => {
+    const link = await editLinkOf(gallery);
+    const up = await uploadPhoto(link, 'Triển lãm.png', 'image/png', PNG);
+    expect(up.status).toBe(201);
+    const fileId = up.answer.fileId!;
+    const saved = await saveWith(link, [photo.fileId, fileId]);
+    expect(saved.status).toBe(200);
+    const profile = await page(`/thanh-vien/${gallerySlug}`);
+    expect(photoIdsOn(profile.html, gallerySlug)).toEqual([photo.fileId, fileId]);
+    const served = await fetch(site(`/thanh-vien/${gallerySlug}/anh/${fileId}`), { redirect: 'manual' });
+    const bytes = Buffer.from(await (await fetch(served.headers.get('location')!)).arrayBuffer());
+    expect(bytes.equals(PNG)).toBe(true);
+    // Unticked, a photo leaves the page.
+    expect((await saveWith(link, [fileId])).status).toBe(200);
+    expect(photoIdsOn((await page(`/thanh-vien/${gallerySlug}`)).html, gallerySlug)).toEqual([fileId]);
+  });
+
+  it('refuses a PDF, a file that is no image, too big a photo and another member’s file with a 400 naming the field', async () => {
+    const link = await editLinkOf(gallery);
+    // The dossier's PDF.
+    const pdf = await saveWith(link, [licence.fileId]);
+    expect(pdf.status).toBe(400);
+    const pdfText = await pdf.text();
+    expect(pdfText).toContain('Ảnh');
+    expect(pdfText).toContain('Giấy phép kinh doanh.pdf không phải ảnh JPG hoặc PNG.');
+    // A PDF or an oversized file is refused before any upload, naming the field.
+    const asPdf = await uploadPhoto(link, 'hop-dong.pdf', 'application/pdf', PDF);
+    expect(asPdf.status).toBe(400);
+    expect(asPdf.answer.issues?.map((i) => i.field)).toEqual(['Loại tệp ảnh']);
+    const big = await fetch(site(`${link.pathname}/photos?lang=en`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({
+        s: link.searchParams.get('s'),
+        fileName: 'big.jpg',
+        contentType: 'image/jpeg',
+        size: 6 * 1048576,
+      }),
+    });
+    expect(big.status).toBe(400);
+    expect(((await big.json()) as { issues: { field: string }[] }).issues[0]!.field).toBe('Photo size');
+    // A PDF posted as a PNG: the first bytes give it away at the save.
+    const disguised = await uploadPhoto(link, 'anh.png', 'image/png', PDF);
+    expect(disguised.status).toBe(201);
+    const lie = await saveWith(link, [disguised.answer.fileId!]);
+    expect(lie.status).toBe(400);
+    expect(await lie.text()).toContain('không phải ảnh JPG hoặc PNG');
+
+    // Another member's upload is not this member's to publish, nor is an id of nothing.
+    const otherLink = await editLinkOf(other);
+    const theirs = await uploadPhoto(otherLink, 'studio.png', 'image/png', PNG);
+    expect(theirs.status).toBe(201);
+    const foreign = await saveWith(link, [theirs.answer.fileId!]);
+    expect(foreign.status).toBe(400);
+    expect(await foreign.text()).toContain('Ảnh này không có trong hồ sơ của bạn');
+    const english = await postForm(`${link.pathname}?lang=en`, [
+      ['s', link.searchParams.get('s')!],
+      ['descriptionVi', 'x'],
+      ['photos', randomUUID()],
+    ]);
+    expect(english.status).toBe(400);
+    expect(await english.text()).toContain('Photos');
+    expect((await saveWith(link, ['../../dossiers/x'])).status).toBe(400);
+    // Nothing of it was saved.
+    expect(photoIdsOn((await page(`/thanh-vien/${gallerySlug}`)).html, gallerySlug)).toHaveLength(1);
   });
 });

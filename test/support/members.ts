@@ -2,7 +2,7 @@ import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { makeDocumentClient } from '../../shared/adapters/dynamodb/client.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
 import { Store } from '../../shared/adapters/dynamodb/store.ts';
-import type { Dossier } from '../../shared/domain/dossier.ts';
+import type { Dossier, StoredDocument } from '../../shared/domain/dossier.ts';
 import type { Round } from '../../shared/domain/round.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
 import { invoke, LOCAL_DIRECTOR, recommend, unique, validForm } from '../integration/helpers.ts';
@@ -22,6 +22,8 @@ export interface SeededMember {
 export async function seedMember(
   round: Round,
   space: { nameVi: string; creativeFields: string[]; wardCode: string; description: string },
+  /** The dossier's documents, as archived at submission (their objects the caller's to store). */
+  documents: readonly StoredDocument[] = [],
 ): Promise<SeededMember> {
   const tag = unique();
   const form = validForm(tag, `member.${tag}.${unique()}@example.vn`);
@@ -34,7 +36,7 @@ export async function seedMember(
     code: `KGST-${round.codePrefix}-${tag}`,
     submittedAt: now,
     form: { ...form, space: { ...form.space, ...space } } as unknown as Dossier['form'],
-    documents: {},
+    documents: Object.fromEntries(documents.map((doc) => [doc.fileId, doc])),
     history: [{ at: now, from: null, to: 'in_review', by: 'test' }],
     createdAt: now,
     updatedAt: now,

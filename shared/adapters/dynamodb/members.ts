@@ -1,6 +1,7 @@
 import {
   $add,
   $remove,
+  $set,
   GetItemCommand,
   PutTransaction,
   UpdateItemCommand,
@@ -8,6 +9,7 @@ import {
 } from 'dynamodb-toolbox';
 import {
   type HiddenNote,
+  type MemberPhoto,
   type MemberProfile,
   type ProfileEdit,
   slugCandidate,
@@ -174,7 +176,8 @@ export class Members {
           openingHours: value(edit.openingHours),
           lat: value(edit.pin?.lat),
           lng: value(edit.pin?.lng),
-          photos: edit.photos?.length ? edit.photos.map((p) => ({ ...p })) : $remove(),
+          // Set whole: an object list would otherwise be updated element by element (paths not yet there).
+          photos: edit.photos?.length ? $set(edit.photos.map((p) => ({ ...p }))) : $remove(),
           updatedAt: at,
         })
         .options({ condition: { attr: 'slug', exists: true } }),
@@ -239,7 +242,8 @@ export class Members {
   }
 }
 
-type StoredMember = Omit<MemberProfile, 'pin' | 'hidden'> & {
+type StoredMember = Omit<MemberProfile, 'pin' | 'hidden' | 'photos'> & {
+  readonly photos?: MemberPhoto[];
   readonly lat?: number;
   readonly lng?: number;
   readonly hiddenAt?: string;
@@ -250,9 +254,10 @@ type StoredMember = Omit<MemberProfile, 'pin' | 'hidden'> & {
 
 /** A profile as stored: its pin and hiding note as plain attributes. */
 function toItem(p: Omit<MemberProfile, 'slug'>): Omit<StoredMember, 'slug'> {
-  const { pin, hidden, ...rest } = p;
+  const { pin, hidden, photos, ...rest } = p;
   return {
     ...rest,
+    ...(photos?.length ? { photos: photos.map((ph) => ({ ...ph })) } : {}),
     ...(pin ? { lat: pin.lat, lng: pin.lng } : {}),
     ...(hidden ? { hiddenAt: hidden.at, hiddenBy: hidden.by, hiddenReason: hidden.reason } : {}),
   };

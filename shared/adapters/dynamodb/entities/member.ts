@@ -1,5 +1,5 @@
-import { any, Entity, EntityAccessPattern, item, number, prefix, string } from 'dynamodb-toolbox';
-import type { CreativeField, MemberPhoto } from '../../../domain/directory.ts';
+import { any, Entity, EntityAccessPattern, item, list, map, number, prefix, string } from 'dynamodb-toolbox';
+import type { CreativeField } from '../../../domain/directory.ts';
 import { type HcsnTable, PLAIN } from './table.ts';
 
 /** The directory's partition of gsi1: shown members, and hidden ones apart (a coordinator's list). */
@@ -43,7 +43,7 @@ export function memberEntities(table: HcsnTable) {
       lat: number().optional(),
       lng: number().optional(),
       // The member's chosen photos, in their order (issue 16): a whole list set or removed by one update.
-      photos: any().castAs<readonly MemberPhoto[]>().optional(),
+      photos: list(map({ id: string(), type: string().enum('jpeg', 'png') })).optional(),
       hiddenAt: string().optional(),
       hiddenBy: string().optional(),
       hiddenReason: string().optional(),
