@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { MEMBERS_PAGE, PERMITS_PAGE } from '../i18n/messages/member-admin.ts';
 import { whenOf } from '../mail/activity-emails.tsx';
 import type { PermitEntry } from '../usecases/permits.ts';
-import { actorOf, ListTable, withLang } from './admin-kit.tsx';
+import { actorOf, withLang } from './admin-kit.tsx';
 import { AdminBar } from './admin-pages.tsx';
 import { CsrfField } from './csrf-field.tsx';
 import { Layout, renderPage } from './layout.tsx';
@@ -33,40 +33,49 @@ export function renderPermitsPage(props: {
           {P.none[lang]}
         </p>
       ) : (
-        <ListTable lang={lang} class="permits" columns={[P.activity, P.when, P.venue, P.member, P.permit]}>
-          {props.entries.map(({ activity: a, obtained }) => {
-            const title = lang === 'en' ? a.titleEn : a.titleVi;
-            return (
-              <tr data-activity={a.id} data-permit={obtained ? 'obtained' : 'pending'}>
-                <td>{title}</td>
-                <td>{whenOf(a)}</td>
-                <td>{a.venueName[lang]}</td>
-                <td>
+        // One card per activity: five facts side by side would pass a phone's edge.
+        props.entries.map(({ activity: a, obtained }) => {
+          const title = lang === 'en' ? a.titleEn : a.titleVi;
+          return (
+            <section class="card" data-activity={a.id} data-permit={obtained ? 'obtained' : 'pending'}>
+              <h2>{title}</h2>
+              <dl>
+                <dt>{P.when[lang]}</dt>
+                <dd>{whenOf(a)}</dd>
+                <dt>{P.venue[lang]}</dt>
+                <dd>{a.venueName[lang]}</dd>
+                <dt>{P.member[lang]}</dt>
+                <dd>
                   {a.memberSlug ? (
                     <a href={withLang(`/thanh-vien/${a.memberSlug}`, lang)}>{a.memberName}</a>
                   ) : (
                     a.memberName
                   )}
-                  <br />
-                  {P.contact[lang]}: {a.contactName} · {a.contactPhone}
-                </td>
-                <td>
-                  {obtained ? (
-                    say(P.obtained, lang, formatIct(obtained.at), actorOf(obtained.by, lang))
-                  ) : (
-                    <form method="post" action={withLang(`/admin/permits/${encodeURIComponent(a.id)}`, lang)}>
-                      <CsrfField />
-                      <span>{P.pending[lang]}</span>{' '}
-                      <button type="submit" aria-label={say(P.markFor, lang, title)}>
-                        {P.mark[lang]}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </ListTable>
+                </dd>
+                <dt>{P.contact[lang]}</dt>
+                <dd>
+                  {a.contactName} · {a.contactPhone}
+                </dd>
+                <dt>{P.permit[lang]}</dt>
+                <dd class="permit-state">
+                  {obtained
+                    ? say(P.obtained, lang, formatIct(obtained.at), actorOf(obtained.by, lang))
+                    : P.pending[lang]}
+                </dd>
+              </dl>
+              {!obtained && (
+                <form method="post" action={withLang(`/admin/permits/${encodeURIComponent(a.id)}`, lang)}>
+                  <CsrfField />
+                  <div class="actions">
+                    <button type="submit" aria-label={say(P.markFor, lang, title)}>
+                      {P.mark[lang]}
+                    </button>
+                  </div>
+                </form>
+              )}
+            </section>
+          );
+        })
       )}
     </Layout>,
   );

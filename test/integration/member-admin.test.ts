@@ -38,10 +38,10 @@ const get = async (path: string, withCookie = true) => {
 /** The members a directory page lists, by their slugs. */
 const slugsOn = (html: string) => [...html.matchAll(/data-member="([a-z0-9-]+)"/g)].map((m) => m[1]!);
 
-/** The row of one activity on the permits page. */
+/** The card of one activity on the permits page. */
 const rowOf = (html: string, id: string) => {
   const start = html.indexOf(`data-activity="${id}"`);
-  return start < 0 ? '' : html.slice(start, html.indexOf('</tr>', start));
+  return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
 };
 
 const member = (name: string): Promise<SeededMember> =>

@@ -11,7 +11,6 @@ export const PERMITS_PAGE = defineMessages({
     vi: 'Không có hoạt động nào sắp tới cần giấy phép.',
     en: 'No upcoming activity needs a permit.',
   },
-  activity: { vi: 'Hoạt động', en: 'Activity' },
   when: { vi: 'Thời gian', en: 'When' },
   venue: { vi: 'Địa điểm', en: 'Venue' },
   member: { vi: 'Thành viên', en: 'Member' },
