@@ -28,10 +28,17 @@ import { FILES } from '../test/fixtures/files.ts';
 import { applicantApi, figure, pct, pool, recordFigures, sampleForm } from './lib.ts';
 import { BENCH_RATE_LIMITS, startBenchSystem } from './system.ts';
 
-const DOSSIERS = 500;
+/** RUSH_DOSSIERS=<n>: a shorter rush (e.g. under HCSN_CPU_PROF, see infra/local/lambda-runner.ts). */
+const DOSSIERS = Number(process.env.RUSH_DOSSIERS ?? 500);
 /** Dossiers submitted first, untimed, so every function the rush uses is loaded. */
 const WARM_UP = 3;
 const CONCURRENCY = 50;
+/**
+ * Instances each function may scale to: Lambda gives each concurrent request an instance of its own, so a
+ * request never waits for another's CPU; here an instance is a thread that loads its modules again (tens of
+ * MB, a second of CPU), and two cores run no more than two at once anyway.
+ */
+const INSTANCES = 2;
 /** Issue 15: each API's p95 within this much of the same SDK calls issued directly. */
 const P95_GOAL = 1.5;
 const PDF = FILES.pdf;
@@ -57,6 +64,7 @@ const form = (i: number) => sampleForm(i, 'rush');
 export async function runRushBench() {
   const { system, dataDir } = await startBenchSystem('rush', {
     rateLimits: BENCH_RATE_LIMITS,
+    lambdaInstances: INSTANCES,
   });
   try {
     // Same socket pool as the handlers' clients, so the floor is not throttled where the app is not.
@@ -83,6 +91,8 @@ export async function runRushBench() {
 
     // Warm-up (untimed): each local function cold-starts in its own thread on its first invocation (as
     // after a deploy). A few dossiers go through submit and the workflow's first steps before the rush.
+    // The API's instances are started before the rush, as provisioned concurrency would have them.
+    await system.warm('intake', INSTANCES);
     const warm = await pool(WARM_UP, WARM_UP, async (i) => {
       const { id, editToken } = await draftWithDocuments(form(DOSSIERS + i));
       await call(`/api/applications/${id}/submit`, {}, editToken);
@@ -99,31 +109,8 @@ export async function runRushBench() {
       }
     }
 
-    const started = performance.now();
-    const results = await pool(DOSSIERS, CONCURRENCY, async (i) => {
-      try {
-        const { id, editToken, createMs, uploads: up } = await draftWithDocuments(form(i));
-        const submitted = await call(`/api/applications/${id}/submit`, {}, editToken);
-        if (submitted.status !== 200)
-          return { error: `submit ${submitted.status} ${submitted.json.message}` };
-        return {
-          create: createMs,
-          uploadRequests: up.map((u) => u[0]!),
-          s3: up.map((u) => u[1]!),
-          submit: submitted.ms,
-          code: submitted.json.code!,
-        };
-      } catch (err) {
-        return { error: (err as Error).message };
-      }
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const ok = results.filter((r): r is Exclude<typeof r, { error: string }> => !('error' in r));
-    const errors = results.filter((r) => 'error' in r);
-    const codes = new Set(ok.map((r) => r.code));
-
-    // The floors: the SDK calls each API makes, issued directly, dossier by dossier as the rush goes (create,
-    // three upload requests at once, submit) with the same concurrency.
+    // The floors: the SDK calls each API makes, issued directly, dossier by dossier (create, three upload
+    // requests at once, submit).
     const get = (pk: string, sk: string) =>
       ddb.send(new GetCommand({ TableName: LOCAL_TABLE, Key: { pk, sk }, ConsistentRead: true }));
     const hit = (key: string) =>
@@ -205,14 +192,6 @@ export async function runRushBench() {
       );
       return performance.now() - t;
     };
-    const floors = await pool(DOSSIERS, CONCURRENCY, async (i) => {
-      const create = await createFloor(i);
-      const uploadRequests = await Promise.all([0, 1, 2].map((n) => uploadRequestFloor(i, n)));
-      const submit = await submitFloor(i);
-      return { create, uploadRequests, submit };
-    });
-    const floorTimes = floors.map((f) => f.submit);
-
     /** submit: what the submit of issue 3 reads, checks, copies and writes. */
     async function submitFloor(i: number) {
       const key = `bench-floor/${i}`;
@@ -289,6 +268,53 @@ export async function runRushBench() {
       return performance.now() - t;
     }
 
+    /** One applicant through the API: create, three upload requests (and uploads), submit. */
+    const applicant = async (i: number) => {
+      try {
+        const { id, editToken, createMs, uploads: up } = await draftWithDocuments(form(i));
+        const submitted = await call(`/api/applications/${id}/submit`, {}, editToken);
+        if (submitted.status !== 200)
+          return { error: `submit ${submitted.status} ${submitted.json.message}` };
+        return {
+          create: createMs,
+          uploadRequests: up.map((u) => u[0]!),
+          s3: up.map((u) => u[1]!),
+          submit: submitted.ms,
+          code: submitted.json.code!,
+        };
+      } catch (err) {
+        return { error: (err as Error).message };
+      }
+    };
+    /** The same applicant's SDK calls issued directly. */
+    const direct = async (i: number) => {
+      const create = await createFloor(i);
+      const uploadRequests = await Promise.all([0, 1, 2].map((n) => uploadRequestFloor(i, n)));
+      const submit = await submitFloor(i);
+      return { create, uploadRequests, submit };
+    };
+
+    // Side by side: each of the 50 runs one applicant through the API and the same applicant's calls
+    // directly (in turn first), so at any moment about half are each, and whatever else the machine and the
+    // local system are doing (the workflows the submits start, S3 uploads, other processes) falls on the
+    // API and its floor alike. Run one after the other, the floor went second on a machine the rush had left.
+    const started = performance.now();
+    const both = await pool(DOSSIERS, CONCURRENCY, async (i) => {
+      if (i % 2) {
+        const floor = await direct(i);
+        return { app: await applicant(i), floor };
+      }
+      const app = await applicant(i);
+      return { app, floor: await direct(i) };
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const results = both.map((b) => b.app);
+    const floors = both.map((b) => b.floor);
+    const ok = results.filter((r): r is Exclude<typeof r, { error: string }> => !('error' in r));
+    const errors = results.filter((r) => 'error' in r);
+    const codes = new Set(ok.map((r) => r.code));
+    const floorTimes = floors.map((f) => f.submit);
+
     const submit = ok.map((r) => r.submit);
     const create = ok.map((r) => r.create);
     const uploadRequests = ok.flatMap((r) => r.uploadRequests);
@@ -305,7 +331,7 @@ export async function runRushBench() {
       `\nDeadline rush: ${DOSSIERS} dossiers × 3 documents, concurrency ${CONCURRENCY}, local stack`,
     );
     console.log(
-      `throughput ${(ok.length / seconds).toFixed(1)} dossiers/s (${seconds.toFixed(1)} s), errors ${errors.length}, duplicates ${ok.length - codes.size}`,
+      `${ok.length} through the API and ${floors.length} directly in ${seconds.toFixed(1)} s, errors ${errors.length}, duplicates ${ok.length - codes.size}`,
     );
     console.log('ms'.padEnd(26), 'p50'.padStart(7), 'p95'.padStart(7), 'p99'.padStart(7), 'max'.padStart(7));
     row('create (POST)', create);

@@ -62,6 +62,11 @@ export interface LocalSystemOptions {
   readonly directoryTiles?: { readonly url: string; readonly attribution?: string };
   /** Run the local scheduler's timer (npm start); tests call jobs directly. */
   readonly scheduler?: boolean;
+  /**
+   * Instances (threads) each function may scale to under concurrent invocations, as Lambda starts one per
+   * concurrent request (see `createLambdaRuntime`); 1 unless a bench measuring concurrency asks for more.
+   */
+  readonly lambdaInstances?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -78,6 +83,8 @@ export interface LocalSystem {
   readonly env: Record<string, string>;
   /** Local fault injection (Step Functions and SES calls of the functions); also `POST /_local/faults`. */
   readonly faults: Faults;
+  /** Starts `count` instances of a function (at most `lambdaInstances`) and waits until they are loaded. */
+  warm(fn: FunctionName, count: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -208,16 +215,19 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     ];
     const recording = process.env[SDK_CALL_LOG_ENV];
     const metering = process.env[METER_LOG_ENV];
-    lambda = createLambdaRuntime((name) => ({
-      ...Object.fromEntries(
-        [...shared, ...environmentOf(name, 'local'), ...endpointsOf(name)]
-          .filter((k) => env[k] !== undefined)
-          .map((k) => [k, env[k]!]),
-      ),
-      POWERTOOLS_SERVICE_NAME: name,
-      ...(recording ? { [SDK_CALL_LOG_ENV]: recording } : {}),
-      ...(metering ? { [METER_LOG_ENV]: metering } : {}),
-    }));
+    lambda = createLambdaRuntime(
+      (name) => ({
+        ...Object.fromEntries(
+          [...shared, ...environmentOf(name, 'local'), ...endpointsOf(name)]
+            .filter((k) => env[k] !== undefined)
+            .map((k) => [k, env[k]!]),
+        ),
+        POWERTOOLS_SERVICE_NAME: name,
+        ...(recording ? { [SDK_CALL_LOG_ENV]: recording } : {}),
+        ...(metering ? { [METER_LOG_ENV]: metering } : {}),
+      }),
+      { maxInstances: options.lambdaInstances },
+    );
     // The local runtime's own modules (seed, scheduler) read the same names in this process.
     Object.assign(process.env, env);
 
@@ -266,6 +276,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       },
       env,
       faults,
+      warm: (fn, count) => lambda!.warm(fn, count),
       stop: stopAll,
     };
   } catch (err) {
