@@ -79,9 +79,9 @@ interface Totals {
   invocations: Record<string, { count: number; gbSeconds: number }>;
   read: Units;
   write: Units;
-  /** Write units by function and operation: where they go. */
-  writeBy: Record<string, number>;
-  readBy: Record<string, number>;
+  /** Units by function, operation and the kinds of item it names (`DOSSIER/AUDIT`), table and each index. */
+  writeBy: Record<string, Units>;
+  readBy: Record<string, Units>;
   dynamoRequests: number;
   /** Requests DynamoDB Local reported no capacity for (failed conditions): estimated at one unit each. */
   unreported: Record<string, number>;
@@ -124,11 +124,17 @@ function readMeter(dir: string): Totals {
             add(t.unreported, `${inv.fn} ${call.operation} ${call.failed ?? ''}`.trim(), 1);
             continue;
           }
+          const by = kind === 'read' ? t.readBy : t.writeBy;
+          const where = `${inv.fn} ${call.operation} ${[...new Set(call.items ?? [])].sort().join(' ')}`;
+          by[where] ??= {};
           for (const c of call.capacity as Capacity[]) {
             add(t[kind], 'table', c.Table?.CapacityUnits ?? 0);
-            for (const [index, u] of Object.entries(c.GlobalSecondaryIndexes ?? {}))
+            add(by[where], 'table', c.Table?.CapacityUnits ?? 0);
+            for (const [index, u] of Object.entries(c.GlobalSecondaryIndexes ?? {})) {
               add(t[kind], index, u.CapacityUnits ?? 0);
-            add(kind === 'read' ? t.readBy : t.writeBy, `${inv.fn} ${call.operation}`, c.CapacityUnits ?? 0);
+              add(by[where], index, u.CapacityUnits ?? 0);
+            }
+            add(by[where], 'total', c.CapacityUnits ?? 0);
           }
         } else if (call.service === 'S3') add(t.s3, call.operation, 1);
         else if (call.service === 'SESv2' && call.operation === 'SendEmail') t.emails++;
@@ -405,12 +411,16 @@ export async function runLifecycleBench() {
         .map(([fn, v]) => `${fn} ${f2(per(v.count))}`)
         .join(', ')}`,
     );
-    console.log('  Write units by function and request:');
-    for (const [k, v] of Object.entries(meter.writeBy).sort((a, b) => b[1] - a[1]))
-      console.log(`    ${k.padEnd(44)} ${f2(per(v)).padStart(7)}`);
-    console.log('  Read units by function and request:');
-    for (const [k, v] of Object.entries(meter.readBy).sort((a, b) => b[1] - a[1]))
-      console.log(`    ${k.padEnd(44)} ${f2(per(v)).padStart(7)}`);
+    /** Units by function, request and the items it names (`pk/sk` up to their first `#`): where they go. */
+    const breakdown = (title: string, by: Record<string, Units>) => {
+      console.log(`  ${title} (total = ${indexes.join(' + ')}):`);
+      for (const [k, u] of Object.entries(by).sort((a, b) => (b[1].total ?? 0) - (a[1].total ?? 0)))
+        console.log(
+          `    ${k.padEnd(72)} ${f2(per(u.total ?? 0)).padStart(7)} = ${indexes.map((i) => f2(per(u[i] ?? 0))).join(' + ')}`,
+        );
+    };
+    breakdown('Write units by function, request and items', meter.writeBy);
+    breakdown('Read units by function, request and items', meter.readBy);
     console.log(`Cost per 1,000 dossiers, ap-southeast-1 prices of ${PRICES.asOf} (not fetched live):`);
     for (const [k, v] of Object.entries(costs)) console.log(`  ${k.padEnd(24)} $${(v * 1000).toFixed(4)}`);
     console.log(`  ${'total'.padEnd(24)} $${perThousand.toFixed(4)}`);

@@ -30,6 +30,8 @@ export interface MeteredCall {
   readonly capacity?: readonly Capacity[];
   /** S3 PutObject: the bytes written. */
   readonly bytes?: number;
+  /** DynamoDB: what the request names, one `<pk prefix>/<sk prefix>` per item (`DOSSIER/AUDIT`). */
+  readonly items?: readonly string[];
   readonly failed?: string;
 }
 
@@ -130,6 +132,7 @@ function wrapSend(client: unknown): void {
     const operation = operationOfCommand(command);
     const asksCapacity = service === 'DynamoDB' && CAPACITY_OPERATIONS.has(operation) && command.input;
     if (asksCapacity) command.input!.ReturnConsumedCapacity = 'INDEXES';
+    const items = service === 'DynamoDB' ? itemKinds(command.input) : undefined;
     const body = command.input?.Body;
     const bytes =
       service === 'S3' && operation === 'PutObject'
@@ -145,12 +148,53 @@ function wrapSend(client: unknown): void {
         operation,
         ...(asksCapacity && reported ? { capacity: Array.isArray(reported) ? reported : [reported] } : {}),
         ...(bytes !== undefined ? { bytes } : {}),
+        ...(items?.length ? { items } : {}),
       });
       return out;
     } catch (err) {
-      calls.push({ service, operation, failed: (err as Error).name });
+      calls.push({ service, operation, failed: (err as Error).name, ...(items?.length ? { items } : {}) });
       throw err;
     }
   };
   base.send = Object.assign(meteredSend as Send, { [WRAPPED]: true as const });
+}
+
+/** The kind of each item a DynamoDB request names: its keys up to their first `#` (`DOSSIER/AUDIT`). */
+function itemKinds(input: Record<string, unknown> | undefined): string[] {
+  if (!input) return [];
+  const kind = (key: unknown) => {
+    const k = key as { pk?: unknown; sk?: unknown } | undefined;
+    const head = (v: unknown) => String(v ?? '').split('#')[0]!;
+    // A sort key that is a value (a slug), not a kind, is shown as `*`.
+    const sk = head(k?.sk);
+    return `${head(k?.pk)}/${/^[A-Z_]+$/.test(sk) ? sk : '*'}`;
+  };
+  type Entry = { Item?: unknown; Key?: unknown };
+  const one = (e: Entry | undefined): string | undefined => {
+    const key = e?.Item ?? e?.Key;
+    return key ? kind(key) : undefined;
+  };
+  if (input.IndexName) return [`${input.IndexName}`];
+  if (input.TransactItems)
+    return (input.TransactItems as Record<string, Entry>[]).flatMap((t) =>
+      Object.values(t)
+        .map(one)
+        .filter((k): k is string => !!k),
+    );
+  if (input.RequestItems)
+    return Object.values(input.RequestItems as Record<string, unknown>).flatMap((r) =>
+      Array.isArray(r)
+        ? (r as Record<string, Entry>[]).flatMap((w) =>
+            Object.values(w)
+              .map(one)
+              .filter((k): k is string => !!k),
+          )
+        : ((r as { Keys?: unknown[] }).Keys ?? []).map(kind),
+    );
+  if (input.KeyConditionExpression) {
+    const values = Object.values((input.ExpressionAttributeValues ?? {}) as Record<string, unknown>);
+    return [`${String(values[0] ?? '').split('#')[0]}/query`];
+  }
+  const single = one(input as Entry);
+  return single ? [single] : [];
 }

@@ -1,5 +1,5 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
-import { PutItemCommand } from 'dynamodb-toolbox';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_TABLE } from '../../infra/local/system.ts';
 import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
@@ -273,9 +273,13 @@ describe('dashboard paging (connected: DynamoDB Local, a round of its own)', () 
         version: 1,
       } as unknown as Dossier; // a partial form: only what the dashboard lists and filters on
     });
-    for (let i = 0; i < seeded.length; i += 25)
+    // The dossier and its status entry (the per-status index), as the adapter stores them.
+    const stored = seeded.flatMap((d) => new Dossiers(store).storedItems(d));
+    for (let i = 0; i < stored.length; i += 25)
       await Promise.all(
-        seeded.slice(i, i + 25).map((d) => store.entities.dossier.build(PutItemCommand).item(d).send()),
+        stored
+          .slice(i, i + 25)
+          .map((Item) => store.client.send(new PutCommand({ TableName: store.tableName, Item }))),
       );
     // Seeded around the app, so the round's counts item is rebuilt from the GSI, as the closing job does.
     await new Dossiers(store).recountStatuses(roundId);

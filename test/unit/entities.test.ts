@@ -13,7 +13,7 @@ import {
 } from 'dynamodb-toolbox';
 import { describe, expect, it } from 'vitest';
 import { entitiesOf } from '../../shared/adapters/dynamodb/entities/index.ts';
-import { auditSortKey } from '../../shared/adapters/dynamodb/keys.ts';
+import { auditSortKey, STATUS_SHARDS, statusShardOf } from '../../shared/adapters/dynamodb/keys.ts';
 import { type Dossier, guardKeys, sameNameKey } from '../../shared/domain/dossier.ts';
 import { rateBucketOf } from '../../shared/domain/rate-limits.ts';
 import type { Round } from '../../shared/domain/round.ts';
@@ -52,7 +52,7 @@ describe('the dossier entity keeps today’s keys', () => {
     });
   });
 
-  it('saves with the version condition, its status and code index keys, and nothing of its own', () => {
+  it('saves with the version condition, its code index keys, and nothing of its own', () => {
     const put = e.dossier
       .build(PutTransaction)
       .item({ ...dossier, version: 4 })
@@ -61,12 +61,12 @@ describe('the dossier entity keeps today’s keys', () => {
     expect(put.Put.Item).toMatchObject({
       pk: 'DOSSIER#d1',
       sk: 'DOSSIER',
-      gsi1pk: 'ROUND#r2026#STATUS#submitted',
-      gsi1sk: '2026-03-01T02:00:00.000Z#d1',
       gsi2pk: 'CODE#KGST-2026-0007',
       gsi2sk: 'DOSSIER',
       version: 4,
     });
+    // Not in the per-status index: its status entry is (issue 15), so a save copies nothing into gsi1.
+    expect(put.Put.Item).not.toHaveProperty('gsi1pk');
     expect(keysOf(put.Put.Item).filter((k) => MARKERS.includes(k))).toEqual([]);
     expect(put.Put.ConditionExpression).toBe('#c_1 = :c_1');
     expect(put.Put.ExpressionAttributeNames).toEqual({ '#c_1': 'version' });
@@ -79,7 +79,28 @@ describe('the dossier entity keeps today’s keys', () => {
       .item({ ...dossier, status: 'draft', code: undefined })
       .params();
     expect(Item).not.toHaveProperty('gsi2pk');
-    expect(Item).toMatchObject({ gsi1pk: 'ROUND#r2026#STATUS#draft' });
+  });
+
+  it('lists a dossier by status through its small status entry, in the shard its id picks', () => {
+    const { Item } = e.statusEntry
+      .build(PutItemCommand)
+      .item({ dossierId: 'd1', roundId: 'r2026', status: 'draft', since: '2026-03-01T01:00:00.000Z' })
+      .params();
+    const shard = statusShardOf('d1');
+    expect(Item).toEqual({
+      pk: 'DOSSIER#d1',
+      sk: 'STATUS',
+      roundId: 'r2026',
+      status: 'draft',
+      since: '2026-03-01T01:00:00.000Z',
+      gsi1pk: `ROUND#r2026#STATUS#draft#${shard}`,
+      gsi1sk: '2026-03-01T01:00:00.000Z#d1',
+    });
+    expect(shard).toBeGreaterThanOrEqual(0);
+    expect(shard).toBeLessThan(STATUS_SHARDS);
+    // Ids spread over every shard.
+    const used = new Set(Array.from({ length: 500 }, (_, i) => statusShardOf(`dossier-${i}`)));
+    expect(used.size).toBe(STATUS_SHARDS);
   });
 
   it('adds one document without rewriting the others, only while the dossier is editable', () => {
@@ -118,16 +139,16 @@ describe('the dossier entity keeps today’s keys', () => {
     expect(Object.values(other.ExpressionAttributeNames ?? {})).not.toContain('gsi2pk');
   });
 
-  it('lists a round’s dossiers of one status on gsi1, newest first, and counts them there', () => {
+  it('lists one shard of a round’s dossiers of one status on gsi1, newest first, and counts them there', () => {
     const page = e.dossiersByStatus
-      .query({ roundId: 'r2026', status: 'approved' })
+      .query({ roundId: 'r2026', status: 'approved', shard: 3 })
       .options({ reverse: true, limit: 50 })
       .params();
     expect(page).toMatchObject({ IndexName: 'gsi1', ScanIndexForward: false, Limit: 50 });
     expect(Object.values(page.ExpressionAttributeNames ?? {})).toEqual(['gsi1pk']);
-    expect(Object.values(page.ExpressionAttributeValues ?? {})).toEqual(['ROUND#r2026#STATUS#approved']);
+    expect(Object.values(page.ExpressionAttributeValues ?? {})).toEqual(['ROUND#r2026#STATUS#approved#3']);
     const count = e.dossiersByStatus
-      .query({ roundId: 'r2026', status: 'approved' })
+      .query({ roundId: 'r2026', status: 'approved', shard: 0 })
       .options({ select: 'COUNT' })
       .params();
     expect(count).toMatchObject({ IndexName: 'gsi1', Select: 'COUNT' });

@@ -20,8 +20,9 @@ import {
   type StoredDocument,
   sameNameKey,
 } from '../../domain/dossier.ts';
+import { statusSince } from './entities/dossier.ts';
 import { sameNameSortKey, sentClaimKey } from './entities/index.ts';
-import { auditSortKey } from './keys.ts';
+import { auditSortKey, STATUS_SHARDS } from './keys.ts';
 import {
   ConditionFailed,
   type EntityTransaction,
@@ -43,6 +44,31 @@ const asDossier = (item: object): Dossier => item as Dossier;
  * (`any`) entry does not offer `$set`, hence the cast.
  */
 const wholeEntry = (doc: StoredDocument) => $set(doc) as unknown as StoredDocument;
+
+/** A raw entry of the per-status index: the status entry's table and index keys. */
+interface IndexEntry {
+  readonly pk: string;
+  readonly sk: string;
+  readonly gsi1pk: string;
+  readonly gsi1sk: string;
+}
+const keyOf = ({ pk, sk, gsi1pk, gsi1sk }: IndexEntry) => ({ pk, sk, gsi1pk, gsi1sk });
+
+/** A shard with nothing more to read, in a `listByStatus` cursor. */
+const END = 'end';
+type ShardPosition = Record<string, unknown> | typeof END | null;
+
+/** Each shard's position in a `listByStatus` cursor (`{ after: [...] }`); none: every shard from its start. */
+function shardPositions(start: Record<string, unknown> | undefined): ShardPosition[] {
+  const after = (start as { after?: ShardPosition[] } | undefined)?.after;
+  return Array.from({ length: STATUS_SHARDS }, (_, i) => after?.[i] ?? null);
+}
+
+/** Does `next` enter a status (or re-enter it later), so its status entry moves? */
+const entersStatus = (next: Dossier, previous: Dossier) =>
+  next.status !== previous.status ||
+  next.roundId !== previous.roundId ||
+  statusSince(next) !== statusSince(previous);
 
 /** A draft or a supplement request: the only states whose documents change one by one. */
 const EDITABLE = ['draft', 'supplement_requested'] as const;
@@ -112,6 +138,7 @@ export class Dossiers {
         .build(PutTransaction)
         .item(dossier)
         .options({ condition: { attr: 'id', exists: false } }),
+      this.statusEntryWrite(dossier),
       ...guards.map((key) =>
         guard
           .build(PutTransaction)
@@ -199,11 +226,10 @@ export class Dossiers {
         { attr: 'dossierId', eq: next.id },
       ],
     };
-    await this.store.transact([
-      dossier
-        .build(PutTransaction)
-        .item({ ...next, version: previous.version + 1 })
-        .options({ condition: { attr: 'version', eq: previous.version } }),
+    const stored = { ...next, version: previous.version + 1 };
+    const onVersion = { condition: { attr: 'version', eq: previous.version } } as const;
+    const others = [
+      ...(entersStatus(next, previous) ? [this.statusEntryWrite(next)] : []),
       ...(options.removeGuards ?? []).map((key) =>
         guard.build(DeleteTransaction).key({ key }).options({ condition: ownGuard }),
       ),
@@ -212,7 +238,12 @@ export class Dossiers {
       ),
       ...this.auditItems(next.id, options.audit ?? []),
       ...(options.extra ?? []),
-    ]);
+    ];
+    // The dossier alone (an autosave): a conditional put, at half a transaction's write units.
+    if (others.length === 0)
+      await this.store.conditionally(dossier.build(PutItemCommand).item(stored).options(onVersion));
+    else
+      await this.store.transact([dossier.build(PutTransaction).item(stored).options(onVersion), ...others]);
     await this.bumpCount(next.roundId, previous.status, next.status);
   }
 
@@ -293,33 +324,98 @@ export class Dossiers {
     return others.filter((o) => o !== undefined).map((o) => ({ dossierId: o.id, code: o.code }));
   }
 
-  /** A page of a round's dossiers in one status, newest first (GSI, never a Scan). */
+  /**
+   * A page of a round's dossiers in one status, newest first (GSI, never a Scan): the status's shards are
+   * queried in parallel (each for up to `limit` entries after its own position) and merged by the index's
+   * sort key, so the page is in the same order one partition gave. `next` keeps each shard's position.
+   * The dossiers are then read from the table: a dossier that left the status since its entry was read is
+   * left out (it is listed under its new status).
+   */
   async listByStatus(
     roundId: string,
     status: DossierStatus,
     limit = 50,
     start?: Record<string, unknown>,
   ): Promise<{ items: Dossier[]; next?: Record<string, unknown> }> {
-    const { Items = [], LastEvaluatedKey } = await this.e.dossiersByStatus
-      .query({ roundId, status })
-      .options({ reverse: true, limit, exclusiveStartKey: start })
-      .send();
-    return { items: Items.map(asDossier), next: LastEvaluatedKey };
+    const positions = shardPositions(start);
+    const pages = await Promise.all(
+      positions.map(async (position, shard) => {
+        if (position === END) return { entries: [] as IndexEntry[], last: END };
+        const params = this.e.dossiersByStatus.query({ roundId, status, shard }).params();
+        const out = await this.store.client.send(
+          new QueryCommand({
+            ...params,
+            ScanIndexForward: false,
+            Limit: limit,
+            ...(position ? { ExclusiveStartKey: position } : {}),
+          }),
+        );
+        return { entries: (out.Items ?? []) as IndexEntry[], last: out.LastEvaluatedKey ?? END };
+      }),
+    );
+    const merged = pages
+      .flatMap((p, shard) => p.entries.map((entry, i) => ({ entry, shard, i })))
+      .sort((a, b) => (a.entry.gsi1sk < b.entry.gsi1sk ? 1 : a.entry.gsi1sk > b.entry.gsi1sk ? -1 : 0))
+      .slice(0, limit);
+    const after = pages.map((page, shard) => {
+      const taken = merged.filter((m) => m.shard === shard);
+      // Every entry this shard gave was taken (or it gave none): it goes on from where its query stopped.
+      if (taken.length === page.entries.length) return page.last;
+      if (taken.length === 0) return positions[shard] ?? null;
+      return keyOf(taken.at(-1)!.entry);
+    });
+    const ids = merged.map((m) => String(m.entry.pk).slice('DOSSIER#'.length));
+    const found = new Map(
+      (
+        await this.store.getMany(
+          this.e.dossier,
+          ids.map((id) => ({ id })),
+        )
+      ).map((d) => [d.id, asDossier(d)]),
+    );
+    const items = ids.map((id) => found.get(id)).filter((d): d is Dossier => d?.status === status);
+    return { items, ...(after.every((a) => a === END) ? {} : { next: { after } }) };
   }
 
-  /** How many of a round's dossiers are in one status: a COUNT query on the GSI partition, paged to the end. */
+  /** How many of a round's dossiers are in one status: COUNT queries on its shards, each paged to the end. */
   async countByStatus(roundId: string, status: DossierStatus): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.e.dossiersByStatus
-        .query({ roundId, status })
-        .options({ select: 'COUNT', exclusiveStartKey: start })
-        .send();
-      count += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return count;
+    const counts = await Promise.all(
+      Array.from({ length: STATUS_SHARDS }, async (_, shard) => {
+        let count = 0;
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out = await this.e.dossiersByStatus
+            .query({ roundId, status, shard })
+            .options({ select: 'COUNT', exclusiveStartKey: start })
+            .send();
+          count += out.Count ?? 0;
+          start = out.LastEvaluatedKey;
+        } while (start);
+        return count;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** The write of a dossier's status entry (its place in the per-status index), with its transaction. */
+  private statusEntryWrite(d: Dossier) {
+    return this.e.statusEntry
+      .build(PutTransaction)
+      .item({ dossierId: d.id, roundId: d.roundId, status: d.status, since: statusSince(d) });
+  }
+
+  /**
+   * The items a dossier is stored as (the dossier and its status entry), keys included: for seeding a
+   * benchmark or a test around the application, as `create` and `save` would write them.
+   */
+  storedItems(d: Dossier): Record<string, unknown>[] {
+    return [
+      this.e.dossier.build(PutItemCommand).item(d).params().Item!,
+      this.e.statusEntry
+        .build(PutItemCommand)
+        .item({ dossierId: d.id, roundId: d.roundId, status: d.status, since: statusSince(d) })
+        .params().Item!,
+    ];
   }
 
   /**
@@ -383,6 +479,12 @@ export class Dossiers {
         .build(UpdateItemCommand)
         .item({ id: d.id, expiresAt })
         .options({ condition: { attr: 'id', exists: true } }),
+    );
+    await this.store.tryWrite(
+      this.e.statusEntry
+        .build(UpdateItemCommand)
+        .item({ dossierId: d.id, expiresAt })
+        .options({ condition: { attr: 'dossierId', exists: true } }),
     );
     // The events' sort keys are hidden by the entity: read them from the access pattern's own query.
     for (const sk of await this.auditSortKeys(d.id))

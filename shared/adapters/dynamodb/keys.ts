@@ -16,6 +16,25 @@ export const TABLE_KEYS = {
   ],
 } as const;
 
+/**
+ * How many index partitions a round's dossiers of one status are spread over (issue 15, item 3). A
+ * dossier's status entry (`DOSSIER#<id>` / `STATUS`, see the dossier entity) is listed under
+ * `ROUND#<round>#STATUS#<status>#<shard>`, its shard fixed by its id (`statusShardOf`), and a list reads the
+ * shards in parallel and merges them in order. The arithmetic is in the README ("Performance and cost"):
+ * at 200 submits/s a status partition takes ~400 index writes/s (a put into it and a delete out of it per
+ * dossier, 1 WCU each, doubled by the transaction), 40/s per shard, against DynamoDB's 1,000 WCU/s per
+ * partition key. The status entry replaced the whole dossier in gsi1 (issue 15, item 2): no data was
+ * deployed yet, so nothing is migrated; a dossier stored before it has no entry and is not listed.
+ */
+export const STATUS_SHARDS = 10;
+
+/** The shard of a dossier's status entry: FNV-1a of its id, so it never moves between shards. */
+export function statusShardOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % STATUS_SHARDS;
+}
+
 /** An index's projection: every attribute, or its keys and the attributes named. */
 export type IndexProjection =
   | { readonly type: 'ALL' }

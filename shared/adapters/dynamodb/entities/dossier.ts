@@ -7,6 +7,7 @@ import {
   type StoredDocument,
 } from '../../../domain/dossier.ts';
 import type { Text } from '../../../i18n/lang.ts';
+import { statusShardOf } from '../keys.ts';
 import { type HcsnTable, PLAIN } from './table.ts';
 
 const dossierSchema = item({
@@ -30,17 +31,8 @@ const dossierSchema = item({
   // When the table's TTL deletes it (epoch seconds): set once the dossier's purpose has ended (retention.ts).
   expiresAt: number().optional(),
 }).and((s) => ({
-  // By round and status, newest status change first: the lists, the counts, the jobs that walk a status.
-  gsi1pk: string()
-    .hidden()
-    .link<typeof s>(({ roundId, status }) => byStatusKey(roundId, status)),
-  // When the dossier entered its status, not its last change: a save that changes nothing indexed (an
-  // autosave of a draft) leaves the index key as it is, instead of moving the entry (issue 15).
-  gsi1sk: string()
-    .hidden()
-    .link<typeof s>(
-      ({ status, history, updatedAt, id }) => `${statusSince(status, history, updatedAt)}#${id}`,
-    ),
+  // A round's dossiers by status are listed through their status entries (below), not the dossier: the
+  // index would copy the whole item on every save (issue 15).
   // By public code, once it has one (a submitted dossier).
   gsi2pk: string()
     .optional()
@@ -54,14 +46,38 @@ const dossierSchema = item({
     .updateLink<typeof s>(({ code }) => (typeof code === 'string' ? 'DOSSIER' : undefined)),
 }));
 
-const byStatusKey = (roundId: string, status: DossierStatus) => `ROUND#${roundId}#STATUS#${status}`;
+/** The index partition of one shard of a round's dossiers in one status (see `STATUS_SHARDS`). */
+const byStatusKey = (roundId: string, status: DossierStatus, shard: number) =>
+  `ROUND#${roundId}#STATUS#${status}#${shard}`;
+
+/**
+ * A dossier's entry in the per-status index (`DOSSIER#<id>` / `STATUS`): small, and written only when the
+ * dossier enters a status, in the same transaction. The dossier item itself is in no status index, so its
+ * saves (an autosave, a document, a receipt mark) write nothing to gsi1; a status change writes this
+ * entry (~200 bytes) instead of deleting and putting a ~3 KB copy of the dossier.
+ */
+const statusEntrySchema = item({
+  dossierId: string().key().savedAs('pk').transform(prefix('DOSSIER')).hidden(),
+  sk: string().key().const('STATUS').hidden(),
+  roundId: string(),
+  status: string().enum(...DOSSIER_STATUSES),
+  // When the dossier entered its status: the index's order, newest first.
+  since: string(),
+  expiresAt: number().optional(),
+}).and((s) => ({
+  gsi1pk: string()
+    .hidden()
+    .link<typeof s>(({ roundId, status, dossierId }) =>
+      byStatusKey(roundId, status, statusShardOf(dossierId)),
+    ),
+  gsi1sk: string()
+    .hidden()
+    .link<typeof s>(({ since, dossierId }) => `${since}#${dossierId}`),
+}));
 
 /** When the dossier entered `status` (its last history entry into it); a dossier with no history, its last change. */
-const statusSince = (
-  status: DossierStatus,
-  history: readonly HistoryEntry[] | undefined,
-  updatedAt: string,
-) => history?.findLast((h) => h.to === status)?.at ?? updatedAt;
+export const statusSince = (d: Pick<Dossier, 'status' | 'history' | 'updatedAt'>): string =>
+  d.history?.findLast((h) => h.to === d.status)?.at ?? d.updatedAt;
 const codeKey = (code: string) => `CODE#${code}`;
 
 /** An event of a dossier's audit trail: its history entries and its certificate's events, one partition. */
@@ -91,6 +107,7 @@ export function dossierEntities(table: HcsnTable) {
     ...PLAIN,
   });
   const audit = new Entity({ name: 'dossier-audit', table, schema: auditSchema, ...PLAIN });
+  const statusEntry = new Entity({ name: 'dossier-status', table, schema: statusEntrySchema, ...PLAIN });
   const sameName = new Entity({
     name: 'same-name',
     table,
@@ -106,6 +123,7 @@ export function dossierEntities(table: HcsnTable) {
   return {
     dossier,
     audit,
+    statusEntry,
     sameName,
     /** The submitted dossiers of a round listed under one name key (`sameNameKey` of the domain). */
     sameNameOf: sameName
@@ -115,11 +133,14 @@ export function dossierEntities(table: HcsnTable) {
         partition: `ROUND#${roundId}`,
         range: { beginsWith: sameNameSortKey(nameKey, '') },
       })),
-    /** A page of a round's dossiers in one status, newest change first. */
-    dossiersByStatus: dossier
+    /** One shard of a round's dossiers in one status (their status entries), newest first when reversed. */
+    dossiersByStatus: statusEntry
       .build(EntityAccessPattern)
-      .schema(item({ roundId: string(), status: string().enum(...DOSSIER_STATUSES) }))
-      .pattern(({ roundId, status }) => ({ index: 'gsi1', partition: byStatusKey(roundId, status) })),
+      .schema(item({ roundId: string(), status: string().enum(...DOSSIER_STATUSES), shard: number() }))
+      .pattern(({ roundId, status, shard }) => ({
+        index: 'gsi1',
+        partition: byStatusKey(roundId, status, shard),
+      })),
     /** The dossier's audit events, oldest first. */
     auditOf: audit
       .build(EntityAccessPattern)
