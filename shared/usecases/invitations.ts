@@ -13,7 +13,8 @@ import { formatIct, fromIctLocal } from '../domain/time.ts';
 import { textOf } from '../i18n/catalog.ts';
 import { CEREMONY_CALENDAR, CEREMONY_ERRORS, RSVP_ISSUES } from '../i18n/messages/ceremony.ts';
 import { RSVP_PAGE } from '../i18n/messages/status.ts';
-import { checkInPassEmail, invitationEmail, programmeLines } from '../mail/round-emails.tsx';
+import { invitationTemplate } from '../mail/invitation-template.ts';
+import { checkInPassEmail, programmeLines } from '../mail/round-emails.tsx';
 import { countMetric, logger } from '../observability.ts';
 import {
   type BulkEmail,
@@ -117,10 +118,10 @@ export function makeInvitations(deps: InvitationDeps) {
   const rsvpUrl = (link: { linkId: string; secret: string }) =>
     `${deps.publicBaseUrl}/rsvp/${link.linkId}?s=${link.secret}`;
 
-  /** The invitation email with its .ics: the same UID for a member and round, SEQUENCE as given. */
-  function invitationFor(round: Round, d: Dossier, url: string, sequence: number, now: Date) {
+  /** A member's .ics: the same UID for a member and round, SEQUENCE as given. */
+  function icsFor(round: Round, d: Dossier, url: string, sequence: number, now: Date) {
     const person = d.form.representative.email;
-    const ics = invitationIcs({
+    return invitationIcs({
       uid: `ceremony-${round.id}-${d.id}@${new URL(deps.publicBaseUrl).hostname}`,
       sequence,
       start: round.ceremony.at,
@@ -133,7 +134,21 @@ export function makeInvitations(deps: InvitationDeps) {
       attendee: { name: d.form.representative.fullName ?? person, email: person },
       stamp: now,
     });
-    return invitationEmail({ d, round, rsvpUrl: url, rsvpCutoff: rsvpCutoffOf(round), ics, sequence });
+  }
+
+  /**
+   * The invitation of a run: rendered once (see `invitationTemplate`), each member's email filled in with
+   * their words, RSVP link and .ics.
+   */
+  function invitations(round: Round, sequence: number, now: Date) {
+    const template = invitationTemplate({
+      round,
+      rsvpUrlOf: rsvpUrl,
+      rsvpCutoff: rsvpCutoffOf(round),
+      sequence,
+    });
+    return (d: Dossier, link: { linkId: string; secret: string }) =>
+      template.fill({ d, link, ics: icsFor(round, d, rsvpUrl(link), sequence, now) });
   }
 
   /** Invites members (pages of dossiers) once each; the link keeps the sequence they got. */
@@ -148,7 +163,7 @@ export function makeInvitations(deps: InvitationDeps) {
       recipients,
       link: (d) => rsvpLink(round, d, now),
       extra: { sequence },
-      compose: (d, link) => invitationFor(round, d, rsvpUrl(link), sequence, now),
+      compose: invitations(round, sequence, now),
     });
   }
 
@@ -162,6 +177,7 @@ export function makeInvitations(deps: InvitationDeps) {
     round: Round,
     d: Dossier,
     salt: string,
+    compose: ReturnType<typeof invitations>,
   ): Promise<'sent' | 'skipped' | 'not-invited'> {
     const now = clock();
     const sequence = round.ceremony.sequence ?? 0;
@@ -174,7 +190,7 @@ export function makeInvitations(deps: InvitationDeps) {
     try {
       const issued = await links.issue(rsvpLink(round, d, now));
       linkId = issued.linkId;
-      const email = invitationFor(round, d, rsvpUrl(issued), sequence, now);
+      const email = compose(d, issued);
       await limit();
       await mailer.send(email);
       return 'sent';
@@ -199,6 +215,7 @@ export function makeInvitations(deps: InvitationDeps) {
     let skipped = 0;
     const failed: { dossierId: string; email: string; error: string }[] = [];
     const suppressed: { dossierId: string; email: string; reason: string }[] = [];
+    const compose = invitations(round, round.ceremony.sequence ?? 0, clock());
     for await (const page of membersOf(round.id)) {
       await pool(page, concurrency, async (d) => {
         // At the time limit the rest is left to another run (each member's update is claimed once).
@@ -213,7 +230,7 @@ export function makeInvitations(deps: InvitationDeps) {
           return;
         }
         try {
-          const outcome = await updateOne(round, d, salt);
+          const outcome = await updateOne(round, d, salt, compose);
           if (outcome === 'sent') sent++;
           else if (outcome === 'skipped') skipped++;
         } catch (err) {
