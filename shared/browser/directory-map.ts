@@ -35,7 +35,10 @@ async function draw(el: HTMLElement, map: MapData): Promise<void> {
     // Leaflet writes the attribution as markup: the configured text goes in escaped.
     ...(map.tiles.attribution ? { attribution: escapeHtml(map.tiles.attribution) } : {}),
   }).addTo(view);
-  const points: [number, number][] = [];
+  // The view first: Leaflet makes a marker's element only once the map has one.
+  const points = map.markers.map((m): [number, number] => [m.lat, m.lng]);
+  if (points.length === 1) view.setView(points[0]!, 16);
+  else view.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
   for (const m of map.markers) {
     const link = document.createElement('a');
     link.href = m.href;
@@ -50,10 +53,7 @@ async function draw(el: HTMLElement, map: MapData): Promise<void> {
       .addTo(view);
     // A named button for screen readers and keyboards (Leaflet 1.9 gives a div icon no name of its own).
     marker.getElement()?.setAttribute('aria-label', m.name);
-    points.push([m.lat, m.lng]);
   }
-  if (points.length === 1) view.setView(points[0]!, 16);
-  else view.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 16 });
 }
 
 if (host && data?.markers.length) {
