@@ -1,6 +1,5 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { makeDocumentClient } from './adapters/dynamodb/client.ts';
@@ -12,15 +11,15 @@ import { tracer } from './observability.ts';
  * `AWS_ENDPOINT_URL_*` variables, set only by the local runtime. The permission proof's recorder wraps
  * the clients' shared `send` (`infra/permissions/recorder.ts`), so these record as any client would.
  *
- * Plain function declarations: a bundle keeps only the clients its function uses (esbuild drops the
- * rest, and the SDK packages are side-effect free), so a function loads only those at cold start. S3, SES
- * and the workflow's Step Functions are not here: their compose modules load them on first use
- * (`compose/lazy.ts`), since a dynamic import here would put them in every bundle.
+ * Only DynamoDB is made at once (nearly every request reads the table). The others are promises: their SDK
+ * is imported on first use, a chunk of the function's build (`infra/lambda/build.ts` splits code) that a
+ * cold start does not read. A static import here would not do: code-split, the client's package lands in
+ * a chunk the entry imports whenever any lazily loaded module also uses it. S3, SES and Step Functions
+ * are made by their compose modules (`compose/lazy.ts`).
  */
 let dynamo: DynamoDBDocumentClient | undefined;
-let sfn: SFNClient | undefined;
-let lambda: LambdaClient | undefined;
-let scheduler: SchedulerClient | undefined;
+let lambda: Promise<LambdaClient> | undefined;
+let scheduler: Promise<SchedulerClient> | undefined;
 let ssm: Promise<SSMClient> | undefined;
 
 /** DynamoDB through lib-dynamodb (it shares the base client's middleware, so the capture covers it). */
@@ -29,19 +28,19 @@ export function documentClient(): DynamoDBDocumentClient {
   return dynamo;
 }
 
-/** Step Functions at once (the activities function); the approval workflow's is `compose/workflow.ts`'s. */
-export function sfnClient(): SFNClient {
-  sfn ??= tracer.captureAWSv3Client(new SFNClient({}));
-  return sfn;
-}
-
-export function lambdaClient(): LambdaClient {
-  lambda ??= tracer.captureAWSv3Client(new LambdaClient({}));
+/** Lambda, for asynchronous invocations of the jobs function (`compose/hand-over.ts`, `compose/jobs.ts`). */
+export function lambdaClient(): Promise<LambdaClient> {
+  lambda ??= import('./adapters/lambda/event-invoke.ts').then(({ makeLambdaClient }) =>
+    tracer.captureAWSv3Client(makeLambdaClient()),
+  );
   return lambda;
 }
 
-export function schedulerClient(): SchedulerClient {
-  scheduler ??= tracer.captureAWSv3Client(new SchedulerClient({}));
+/** EventBridge Scheduler: the rounds' schedules and the jobs' follow-ups (AWS only). */
+export function schedulerClient(): Promise<SchedulerClient> {
+  scheduler ??= import('@aws-sdk/client-scheduler').then(({ SchedulerClient }) =>
+    tracer.captureAWSv3Client(new SchedulerClient({})),
+  );
   return scheduler;
 }
 

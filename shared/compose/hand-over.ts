@@ -1,12 +1,5 @@
-import { tracer } from '../observability.ts';
+import { lambdaClient } from '../clients.ts';
 import { config } from '../runtime.ts';
-import { once } from './lazy.ts';
-
-/** Lambda's SDK, loaded (and its client made) by the first hand-over. */
-const lambda = once(async () => {
-  const invoke = await import('../adapters/lambda/event-invoke.ts');
-  return { invoke, client: tracer.captureAWSv3Client(invoke.makeLambdaClient()) };
-});
 
 /**
  * Hands `event` to the jobs function (JOBS_FUNCTION_NAME) as an asynchronous invocation: the caller waits
@@ -15,6 +8,10 @@ const lambda = once(async () => {
 export const handOverToJobs =
   <E extends object>() =>
   async (event: E): Promise<void> => {
-    const { invoke, client } = await lambda();
+    // Lambda's SDK is loaded (and its client made) by the first hand-over.
+    const [invoke, client] = await Promise.all([
+      import('../adapters/lambda/event-invoke.ts'),
+      lambdaClient(),
+    ]);
     await invoke.invokeEvent(client, config.jobsFunctionName, event);
   };

@@ -1,19 +1,28 @@
 import { StoredFollowUps } from '../adapters/dynamodb/follow-ups.ts';
-import { LambdaJobStarter } from '../adapters/lambda/job-starter.ts';
-import { EventBridgeFollowUps } from '../adapters/scheduler/schedules.ts';
+import type { JobStarter } from '../adapters/lambda/job-starter.ts';
 import type { Mailer } from '../adapters/ses/mailer.ts';
 import { lambdaClient, schedulerClient } from '../clients.ts';
 import { config, tableStore } from '../runtime.ts';
 import { makeRoundJobs } from '../usecases/round-jobs.ts';
 import { makeStaffDirectory } from '../usecases/staff-admin.ts';
 import { bulkEmailDeps, composeInvitations } from './invitations.ts';
+import { lazy } from './lazy.ts';
 import { mailer } from './mail.ts';
 import { scheduleTarget } from './schedules.ts';
 import { staff } from './table.ts';
 
-/** Starts the jobs function: by name (JOBS_FUNCTION_NAME), or by the ARN of a run that continues itself. */
-export const jobStarter = (functionName = config.jobsFunctionName) =>
-  new LambdaJobStarter(lambdaClient(), functionName);
+/**
+ * Starts the jobs function: by name (JOBS_FUNCTION_NAME), or by the ARN of a run that continues itself.
+ * Lambda's SDK is loaded by the first start.
+ */
+export const jobStarter = (functionName = config.jobsFunctionName): JobStarter =>
+  lazy(async () => {
+    const [{ LambdaJobStarter }, client] = await Promise.all([
+      import('../adapters/lambda/job-starter.ts'),
+      lambdaClient(),
+    ]);
+    return new LambdaJobStarter(client, functionName);
+  });
 
 /**
  * Where a run with claims in doubt schedules its follow-up: a one-time EventBridge schedule that invokes
@@ -21,7 +30,15 @@ export const jobStarter = (functionName = config.jobsFunctionName) =>
  */
 export const followUpScheduler = (targetArn: string) => {
   const target = scheduleTarget(() => targetArn);
-  return target ? new EventBridgeFollowUps(schedulerClient(), target) : new StoredFollowUps(tableStore());
+  if (!target) return new StoredFollowUps(tableStore());
+  // Scheduler's SDK is loaded by the first follow-up.
+  return lazy(async () => {
+    const [{ EventBridgeFollowUps }, client] = await Promise.all([
+      import('../adapters/scheduler/schedules.ts'),
+      schedulerClient(),
+    ]);
+    return new EventBridgeFollowUps(client, target);
+  });
 };
 
 /** The round's jobs, as the jobs function runs them and the dashboard starts its follow-up emails. */

@@ -1,9 +1,8 @@
-import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { Members } from '../adapters/dynamodb/members.ts';
-import { lambdaClient } from '../clients.ts';
-import { clock, config, tableStore } from '../runtime.ts';
+import { clock, tableStore } from '../runtime.ts';
 import { makeMemberProfiles } from '../usecases/directory.ts';
 import { type MemberBackfillEvent, makeMemberBackfill } from '../usecases/member-backfill.ts';
+import { handOverToJobs } from './hand-over.ts';
 import { certificates, dossiers, rounds } from './table.ts';
 
 /** The backfill of members' profiles, as the jobs function runs it (the approval's own `ensureFor`). */
@@ -22,12 +21,4 @@ export const composeMemberBackfill = () => {
  * Starts the backfill in the jobs function without waiting (Lambda asynchronous invocation): the admin
  * request answers at once, and the run has the jobs function's time and grants.
  */
-export const handOverMemberBackfill = async (event: MemberBackfillEvent): Promise<void> => {
-  await lambdaClient().send(
-    new InvokeCommand({
-      FunctionName: config.jobsFunctionName,
-      InvocationType: 'Event',
-      Payload: Buffer.from(JSON.stringify(event)),
-    }),
-  );
-};
+export const handOverMemberBackfill = handOverToJobs<MemberBackfillEvent>();

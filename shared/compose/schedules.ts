@@ -1,6 +1,7 @@
-import { EventBridgeRoundScheduler } from '../adapters/scheduler/schedules.ts';
+import type { RoundScheduler } from '../adapters/scheduler/schedules.ts';
 import { schedulerClient } from '../clients.ts';
 import { config } from '../runtime.ts';
+import { lazy } from './lazy.ts';
 
 /**
  * Where EventBridge schedules go (AWS only): the group prefix, the role Scheduler invokes with and the
@@ -18,8 +19,20 @@ export const scheduleTarget = (targetArn: () => string) =>
       }
     : undefined;
 
-/** The rounds' EventBridge schedules (they invoke the jobs function), or undefined where there are none. */
-export const roundScheduler = () => {
+/**
+ * The rounds' EventBridge schedules (they invoke the jobs function), or undefined where there are none.
+ * Scheduler's SDK is loaded by the first change of a round's schedules.
+ */
+export const roundScheduler = (): RoundScheduler | undefined => {
   const target = scheduleTarget(() => config.schedulerTargetArn);
-  return target && new EventBridgeRoundScheduler(schedulerClient(), target);
+  return (
+    target &&
+    lazy(async () => {
+      const [{ EventBridgeRoundScheduler }, client] = await Promise.all([
+        import('../adapters/scheduler/schedules.ts'),
+        schedulerClient(),
+      ]);
+      return new EventBridgeRoundScheduler(client, target);
+    })
+  );
 };

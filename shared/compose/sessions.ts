@@ -1,7 +1,6 @@
-import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { lambdaClient } from '../clients.ts';
 import { clock, config, tableStore } from '../runtime.ts';
 import { makeCoordinatorSessions, type SignInLinkEvent } from '../usecases/coordinator-session.ts';
+import { handOverToJobs } from './hand-over.ts';
 import { mailer } from './mail.ts';
 import { rateLimiter } from './rate-limits.ts';
 import { links, staff } from './table.ts';
@@ -21,18 +20,7 @@ export const coordinatorSessions = (options: { signInRequests?: boolean } = {}) 
     staff: staff(),
     adminEmail: config.adminEmail,
     secureCookies: config.stage !== 'local',
-    ...(options.signInRequests ? { limiter: rateLimiter(), handOverSignIn: signInHandOver() } : {}),
+    ...(options.signInRequests
+      ? { limiter: rateLimiter(), handOverSignIn: handOverToJobs<SignInLinkEvent>() }
+      : {}),
   });
-
-/** Starts the jobs function on a sign-in request without waiting for it. */
-function signInHandOver(): (event: SignInLinkEvent) => Promise<void> {
-  return async (event) => {
-    await lambdaClient().send(
-      new InvokeCommand({
-        FunctionName: config.jobsFunctionName,
-        InvocationType: 'Event',
-        Payload: Buffer.from(JSON.stringify(event)),
-      }),
-    );
-  };
-}

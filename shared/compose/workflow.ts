@@ -4,7 +4,7 @@ import { config } from '../runtime.ts';
 import { lazy, once } from './lazy.ts';
 
 /** One Step Functions client per process, made (and its SDK loaded) by the first start or callback. */
-const sfnClient = once(async () => {
+export const sfnClient = once(async () => {
   const { makeSfnClient } = await import('../adapters/sfn/client.ts');
   return tracer.captureAWSv3Client(makeSfnClient());
 });
