@@ -221,7 +221,6 @@ export const MEMBER_ADMIN = defineMessages({
     vi: (reason: string) => `Ẩn khỏi danh sách thành viên. Lý do: ${reason}`,
     en: (reason: string) => `Hidden from the member directory. Reason: ${reason}`,
   },
-  shownNote: { vi: 'Hiện lại trong danh sách thành viên', en: 'Shown in the member directory again' },
   reasonHint: {
     vi: 'Lý do được ghi vào nhật ký hồ sơ. Thành viên biến mất khỏi danh sách ngay.',
     en: 'The reason goes into the dossier’s audit trail. The member leaves the directory at once.',
