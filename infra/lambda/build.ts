@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BuildOptions, type BuildResult, build, buildSync } from 'esbuild';
+import { type BuildOptions, type BuildResult, build, type Plugin } from 'esbuild';
 import { certificateFontPackagePaths } from '../../shared/pdf/font.ts';
 import { type FunctionName, type FunctionSpec, functions } from '../functions.ts';
 
@@ -46,6 +47,27 @@ export const LAMBDA_BUILD_OPTIONS = {
   logLevel: 'silent',
 } as const satisfies BuildOptions;
 
+/**
+ * `node:http` and `node:https` by `require`, not `import`: Node makes an ES module of a built-in by reading
+ * each of its exports, and http's include WebSocket and friends, which load undici (≈40 ms of CPU at every
+ * cold start; the Powertools tracer imports both). Required, they cost what they cost in CommonJS.
+ */
+const requireHttp: Plugin = {
+  name: 'require-node-http',
+  setup(b) {
+    const filter = /^(node:)?https?$/;
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'require-node-http'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'require-node-http' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'require-node-http' }, (args) => ({
+      contents: `module.exports = require('node:${args.path}');`,
+      loader: 'js',
+    }));
+  },
+};
+
 function optionsFor(spec: Pick<FunctionSpec, 'entry'>, outDir: string, metafile: boolean): BuildOptions {
   return {
     ...LAMBDA_BUILD_OPTIONS,
@@ -53,6 +75,7 @@ function optionsFor(spec: Pick<FunctionSpec, 'entry'>, outDir: string, metafile:
     entryPoints: [path.resolve(ROOT, spec.entry)],
     outdir: outDir,
     metafile,
+    plugins: [requireHttp],
     mainFields: [...LAMBDA_BUILD_OPTIONS.mainFields],
     external: [...LAMBDA_BUILD_OPTIONS.external],
   };
@@ -71,11 +94,19 @@ function emptyDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
 }
 
-/** Builds one function into `outDir` (emptied first), synchronously: CDK's local bundling hook is. */
+/**
+ * Builds one function into `outDir`, synchronously (CDK's local bundling hook is): in a child process, since
+ * esbuild runs plugins only in its asynchronous API.
+ */
 export function buildFunctionSync(spec: Pick<FunctionSpec, 'entry' | 'assets'>, outDir: string): void {
-  emptyDir(outDir);
-  buildSync(optionsFor(spec, outDir, false));
-  copyAssets(spec, outDir);
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, JSON.stringify({ spec, outDir })],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 /** Builds one function into `outDir` (emptied first); the result carries esbuild's metafile. */
@@ -99,7 +130,11 @@ export async function buildFunctions(dir = LAMBDA_DIR): Promise<Record<FunctionN
   return built;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2]?.startsWith('{')) {
+  // One function, for buildFunctionSync.
+  const { spec, outDir } = JSON.parse(process.argv[2]) as { spec: FunctionSpec; outDir: string };
+  await buildFunction(spec, outDir);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = Date.now();
   const built = await buildFunctions();
   console.log(

@@ -73,6 +73,13 @@ describe('Lambda code (infra/lambda/build.ts, what `cdk synth` stages for each f
     expect(entry.imports.some((i) => i.kind === 'dynamic-import')).toBe(true);
   });
 
+  it('requires node:http and node:https instead of importing them (an ES import of http loads undici at every cold start)', () => {
+    for (const name of names)
+      for (const [file, output] of Object.entries(built.get(name)!.outputs))
+        for (const i of output.imports.filter((i) => /^(node:)?https?$/.test(i.path)))
+          expect(i.kind, `${name}: ${file} → ${i.path}`).toBe('require-call');
+  });
+
   it('copies the certificate fonts next to the function that draws certificates, and only there', () => {
     for (const name of names) {
       const fonts = [CERTIFICATE_FONT_REGULAR_FILE, CERTIFICATE_FONT_BOLD_FILE].map((f) =>
