@@ -416,6 +416,7 @@ export function makeIntake(deps: IntakeDeps) {
           addGuards: guards,
           audit: [history],
           extra: [dossiers.sameNameItem(next)],
+          deferCount: true,
         });
       } catch (err) {
         if (!(err instanceof ConditionFailed)) throw err;
@@ -424,8 +425,17 @@ export function makeIntake(deps: IntakeDeps) {
         throw (await duplicateError(guards, d.id)) ?? conflict();
       }
       countMetric('DossierSubmitted');
-      // Only the request whose submission committed takes a number, right after its commit.
-      return finishSubmission(await numberDossier({ ...next, version: d.version + 1 }, round));
+      // The round's status count moves alongside the rest: nothing after the commit waits on it.
+      const counted = dossiers.bumpCount(d.roundId, d.status, next.status).catch((err) =>
+        // The submission stands; the count is one off until the closing job recounts the round.
+        logger.error('Submitted, but the status count did not move', { err, dossierId: d.id }),
+      );
+      try {
+        // Only the request whose submission committed takes a number, right after its commit.
+        return await finishSubmission(await numberDossier({ ...next, version: d.version + 1 }, round));
+      } finally {
+        await counted;
+      }
     },
 
     /**

@@ -164,7 +164,7 @@ export class Dossiers {
    * transactions would conflict under a deadline rush. A crash between the two writes can drift a count
    * by one; `recountStatuses` rebuilds them from the GSI (the closing job does).
    */
-  private async bumpCount(
+  async bumpCount(
     roundId: string,
     from: DossierStatus | undefined,
     to: DossierStatus,
@@ -216,6 +216,8 @@ export class Dossiers {
       removeGuards?: readonly string[];
       audit?: readonly HistoryEntry[];
       extra?: readonly (TransactItem | EntityTransaction)[];
+      /** The caller moves the status count itself (`bumpCount`), alongside its other calls after the commit. */
+      deferCount?: boolean;
     } = {},
   ): Promise<void> {
     const { dossier, guard } = this.e;
@@ -244,7 +246,7 @@ export class Dossiers {
       await this.store.conditionally(dossier.build(PutItemCommand).item(stored).options(onVersion));
     else
       await this.store.transact([dossier.build(PutTransaction).item(stored).options(onVersion), ...others]);
-    await this.bumpCount(next.roundId, previous.status, next.status);
+    if (!options.deferCount) await this.bumpCount(next.roundId, previous.status, next.status);
   }
 
   /** Adds or removes one document of a draft without rewriting the rest (concurrent uploads). */
