@@ -17,6 +17,7 @@ import { invitationIcs } from '../shared/domain/ics.ts';
 import { demoRound } from '../shared/domain/round.ts';
 import { PLACEHOLDER_CONTACT } from '../shared/env.ts';
 import { CEREMONY_CALENDAR } from '../shared/i18n/messages/ceremony.ts';
+import { withText } from '../shared/mail/plain-text.ts';
 import { invitationEmail, programmeLines } from '../shared/mail/round-emails.tsx';
 import { rsvpCutoffOf } from '../shared/usecases/invitations.ts';
 import { figure, median, pool, recordFigures, sampleForm } from './lib.ts';
@@ -145,14 +146,17 @@ export async function runInvitationBench() {
       attendee: { name: 'Nguyễn Văn An', email: sample.form.representative.email },
       stamp: new Date(),
     });
-    const email = invitationEmail({
-      d: sample,
-      round,
-      rsvpUrl,
-      rsvpCutoff: rsvpCutoffOf(round),
-      ics,
-      sequence: 0,
-    });
+    // With its text part, derived once (a mailer derives an email's text part from its HTML when it has none).
+    const email = await withText(
+      invitationEmail({
+        d: sample,
+        round,
+        rsvpUrl,
+        rsvpCutoff: rsvpCutoffOf(round),
+        ics,
+        sequence: 0,
+      }),
+    );
     // The job's own message (the calendar alternative and the .ics attached), composed once.
     const mime = await composeMime(email, 'Mạng lưới KGST Hà Nội <no-reply@kgst.hanoi.local>');
     /** 2,000 sends of one prepared message, 16 in flight: its time and this process's peak RSS. */

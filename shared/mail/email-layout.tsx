@@ -1,4 +1,3 @@
-import { compile } from 'html-to-text';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
@@ -7,35 +6,6 @@ import { commonEmails } from '../i18n/emails/common.tsx';
 import type { Text } from '../i18n/lang.ts';
 
 export const NETWORK = commonEmails.network;
-
-/**
- * The plain-text part, derived from the HTML so the two cannot drift. Lines are not wrapped: mail clients
- * wrap on screen, and a link or a code is never cut. A link reads "words [url]", or the url once when it is
- * its own words; the document title (h1) is in capitals as on a printed form, section headings as written;
- * a table keeps its columns.
- */
-let compiled: ((html: string) => string) | undefined;
-// Compiled by the first email, not at load: the selector trees cost every cold start of a function that
-// can send email, and most of its requests send none.
-function htmlToText(html: string): string {
-  compiled ??= compileHtmlToText();
-  return compiled(html);
-}
-const compileHtmlToText = () =>
-  compile({
-    wordwrap: false,
-    selectors: [
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-      { selector: 'h1', options: { leadingLineBreaks: 2 } },
-      ...['h2', 'h3', 'h4', 'h5', 'h6'].map((h) => ({
-        selector: h,
-        options: { uppercase: false, leadingLineBreaks: 2, trailingLineBreaks: 1 },
-      })),
-      { selector: 'ul', options: { itemPrefix: '- ' } },
-      { selector: 'table', format: 'dataTable', options: { leadingLineBreaks: 1 } },
-      { selector: 'hr', options: { length: 40 } },
-    ],
-  });
 
 /** A link as the English part gives it: the same address with `lang=en` in its query (before any fragment). */
 export function withEnglish(url: string): Text {
@@ -46,7 +16,8 @@ export function withEnglish(url: string): Text {
 
 /**
  * An email in Vietnamese first, English second. Its words are catalog entries (`shared/i18n/emails/`) applied
- * to `words`; the HTML goes through preact (every value escaped) and the text part is derived from that HTML.
+ * to `words`; the HTML goes through preact (every value escaped). The text part is derived from that HTML
+ * when the email is sent (`withText`, `shared/mail/plain-text.ts`), so the HTML parser loads on first use.
  */
 export function bilingualEmail<W>(input: {
   to: readonly string[];
@@ -87,7 +58,6 @@ export function bilingualEmail<W>(input: {
     to: input.to,
     subject: `${subject('vi')} / ${subject('en')}`,
     html,
-    text: `${htmlToText(html)}\n`,
     headers: input.headers,
     attachments: input.attachments,
     calendar: input.calendar,

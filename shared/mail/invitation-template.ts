@@ -1,6 +1,7 @@
 import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import type { Round } from '../domain/round.ts';
+import { withText } from './plain-text.ts';
 import { invitationEmail } from './round-emails.tsx';
 
 /**
@@ -36,12 +37,12 @@ export interface InvitationTemplate {
 }
 
 /** `rsvpUrlOf(link)` must build the URL the same way for the placeholders and for each member. */
-export function invitationTemplate(input: {
+export async function invitationTemplate(input: {
   round: Round;
   rsvpUrlOf: (link: { linkId: string; secret: string }) => string;
   rsvpCutoff: Date;
   sequence: number;
-}): InvitationTemplate {
+}): Promise<InvitationTemplate> {
   const placeholder = {
     id: SLOT.dossier,
     form: {
@@ -49,14 +50,16 @@ export function invitationTemplate(input: {
       space: { nameVi: SLOT.space },
     },
   } as unknown as Dossier;
-  const template = invitationEmail({
-    d: placeholder,
-    round: input.round,
-    rsvpUrl: input.rsvpUrlOf({ linkId: SLOT.link, secret: SLOT.secret }),
-    rsvpCutoff: input.rsvpCutoff,
-    ics: '',
-    sequence: input.sequence,
-  });
+  const template = await withText(
+    invitationEmail({
+      d: placeholder,
+      round: input.round,
+      rsvpUrl: input.rsvpUrlOf({ linkId: SLOT.link, secret: SLOT.secret }),
+      rsvpCutoff: input.rsvpCutoff,
+      ics: '',
+      sequence: input.sequence,
+    }),
+  );
   const fill = (s: string, words: Record<Slot, string>) => s.replace(SLOTS, (m) => words[SLOT_NAME.get(m)!]);
   return {
     fill({ d, link, ics }) {

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { Ceremony, type StoredPass } from '../adapters/dynamodb/ceremony.ts';
 import { Certificates } from '../adapters/dynamodb/certificates.ts';
 import type { LinkTerms } from '../adapters/dynamodb/links.ts';
@@ -140,8 +139,8 @@ export function makeInvitations(deps: InvitationDeps) {
    * The invitation of a run: rendered once (see `invitationTemplate`), each member's email filled in with
    * their words, RSVP link and .ics.
    */
-  function invitations(round: Round, sequence: number, now: Date) {
-    const template = invitationTemplate({
+  async function invitations(round: Round, sequence: number, now: Date) {
+    const template = await invitationTemplate({
       round,
       rsvpUrlOf: rsvpUrl,
       rsvpCutoff: rsvpCutoffOf(round),
@@ -152,7 +151,7 @@ export function makeInvitations(deps: InvitationDeps) {
   }
 
   /** Invites members (pages of dossiers) once each; the link keeps the sequence they got. */
-  function invite(round: Round, recipients: BulkEmail['recipients'], until?: number) {
+  async function invite(round: Round, recipients: BulkEmail['recipients'], until?: number) {
     const now = clock();
     // A member invited after a change of time or venue gets the current sequence straight away.
     const sequence = round.ceremony.sequence ?? 0;
@@ -163,7 +162,7 @@ export function makeInvitations(deps: InvitationDeps) {
       recipients,
       link: (d) => rsvpLink(round, d, now),
       extra: { sequence },
-      compose: invitations(round, sequence, now),
+      compose: await invitations(round, sequence, now),
     });
   }
 
@@ -177,7 +176,7 @@ export function makeInvitations(deps: InvitationDeps) {
     round: Round,
     d: Dossier,
     salt: string,
-    compose: ReturnType<typeof invitations>,
+    compose: Awaited<ReturnType<typeof invitations>>,
   ): Promise<'sent' | 'skipped' | 'not-invited'> {
     const now = clock();
     const sequence = round.ceremony.sequence ?? 0;
@@ -215,7 +214,7 @@ export function makeInvitations(deps: InvitationDeps) {
     let skipped = 0;
     const failed: { dossierId: string; email: string; error: string }[] = [];
     const suppressed: { dossierId: string; email: string; reason: string }[] = [];
-    const compose = invitations(round, round.ceremony.sequence ?? 0, clock());
+    const compose = await invitations(round, round.ceremony.sequence ?? 0, clock());
     for await (const page of membersOf(round.id)) {
       await pool(page, concurrency, async (d) => {
         // At the time limit the rest is left to another run (each member's update is claimed once).
@@ -308,6 +307,8 @@ export function makeInvitations(deps: InvitationDeps) {
       return passId;
     try {
       const checkInUrl = `${deps.publicBaseUrl}/admin/check-in/${passId}`;
+      // The QR encoder and its PNG writer load with the first pass, not at every cold start of admin and rsvp.
+      const { default: QRCode } = await import('qrcode');
       const qrPng = await QRCode.toBuffer(checkInUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 2 });
       await mailer.send(
         checkInPassEmail({ d: v.dossier, round: v.round, checkInUrl, qrPng, guests: rsvp.guests }),

@@ -16,6 +16,7 @@ import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { transition } from '../../shared/domain/lifecycle.ts';
 import type { Round } from '../../shared/domain/round.ts';
 import { hashSecret, newSecret } from '../../shared/domain/secrets.ts';
+import { withText } from '../../shared/mail/plain-text.ts';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
 import { FILES } from '../fixtures/files.ts';
@@ -180,13 +181,19 @@ export async function adminPost(
   });
 }
 
-/** A mailer that keeps what it is given, so a file reads its own emails without racing other files. */
-export function catcher(): Mailer & { sent: OutgoingEmail[] } {
-  const sent: OutgoingEmail[] = [];
+/** An email as a mailer sends it: with its text part. */
+type SentEmail = OutgoingEmail & { readonly text: string };
+
+/**
+ * A mailer that keeps what it is given, so a file reads its own emails without racing other files; with
+ * the text part a mailer sends (derived from the HTML).
+ */
+export function catcher(): Mailer & { sent: SentEmail[] } {
+  const sent: SentEmail[] = [];
   return {
     sent,
     send: async (e) => {
-      sent.push(e);
+      sent.push(await withText(e));
       return { messageId: `caught-${sent.length}` };
     },
   };

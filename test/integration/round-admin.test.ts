@@ -19,6 +19,7 @@ import type { Dossier, DossierStatus } from '../../shared/domain/dossier.ts';
 import { deadlineOf, isAcceptingApplications, ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { scheduleTimes } from '../../shared/domain/round-schedule.ts';
 import { addDays, fromIctLocal, ictDay } from '../../shared/domain/time.ts';
+import { withText } from '../../shared/mail/plain-text.ts';
 import { renderRoundChangedPage } from '../../shared/pages/round-admin-pages.tsx';
 import { makeCoordinatorSessions } from '../../shared/usecases/coordinator-session.ts';
 import { makeInvitations } from '../../shared/usecases/invitations.ts';
@@ -311,7 +312,7 @@ describe('POST /admin/rounds/{id}/deadline (connected)', () => {
       links,
       mailer: {
         send: async (e) => {
-          sent.push(e);
+          sent.push(await withText(e));
           return { messageId: 'caught' };
         },
       },
@@ -320,7 +321,7 @@ describe('POST /admin/rounds/{id}/deadline (connected)', () => {
       staff: new Staff(store),
       secureCookies: false,
     }).requestSignIn(COORDINATOR);
-    const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(sent[0]!.text)!;
+    const [, linkId, secret] = /\/admin\/sign-in\/([\w-]+)#([\w-]+)/.exec(sent[0]!.text!)!;
     const signedIn = await fetch(`${local().urls.site}/admin/sign-in/${linkId}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },

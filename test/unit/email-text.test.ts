@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORK } from '../../shared/mail/email-layout.tsx';
+import { withText } from '../../shared/mail/plain-text.ts';
 import { emailFixtures, SITE } from '../fixtures/emails.ts';
 
 // A user value with markup in it: the HTML part must escape it, the text part show it as typed.
 const SCRIPT = '<script>alert("x")</script>';
-const { certificate, emails } = emailFixtures(SCRIPT);
+const fixtures = emailFixtures(SCRIPT);
+const { certificate } = fixtures;
+// Each email with its text part as sent: derived from the HTML by the mailer.
+const emails = Object.fromEntries(
+  await Promise.all(
+    Object.entries(fixtures.emails).map(
+      async ([name, e]) => [name, { ...e, email: await withText(e.email) }] as const,
+    ),
+  ),
+);
 
 /** The links of the HTML part, as a mail client follows them (entities decoded). */
 const linksOf = (html: string) =>

@@ -6,6 +6,7 @@ import { invitationIcs, isUnmonitored } from '../../shared/domain/ics.ts';
 import { ROUND_2025, type Round } from '../../shared/domain/round.ts';
 import { PLACEHOLDER_CONTACT } from '../../shared/env.ts';
 import { resumeEmail } from '../../shared/mail/intake-emails.tsx';
+import { withText } from '../../shared/mail/plain-text.ts';
 import { deadlineReminderEmail, invitationEmail } from '../../shared/mail/round-emails.tsx';
 import { supplementRequestEmail } from '../../shared/mail/supplement-emails.tsx';
 import { outcomeEmail, reviewRequestEmail } from '../../shared/mail/workflow-emails.tsx';
@@ -42,13 +43,16 @@ const dossier = {
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n% a certificate\n');
 const DOWNLOAD = 'https://files.example.vn/certificates/c-1.pdf?X-Amz-Signature=abc&X-Amz-Expires=86400';
-const approval = outcomeEmail(dossier, 'approved', ['quyen@example.vn'], undefined, STATUS, {
-  number: '0042/2025/GCN-KGST',
-  verifyUrl: `${SITE}/verify/c-1`,
-  downloadUrl: DOWNLOAD,
-  hours: 24,
-  pdf: { fileName: 'Giay-chung-nhan-0042-2025-GCN-KGST.pdf', bytes: PDF },
-});
+// The text part as sent: derived from the HTML by the mailer (`withText`).
+const approval = await withText(
+  outcomeEmail(dossier, 'approved', ['quyen@example.vn'], undefined, STATUS, {
+    number: '0042/2025/GCN-KGST',
+    verifyUrl: `${SITE}/verify/c-1`,
+    downloadUrl: DOWNLOAD,
+    hours: 24,
+    pdf: { fileName: 'Giay-chung-nhan-0042-2025-GCN-KGST.pdf', bytes: PDF },
+  }),
+);
 const supplement = supplementRequestEmail(dossier, round, `${SITE}/supplement/S1#secret`);
 const rejection = outcomeEmail(dossier, 'rejected', ['quyen@example.vn'], 'Chưa phù hợp', STATUS);
 const incomplete = outcomeEmail(dossier, 'incomplete', ['quyen@example.vn'], undefined, STATUS);
@@ -130,8 +134,9 @@ describe('the action is a button that fits a phone (offline)', () => {
       { vi: `${SITE}/resume/R2#s`, en: `${SITE}/resume/R2#s` },
     ],
   ];
-  for (const [name, email, url] of actions)
-    it(`${name}: a styled <a> with the link, its words (not the address) on it, "words [url]" as text`, () => {
+  for (const [name, given, url] of actions)
+    it(`${name}: a styled <a> with the link, its words (not the address) on it, "words [url]" as text`, async () => {
+      const email = await withText(given);
       const buttons = [...buttonTo(email, url.vi), ...(url.en ? buttonTo(email, url.en) : [])];
       expect(buttons.length, name).toBeGreaterThanOrEqual(2); // one per language
       for (const b of buttons) {
@@ -161,7 +166,7 @@ describe('the approval email carries the certificate (offline)', () => {
     expect(approval.text).toContain('is attached to this email (PDF)');
   });
 
-  it('without the PDF (not found) still links it, and claims no attachment', () => {
+  it('without the PDF (not found) still links it, and claims no attachment', async () => {
     const { pdf: _, ...withoutPdf } = {
       number: '0042/2025/GCN-KGST',
       verifyUrl: `${SITE}/verify/c-1`,
@@ -169,7 +174,9 @@ describe('the approval email carries the certificate (offline)', () => {
       hours: 24,
       pdf: undefined,
     };
-    const email = outcomeEmail(dossier, 'approved', ['quyen@example.vn'], undefined, STATUS, withoutPdf);
+    const email = await withText(
+      outcomeEmail(dossier, 'approved', ['quyen@example.vn'], undefined, STATUS, withoutPdf),
+    );
     expect(email.attachments).toBeUndefined();
     expect(email.text).not.toContain('đính kèm');
     expect(buttonTo(email, DOWNLOAD)).toHaveLength(2);

@@ -1,13 +1,15 @@
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { encodeWords } from 'nodemailer/lib/mime-funcs/index.js';
+import { withText } from '../../mail/plain-text.ts';
 import { writeCalendarMime } from './mime.ts';
 
 export interface OutgoingEmail {
   readonly to: readonly string[];
   readonly subject: string;
   readonly html: string;
-  readonly text: string;
+  /** The plain-text part; absent = derived from the HTML when sent (`withText`, `shared/mail/plain-text.ts`). */
+  readonly text?: string;
   readonly attachments?: readonly { filename: string; content: Uint8Array | string; contentType: string }[];
   /** Extra headers, e.g. a stable id that lets tests and support find an email. */
   readonly headers?: Record<string, string>;
@@ -43,21 +45,20 @@ const UTF8 = 'UTF-8';
  * an invitation, so this one email is composed here: in one pass (`writeCalendarMime`, the layout
  * nodemailer's composer gives an `icalEvent`); any other email through nodemailer's composer.
  */
-export function composeMime(email: OutgoingEmail, from: string): Promise<Buffer> {
+export async function composeMime(given: OutgoingEmail, from: string): Promise<Buffer> {
+  const email = await withText(given);
   // The composer's streams cost 10–20 ms of CPU a message, most of the invitations job's own time.
   if (email.calendar)
-    return Promise.resolve(
-      writeCalendarMime({
-        from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        headers: email.headers,
-        calendar: email.calendar,
-        attachments: email.attachments,
-      }),
-    );
+    return writeCalendarMime({
+      from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      headers: email.headers,
+      calendar: email.calendar,
+      attachments: email.attachments,
+    });
   return new MailComposer({
     from: from.normalize('NFC'),
     to: [...email.to],
@@ -91,7 +92,8 @@ export class SesMailer implements Mailer {
     this.from = senderAddress(fromAsWritten);
   }
 
-  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+  async send(given: OutgoingEmail): Promise<{ messageId: string }> {
+    const email = await withText(given);
     if (email.calendar) {
       const raw = await composeMime(email, this.fromAsWritten);
       const out = await this.ses.send(
