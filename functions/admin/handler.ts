@@ -8,10 +8,10 @@ import { handOverMemberBackfill } from '../../shared/compose/member-backfill.ts'
 import { roundScheduler } from '../../shared/compose/schedules.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { certificates, dossiers, rounds, staff } from '../../shared/compose/table.ts';
-import { CREATIVE_FIELDS } from '../../shared/domain/application-schema.ts';
 import { verifyUrlOf } from '../../shared/domain/certificate.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/domain/errors.ts';
+import { CREATIVE_FIELDS } from '../../shared/domain/form-labels.ts';
 import {
   MAX_CHECKLIST_ITEMS,
   RoundIdSchema,

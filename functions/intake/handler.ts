@@ -8,7 +8,7 @@ import { workflow } from '../../shared/compose/workflow.ts';
 import { DraftSchema, FIELD_LABELS, UploadRequestSchema } from '../../shared/domain/application-schema.ts';
 import { isAcceptingApplications } from '../../shared/domain/lifecycle.ts';
 import { deadlineOf } from '../../shared/domain/round.ts';
-import { findWards, wardByCode } from '../../shared/domain/wards.ts';
+import { wardByCode } from '../../shared/domain/wards.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseJsonBody } from '../../shared/http/request.ts';
 import { json } from '../../shared/http/response.ts';
@@ -83,6 +83,8 @@ export const handler = httpHandler({
       const ward = wardByCode(code);
       return json(200, { wards: ward ? [{ code: ward.code, name: ward.name }] : [] });
     }
+    // The search and its old names (91 KB) load on the first search, not at each cold start.
+    const { findWards } = await import('../../shared/domain/ward-search.ts');
     const matches = findWards((req.query.q ?? '').slice(0, 100), 15);
     return json(200, {
       wards: matches.map((m) => ({ code: m.ward.code, name: m.ward.name, hint: wardHint(m, req.lang) })),

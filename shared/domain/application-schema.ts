@@ -1,11 +1,4 @@
 import { z } from 'zod';
-import type { Text } from '../i18n/lang.ts';
-import {
-  CREATIVE_FIELD_LABELS as CREATIVE_FIELD_WORDS,
-  FIELDS,
-  OWNERSHIP_LABELS as OWNERSHIP_WORDS,
-  SPACE_TYPE_LABELS as SPACE_TYPE_WORDS,
-} from '../i18n/messages/form.ts';
 import {
   CREATIVE_FIELDS,
   type FieldRule,
@@ -20,23 +13,22 @@ import {
 import { fileNameText, lineText } from './text.ts';
 import { wardByCode } from './wards.ts';
 
-// The form's fields and rules live in form-fields.ts (zod-free, so the browser can import them).
+// The form's fields, rules and labels, for those who import them with the schemas.
 export {
+  CREATIVE_FIELD_LABELS,
   CREATIVE_FIELDS,
+  FIELD_LABELS,
   type FieldRule,
   FORM_FIELDS,
   type FormField,
   type FormFieldPath,
   normalizeVietnamesePhone,
+  OWNERSHIP_LABELS,
   OWNERSHIPS,
   OWNERSHIPS_WITH_REGISTRATION,
+  SPACE_TYPE_LABELS,
   SPACE_TYPES,
-} from './form-fields.ts';
-
-// Each option's label is a word of the catalog (shared/i18n/messages/form.ts); typed here so a key without one fails.
-export const OWNERSHIP_LABELS: Record<(typeof OWNERSHIPS)[number], Text> = OWNERSHIP_WORDS;
-export const SPACE_TYPE_LABELS: Record<(typeof SPACE_TYPES)[number], Text> = SPACE_TYPE_WORDS;
-export const CREATIVE_FIELD_LABELS: Record<(typeof CREATIVE_FIELDS)[number], Text> = CREATIVE_FIELD_WORDS;
+} from './form-labels.ts';
 
 /** A field's rule, narrowed to its kind, for the schemas' limits. */
 function ruleOf<K extends FieldRule['kind']>(path: FormFieldPath, kind: K): Extract<FieldRule, { kind: K }> {
@@ -150,6 +142,3 @@ export const UploadRequestSchema = z.object({
   contentType: z.string().min(3).max(200),
   size: z.number().int().nonnegative(),
 });
-
-/** Field labels, for messages that name the field in the page's language (one entry each in the catalog). */
-export const FIELD_LABELS: Record<string, Text> = FIELDS;

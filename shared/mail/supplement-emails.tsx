@@ -1,6 +1,6 @@
 import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
-import { FIELD_LABELS } from '../domain/application-schema.ts';
 import type { Dossier } from '../domain/dossier.ts';
+import { FIELD_LABELS } from '../domain/form-labels.ts';
 import type { Round } from '../domain/round.ts';
 import { formatIct } from '../domain/time.ts';
 import { supplementEmails } from '../i18n/emails/supplement.tsx';

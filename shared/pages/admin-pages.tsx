@@ -1,4 +1,3 @@
-import { CREATIVE_FIELD_LABELS, CREATIVE_FIELDS, FIELD_LABELS } from '../domain/application-schema.ts';
 import type { Certificate } from '../domain/certificate.ts';
 import type { MemberProfile } from '../domain/directory.ts';
 import {
@@ -9,6 +8,7 @@ import {
   STATUS_LABELS,
   type StoredDocument,
 } from '../domain/dossier.ts';
+import { CREATIVE_FIELD_LABELS, CREATIVE_FIELDS, FIELD_LABELS } from '../domain/form-labels.ts';
 import type { Round } from '../domain/round.ts';
 import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';

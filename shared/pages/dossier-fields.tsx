@@ -1,10 +1,10 @@
+import { DOSSIER_FIELDS, type Dossier } from '../domain/dossier.ts';
 import {
   CREATIVE_FIELD_LABELS,
   FIELD_LABELS,
   OWNERSHIP_LABELS,
   SPACE_TYPE_LABELS,
-} from '../domain/application-schema.ts';
-import { DOSSIER_FIELDS, type Dossier } from '../domain/dossier.ts';
+} from '../domain/form-labels.ts';
 import { wardByCode } from '../domain/wards.ts';
 import type { Lang } from '../i18n/lang.ts';
 

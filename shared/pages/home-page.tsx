@@ -8,7 +8,7 @@ import {
   OWNERSHIPS,
   SPACE_TYPE_LABELS,
   SPACE_TYPES,
-} from '../domain/application-schema.ts';
+} from '../domain/form-labels.ts';
 import { deadlineOf, isAcceptingApplications, type Round } from '../domain/round.ts';
 import { formatIct } from '../domain/time.ts';
 import type { Lang, Text } from '../i18n/lang.ts';

@@ -1,7 +1,7 @@
-import { FIELD_LABELS } from '../domain/application-schema.ts';
 import type { DecisionPolicy, Opinion } from '../domain/council.ts';
 import { STATUS_LABELS, type StoredDocument, SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import type { FieldIssue } from '../domain/errors.ts';
+import { FIELD_LABELS } from '../domain/form-labels.ts';
 import type { Round } from '../domain/round.ts';
 import { addDays, formatIct, formatIctDate, ictDay } from '../domain/time.ts';
 import type { ReviewOutcome } from '../domain/workflow-contract.ts';

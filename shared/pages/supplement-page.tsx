@@ -1,3 +1,4 @@
+import { SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
 import {
   CREATIVE_FIELD_LABELS,
   CREATIVE_FIELDS,
@@ -6,8 +7,7 @@ import {
   OWNERSHIPS,
   SPACE_TYPE_LABELS,
   SPACE_TYPES,
-} from '../domain/application-schema.ts';
-import { SUPPLEMENT_FIELDS } from '../domain/dossier.ts';
+} from '../domain/form-labels.ts';
 import type { Round } from '../domain/round.ts';
 import type { Lang, Text } from '../i18n/lang.ts';
 import { COMMON } from '../i18n/messages/common.ts';

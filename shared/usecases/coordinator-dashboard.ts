@@ -2,7 +2,6 @@ import { stringify } from 'csv-stringify/sync';
 import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Files } from '../adapters/s3/files.ts';
-import { CREATIVE_FIELD_LABELS, SPACE_TYPE_LABELS } from '../domain/application-schema.ts';
 import {
   DOSSIER_STATUSES,
   type Dossier,
@@ -12,6 +11,7 @@ import {
 } from '../domain/dossier.ts';
 import { normalizeDossierCode } from '../domain/dossier-code.ts';
 import { invalidFields, NotFoundError } from '../domain/errors.ts';
+import { CREATIVE_FIELD_LABELS, SPACE_TYPE_LABELS } from '../domain/form-labels.ts';
 import type { Round } from '../domain/round.ts';
 import { fold, matchKey } from '../domain/text.ts';
 import { formatIct } from '../domain/time.ts';

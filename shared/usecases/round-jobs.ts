@@ -1,7 +1,7 @@
 import type { JobStarter } from '../adapters/lambda/job-starter.ts';
 import type { OutgoingEmail } from '../adapters/ses/mailer.ts';
-import { CREATIVE_FIELD_LABELS } from '../domain/application-schema.ts';
 import { DOSSIER_STATUSES, type Dossier, guardKeys, STATUS_LABELS } from '../domain/dossier.ts';
+import { CREATIVE_FIELD_LABELS } from '../domain/form-labels.ts';
 import { transition } from '../domain/lifecycle.ts';
 import { deletionAt } from '../domain/retention.ts';
 import { deadlineOf, type Round } from '../domain/round.ts';

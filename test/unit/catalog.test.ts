@@ -23,7 +23,8 @@ const NOT_CATALOG_WORDS: Record<string, string> = {
   'shared/domain/certificate.ts':
     'the certificate itself: a Vietnamese document (its Open Badges credential and file name), one language by design',
   'shared/domain/text.ts': 'folds the letter đ to d for search keys; no words',
-  'shared/domain/wards.ts': 'strips the words “Phường”/“Xã” from ward names (user data) to match searches',
+  'shared/domain/ward-search.ts':
+    'strips the words “Phường”/“Xã” from ward names (user data) to match searches',
 };
 
 const VIETNAMESE = /[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữìíỉĩịòóỏõọùúủũụỳýỷỹỵéèẻẽẹ]/i;

@@ -10,7 +10,8 @@ import { isAcceptingApplications, ROUND_2025, STANDARD_CHECKLIST } from '../../s
 import { scheduleTimes } from '../../shared/domain/round-schedule.ts';
 import { fold } from '../../shared/domain/text.ts';
 import { endOfDayIct, formatIct } from '../../shared/domain/time.ts';
-import { searchWards, WARDS } from '../../shared/domain/wards.ts';
+import { searchWards } from '../../shared/domain/ward-search.ts';
+import { WARDS } from '../../shared/domain/wards.ts';
 
 describe('deadline (offline)', () => {
   const open = { ...ROUND_2025, status: 'open' as const };

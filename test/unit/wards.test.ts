@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import aliases from '../../shared/data/hanoi-ward-aliases-2025.json' with { type: 'json' };
-import { findWards, WARDS, type WardMatch, wardByCode } from '../../shared/domain/wards.ts';
+import { findWards } from '../../shared/domain/ward-search.ts';
+import { WARDS, type WardMatch, wardByCode } from '../../shared/domain/wards.ts';
 import { wardHint } from '../../shared/i18n/messages/wards.ts';
 
 /** An option as the picker shows it: the ward's name and, when found by an old name, the hint. */
