@@ -304,17 +304,33 @@ export async function runRushBench() {
         }),
       );
       const calls = performance.now() - t;
-      // What the product must also make after its commit, at the earliest: the workflow's start (the
-      // receipt's hand-over, as create's floor hands over the resume email) alongside the round's status
-      // count. Timed apart: the goal stays on the floor above; this one is printed beside it.
+      // What the product must also make after its commit: the dossier's code written (its receipt names it),
+      // then the workflow's start (the receipt's hand-over, as create's floor hands over the resume email),
+      // alongside the round's status count. These are the floor the goal holds submit to: the same calls the
+      // product makes. The floor without them is printed beside it, for continuity.
       await Promise.all([
-        sfn.send(
-          new StartExecutionCommand({
-            stateMachineArn: LOCAL_STATE_MACHINE_ARN,
-            name: `floor-${round.id}-${i}`,
-            input: JSON.stringify({ dossierId: `floor-${i}`, roundId: `floor-${round.id}` }),
-          }),
-        ),
+        (async () => {
+          await ddb.send(
+            new UpdateCommand({
+              TableName: LOCAL_TABLE,
+              Key: { pk: `FLOOR#${i}`, sk: 'X' },
+              UpdateExpression: 'SET #code = :code, gsi2pk = :pk, gsi2sk = :sk',
+              ExpressionAttributeNames: { '#code': 'code' },
+              ExpressionAttributeValues: {
+                ':code': `FLOOR-${i}`,
+                ':pk': `CODE#FLOOR-${i}`,
+                ':sk': 'DOSSIER',
+              },
+            }),
+          );
+          await sfn.send(
+            new StartExecutionCommand({
+              stateMachineArn: LOCAL_STATE_MACHINE_ARN,
+              name: `floor-${round.id}-${i}`,
+              input: JSON.stringify({ dossierId: `floor-${i}`, roundId: `floor-${round.id}` }),
+            }),
+          );
+        })(),
         ddb.send(
           new UpdateCommand({
             TableName: LOCAL_TABLE,
@@ -373,7 +389,9 @@ export async function runRushBench() {
     const ok = results.filter((r): r is Exclude<typeof r, { error: string }> => !('error' in r));
     const errors = results.filter((r) => 'error' in r);
     const codes = new Set(ok.map((r) => r.code));
-    const floorTimes = floors.map((f) => f.submit.calls);
+    // Submit's floor: every SDK call the product makes, through the workflow's start (see `direct`).
+    const floorTimes = floors.map((f) => f.submit.withHandOver);
+    const beforeStart = floors.map((f) => f.submit.calls);
 
     const submit = ok.map((r) => r.submit);
     const create = ok.map((r) => r.create);
@@ -410,8 +428,7 @@ export async function runRushBench() {
       submit: { app: submit, floor: floorTimes },
     };
     for (const [name, { floor }] of Object.entries(apis)) row(`floor: ${name}'s SDK calls`, floor);
-    const handedOver = floors.map((f) => f.submit.withHandOver);
-    row('floor: + start and count', handedOver);
+    row('floor: submit up to its commit', beforeStart);
     const over1s = all.filter((x) => x > 1000).length;
     console.log(
       `\nAPI / its direct-calls floor (goal p95 ≤ ${P95_GOAL}×)`.padEnd(27),
@@ -424,14 +441,14 @@ export async function runRushBench() {
       return r;
     });
     const ratio = ratios.find((r) => r.name === 'submit')!.p95;
-    const withHandOver = {
-      p95: pct(submit, 95) / pct(handedOver, 95),
-      p99: pct(submit, 99) / pct(handedOver, 99),
+    const toCommit = {
+      p95: pct(submit, 95) / pct(beforeStart, 95),
+      p99: pct(submit, 99) / pct(beforeStart, 99),
     };
     console.log(
-      'submit / + start and count'.padEnd(26),
-      withHandOver.p95.toFixed(2).padStart(7),
-      withHandOver.p99.toFixed(2).padStart(7),
+      'submit / up to its commit'.padEnd(26),
+      toCommit.p95.toFixed(2).padStart(7),
+      toCommit.p99.toFixed(2).padStart(7),
     );
     console.log(`API requests over 1 s: ${over1s}`);
     const drift = await countDrift(new Dossiers(new Store(ddb, LOCAL_TABLE)), round.id);
@@ -455,8 +472,8 @@ export async function runRushBench() {
           [`${name} floor p99`, figure(pct(floor, 99), 'ms')],
         ]),
       ),
-      'submit p95 / its floor with the start and count p95': figure(withHandOver.p95, '×'),
-      'submit p99 / its floor with the start and count p99': figure(withHandOver.p99, '×'),
+      'submit p95 / its floor up to its commit p95': figure(toCommit.p95, '×'),
+      'submit p99 / its floor up to its commit p99': figure(toCommit.p99, '×'),
       'requests over 1 s': figure(over1s, 'requests', { max: 0 }),
       'status count drift': figure(drift, 'dossiers', { max: 0 }),
     });
