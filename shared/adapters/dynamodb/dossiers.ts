@@ -164,11 +164,7 @@ export class Dossiers {
    * transactions would conflict under a deadline rush. A crash between the two writes can drift a count
    * by one; `recountStatuses` rebuilds them from the GSI (the closing job does).
    */
-  async bumpCount(
-    roundId: string,
-    from: DossierStatus | undefined,
-    to: DossierStatus,
-  ): Promise<void> {
+  async bumpCount(roundId: string, from: DossierStatus | undefined, to: DossierStatus): Promise<void> {
     if (from === to) return;
     const moves = { [to]: $add(1), ...(from ? { [from]: $add(-1) } : {}) };
     await this.e.roundCounts
