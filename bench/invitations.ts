@@ -102,8 +102,9 @@ export async function runInvitationBench() {
       await rounds.create(round);
       const members = Array.from({ length: count }, (_, i) => member(round.id, i));
       const batches: Dossier[][] = [];
-      // 12 dossiers a batch: two items each (the dossier and its status entry), BatchWrite takes 25.
-      for (let i = 0; i < members.length; i += 12) batches.push(members.slice(i, i + 12));
+      // 8 dossiers a batch: three items each (the dossier, its status entry, its history entry as an audit
+      // item), BatchWrite takes 25.
+      for (let i = 0; i < members.length; i += 8) batches.push(members.slice(i, i + 8));
       const seeder = new Dossiers(new Store(ddb, LOCAL_TABLE));
       await pool(batches.length, 8, async (b) => {
         const batch = batches[b]!;

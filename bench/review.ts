@@ -219,12 +219,13 @@ export async function runReviewBench() {
     const statuses = DOSSIER_STATUSES.filter((s) => s !== 'draft' && s !== 'expired');
     const seedStarted = performance.now();
     const seeder = new Dossiers(new Store(ddb, LOCAL_TABLE));
-    // 12 dossiers a batch: two items each (the dossier and its status entry), BatchWrite takes 25.
-    await pool(Math.ceil(SEEDED / 12), 8, async (b) => {
+    // 5 dossiers a batch: up to five items each (the dossier, its status entry and three history entries,
+    // stored as audit items), BatchWrite takes 25.
+    await pool(Math.ceil(SEEDED / 5), 8, async (b) => {
       let requests: { PutRequest: { Item: Record<string, unknown> } }[] = Array.from(
-        { length: Math.min(12, SEEDED - b * 12) },
+        { length: Math.min(5, SEEDED - b * 5) },
         (_, j) => {
-          const i = b * 12 + j;
+          const i = b * 5 + j;
           return seeder.storedItems(seededDossier(seedRoundId, i, statuses[i % statuses.length]!));
         },
       ).flatMap((items) => items.map((Item) => ({ PutRequest: { Item } })));

@@ -35,11 +35,20 @@ export const sdk = () => {
   };
 };
 
-export async function getDossierItem(id: string) {
-  const out = await sdk().ddb.send(
-    new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${id}`, sk: 'DOSSIER' } }),
-  );
-  return out.Item;
+/**
+ * The stored dossier item, with its `history` as the adapter reads it: the item no longer stores it, its
+ * entries are the dossier's audit items (issue 15).
+ */
+export async function getDossierItem(
+  id: string,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the fields they assert on.
+): Promise<Record<string, any> | undefined> {
+  const { ddb } = sdk();
+  const [out, dossier] = await Promise.all([
+    ddb.send(new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${id}`, sk: 'DOSSIER' } })),
+    new Dossiers(new Store(ddb, LOCAL_TABLE)).get(id),
+  ]);
+  return out.Item && { ...out.Item, ...dossier };
 }
 
 export type { CapturedEmail } from '../support/client.ts';

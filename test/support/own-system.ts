@@ -11,6 +11,8 @@ import {
   type LocalSystemOptions,
   startLocalSystem,
 } from '../../infra/local/system.ts';
+import { Dossiers } from '../../shared/adapters/dynamodb/dossiers.ts';
+import { Store } from '../../shared/adapters/dynamodb/store.ts';
 
 const many = { limit: 100_000, windowSeconds: 60 };
 /**
@@ -74,10 +76,12 @@ export async function readDossier(
     }),
   );
   try {
-    const out = await ddb.send(
-      new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${id}`, sk: 'DOSSIER' } }),
-    );
-    return out.Item;
+    // The item stores no `history` (its entries are the dossier's audit items): read it through the adapter.
+    const [out, dossier] = await Promise.all([
+      ddb.send(new GetCommand({ TableName: LOCAL_TABLE, Key: { pk: `DOSSIER#${id}`, sk: 'DOSSIER' } })),
+      new Dossiers(new Store(ddb, LOCAL_TABLE)).get(id),
+    ]);
+    return out.Item && { ...out.Item, ...dossier };
   } finally {
     ddb.destroy();
   }

@@ -154,7 +154,7 @@ describe('the dossier entity keeps today’s keys', () => {
     expect(count).toMatchObject({ IndexName: 'gsi1', Select: 'COUNT' });
   });
 
-  it('reads an item stored before the entities existed as the domain’s dossier, keys removed', () => {
+  it('reads an item stored before the entities existed as the domain’s dossier, keys and history removed', () => {
     const stored = {
       ...dossier,
       pk: 'DOSSIER#d1',
@@ -164,7 +164,9 @@ describe('the dossier entity keeps today’s keys', () => {
       gsi2pk: 'CODE#KGST-2026-0007',
       gsi2sk: 'DOSSIER',
     };
-    expect(e.dossier.build(EntityFormatter).format(stored)).toEqual(dossier);
+    // The history is the dossier's audit items (issue 15): a `history` left on an old item is not read.
+    const { history: _entries, ...item } = dossier;
+    expect(e.dossier.build(EntityFormatter).format(stored)).toEqual(item);
   });
 
   it('moves a guard only if this dossier holds it (or nobody does)', () => {

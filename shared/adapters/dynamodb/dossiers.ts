@@ -6,6 +6,7 @@ import {
   type Condition,
   DeleteItemCommand,
   DeleteTransaction,
+  EntityFormatter,
   GetItemCommand,
   PutItemCommand,
   PutTransaction,
@@ -20,6 +21,7 @@ import {
   type StoredDocument,
   sameNameKey,
 } from '../../domain/dossier.ts';
+import { DOSSIER_PREFIX, UPLOAD_PREFIX } from '../s3/prefixes.ts';
 import { statusSince } from './entities/dossier.ts';
 import { sameNameSortKey, sentClaimKey } from './entities/index.ts';
 import { auditSortKey, STATUS_SHARDS } from './keys.ts';
@@ -35,8 +37,74 @@ export interface GuardOwner {
   readonly dossierId: string;
 }
 
-/** The entity's reading of a dossier is the domain's (`form`, `history`… are kept whole). */
-const asDossier = (item: object): Dossier => item as Dossier;
+/**
+ * A document as the dossier item stores it: its object keys are left out when they are the ones intake
+ * makes (`uploads/<dossier>/<slot>/<file>`, `dossiers/<dossier>/<slot>/<file>`, see `intake.ts`), ~190
+ * bytes a document that every write of the dossier paid again (issue 15); `archived` says the archived
+ * copy exists. A key of any other shape is stored as it is. Nothing is migrated (no data deployed yet).
+ */
+type StoredDocumentItem = Omit<StoredDocument, 'key' | 'archivedKey'> & {
+  readonly key?: string;
+  readonly archivedKey?: string;
+  readonly archived?: true;
+};
+const uploadKey = (id: string, doc: Pick<StoredDocument, 'slot' | 'fileId'>) =>
+  `${UPLOAD_PREFIX}${id}/${doc.slot}/${doc.fileId}`;
+const archiveKey = (id: string, doc: Pick<StoredDocument, 'slot' | 'fileId'>) =>
+  `${DOSSIER_PREFIX}${id}/${doc.slot}/${doc.fileId}`;
+
+function documentItem(id: string, doc: StoredDocument): StoredDocumentItem {
+  const { key, archivedKey, ...rest } = doc;
+  return {
+    ...rest,
+    ...(key === uploadKey(id, doc) ? {} : { key }),
+    ...(archivedKey === undefined
+      ? {}
+      : archivedKey === archiveKey(id, doc)
+        ? { archived: true }
+        : { archivedKey }),
+  };
+}
+
+function documentOf(id: string, item: StoredDocumentItem): StoredDocument {
+  const { key, archivedKey, archived, ...rest } = item;
+  return {
+    ...rest,
+    key: key ?? uploadKey(id, item),
+    ...(archived ? { archivedKey: archiveKey(id, item) } : archivedKey ? { archivedKey } : {}),
+  };
+}
+
+/** The entity's reading of a dossier and its history entries is the domain's dossier (`form`… kept whole). */
+function asDossier(item: object, history: readonly HistoryEntry[]): Dossier {
+  const d = item as Dossier;
+  const documents = Object.fromEntries(
+    Object.entries(d.documents ?? {}).map(([fileId, doc]) => [fileId, documentOf(d.id, doc)]),
+  );
+  return { ...d, documents, history };
+}
+
+/**
+ * What the dossier item stores: everything but `history`, which is its audit items (see the entity), with
+ * its documents' derivable keys left out.
+ */
+function storedShape<T extends Pick<Dossier, 'id' | 'history' | 'documents'>>(d: T): Omit<T, 'history'> {
+  const { history: _kept, ...stored } = d;
+  const documents = Object.fromEntries(
+    Object.entries(d.documents).map(([fileId, doc]) => [fileId, documentItem(d.id, doc)]),
+  ) as unknown as T['documents'];
+  return { ...stored, documents };
+}
+
+/** A history entry as the domain wrote it, from its audit item (without the item's keys and marks). */
+function historyEntryOf(item: Record<string, unknown>): HistoryEntry {
+  const { at, from, to, by, note } = item as unknown as HistoryEntry;
+  return { at, from: from ?? null, to, by, ...(note !== undefined ? { note } : {}) };
+}
+
+/** The history entries among a partition's audit items (sort-key order: oldest first). */
+const historyOf = (items: readonly Record<string, unknown>[]) =>
+  items.filter((i) => String(i.sk).startsWith('AUDIT#') && i.inHistory === true).map(historyEntryOf);
 
 /**
  * `$set`: a new document replaces that one entry whole; a plain object would be written path by path
@@ -81,13 +149,30 @@ export class Dossiers {
     return this.store.entities;
   }
 
+  /**
+   * The dossier with its history: one Query of its partition from `AUDIT#` to `DOSSIER` (its audit items,
+   * the certificate pointer and the dossier item; not its status entry or member pointer). A Query is
+   * charged on what it returns, rounded up to 4 KB once: about what reading the item with its history was.
+   */
   async get(id: string): Promise<Dossier | undefined> {
-    const { Item } = await this.e.dossier
-      .build(GetItemCommand)
-      .key({ id })
-      .options({ consistent: true })
-      .send();
-    return Item && asDossier(Item);
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.store.client.send(
+        new QueryCommand({
+          TableName: this.store.tableName,
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :first AND :dossier',
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+          ExpressionAttributeValues: { ':pk': `DOSSIER#${id}`, ':first': 'AUDIT#', ':dossier': 'DOSSIER' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const item = items.find((i) => i.sk === 'DOSSIER');
+    return item && asDossier(this.e.dossier.build(EntityFormatter).format(item), historyOf(items));
   }
 
   /**
@@ -136,7 +221,7 @@ export class Dossiers {
     await this.store.transact([
       entity
         .build(PutTransaction)
-        .item(dossier)
+        .item(storedShape(dossier))
         .options({ condition: { attr: 'id', exists: false } }),
       this.statusEntryWrite(dossier),
       ...guards.map((key) =>
@@ -145,7 +230,7 @@ export class Dossiers {
           .item({ key, dossierId: dossier.id })
           .options({ condition: { attr: 'key', exists: false } }),
       ),
-      ...this.auditItems(dossier.id, [dossier.history.at(-1)!]),
+      ...this.historyItems(dossier.id, [dossier.history.at(-1)!]),
       ...(idem
         ? [
             idempotency
@@ -224,7 +309,7 @@ export class Dossiers {
         { attr: 'dossierId', eq: next.id },
       ],
     };
-    const stored = { ...next, version: previous.version + 1 };
+    const stored = { ...storedShape(next), version: previous.version + 1 };
     const onVersion = { condition: { attr: 'version', eq: previous.version } } as const;
     const others = [
       ...(entersStatus(next, previous) ? [this.statusEntryWrite(next)] : []),
@@ -234,7 +319,8 @@ export class Dossiers {
       ...(options.addGuards ?? []).map((key) =>
         guard.build(PutTransaction).item({ key, dossierId: next.id }).options({ condition: ownGuard }),
       ),
-      ...this.auditItems(next.id, options.audit ?? []),
+      // The callers' audit entries are the history entries `next` adds (a status change or a remark).
+      ...this.historyItems(next.id, options.audit ?? []),
       ...(options.extra ?? []),
     ];
     // The dossier alone (an autosave): a conditional put, at half a transaction's write units.
@@ -250,7 +336,12 @@ export class Dossiers {
     await this.store.conditionally(
       this.e.dossier
         .build(UpdateItemCommand)
-        .item({ id, documents: { [doc.fileId]: wholeEntry(doc) }, updatedAt: now, version: $add(1) })
+        .item({
+          id,
+          documents: { [doc.fileId]: wholeEntry(documentItem(id, doc) as StoredDocument) },
+          updatedAt: now,
+          version: $add(1),
+        })
         .options({ condition: { attr: 'status', in: [...EDITABLE] } }),
     );
   }
@@ -297,7 +388,7 @@ export class Dossiers {
           returnValues: 'ALL_NEW',
         }),
     );
-    return asDossier(Attributes!);
+    return asDossier(Attributes!, await this.history(id));
   }
 
   /** The item that lists a submitted dossier under its space name (see `sameNameKey`). */
@@ -363,15 +454,9 @@ export class Dossiers {
       return keyOf(taken.at(-1)!.entry);
     });
     const ids = merged.map((m) => String(m.entry.pk).slice('DOSSIER#'.length));
-    const found = new Map(
-      (
-        await this.store.getMany(
-          this.e.dossier,
-          ids.map((id) => ({ id })),
-        )
-      ).map((d) => [d.id, asDossier(d)]),
-    );
-    const items = ids.map((id) => found.get(id)).filter((d): d is Dossier => d?.status === status);
+    // One Query each (the dossier and its history), in parallel: there is no batch Query.
+    const found = await Promise.all(ids.map((id) => this.get(id)));
+    const items = found.filter((d): d is Dossier => d?.status === status);
     return { items, ...(after.every((a) => a === END) ? {} : { next: { after } }) };
   }
 
@@ -408,7 +493,8 @@ export class Dossiers {
    */
   storedItems(d: Dossier): Record<string, unknown>[] {
     return [
-      this.e.dossier.build(PutItemCommand).item(d).params().Item!,
+      this.e.dossier.build(PutItemCommand).item(storedShape(d)).params().Item!,
+      ...this.historyItems(d.id, d.history).map((put) => put.params().Put.Item!),
       this.e.statusEntry
         .build(PutItemCommand)
         .item({ dossierId: d.id, roundId: d.roundId, status: d.status, since: statusSince(d) })
@@ -459,7 +545,16 @@ export class Dossiers {
       .query({ dossierId: id })
       .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
       .send();
-    return Items as HistoryEntry[];
+    return Items.map(({ inHistory: _mark, ...event }) => event) as HistoryEntry[];
+  }
+
+  /** The dossier's history entries alone (its audit items so marked), oldest first. */
+  private async history(id: string): Promise<HistoryEntry[]> {
+    const { Items = [] } = await this.e.auditOf
+      .query({ dossierId: id })
+      .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
+      .send();
+    return Items.filter((i) => i.inHistory === true).map((i) => historyEntryOf(i));
   }
 
   /**
@@ -520,6 +615,15 @@ export class Dossiers {
       start = out.LastEvaluatedKey;
     } while (start);
     return keys;
+  }
+
+  /** History entries as transaction writes: audit events the dossier's `history` is read back from. */
+  private historyItems(id: string, entries: readonly HistoryEntry[]) {
+    return entries.map((e, i) =>
+      this.e.audit
+        .build(PutTransaction)
+        .item({ ...e, dossierId: id, sk: auditSortKey(e.at, String(i)), inHistory: true }),
+    );
   }
 
   /** Audit events as transaction writes, for a write of another item that must leave them atomically. */

@@ -1,15 +1,32 @@
-import { any, Entity, EntityAccessPattern, item, number, prefix, record, string } from 'dynamodb-toolbox';
+import {
+  any,
+  boolean,
+  Entity,
+  EntityAccessPattern,
+  item,
+  number,
+  prefix,
+  record,
+  string,
+} from 'dynamodb-toolbox';
 import {
   DOSSIER_STATUSES,
   type Dossier,
   type DossierStatus,
-  type HistoryEntry,
   type StoredDocument,
 } from '../../../domain/dossier.ts';
 import type { Text } from '../../../i18n/lang.ts';
 import { statusShardOf } from '../keys.ts';
 import { type HcsnTable, PLAIN } from './table.ts';
 
+/**
+ * The stored dossier: the domain's `Dossier` without its `history`. Each history entry is already an audit
+ * item of the dossier's partition (written in the same transaction, marked `inHistory`), and `Dossiers`
+ * reads the dossier and those items with one Query and rebuilds `history` from them. Storing the history
+ * here too rewrote a growing list (~1 KB by approval) on every save, at twice its size in a transaction
+ * (issue 15). No data was deployed yet: nothing is migrated, and a `history` attribute left on an item
+ * would not be read.
+ */
 const dossierSchema = item({
   id: string().key(),
   roundId: string(),
@@ -18,7 +35,6 @@ const dossierSchema = item({
   form: any().castAs<Dossier['form']>(),
   // A record, not an opaque value: one document is added or removed without rewriting the others.
   documents: record(string(), any().castAs<StoredDocument>()),
-  history: any().castAs<readonly HistoryEntry[]>(),
   createdAt: string(),
   updatedAt: string(),
   submittedAt: string().optional(),
@@ -94,6 +110,8 @@ const auditSchema = item({
   certificateId: string().optional(),
   number: string().optional(),
   reason: string().optional(),
+  /** A history entry of the dossier (a status change or remark saved with it), not only an audit event. */
+  inHistory: boolean().optional(),
   expiresAt: number().optional(),
 });
 
