@@ -1,10 +1,10 @@
 import {
   CREATIVE_FIELDS,
   type DirectoryFilter,
-  formerUnitsOf,
   type MemberProfile,
   PROFILE_LIMITS,
 } from '../domain/directory.ts';
+import { formerUnitsOf } from '../domain/former-units.ts';
 import { formatIct } from '../domain/time.ts';
 import { WARDS, wardByCode } from '../domain/wards.ts';
 import { say } from '../i18n/catalog.ts';

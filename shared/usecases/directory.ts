@@ -10,11 +10,11 @@ import {
   isSlug,
   type MemberProfile,
   type ProfileEdit,
-  searchKeyOf,
   slugOf,
 } from '../domain/directory.ts';
 import type { Dossier } from '../domain/dossier.ts';
 import { ForbiddenError, invalidFields, NotFoundError } from '../domain/errors.ts';
+import { searchKeyOf } from '../domain/former-units.ts';
 import type { Link } from '../domain/links.ts';
 import type { RateLimiter } from '../domain/rate-limits.ts';
 import { type Clock, formatIct } from '../domain/time.ts';
