@@ -141,8 +141,14 @@ describe('no dossier left stranded (fault injection on the local runtime, own sy
     expect(retry.status).toBe(200);
     expect(await retry.text()).toMatch(/đã được quyết định/);
     await waitForStatus(d.id, 'rejected');
+    // The email is a later step than the status: wait for it (a loaded machine is slow), then for any twin.
+    const rejection = (e: CapturedEmail) => /chưa được chấp thuận/.test(e.body.text ?? '');
+    await vi.waitFor(async () => expect(await mailsTo(d.email, rejection)).not.toHaveLength(0), {
+      timeout: 30_000,
+      interval: 200,
+    });
     await new Promise((r) => setTimeout(r, 500));
-    expect(await mailsTo(d.email, (e) => /chưa được chấp thuận/.test(e.body.text ?? ''))).toHaveLength(1);
+    expect(await mailsTo(d.email, rejection)).toHaveLength(1);
     expect(
       (await readDossier(system, d.id))!.history.filter((h: { to: string }) => h.to === 'rejected'),
     ).toHaveLength(1);

@@ -102,9 +102,24 @@ function historyEntryOf(item: Record<string, unknown>): HistoryEntry {
   return { at, from: from ?? null, to, by, ...(note !== undefined ? { note } : {}) };
 }
 
-/** The history entries among a partition's audit items (sort-key order: oldest first). */
+/**
+ * The history entries among a partition's audit items, in their places (`historyIndex`); items written
+ * without one keep their sort-key order (time).
+ */
 const historyOf = (items: readonly Record<string, unknown>[]) =>
-  items.filter((i) => String(i.sk).startsWith('AUDIT#') && i.inHistory === true).map(historyEntryOf);
+  inPlaces(items.filter((i) => String(i.sk).startsWith('AUDIT#')));
+
+/** Audit events (oldest first) → the history entries among them, in their places. */
+const inPlaces = (events: readonly Record<string, unknown>[]) =>
+  events
+    .filter((i) => i.inHistory === true)
+    .map((item, n) => ({ item, place: typeof item.historyIndex === 'number' ? item.historyIndex : n }))
+    .sort((a, b) => a.place - b.place)
+    .map(({ item }) => historyEntryOf(item));
+
+/** The same history entry (a caller's audit list repeats the entries its `next` adds). */
+const sameEntry = (a: HistoryEntry, b: HistoryEntry) =>
+  a.at === b.at && a.to === b.to && a.from === b.from && a.by === b.by;
 
 /**
  * `$set`: a new document replaces that one entry whole; a plain object would be written path by path
@@ -230,7 +245,7 @@ export class Dossiers {
           .item({ key, dossierId: dossier.id })
           .options({ condition: { attr: 'key', exists: false } }),
       ),
-      ...this.historyItems(dossier.id, [dossier.history.at(-1)!]),
+      ...this.historyItems(dossier.id, dossier.history.slice(-1), dossier.history.length - 1),
       ...(idem
         ? [
             idempotency
@@ -310,6 +325,7 @@ export class Dossiers {
       ],
     };
     const stored = { ...storedShape(next), version: previous.version + 1 };
+    const added = next.history.slice(previous.history.length);
     const onVersion = { condition: { attr: 'version', eq: previous.version } } as const;
     const others = [
       ...(entersStatus(next, previous) ? [this.statusEntryWrite(next)] : []),
@@ -319,8 +335,13 @@ export class Dossiers {
       ...(options.addGuards ?? []).map((key) =>
         guard.build(PutTransaction).item({ key, dossierId: next.id }).options({ condition: ownGuard }),
       ),
-      // The callers' audit entries are the history entries `next` adds (a status change or a remark).
-      ...this.historyItems(next.id, options.audit ?? []),
+      // The history entries `next` adds (a status change or a remark), whether or not the caller listed
+      // them as audit: the dossier's history is read back from these, so none may be left out.
+      ...this.historyItems(next.id, added, previous.history.length),
+      ...this.auditItems(
+        next.id,
+        (options.audit ?? []).filter((e) => !added.some((h) => sameEntry(h, e))),
+      ),
       ...(options.extra ?? []),
     ];
     // The dossier alone (an autosave): a conditional put, at half a transaction's write units.
@@ -494,7 +515,7 @@ export class Dossiers {
   storedItems(d: Dossier): Record<string, unknown>[] {
     return [
       this.e.dossier.build(PutItemCommand).item(storedShape(d)).params().Item!,
-      ...this.historyItems(d.id, d.history).map((put) => put.params().Put.Item!),
+      ...this.historyItems(d.id, d.history, 0).map((put) => put.params().Put.Item!),
       this.e.statusEntry
         .build(PutItemCommand)
         .item({ dossierId: d.id, roundId: d.roundId, status: d.status, since: statusSince(d) })
@@ -545,7 +566,7 @@ export class Dossiers {
       .query({ dossierId: id })
       .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
       .send();
-    return Items.map(({ inHistory: _mark, ...event }) => event) as HistoryEntry[];
+    return Items.map(({ inHistory: _mark, historyIndex: _place, ...event }) => event) as HistoryEntry[];
   }
 
   /** The dossier's history entries alone (its audit items so marked), oldest first. */
@@ -554,7 +575,7 @@ export class Dossiers {
       .query({ dossierId: id })
       .options({ consistent: true, maxPages: Number.POSITIVE_INFINITY })
       .send();
-    return Items.filter((i) => i.inHistory === true).map((i) => historyEntryOf(i));
+    return inPlaces(Items as Record<string, unknown>[]);
   }
 
   /**
@@ -618,11 +639,15 @@ export class Dossiers {
   }
 
   /** History entries as transaction writes: audit events the dossier's `history` is read back from. */
-  private historyItems(id: string, entries: readonly HistoryEntry[]) {
+  private historyItems(id: string, entries: readonly HistoryEntry[], firstPlace: number) {
     return entries.map((e, i) =>
-      this.e.audit
-        .build(PutTransaction)
-        .item({ ...e, dossierId: id, sk: auditSortKey(e.at, String(i)), inHistory: true }),
+      this.e.audit.build(PutTransaction).item({
+        ...e,
+        dossierId: id,
+        sk: auditSortKey(e.at, String(i)),
+        inHistory: true,
+        historyIndex: firstPlace + i,
+      }),
     );
   }
 

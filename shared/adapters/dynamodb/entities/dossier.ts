@@ -112,6 +112,9 @@ const auditSchema = item({
   reason: string().optional(),
   /** A history entry of the dossier (a status change or remark saved with it), not only an audit event. */
   inHistory: boolean().optional(),
+  // Its place in the history. The sort key orders by time, but two writers' clocks (two Lambdas) may
+  // disagree by a few ms; the place is fixed under the dossier's version lock, so the order is causal.
+  historyIndex: number().optional(),
   expiresAt: number().optional(),
 });
 
