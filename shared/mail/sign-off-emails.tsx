@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 /** The Director's daily digest: each dossier awaiting sign-off (code, space, who recommended it, since). */
 export function signOffDigestEmail(
   director: Pick<StaffMember, 'email' | 'name'>,
-  waiting: readonly Dossier[],
+  waiting: readonly Omit<Dossier, 'history'>[],
   url: string,
   now: Date,
   linkDays = 3,

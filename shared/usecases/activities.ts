@@ -1,6 +1,6 @@
 import type { Activities, CalendarEntry, FeedEntry } from '../adapters/dynamodb/activities.ts';
 import type { Certificates } from '../adapters/dynamodb/certificates.ts';
-import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Dossiers, ListedDossier } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, LinkCheck, Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Staff } from '../adapters/dynamodb/staff.ts';
@@ -100,7 +100,7 @@ export interface ActivityDecision {
 /** What opening a link finds, for the pages. */
 export type LinkView<T> = { kind: 'ok'; value: T } | Exclude<LinkCheck, { kind: 'ok' }>;
 
-const spaceOf = (d: Dossier) => d.form.space.nameVi;
+const spaceOf = (d: Pick<Dossier, 'form'>) => d.form.space.nameVi;
 
 /** The use-cases of activities: proposals by members, the Centre's decision, the calendar and its feed. */
 export function makeActivities(deps: ActivityDeps) {
@@ -117,9 +117,9 @@ export function makeActivities(deps: ActivityDeps) {
   }
 
   /** The approved dossiers whose representative uses this address (each round's approved list, by index). */
-  async function membersByEmail(email: string): Promise<Dossier[]> {
+  async function membersByEmail(email: string): Promise<ListedDossier[]> {
     const wanted = normalizeEmail(email);
-    const found: Dossier[] = [];
+    const found: ListedDossier[] = [];
     for (const round of await deps.rounds.list()) {
       let next: Record<string, unknown> | undefined;
       do {

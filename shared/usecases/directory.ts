@@ -302,7 +302,7 @@ export type Directory = ReturnType<typeof makeDirectory>;
  */
 export function makeMemberProfiles(deps: { members: Members; clock: Clock }) {
   return {
-    async ensureFor(d: Dossier, certificateId: string): Promise<string> {
+    async ensureFor(d: Omit<Dossier, 'history'>, certificateId: string): Promise<string> {
       const existing = await deps.members.slugOfDossier(d.id);
       if (existing) return existing;
       const s = d.form.space;

@@ -1,8 +1,7 @@
 import type { Certificates } from '../adapters/dynamodb/certificates.ts';
-import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Dossiers, ListedDossier } from '../adapters/dynamodb/dossiers.ts';
 import type { Members } from '../adapters/dynamodb/members.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
-import type { Dossier } from '../domain/dossier.ts';
 import { logger } from '../observability.ts';
 
 /** Approved dossiers read a page at a time; the page's profiles are made side by side. */
@@ -33,10 +32,10 @@ export function makeMemberBackfill(deps: {
   dossiers: Dossiers;
   certificates: Certificates;
   members: Pick<Members, 'slugOfDossier'>;
-  profiles: { ensureFor(d: Dossier, certificateId: string): Promise<string> };
+  profiles: { ensureFor(d: ListedDossier, certificateId: string): Promise<string> };
 }) {
   /** The dossier's profile made now (its dossier id), or undefined when it has one or is no member. */
-  async function backfillOne(d: Dossier): Promise<string | undefined> {
+  async function backfillOne(d: ListedDossier): Promise<string | undefined> {
     if (await deps.members.slugOfDossier(d.id)) return undefined;
     const certificate = await deps.certificates.findByDossier(d.id);
     if (certificate?.status !== 'valid') return undefined;

@@ -1,5 +1,5 @@
 import { Decisions } from '../adapters/dynamodb/decisions.ts';
-import type { Dossiers } from '../adapters/dynamodb/dossiers.ts';
+import type { Dossiers, ListedDossier } from '../adapters/dynamodb/dossiers.ts';
 import type { Link, Links } from '../adapters/dynamodb/links.ts';
 import type { Rounds } from '../adapters/dynamodb/rounds.ts';
 import type { Staff } from '../adapters/dynamodb/staff.ts';
@@ -42,8 +42,9 @@ export interface SignOffItem {
 }
 
 /** Does the dossier still wait for the Director (its AwaitSignOff task holds a token)? */
-export const isWaiting = (d: Dossier | undefined): d is Dossier & Required<Pick<Dossier, 'signOff'>> =>
-  d?.status === 'recommended' && d.signOff !== undefined;
+export const isWaiting = <D extends ListedDossier>(
+  d: D | undefined,
+): d is D & Required<Pick<Dossier, 'signOff'>> => d?.status === 'recommended' && d.signOff !== undefined;
 
 export interface SignOffChoice {
   readonly approve: readonly string[];
@@ -86,8 +87,8 @@ const listedIn = (link: Link): string[] =>
 async function waitingIn(
   rounds: Pick<Rounds, 'list'>,
   dossiers: Pick<Dossiers, 'listByStatus'>,
-): Promise<Dossier[]> {
-  const out: Dossier[] = [];
+): Promise<ListedDossier[]> {
+  const out: ListedDossier[] = [];
   for (const round of await rounds.list()) {
     let start: Record<string, unknown> | undefined;
     do {

@@ -84,6 +84,12 @@ function asDossier(item: object, history: readonly HistoryEntry[]): Dossier {
   return { ...d, documents, history };
 }
 
+/** The same reading, for a list: the dossier item alone, without its history. */
+function listedDossier(item: object): ListedDossier {
+  const { history: _none, ...d } = asDossier(item, []);
+  return d;
+}
+
 /**
  * What the dossier item stores: everything but `history`, which is its audit items (see the entity), with
  * its documents' derivable keys left out.
@@ -155,6 +161,9 @@ const entersStatus = (next: Dossier, previous: Dossier) =>
 
 /** A draft or a supplement request: the only states whose documents change one by one. */
 const EDITABLE = ['draft', 'supplement_requested'] as const;
+
+/** A dossier as a list gives it: without its history (read with `get` when needed). */
+export type ListedDossier = Omit<Dossier, 'history'>;
 
 /** Dossiers, their uniqueness guards, idempotency records, counters and audit events. */
 export class Dossiers {
@@ -446,7 +455,7 @@ export class Dossiers {
     status: DossierStatus,
     limit = 50,
     start?: Record<string, unknown>,
-  ): Promise<{ items: Dossier[]; next?: Record<string, unknown> }> {
+  ): Promise<{ items: ListedDossier[]; next?: Record<string, unknown> }> {
     const positions = shardPositions(start);
     const pages = await Promise.all(
       positions.map(async (position, shard) => {
@@ -475,9 +484,17 @@ export class Dossiers {
       return keyOf(taken.at(-1)!.entry);
     });
     const ids = merged.map((m) => String(m.entry.pk).slice('DOSSIER#'.length));
-    // One Query each (the dossier and its history), in parallel: there is no batch Query.
-    const found = await Promise.all(ids.map((id) => this.get(id)));
-    const items = found.filter((d): d is Dossier => d?.status === status);
+    // The dossier items alone, in one batch read: a list needs no history (`get` reads a dossier with it),
+    // and a Query per dossier (there is no batch Query) made a 2,000-member mailing 3× slower.
+    const found = new Map(
+      (
+        await this.store.getMany(
+          this.e.dossier,
+          ids.map((id) => ({ id })),
+        )
+      ).map((d) => [d.id, listedDossier(d)]),
+    );
+    const items = ids.map((id) => found.get(id)).filter((d): d is ListedDossier => d?.status === status);
     return { items, ...(after.every((a) => a === END) ? {} : { next: { after } }) };
   }
 
