@@ -19,6 +19,7 @@ import type { Link } from '../domain/links.ts';
 import type { RateLimiter } from '../domain/rate-limits.ts';
 import { type Clock, formatIct } from '../domain/time.ts';
 import { textOf } from '../i18n/catalog.ts';
+import type { Text } from '../i18n/lang.ts';
 import { DIRECTORY_ERRORS, MEMBER_ADMIN, PROFILE_FIELDS } from '../i18n/messages/directory.ts';
 import { CREATIVE_FIELD_LABELS } from '../i18n/messages/form.ts';
 import { MEMBERS_PAGE } from '../i18n/messages/member-admin.ts';
@@ -331,52 +332,50 @@ export function makeMemberProfiles(deps: { members: Members; clock: Clock }) {
 
 /** A coordinator's hiding of a profile (reason required, audited on the dossier) and showing it again. */
 export function makeMemberModeration(deps: { members: Members; clock: Clock }) {
+  /**
+   * Hides (`hide`) or shows a profile: the reason is required (at least 3 characters, a 400 naming the
+   * field), and it goes with the coordinator into the dossier's audit trail.
+   */
+  async function moderate(
+    slug: string,
+    input: { reason: string; by: string; hide: boolean },
+    words: { field: Text; required: Text; note: (reason: string) => Text },
+  ): Promise<{ member: MemberProfile; changed: boolean }> {
+    const text = input.reason.normalize('NFC').trim();
+    if (text.length < 3) throw invalidFields({ path: 'reason', field: words.field, message: words.required });
+    const m = isSlug(slug) ? await deps.members.getConsistent(slug) : undefined;
+    if (!m) throw unknownMember();
+    const at = deps.clock().toISOString();
+    const audit = { at, by: input.by, reason: text, note: words.note(text) };
+    const changed = await deps.members.setHidden(
+      m,
+      input.hide ? { at, by: input.by, reason: text } : undefined,
+      audit,
+    );
+    return { member: (await deps.members.getConsistent(slug)) ?? m, changed };
+  }
   return {
-    async hide(
-      slug: string,
-      reason: string,
-      by: string,
-    ): Promise<{ member: MemberProfile; changed: boolean }> {
-      const text = reason.normalize('NFC').trim();
-      if (text.length < 3)
-        throw invalidFields({
-          path: 'reason',
+    hide: (slug: string, reason: string, by: string) =>
+      moderate(
+        slug,
+        { reason, by, hide: true },
+        {
           field: PROFILE_FIELDS.reason,
-          message: PROFILE_FIELDS.reasonRequired,
-        });
-      const m = isSlug(slug) ? await deps.members.getConsistent(slug) : undefined;
-      if (!m) throw unknownMember();
-      const at = deps.clock().toISOString();
-      const changed = await deps.members.setHidden(
-        m,
-        { at, by, reason: text },
-        { at, by, reason: text, note: textOf(MEMBER_ADMIN.hiddenNote, text) },
-      );
-      return { member: (await deps.members.getConsistent(slug)) ?? m, changed };
-    },
+          required: PROFILE_FIELDS.reasonRequired,
+          note: (t) => textOf(MEMBER_ADMIN.hiddenNote, t),
+        },
+      ),
     /** Shows a hidden profile again; the reason and the coordinator go into the dossier's audit trail. */
-    async show(
-      slug: string,
-      reason: string,
-      by: string,
-    ): Promise<{ member: MemberProfile; changed: boolean }> {
-      const text = reason.normalize('NFC').trim();
-      if (text.length < 3)
-        throw invalidFields({
-          path: 'reason',
+    show: (slug: string, reason: string, by: string) =>
+      moderate(
+        slug,
+        { reason, by, hide: false },
+        {
           field: MEMBERS_PAGE.showReason,
-          message: MEMBERS_PAGE.reasonRequired,
-        });
-      const m = isSlug(slug) ? await deps.members.getConsistent(slug) : undefined;
-      if (!m) throw unknownMember();
-      const changed = await deps.members.setHidden(m, undefined, {
-        at: deps.clock().toISOString(),
-        by,
-        reason: text,
-        note: textOf(MEMBERS_PAGE.shownNote, text),
-      });
-      return { member: (await deps.members.getConsistent(slug)) ?? m, changed };
-    },
+          required: MEMBERS_PAGE.reasonRequired,
+          note: (t) => textOf(MEMBERS_PAGE.shownNote, t),
+        },
+      ),
     /** The profile of a dossier, if it has one (the admin dossier page). */
     async ofDossier(dossierId: string): Promise<MemberProfile | undefined> {
       const slug = await deps.members.slugOfDossier(dossierId);
