@@ -3,7 +3,7 @@ import type { SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { makeDocumentClient } from './adapters/dynamodb/client.ts';
-import { tracer } from './observability.ts';
+import { traced } from './observability.ts';
 
 /**
  * The AWS SDK clients, one of each per process (a Lambda instance, a local function's thread), made on
@@ -24,14 +24,14 @@ let ssm: Promise<SSMClient> | undefined;
 
 /** DynamoDB through lib-dynamodb (it shares the base client's middleware, so the capture covers it). */
 export function documentClient(): DynamoDBDocumentClient {
-  dynamo ??= tracer.captureAWSv3Client(makeDocumentClient());
+  dynamo ??= traced(makeDocumentClient());
   return dynamo;
 }
 
 /** Lambda, for asynchronous invocations of the jobs function (`compose/hand-over.ts`, `compose/jobs.ts`). */
 export function lambdaClient(): Promise<LambdaClient> {
   lambda ??= import('./adapters/lambda/event-invoke.ts').then(({ makeLambdaClient }) =>
-    tracer.captureAWSv3Client(makeLambdaClient()),
+    traced(makeLambdaClient()),
   );
   return lambda;
 }
@@ -39,13 +39,13 @@ export function lambdaClient(): Promise<LambdaClient> {
 /** EventBridge Scheduler: the rounds' schedules and the jobs' follow-ups (AWS only). */
 export function schedulerClient(): Promise<SchedulerClient> {
   scheduler ??= import('@aws-sdk/client-scheduler').then(({ SchedulerClient }) =>
-    tracer.captureAWSv3Client(new SchedulerClient({})),
+    traced(new SchedulerClient({})),
   );
   return scheduler;
 }
 
 /** SSM is read once, for the signing key: its SDK module is loaded only then (`import()`). */
 export function ssmClient(): Promise<SSMClient> {
-  ssm ??= import('@aws-sdk/client-ssm').then(({ SSMClient }) => tracer.captureAWSv3Client(new SSMClient({})));
+  ssm ??= import('@aws-sdk/client-ssm').then(({ SSMClient }) => traced(new SSMClient({})));
   return ssm;
 }

@@ -2,8 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { MiddlewareObj } from '@middy/core';
 
 /** Structured JSON logs (request id and dossier id as keys) and CloudWatch embedded metrics. */
 export const logger = new Logger();
@@ -26,11 +26,53 @@ export const metrics = new Metrics({
 });
 
 /**
- * X-Ray traces (the stack turns active tracing on for every function): the SDK clients are captured in
- * `shared/clients.ts`. Off outside Lambda (no `AWS_EXECUTION_ENV`, or `POWERTOOLS_TRACE_ENABLED=false`),
- * where capturing a client returns it unchanged and nothing looks for an X-Ray daemon.
+ * X-Ray traces (the stack turns active tracing on for every function), through the Powertools tracer of
+ * `tracing.ts`, which brings the X-Ray SDK (≈115 KB): it is loaded by a function's first invocation, before
+ * its handler runs (`observed()`), not at init. SDK clients are captured by {@link traced}, which defers
+ * a client made before that load (at init) to it, so every client is captured before its first request.
  */
-export const tracer = new Tracer();
+let tracing: Promise<typeof import('./tracing.ts')> | undefined;
+let tracer: Tracer | undefined;
+const awaitingCapture: object[] = [];
+
+function loadTracing(): Promise<typeof import('./tracing.ts')> {
+  tracing ??= import('./tracing.ts').then((loaded) => {
+    tracer = loaded.tracer;
+    for (const client of awaitingCapture.splice(0)) tracer.captureAWSv3Client(client);
+    return loaded;
+  });
+  return tracing;
+}
+
+/** An AWS SDK client captured by the tracer: now if it is loaded, else by its load (the first invocation). */
+export function traced<T extends object>(client: T): T {
+  if (tracer) return tracer.captureAWSv3Client(client);
+  awaitingCapture.push(client);
+  return client;
+}
+
+/**
+ * Powertools' `captureLambdaHandler`, made by the first invocation once the tracer is loaded: a segment per
+ * invocation (responses are pages and files: not copied into the trace).
+ */
+function tracedInvocation(): MiddlewareObj {
+  let capture: MiddlewareObj | undefined;
+  return {
+    before: async (request) => {
+      if (!capture) {
+        const loaded = await loadTracing();
+        capture = loaded.captureLambdaHandler(loaded.tracer, { captureResponse: false });
+      }
+      await capture.before?.(request);
+    },
+    after: async (request) => {
+      await capture?.after?.(request);
+    },
+    onError: async (request) => {
+      await capture?.onError?.(request);
+    },
+  };
+}
 
 export type BusinessMetric =
   | 'DossierCreated'
@@ -56,6 +98,6 @@ export function countMetric(name: BusinessMetric, value = 1): void {
  */
 export const observed = () => [
   injectLambdaContext(logger, { resetKeys: true }),
-  captureLambdaHandler(tracer, { captureResponse: false }),
+  tracedInvocation(),
   logMetrics(metrics),
 ];

@@ -1,12 +1,12 @@
 import type { Files } from '../adapters/s3/files.ts';
-import { tracer } from '../observability.ts';
+import { traced } from '../observability.ts';
 import { config } from '../runtime.ts';
 import { lazy, once } from './lazy.ts';
 
 /** One S3 client per process, made (and its SDK loaded) by the first call that reaches storage. */
 const s3Client = once(async () => {
   const { makeS3Client } = await import('../adapters/s3/client.ts');
-  return tracer.captureAWSv3Client(makeS3Client(config));
+  return traced(makeS3Client(config));
 });
 
 /** The bucket; S3's SDK and the presigners are loaded by the first call that reaches storage. */

@@ -1,12 +1,12 @@
 import type { Mailer } from '../adapters/ses/mailer.ts';
-import { tracer } from '../observability.ts';
+import { traced } from '../observability.ts';
 import { config } from '../runtime.ts';
 import { lazy, once } from './lazy.ts';
 
 /** One SES client per process, made (and its SDK loaded) by the first email. */
 const sesClient = once(async () => {
   const { makeSesClient } = await import('../adapters/ses/client.ts');
-  return tracer.captureAWSv3Client(makeSesClient());
+  return traced(makeSesClient());
 });
 
 /** SES; its SDK and the MIME composer are loaded by the first email sent. */
