@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { composeActivities } from '../../shared/compose/activities.ts';
 import { addMonths } from '../../shared/domain/activity.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { lineText, multilineText } from '../../shared/domain/text.ts';
 import { formatIct, ictDay } from '../../shared/domain/time.ts';
@@ -28,21 +29,23 @@ import type { ActivityDecision } from '../../shared/usecases/activities.ts';
 
 const activities = composeActivities({ workflow: true, limited: true });
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-export const ProposalSchema = z.object({
-  s: z.string().min(10).max(200),
-  titleVi: lineText().pipe(z.string().min(3).max(200)),
-  titleEn: lineText().pipe(z.string().min(3).max(200)),
-  description: multilineText().pipe(z.string().min(10).max(3000)),
-  venueId: z.string().regex(/^[a-z0-9-]{2,40}$/),
-  date: z.iso.date(),
-  from: time,
-  to: time,
-  attendance: z.coerce.number().int().min(1).max(100000),
-  contactName: lineText().pipe(z.string().min(2).max(120)),
-  contactPhone: lineText().pipe(z.string().regex(/^[+\d][\d\s.()-]{7,29}$/)),
-  needsPermit: z.literal('yes').optional(),
-});
+const time = builtOnFirstUse(() => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+export const ProposalSchema = builtOnFirstUse(() =>
+  z.object({
+    s: z.string().min(10).max(200),
+    titleVi: lineText().pipe(z.string().min(3).max(200)),
+    titleEn: lineText().pipe(z.string().min(3).max(200)),
+    description: multilineText().pipe(z.string().min(10).max(3000)),
+    venueId: z.string().regex(/^[a-z0-9-]{2,40}$/),
+    date: z.iso.date(),
+    from: time,
+    to: time,
+    attendance: z.coerce.number().int().min(1).max(100000),
+    contactName: lineText().pipe(z.string().min(2).max(120)),
+    contactPhone: lineText().pipe(z.string().regex(/^[+\d][\d\s.()-]{7,29}$/)),
+    needsPermit: z.literal('yes').optional(),
+  }),
+);
 const PROPOSAL_LABELS = {
   titleVi: PROPOSAL_PAGE.titleVi,
   titleEn: PROPOSAL_PAGE.titleEn,
@@ -55,22 +58,26 @@ const PROPOSAL_LABELS = {
   contactName: PROPOSAL_PAGE.contactName,
   contactPhone: PROPOSAL_PAGE.contactPhone,
 };
-export const DecisionSchema = z.object({
-  s: z.string().min(10).max(200),
-  outcome: z.enum(['approved', 'rejected']),
-  reason: multilineText().pipe(z.string().max(1000)).default(''),
-});
-const MonthQuerySchema = z.object({
-  // The cursor of a busy month's next page: the last activity shown, `<start>#<id>`.
-  sau: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}#act-[\w-]{1,40}$/)
-    .optional(),
-  thang: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
-});
+export const DecisionSchema = builtOnFirstUse(() =>
+  z.object({
+    s: z.string().min(10).max(200),
+    outcome: z.enum(['approved', 'rejected']),
+    reason: multilineText().pipe(z.string().max(1000)).default(''),
+  }),
+);
+const MonthQuerySchema = builtOnFirstUse(() =>
+  z.object({
+    // The cursor of a busy month's next page: the last activity shown, `<start>#<id>`.
+    sau: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}#act-[\w-]{1,40}$/)
+      .optional(),
+    thang: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+  }),
+);
 
 const refusedPage = (req: HttpRequest, status: number, check: { kind: string; at?: string }): HttpResult => {
   const lang = req.lang;

@@ -8,6 +8,7 @@ import { handOverMemberBackfill } from '../../shared/compose/member-backfill.ts'
 import { roundScheduler } from '../../shared/compose/schedules.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { certificates, dossiers, rounds, staff } from '../../shared/compose/table.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { verifyUrlOf } from '../../shared/domain/certificate.ts';
 import { DOSSIER_STATUSES } from '../../shared/domain/dossier.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/domain/errors.ts';
@@ -85,54 +86,67 @@ const roundAdmin = makeRoundAdmin({
   followUp: makeFollowUp(composeRoundJobs(), jobStarter(), FOLLOW_UP_BUDGET_MS),
 });
 
-export const SignInRequestSchema = z.object({ email: z.string().min(3).max(254) });
-export const SignInSchema = z.object({ secret: z.string().min(20).max(200) });
-export const ListQuerySchema = z.object({
-  round: z
-    .string()
-    .regex(/^[a-z0-9]{2,20}$/)
-    .optional(),
-  status: z.enum(DOSSIER_STATUSES).optional(),
-  field: z.enum(CREATIVE_FIELDS).optional(),
-  ward: z
-    .string()
-    .regex(/^\d{5}$/)
-    .optional(),
-  q: z.string().max(100).optional(),
-  next: z.string().max(4000).optional(),
-});
-export const DeadlineSchema = z.object({ deadlineDate: z.iso.date() });
-export const CeremonySchema = z.object({
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
-  venueVi: lineText().pipe(z.string().min(3).max(300)),
-  venueEn: lineText().pipe(z.string().min(3).max(300)),
-});
-export const ExportQuerySchema = ListQuerySchema.pick({ status: true, round: true });
-export const StaffSchema = z.object({
-  email: z.email({ error: 'email' }).max(254),
-  name: lineText().pipe(z.string().max(120)).default(''),
-  roles: z.array(z.enum(STAFF_ROLES)).default([]),
-});
-export const StaffRemoveSchema = z.object({ email: z.string().min(3).max(254) });
-export const HideMemberSchema = z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) });
+// Built by the first request that parses them (cold init): most requests need one or none.
+export const SignInRequestSchema = builtOnFirstUse(() => z.object({ email: z.string().min(3).max(254) }));
+export const SignInSchema = builtOnFirstUse(() => z.object({ secret: z.string().min(20).max(200) }));
+export const ListQuerySchema = builtOnFirstUse(() =>
+  z.object({
+    round: z
+      .string()
+      .regex(/^[a-z0-9]{2,20}$/)
+      .optional(),
+    status: z.enum(DOSSIER_STATUSES).optional(),
+    field: z.enum(CREATIVE_FIELDS).optional(),
+    ward: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
+    q: z.string().max(100).optional(),
+    next: z.string().max(4000).optional(),
+  }),
+);
+export const DeadlineSchema = builtOnFirstUse(() => z.object({ deadlineDate: z.iso.date() }));
+export const CeremonySchema = builtOnFirstUse(() =>
+  z.object({
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/),
+    venueVi: lineText().pipe(z.string().min(3).max(300)),
+    venueEn: lineText().pipe(z.string().min(3).max(300)),
+  }),
+);
+export const ExportQuerySchema = builtOnFirstUse(() => ListQuerySchema.pick({ status: true, round: true }));
+export const StaffSchema = builtOnFirstUse(() =>
+  z.object({
+    email: z.email({ error: 'email' }).max(254),
+    name: lineText().pipe(z.string().max(120)).default(''),
+    roles: z.array(z.enum(STAFF_ROLES)).default([]),
+  }),
+);
+export const StaffRemoveSchema = builtOnFirstUse(() => z.object({ email: z.string().min(3).max(254) }));
+export const HideMemberSchema = builtOnFirstUse(() =>
+  z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) }),
+);
 export const ShowMemberSchema = HideMemberSchema;
 
 const LABELS = ADMIN_FIELDS;
 
-const dayTime = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)]).default('');
+const dayTime = builtOnFirstUse(() =>
+  z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)]).default(''),
+);
 /** A venue's form: its names, host and capacity, and `open<i>`/`close<i>` for each weekday (Monday = 0). */
-export const VenueFormSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9-]{2,40}$/)
-    .optional(),
-  nameVi: lineText().pipe(z.string().min(2).max(200)),
-  nameEn: lineText().pipe(z.string().min(2).max(200)),
-  hostVi: lineText().pipe(z.string().min(2).max(200)),
-  hostEn: lineText().pipe(z.string().min(2).max(200)),
-  capacity: z.coerce.number().int().min(1).max(100000),
-  days: z.array(z.object({ open: dayTime, close: dayTime })).length(7),
-});
+export const VenueFormSchema = builtOnFirstUse(() =>
+  z.object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]{2,40}$/)
+      .optional(),
+    nameVi: lineText().pipe(z.string().min(2).max(200)),
+    nameEn: lineText().pipe(z.string().min(2).max(200)),
+    hostVi: lineText().pipe(z.string().min(2).max(200)),
+    hostEn: lineText().pipe(z.string().min(2).max(200)),
+    capacity: z.coerce.number().int().min(1).max(100000),
+    days: z.array(z.object({ open: dayTime, close: dayTime })).length(7),
+  }),
+);
 const VENUE_LABELS = {
   nameVi: VENUES_PAGE.nameVi,
   nameEn: VENUES_PAGE.nameEn,
@@ -140,10 +154,12 @@ const VENUE_LABELS = {
   hostEn: VENUES_PAGE.hostEn,
   capacity: VENUES_PAGE.capacity,
 };
-export const PermitGuidanceSchema = z.object({
-  vi: multilineText().pipe(z.string().min(10).max(5000)),
-  en: multilineText().pipe(z.string().min(10).max(5000)),
-});
+export const PermitGuidanceSchema = builtOnFirstUse(() =>
+  z.object({
+    vi: multilineText().pipe(z.string().min(10).max(5000)),
+    en: multilineText().pipe(z.string().min(10).max(5000)),
+  }),
+);
 const venueAdmin = makeVenueAdmin({ activities: activityStore(), clock });
 /** Approved activities that need a permit, and the mark that the member has it (issue 16 item 5). */
 const permits = makePermits({ activities: activityStore(), clock });

@@ -4,6 +4,7 @@ import { files } from '../../shared/compose/files.ts';
 import { mailer } from '../../shared/compose/mail.ts';
 import { rateLimiter } from '../../shared/compose/rate-limits.ts';
 import { dossiers, links } from '../../shared/compose/table.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { CREATIVE_FIELDS, PROFILE_LIMITS } from '../../shared/domain/directory.ts';
 import { invalidFields } from '../../shared/domain/errors.ts';
 import { URL_MAX } from '../../shared/domain/form-fields.ts';
@@ -49,64 +50,74 @@ const tiles = config.directoryTileUrl
 
 const LABELS = PROFILE_FIELDS;
 
-export const DirectoryQuerySchema = z.object({
-  field: z.enum(CREATIVE_FIELDS).optional(),
-  ward: z
-    .string()
-    .regex(/^\d{5}$/)
-    .optional(),
-  q: lineText().pipe(z.string().max(100)).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-});
+export const DirectoryQuerySchema = builtOnFirstUse(() =>
+  z.object({
+    field: z.enum(CREATIVE_FIELDS).optional(),
+    ward: z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
+    q: lineText().pipe(z.string().max(100)).optional(),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+  }),
+);
 
 /** A new photo's upload request (the editing page's script): the link's secret, and the file as the browser sees it. */
-export const PhotoUploadSchema = z.object({
-  s: z.string().min(10).max(200),
-  fileName: z.string().min(1).max(255),
-  contentType: z.string().min(3).max(200),
-  size: z.number().int().nonnegative(),
-});
+export const PhotoUploadSchema = builtOnFirstUse(() =>
+  z.object({
+    s: z.string().min(10).max(200),
+    fileName: z.string().min(1).max(255),
+    contentType: z.string().min(3).max(200),
+    size: z.number().int().nonnegative(),
+  }),
+);
 
-export const ProfileSignInSchema = z.object({ email: z.email({ error: 'email' }).max(254) });
+export const ProfileSignInSchema = builtOnFirstUse(() =>
+  z.object({ email: z.email({ error: 'email' }).max(254) }),
+);
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'url' }).max(URL_MAX);
+const httpUrl = builtOnFirstUse(() => z.url({ protocol: /^https?$/, error: 'url' }).max(URL_MAX));
 const optional = <S extends z.ZodType<unknown, string>>(schema: S) =>
   z
     .string()
     .optional()
     .transform((v) => v || undefined)
     .pipe(schema.optional());
-const coordinate = z
-  .string()
-  .optional()
-  .transform((v) => (v ? Number(v.replace(',', '.')) : undefined))
-  .pipe(z.number().finite().optional());
-
-export const ProfileEditSchema = z.object({
-  s: z.string().min(10).max(200),
-  descriptionVi: multilineText().pipe(z.string().min(1).max(PROFILE_LIMITS.description)),
-  descriptionEn: optional(multilineText().pipe(z.string().max(PROFILE_LIMITS.description))),
-  website: optional(httpUrl),
-  // One link a line, as the form's textarea has them.
-  socialLinks: z
+const coordinate = builtOnFirstUse(() =>
+  z
     .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(/\s*\n\s*/)
-        .map((l) => l.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(httpUrl).max(PROFILE_LIMITS.socialLinks)),
-  openingHours: optional(lineText().pipe(z.string().max(PROFILE_LIMITS.openingHours))),
-  lat: coordinate,
-  lng: coordinate,
-  // The ticked photos' ids, in the page's order (checked against the member's own files by the use-case).
-  photos: z
-    .array(z.string().max(40))
-    .max(PROFILE_LIMITS.photos * 4)
-    .default([]),
-});
+    .optional()
+    .transform((v) => (v ? Number(v.replace(',', '.')) : undefined))
+    .pipe(z.number().finite().optional()),
+);
+
+export const ProfileEditSchema = builtOnFirstUse(() =>
+  z.object({
+    s: z.string().min(10).max(200),
+    descriptionVi: multilineText().pipe(z.string().min(1).max(PROFILE_LIMITS.description)),
+    descriptionEn: optional(multilineText().pipe(z.string().max(PROFILE_LIMITS.description))),
+    website: optional(httpUrl),
+    // One link a line, as the form's textarea has them.
+    socialLinks: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(/\s*\n\s*/)
+          .map((l) => l.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(httpUrl).max(PROFILE_LIMITS.socialLinks)),
+    openingHours: optional(lineText().pipe(z.string().max(PROFILE_LIMITS.openingHours))),
+    lat: coordinate,
+    lng: coordinate,
+    // The ticked photos' ids, in the page's order (checked against the member's own files by the use-case).
+    photos: z
+      .array(z.string().max(40))
+      .max(PROFILE_LIMITS.photos * 4)
+      .default([]),
+  }),
+);
 export type ProfileEditInput = z.infer<typeof ProfileEditSchema>;
 
 function parseQuery(req: HttpRequest) {

@@ -6,6 +6,7 @@ import { rateLimiter } from '../../shared/compose/rate-limits.ts';
 import { dossiers, links, rounds } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
 import { DraftSchema, FIELD_LABELS, UploadRequestSchema } from '../../shared/domain/application-schema.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { isAcceptingApplications } from '../../shared/domain/lifecycle.ts';
 import { deadlineOf } from '../../shared/domain/round.ts';
 import { wardByCode } from '../../shared/domain/wards.ts';
@@ -33,16 +34,20 @@ const intake = makeIntake({
   handOverResumeLink: handOverToJobs<ResumeLinkEvent>(),
 });
 
-const ResumeSchema = z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() });
+const ResumeSchema = builtOnFirstUse(() =>
+  z.object({ linkId: z.string().min(4).max(40), secret: z.string().max(200).optional() }),
+);
 
 /**
  * `POST /api/supplement`: a link's id and secret open its request; the id alone (a used or expired link),
  * or the dossier's code and the representative's email (the status page), ask for a new link by email.
  */
-const SupplementLinkSchema = z.union([
-  z.object({ linkId: z.string().min(4).max(40), secret: z.string().min(10).max(200).optional() }),
-  z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) }),
-]);
+const SupplementLinkSchema = builtOnFirstUse(() =>
+  z.union([
+    z.object({ linkId: z.string().min(4).max(40), secret: z.string().min(10).max(200).optional() }),
+    z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) }),
+  ]),
+);
 
 const token = (req: HttpRequest) => req.headers.authorization?.replace(/^Bearer\s+/i, '');
 const draftView = (d: Awaited<ReturnType<typeof intake.getDraft>>) => ({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { councils, dossiers, links, rounds, staff } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import type { Criterion } from '../../shared/domain/council.ts';
 import { type FieldIssue, ValidationError } from '../../shared/domain/errors.ts';
 import { multilineText } from '../../shared/domain/text.ts';
@@ -36,18 +37,23 @@ async function downloadsOf(view: ReviewView): Promise<Record<string, string>> {
   return Object.fromEntries(docs.map((d, i) => [d.fileId, urls[i]!]));
 }
 
-const DecisionSchema = z
-  .object({
-    s: z.string().min(10).max(200),
-    outcome: z.enum(['approved', 'supplement', 'rejected']),
-    comment: multilineText().pipe(z.string().max(4000)).default(''),
-    items: z.array(z.string().max(60)).max(40).default([]),
-    dueDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-  })
-  .refine((d) => d.outcome !== 'rejected' || d.comment.length > 0, { error: 'required', path: ['comment'] });
+const DecisionSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      s: z.string().min(10).max(200),
+      outcome: z.enum(['approved', 'supplement', 'rejected']),
+      comment: multilineText().pipe(z.string().max(4000)).default(''),
+      items: z.array(z.string().max(60)).max(40).default([]),
+      dueDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    })
+    .refine((d) => d.outcome !== 'rejected' || d.comment.length > 0, {
+      error: 'required',
+      path: ['comment'],
+    }),
+);
 
 const LABELS = REVIEW_FIELDS;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dossiers, links, staff } from '../../shared/compose/table.ts';
 import { workflow } from '../../shared/compose/workflow.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { ValidationError } from '../../shared/domain/errors.ts';
 import { multilineText } from '../../shared/domain/text.ts';
 import type { RouteHandler } from '../../shared/http/handler.ts';
@@ -20,18 +21,20 @@ const signOff = makeSignOff({
   staff: staff(),
 });
 
-const DossierId = z.string().min(1).max(80);
+const DossierId = builtOnFirstUse(() => z.string().min(1).max(80));
 
 /** The form: ticked ids, ids sent back, one `comment-<id>` per dossier, and which step this POST is. */
-const SignOffForm = z
-  .object({
-    s: z.string().min(10).max(200),
-    approve: z.array(DossierId).max(200).default([]),
-    sendBack: z.array(DossierId).max(200).default([]),
-    confirm: z.literal('1').optional(),
-    edit: z.literal('1').optional(),
-  })
-  .catchall(multilineText().pipe(z.string().max(4000)));
+const SignOffForm = builtOnFirstUse(() =>
+  z
+    .object({
+      s: z.string().min(10).max(200),
+      approve: z.array(DossierId).max(200).default([]),
+      sendBack: z.array(DossierId).max(200).default([]),
+      confirm: z.literal('1').optional(),
+      edit: z.literal('1').optional(),
+    })
+    .catchall(multilineText().pipe(z.string().max(4000))),
+);
 
 const LABELS = { approve: SIGN_OFF_FIELDS.approve, sendBack: SIGN_OFF_FIELDS.sendBack };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { composeInvitations } from '../../shared/compose/invitations.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { DeadlinePassedError } from '../../shared/domain/errors.ts';
 import { lineText, multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -11,17 +12,19 @@ import { MAX_GUESTS } from '../../shared/usecases/invitations.ts';
 
 const invitations = composeInvitations();
 
-export const RsvpSchema = z.object({
-  s: z.string().min(10).max(200),
-  attending: z.enum(['yes', 'no']),
-  guests: z
-    .array(lineText().pipe(z.string().max(120)))
-    .max(MAX_GUESTS + 2)
-    .default([])
-    .transform((g) => g.filter(Boolean))
-    .pipe(z.array(z.string()).max(MAX_GUESTS)),
-  accessibility: multilineText().pipe(z.string().max(1000)).default(''),
-});
+export const RsvpSchema = builtOnFirstUse(() =>
+  z.object({
+    s: z.string().min(10).max(200),
+    attending: z.enum(['yes', 'no']),
+    guests: z
+      .array(lineText().pipe(z.string().max(120)))
+      .max(MAX_GUESTS + 2)
+      .default([])
+      .transform((g) => g.filter(Boolean))
+      .pipe(z.array(z.string()).max(MAX_GUESTS)),
+    accessibility: multilineText().pipe(z.string().max(1000)).default(''),
+  }),
+);
 export type RsvpInput = z.infer<typeof RsvpSchema>;
 
 const LABELS = RSVP_FIELDS;

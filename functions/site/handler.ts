@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { files } from '../../shared/compose/files.ts';
 import { rateLimiter } from '../../shared/compose/rate-limits.ts';
 import { certificates, dossiers, rounds } from '../../shared/compose/table.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { NotFoundError } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { parseFormBody } from '../../shared/http/request.ts';
@@ -30,7 +31,9 @@ const certificateLinks = makeCertificateLinks({
 /** A path as a 404 names it: cut short, so a long made-up URL is not echoed back whole. */
 const shortPath = (path: string) => (path.length > 120 ? `${path.slice(0, 119)}…` : path);
 
-const LookupSchema = z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) });
+const LookupSchema = builtOnFirstUse(() =>
+  z.object({ code: z.string().min(1).max(40), email: z.string().min(3).max(254) }),
+);
 
 export const handler = httpHandler({
   'GET /': async (req) => {

@@ -7,6 +7,7 @@ import { mailer } from '../../shared/compose/mail.ts';
 import { coordinatorSessions } from '../../shared/compose/sessions.ts';
 import { signingKey } from '../../shared/compose/ssm.ts';
 import { certificates, dossiers } from '../../shared/compose/table.ts';
+import { builtOnFirstUse } from '../../shared/domain/built-on-first-use.ts';
 import { multilineText } from '../../shared/domain/text.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { type HttpRequest, parseFormBody, parseJsonBody } from '../../shared/http/request.ts';
@@ -47,7 +48,9 @@ const revoke = makeRevokeCertificate({
 });
 const sessions = coordinatorSessions();
 
-export const RevokeSchema = z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) });
+export const RevokeSchema = builtOnFirstUse(() =>
+  z.object({ reason: multilineText().pipe(z.string().min(3).max(1000)) }),
+);
 const LABELS = { reason: REVOCATION_FIELDS.reason };
 
 const accepts = (req: HttpRequest, type: string) => (req.headers.accept ?? '').includes(type);

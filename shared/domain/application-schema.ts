@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnFirstUse } from './built-on-first-use.ts';
 import {
   CREATIVE_FIELDS,
   type FieldRule,
@@ -49,48 +50,53 @@ const optionalText = (path: FormFieldPath) =>
     .pipe(z.string().max(textLimits(path).max))
     .optional()
     .transform((v) => v || undefined);
-const httpUrl = z.url({ protocol: /^https?$/, error: 'url' }).max(URL_MAX);
+// The schemas are built by the first form parsed, not at cold start (issue 15): GETs parse none.
+const httpUrl = builtOnFirstUse(() => z.url({ protocol: /^https?$/, error: 'url' }).max(URL_MAX));
 const year = ruleOf('space.foundedYear', 'year');
 
-export const SpaceSchema = z.object({
-  nameVi: name('space.nameVi'),
-  nameEn: optionalText('space.nameEn'),
-  ownership: z.enum(OWNERSHIPS),
-  spaceType: z.enum(SPACE_TYPES),
-  creativeFields: z.array(z.enum(CREATIVE_FIELDS)).min(1).max(CREATIVE_FIELDS.length),
-  street: name('space.street'),
-  wardCode: z.string().refine((c) => wardByCode(c) !== undefined, { error: 'ward' }),
-  foundedYear: z.coerce
-    .number({ error: 'year' })
-    .int({ error: 'year' })
-    .min(year.min, { error: 'year' })
-    .max(year.max, { error: 'year' }),
-  floorAreaM2: z.coerce.number().positive().max(ruleOf('space.floorAreaM2', 'number').max),
-  website: httpUrl.optional().or(z.literal('').transform(() => undefined)),
-  socialLinks: z.array(httpUrl).max(ruleOf('space.socialLinks', 'urls').max).default([]),
-  description: name('space.description'),
-  registrationNumber: optionalText('space.registrationNumber'),
-});
-
-export const RepresentativeSchema = z.object({
-  fullName: name('representative.fullName').refine(
-    (n) => n.split(' ').length >= (textLimits('representative.fullName').words ?? 1),
-    { error: 'fullName' },
-  ),
-  position: name('representative.position'),
-  email: z
-    .email({ error: 'email' })
-    .max(ruleOf('representative.email', 'email').max)
-    .transform((e) => e.toLowerCase()),
-  phone: z.string().transform((p, ctx) => {
-    const normalized = normalizeVietnamesePhone(p);
-    if (!normalized) {
-      ctx.addIssue({ code: 'custom', message: 'phone' });
-      return z.NEVER;
-    }
-    return normalized;
+export const SpaceSchema = builtOnFirstUse(() =>
+  z.object({
+    nameVi: name('space.nameVi'),
+    nameEn: optionalText('space.nameEn'),
+    ownership: z.enum(OWNERSHIPS),
+    spaceType: z.enum(SPACE_TYPES),
+    creativeFields: z.array(z.enum(CREATIVE_FIELDS)).min(1).max(CREATIVE_FIELDS.length),
+    street: name('space.street'),
+    wardCode: z.string().refine((c) => wardByCode(c) !== undefined, { error: 'ward' }),
+    foundedYear: z.coerce
+      .number({ error: 'year' })
+      .int({ error: 'year' })
+      .min(year.min, { error: 'year' })
+      .max(year.max, { error: 'year' }),
+    floorAreaM2: z.coerce.number().positive().max(ruleOf('space.floorAreaM2', 'number').max),
+    website: httpUrl.optional().or(z.literal('').transform(() => undefined)),
+    socialLinks: z.array(httpUrl).max(ruleOf('space.socialLinks', 'urls').max).default([]),
+    description: name('space.description'),
+    registrationNumber: optionalText('space.registrationNumber'),
   }),
-});
+);
+
+export const RepresentativeSchema = builtOnFirstUse(() =>
+  z.object({
+    fullName: name('representative.fullName').refine(
+      (n) => n.split(' ').length >= (textLimits('representative.fullName').words ?? 1),
+      { error: 'fullName' },
+    ),
+    position: name('representative.position'),
+    email: z
+      .email({ error: 'email' })
+      .max(ruleOf('representative.email', 'email').max)
+      .transform((e) => e.toLowerCase()),
+    phone: z.string().transform((p, ctx) => {
+      const normalized = normalizeVietnamesePhone(p);
+      if (!normalized) {
+        ctx.addIssue({ code: 'custom', message: 'phone' });
+        return z.NEVER;
+      }
+      return normalized;
+    }),
+  }),
+);
 
 /**
  * The registration number where the ownership needs one. Checked even when other fields fail (`when`),
@@ -106,28 +112,32 @@ const registrationGiven = (a: { space?: { ownership?: unknown; registrationNumbe
 };
 
 /** A complete application, as it must be at submission. */
-export const ApplicationSchema = z
-  .object({
-    space: SpaceSchema,
-    representative: RepresentativeSchema,
-    consent: z.literal(true, { error: 'consent' }),
-  })
-  .refine(registrationGiven, {
-    error: 'registrationRequired',
-    path: ['space', 'registrationNumber'],
-    when: () => true,
-  });
+export const ApplicationSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      space: SpaceSchema,
+      representative: RepresentativeSchema,
+      consent: z.literal(true, { error: 'consent' }),
+    })
+    .refine(registrationGiven, {
+      error: 'registrationRequired',
+      path: ['space', 'registrationNumber'],
+      when: () => true,
+    }),
+);
 export type ApplicationForm = z.infer<typeof ApplicationSchema>;
 
 /**
  * A draft: the space name and the representative's email are needed (the resume link goes there); the rest
  * may wait, the registration number too (the autosave keeps a draft whose ownership was just chosen).
  */
-export const DraftSchema = z.object({
-  space: SpaceSchema.partial().required({ nameVi: true }),
-  representative: RepresentativeSchema.partial().required({ email: true }),
-  consent: z.boolean().optional(),
-});
+export const DraftSchema = builtOnFirstUse(() =>
+  z.object({
+    space: SpaceSchema.partial().required({ nameVi: true }),
+    representative: RepresentativeSchema.partial().required({ email: true }),
+    consent: z.boolean().optional(),
+  }),
+);
 export type DraftForm = z.infer<typeof DraftSchema>;
 
 /**
@@ -136,9 +146,11 @@ export type DraftForm = z.infer<typeof DraftSchema>;
  * `Ảnh\u202Egnp.exe` is stored and shown as `Ảnhgnp.exe`. A size of 0 passes here and is refused by
  * intake with a message naming the item and the file.
  */
-export const UploadRequestSchema = z.object({
-  slot: z.string().min(1).max(40),
-  fileName: z.string().max(1000).pipe(fileNameText()).pipe(z.string().min(1).max(255)),
-  contentType: z.string().min(3).max(200),
-  size: z.number().int().nonnegative(),
-});
+export const UploadRequestSchema = builtOnFirstUse(() =>
+  z.object({
+    slot: z.string().min(1).max(40),
+    fileName: z.string().max(1000).pipe(fileNameText()).pipe(z.string().min(1).max(255)),
+    contentType: z.string().min(3).max(200),
+    size: z.number().int().nonnegative(),
+  }),
+);

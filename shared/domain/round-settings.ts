@@ -7,6 +7,7 @@ import {
   ROUND_SETTING_LABELS,
   ROUND_SETTING_MESSAGES,
 } from '../i18n/messages/rounds.ts';
+import { builtOnFirstUse } from './built-on-first-use.ts';
 import { type Criterion, MAX_COUNCIL_SIZE } from './council.ts';
 import {
   codePrefixOf,
@@ -25,97 +26,104 @@ const MB = 1024 * 1024;
 /** Most checklist items a round may have (the form shows this many rows). */
 export const MAX_CHECKLIST_ITEMS = 8;
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'dateTime' });
+// Built by the first round form parsed: only the admin function's round pages need them (cold init).
+const localDateTime = builtOnFirstUse(() =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'dateTime' }),
+);
 // Every text goes through the one text rule (./text.ts): control and bidi override characters refused.
 const text = (max: number) => lineText().pipe(z.string().min(1).max(max));
-const count = z.coerce.number().int().min(0).max(20);
+const count = builtOnFirstUse(() => z.coerce.number().int().min(0).max(20));
 
-export const ChecklistItemSchema = z
-  .object({
-    slot: z.string().regex(/^[a-z][a-z0-9-]{1,29}$/, { error: 'slotKey' }),
-    titleVi: text(200),
-    titleEn: text(200),
-    hintVi: lineText().pipe(z.string().max(500)).default(''),
-    hintEn: lineText().pipe(z.string().max(500)).default(''),
-    required: z
-      .union([z.literal('on'), z.literal('true'), z.boolean()])
-      .optional()
-      .transform((v) => v === true || v === 'on' || v === 'true'),
-    minFiles: count,
-    maxFiles: count.pipe(z.number().min(1)),
-    types: z.array(z.enum(FILE_TYPES)).min(1),
-    maxMb: z.coerce.number().int().min(1).max(50),
-  })
-  .superRefine((item, ctx) => {
-    if (item.maxFiles < item.minFiles)
-      ctx.addIssue({ code: 'custom', path: ['maxFiles'], message: 'maxBelowMin' });
-    if (item.required && item.minFiles < 1)
-      ctx.addIssue({ code: 'custom', path: ['minFiles'], message: 'requiredNeedsFile' });
-  });
+export const ChecklistItemSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      slot: z.string().regex(/^[a-z][a-z0-9-]{1,29}$/, { error: 'slotKey' }),
+      titleVi: text(200),
+      titleEn: text(200),
+      hintVi: lineText().pipe(z.string().max(500)).default(''),
+      hintEn: lineText().pipe(z.string().max(500)).default(''),
+      required: z
+        .union([z.literal('on'), z.literal('true'), z.boolean()])
+        .optional()
+        .transform((v) => v === true || v === 'on' || v === 'true'),
+      minFiles: count,
+      maxFiles: count.pipe(z.number().min(1)),
+      types: z.array(z.enum(FILE_TYPES)).min(1),
+      maxMb: z.coerce.number().int().min(1).max(50),
+    })
+    .superRefine((item, ctx) => {
+      if (item.maxFiles < item.minFiles)
+        ctx.addIssue({ code: 'custom', path: ['maxFiles'], message: 'maxBelowMin' });
+      if (item.required && item.minFiles < 1)
+        ctx.addIssue({ code: 'custom', path: ['minFiles'], message: 'requiredNeedsFile' });
+    }),
+);
 
 /** What a coordinator sets on a round (create and edit while it is a draft). */
-export const RoundSettingsSchema = z
-  .object({
-    nameVi: text(200),
-    nameEn: text(200),
-    opensOn: z.iso.date({ error: 'date' }),
-    deadlineDate: z.iso.date({ error: 'date' }),
-    reminderDaysBefore: z.coerce.number().int().min(0).max(30),
-    invitationsAt: localDateTime,
-    ceremonyAt: localDateTime,
-    venueVi: text(300),
-    venueEn: text(300),
-    reviewers: z
-      .array(z.email({ error: 'email' }).transform(normalizeEmail))
-      .max(50)
-      .default([]),
-    // How dossiers are decided (issue 12): one reviewer, or a council of `councilSize` with a quorum.
-    decisionMode: z.enum(['single', 'council']).default('single'),
-    councilSize: z.coerce.number().int().min(2).max(MAX_COUNCIL_SIZE).default(3),
-    quorum: z.coerce.number().int().min(1).max(MAX_COUNCIL_SIZE).default(2),
-    criteria: multilineText()
-      .pipe(z.string().max(1200))
-      .default('')
-      .refine((t) => parseCriteria(t) !== undefined, { error: 'criterion' }),
-    // A form's blank rows arrive as undefined and are left out; the rows keep their index in issues.
-    checklist: z
-      .array(ChecklistItemSchema.optional())
-      .max(MAX_CHECKLIST_ITEMS)
-      .transform((rows) => rows.filter((r) => r !== undefined))
-      .pipe(z.array(z.any()).min(1, { error: 'checklistEmpty' })),
-  })
-  .superRefine((s, ctx) => {
-    // Runs even when some fields failed (zod reports every issue at once): compare only what parsed.
-    const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-    const isDateTime = (v: unknown): v is string =>
-      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v);
-    if (isDate(s.deadlineDate) && isDate(s.opensOn) && s.deadlineDate < s.opensOn)
-      ctx.addIssue({ code: 'custom', path: ['deadlineDate'], message: 'deadlineBeforeOpening' });
-    if (
-      isDateTime(s.invitationsAt) &&
-      isDate(s.deadlineDate) &&
-      s.invitationsAt.slice(0, 10) <= s.deadlineDate
-    )
-      ctx.addIssue({ code: 'custom', path: ['invitationsAt'], message: 'invitationsBeforeDeadline' });
-    if (
-      isDateTime(s.ceremonyAt) &&
-      isDateTime(s.invitationsAt) &&
-      fromIctLocal(s.ceremonyAt) <= fromIctLocal(s.invitationsAt)
-    )
-      ctx.addIssue({ code: 'custom', path: ['ceremonyAt'], message: 'ceremonyBeforeInvitations' });
-    if (s.decisionMode === 'council' && typeof s.quorum === 'number' && typeof s.councilSize === 'number') {
-      if (s.quorum > s.councilSize)
-        ctx.addIssue({ code: 'custom', path: ['quorum'], message: 'quorumAboveSize' });
-      if (Array.isArray(s.reviewers) && new Set(s.reviewers).size < s.councilSize)
-        ctx.addIssue({ code: 'custom', path: ['councilSize'], message: 'councilAbovePool' });
-    }
-    const rows = (Array.isArray(s.checklist) ? s.checklist : []) as (ChecklistItem | undefined)[];
-    const slots = rows.map((c) => c?.slot);
-    slots.forEach((slot, i) => {
-      if (slot && slots.indexOf(slot) !== i)
-        ctx.addIssue({ code: 'custom', path: ['checklist', i, 'slot'], message: 'slotTaken' });
-    });
-  });
+export const RoundSettingsSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      nameVi: text(200),
+      nameEn: text(200),
+      opensOn: z.iso.date({ error: 'date' }),
+      deadlineDate: z.iso.date({ error: 'date' }),
+      reminderDaysBefore: z.coerce.number().int().min(0).max(30),
+      invitationsAt: localDateTime,
+      ceremonyAt: localDateTime,
+      venueVi: text(300),
+      venueEn: text(300),
+      reviewers: z
+        .array(z.email({ error: 'email' }).transform(normalizeEmail))
+        .max(50)
+        .default([]),
+      // How dossiers are decided (issue 12): one reviewer, or a council of `councilSize` with a quorum.
+      decisionMode: z.enum(['single', 'council']).default('single'),
+      councilSize: z.coerce.number().int().min(2).max(MAX_COUNCIL_SIZE).default(3),
+      quorum: z.coerce.number().int().min(1).max(MAX_COUNCIL_SIZE).default(2),
+      criteria: multilineText()
+        .pipe(z.string().max(1200))
+        .default('')
+        .refine((t) => parseCriteria(t) !== undefined, { error: 'criterion' }),
+      // A form's blank rows arrive as undefined and are left out; the rows keep their index in issues.
+      checklist: z
+        .array(ChecklistItemSchema.optional())
+        .max(MAX_CHECKLIST_ITEMS)
+        .transform((rows) => rows.filter((r) => r !== undefined))
+        .pipe(z.array(z.any()).min(1, { error: 'checklistEmpty' })),
+    })
+    .superRefine((s, ctx) => {
+      // Runs even when some fields failed (zod reports every issue at once): compare only what parsed.
+      const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+      const isDateTime = (v: unknown): v is string =>
+        typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v);
+      if (isDate(s.deadlineDate) && isDate(s.opensOn) && s.deadlineDate < s.opensOn)
+        ctx.addIssue({ code: 'custom', path: ['deadlineDate'], message: 'deadlineBeforeOpening' });
+      if (
+        isDateTime(s.invitationsAt) &&
+        isDate(s.deadlineDate) &&
+        s.invitationsAt.slice(0, 10) <= s.deadlineDate
+      )
+        ctx.addIssue({ code: 'custom', path: ['invitationsAt'], message: 'invitationsBeforeDeadline' });
+      if (
+        isDateTime(s.ceremonyAt) &&
+        isDateTime(s.invitationsAt) &&
+        fromIctLocal(s.ceremonyAt) <= fromIctLocal(s.invitationsAt)
+      )
+        ctx.addIssue({ code: 'custom', path: ['ceremonyAt'], message: 'ceremonyBeforeInvitations' });
+      if (s.decisionMode === 'council' && typeof s.quorum === 'number' && typeof s.councilSize === 'number') {
+        if (s.quorum > s.councilSize)
+          ctx.addIssue({ code: 'custom', path: ['quorum'], message: 'quorumAboveSize' });
+        if (Array.isArray(s.reviewers) && new Set(s.reviewers).size < s.councilSize)
+          ctx.addIssue({ code: 'custom', path: ['councilSize'], message: 'councilAbovePool' });
+      }
+      const rows = (Array.isArray(s.checklist) ? s.checklist : []) as (ChecklistItem | undefined)[];
+      const slots = rows.map((c) => c?.slot);
+      slots.forEach((slot, i) => {
+        if (slot && slots.indexOf(slot) !== i)
+          ctx.addIssue({ code: 'custom', path: ['checklist', i, 'slot'], message: 'slotTaken' });
+      });
+    }),
+);
 
 type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
@@ -149,7 +157,9 @@ export type RoundSettings = Omit<z.infer<typeof RoundSettingsSchema>, 'checklist
 };
 
 /** A new round's id (it names the round's keys, schedules and dossier codes, so it never changes). */
-export const RoundIdSchema = z.object({ id: z.string().regex(ROUND_ID_PATTERN, { error: 'roundId' }) });
+export const RoundIdSchema = builtOnFirstUse(() =>
+  z.object({ id: z.string().regex(ROUND_ID_PATTERN, { error: 'roundId' }) }),
+);
 
 // The settings' words are in the catalog (shared/i18n/messages/rounds.ts); re-exported where the form reads them.
 export { CHECKLIST_ITEM_LABELS, ROUND_SETTING_LABELS, ROUND_SETTING_MESSAGES };
