@@ -149,23 +149,50 @@ interface Claimed {
  */
 export const IN_DOUBT_AFTER_MS = 15 * 60_000;
 
-/** Recipients are claimed this many at a time (one transaction), just before they are emailed. */
-const CHUNK = 50;
+/** Recipients are claimed this many at a time (one transaction), a little ahead of their emails. */
+const CHUNK = 25;
+
+/**
+ * Chunks a run holds claimed and not yet recorded as sent, at most: the sends never wait for a claim (the
+ * next chunks are claimed while the earlier ones are emailed), and a run that dies leaves at most
+ * `CHUNK` × this many claims in doubt.
+ */
+const CHUNKS_AHEAD = 4;
+
+/** At most `n` holders at once; waiters are served in the order they came. */
+function semaphore(n: number) {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: (): Promise<void> => {
+      if (free > 0) {
+        free--;
+        return Promise.resolve();
+      }
+      return new Promise((r) => waiting.push(r));
+    },
+    release: (): void => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
+}
 
 /**
  * Bulk email that reaches each recipient once per purpose, even when the job fails half-way and runs
  * again, or two runs overlap. The claim is the recipient's link itself: its id is derived from the
  * purpose, round and recipient, so storing it (a conditional put) succeeds for one run only, and that
- * run sends the email. Recipients are claimed a chunk at a time in one transaction, the next chunk while
- * this one is emailed; a failed send deletes its link (the next run retries that recipient) and does not
- * stop the others. Marked addresses are read once per run. Each chunk is recorded once its emails went;
+ * run sends the email. Recipients are claimed a chunk at a time in one transaction, the next chunks while
+ * earlier ones are emailed, the emails of consecutive chunks going out without a pause between them; a
+ * failed send deletes its link (the next run retries that recipient) and does not stop the others. Marked addresses are read once per run. Each chunk is recorded once its emails went;
  * if the process itself dies (not a send error) with chunks in hand, their claims stay unrecorded, and a
  * run after `IN_DOUBT_AFTER_MS` takes them over and sends them: nobody is left out, and only those of
  * that chunk whose email had gone before the crash get a second one. A run before then counts those
  * claims `inDoubt` and says `complete: false` with `retryAt`, when a follow-up run can take them over
  * (the jobs schedule one, see `runOrHandOver`). Duplicates are bounded: at most one extra email per
- * claim in doubt (only its first run may have sent it before dying), so at most `CHUNK` × 2 per dead run
- * (the chunk being emailed and the one claimed ahead). So that a Lambda timeout is never such a crash,
+ * claim in doubt (only its first run may have sent it before dying), so at most `CHUNK` × `CHUNKS_AHEAD`
+ * (100) per dead run (the chunks claimed and not yet recorded). So that a Lambda timeout is never such a crash,
  * a run with `until` stops claiming in time and reports itself incomplete (`stoppedAtLimit`); the
  * caller starts another run for the rest at once.
  */
@@ -269,63 +296,82 @@ export function makeBulkSender(deps: BulkSendDeps) {
       };
     }
 
-    async function emailAll({ bulkRun, recipients, expiresAt }: Claimed) {
-      await pool(recipients, concurrency, async ({ d, linkId, secret }) => {
-        try {
-          const message = email.compose(d, { linkId, secret });
-          await limit();
-          await deps.mailer.send(message);
-          sent++;
-        } catch (err) {
-          // One bad address must not stop the rest; the claim goes back, so a re-run retries it.
-          failed.push({ dossierId: d.id, email: address(d), error: String(err) });
-          logger.warn('Email not sent', { purpose, dossierId: d.id, error: String(err) });
-          await deps.links
-            .release(linkId)
-            .catch((e) => logger.error('Claim not given back', { dossierId: d.id, error: String(e) }));
-        }
-      });
-      // From here on, a later run knows these claims were emailed (not in doubt). The next chunk need not
-      // wait for this write; the run waits for all of them before it ends.
-      if (recipients.length) {
-        const record = deps.links.chunkSent(bulkRun, deps.clock().toISOString(), expiresAt);
-        record.catch(() => undefined);
-        records.push(record);
+    const sending = semaphore(concurrency);
+    const unrecorded = semaphore(CHUNKS_AHEAD);
+
+    async function emailOne({ d, linkId, secret }: Claimed['recipients'][number]) {
+      try {
+        const message = email.compose(d, { linkId, secret });
+        await limit();
+        await deps.mailer.send(message);
+        sent++;
+      } catch (err) {
+        // One bad address must not stop the rest; the claim goes back, so a re-run retries it.
+        failed.push({ dossierId: d.id, email: address(d), error: String(err) });
+        logger.warn('Email not sent', { purpose, dossierId: d.id, error: String(err) });
+        await deps.links
+          .release(linkId)
+          .catch((e) => logger.error('Claim not given back', { dossierId: d.id, error: String(e) }));
       }
     }
 
-    // The chunk claimed ahead, not yet emailed.
-    let ahead: Promise<Claimed> | undefined;
+    // Chunks hand their emails to the senders in the order they were claimed: a chunk starts once the one
+    // before it has started all of its emails, so a chunk is done (and recorded) as early as it can be.
+    let handedOut: Promise<unknown> = Promise.resolve();
+    function emailChunk({ bulkRun, recipients, expiresAt }: Claimed): Promise<void> {
+      const started = handedOut.then(async () => {
+        const sends: Promise<void>[] = [];
+        for (const r of recipients) {
+          await sending.acquire();
+          sends.push(emailOne(r).finally(sending.release));
+        }
+        return sends;
+      });
+      handedOut = started;
+      return started
+        .then((sends) => Promise.all(sends))
+        .then(() => {
+          // From here on, a later run knows these claims were emailed (not in doubt). The next chunk need
+          // not wait for this write; the run waits for all of them before it ends.
+          if (recipients.length) {
+            const record = deps.links.chunkSent(bulkRun, deps.clock().toISOString(), expiresAt);
+            record.catch(() => undefined);
+            records.push(record);
+          }
+        })
+        .finally(unrecorded.release);
+    }
+
+    const emailing: Promise<void>[] = [];
+    let failure: unknown;
     let stoppedAtLimit = false;
     const outOfTime = () => email.until !== undefined && Date.now() >= email.until;
     try {
       pages: for await (const page of email.recipients) {
         for (let i = 0; i < page.length; i += CHUNK) {
+          await unrecorded.acquire();
           // Every run claims at least one chunk, so a chain of runs always gets further.
-          if (ahead && outOfTime()) {
+          if (emailing.length && outOfTime()) {
             stoppedAtLimit = true;
             break pages;
           }
-          const current = ahead;
-          ahead = claim(page.slice(i, i + CHUNK));
-          // Awaited below; this only keeps its failure from counting as unhandled meanwhile.
-          ahead.catch(() => undefined);
-          if (current) await emailAll(await current);
+          emailing.push(emailChunk(await claim(page.slice(i, i + CHUNK))));
         }
       }
-      const last = ahead;
-      ahead = undefined;
-      if (last) await emailAll(await last);
-      await Promise.all(records);
     } catch (err) {
-      // A read or a claim failed (not a send): what was claimed ahead goes back before the run stops.
-      const unsent = ahead ? (await ahead.catch(() => undefined))?.recipients : undefined;
-      await Promise.all((unsent ?? []).map((c) => deps.links.release(c.linkId).catch(() => undefined)));
-      throw err;
-    } finally {
-      if (sent) countMetric('EmailSent', sent);
-      if (failed.length) countMetric('EmailFailed', failed.length);
+      // A read or a claim failed (not a send): what was claimed is emailed (and recorded) before the run
+      // stops, so it leaves no claim behind.
+      failure = err;
     }
+    // Sends do not throw (a failed one is counted): this waits for the emails in hand.
+    await Promise.all(emailing);
+    if (sent) countMetric('EmailSent', sent);
+    if (failed.length) countMetric('EmailFailed', failed.length);
+    if (failure !== undefined) {
+      await Promise.allSettled(records);
+      throw failure;
+    }
+    await Promise.all(records);
     if (inDoubt)
       logger.warn('Claims in doubt: another run holds them unrecorded; a later run takes them over', {
         purpose,

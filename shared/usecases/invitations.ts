@@ -95,13 +95,28 @@ export function makeInvitations(deps: InvitationDeps) {
   const revokedAmong = (ids: readonly string[]) => certificates.revokedAmong(ids);
   const revokedAt = async (dossierId: string) => (await revokedAmong([dossierId])).get(dossierId);
 
-  /** Approved members page by page, without those whose certificate was revoked (no invitation, no update). */
+  /**
+   * Approved members page by page, without those whose certificate was revoked (no invitation, no update).
+   * The next page and its certificates are read while the caller works on this one: the senders must not
+   * wait for a page.
+   */
   async function* membersOf(roundId: string): AsyncGenerator<Dossier[]> {
-    for await (const page of pagesOf(dossiers, roundId, 'approved')) {
-      const revoked = await revokedAmong(page.map((d) => d.id));
+    const pages = pagesOf(dossiers, roundId, 'approved');
+    const nextPage = async (): Promise<Dossier[] | undefined> => {
+      const read = await pages.next();
+      if (read.done) return undefined;
+      const revoked = await revokedAmong(read.value.map((d) => d.id));
       if (revoked.size)
         logger.info('Revoked members left out of the ceremony emails', { roundId, count: revoked.size });
-      yield page.filter((d) => !revoked.has(d.id));
+      return read.value.filter((d) => !revoked.has(d.id));
+    };
+    for (let pending = nextPage(); ; ) {
+      const page = await pending;
+      if (!page) return;
+      pending = nextPage();
+      // A consumer that stops early must not leave the read-ahead's failure unhandled.
+      pending.catch(() => undefined);
+      yield page;
     }
   }
 
