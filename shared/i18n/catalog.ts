@@ -13,7 +13,12 @@ export type Bilingual<T> = { readonly vi: T; readonly en: T };
 // biome-ignore lint/suspicious/noExplicitAny: parameters differ per entry; both languages must share them.
 type Entry = Bilingual<string> | Bilingual<(...args: any[]) => unknown>;
 
-/** Declares one catalog module; the `const` keeps each entry's exact shape for the type check. */
+/**
+ * Declares one catalog module; the `const` keeps each entry's exact shape for the type check. Each call
+ * is marked with a `@__PURE__` comment where it is made: esbuild then leaves out of a function's bundle
+ * every entry group that function never reads (it honours the mark only at the call, not on a declaration
+ * in another file), so a cold start parses the words it may show, not the whole catalog (issue 15).
+ */
 export const defineMessages = <const M extends Record<string, Entry>>(messages: M): M => messages;
 
 /** The words of one entry in one language, with its parameters. */

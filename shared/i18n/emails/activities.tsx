@@ -36,7 +36,7 @@ const Lines = ({ text }: { text: string }) => (
   </>
 );
 
-export const activityEmails = defineMessages({
+export const activityEmails = /* @__PURE__ */ defineMessages({
   proposalLinkSubject: {
     vi: (p: ProposalLinkWords) => `Đường dẫn đăng ký hoạt động: ${p.space}`,
     en: (p: ProposalLinkWords) => `Your link to propose an activity: ${p.space}`,

@@ -9,7 +9,7 @@ export interface SignInWords {
   readonly until: string;
 }
 
-export const adminEmails = defineMessages({
+export const adminEmails = /* @__PURE__ */ defineMessages({
   signInSubject: { vi: 'Đường dẫn đăng nhập trang điều phối', en: 'Your coordinator sign-in link' },
   signIn: {
     vi: (p: SignInWords) => (

@@ -10,7 +10,7 @@ export interface RevocationWords {
   readonly verifyUrl: string;
 }
 
-export const certificateEmails = defineMessages({
+export const certificateEmails = /* @__PURE__ */ defineMessages({
   revocationSubject: {
     vi: (p: RevocationWords) => `Thu hồi giấy chứng nhận ${p.number}: ${p.holder}`,
     en: (p: RevocationWords) => `Certificate ${p.number} revoked: ${p.holder}`,

@@ -7,7 +7,7 @@ import { defineMessages } from '../catalog.ts';
  * for both languages, whose language-dependent values (a round's name, a checklist title, a link with
  * `lang=en`) are `Text` pairs that each language picks from.
  */
-export const commonEmails = defineMessages({
+export const commonEmails = /* @__PURE__ */ defineMessages({
   network: { vi: 'Mạng lưới Không gian Sáng tạo Hà Nội', en: 'Hanoi Creative Space Network' },
 });
 

@@ -8,7 +8,7 @@ export interface ProfileLinkWords {
   readonly until: string;
 }
 
-export const directoryEmails = defineMessages({
+export const directoryEmails = /* @__PURE__ */ defineMessages({
   profileLinkSubject: {
     vi: (p: ProfileLinkWords) => `Liên kết chỉnh sửa trang thành viên: ${p.space}`,
     en: (p: ProfileLinkWords) => `Link to edit your member page: ${p.space}`,

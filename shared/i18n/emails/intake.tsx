@@ -30,7 +30,7 @@ const documentList = (p: ReceiptWords, lang: Lang) => (
   </ul>
 );
 
-export const intakeEmails = defineMessages({
+export const intakeEmails = /* @__PURE__ */ defineMessages({
   receiptSubject: {
     vi: (p: ReceiptWords) => `Giấy tiếp nhận hồ sơ ${p.code}`,
     en: (p: ReceiptWords) => `Dossier received: ${p.code}`,

@@ -3,7 +3,7 @@ import type { Lang, Text } from '../lang.ts';
 import { Button, Link } from './common.tsx';
 
 /** The ceremony's programme items (their times are the round's, see `CEREMONY_PROGRAMME`). */
-export const ceremonyProgramme = defineMessages({
+export const ceremonyProgramme = /* @__PURE__ */ defineMessages({
   welcome: { vi: 'Đón tiếp đại biểu', en: 'Welcome of guests' },
   opening: { vi: 'Phát biểu khai mạc', en: 'Opening remarks' },
   certificates: { vi: 'Trao giấy chứng nhận thành viên', en: 'Presentation of membership certificates' },
@@ -83,7 +83,7 @@ const programme = (p: InvitationWords, lang: Lang) => (
 );
 
 /** The fresh resume link that ends a deadline reminder and a deadline extension notice. */
-const resumeLink = defineMessages({
+const resumeLink = /* @__PURE__ */ defineMessages({
   continue: {
     vi: (url: string) => (
       <>
@@ -100,7 +100,7 @@ const resumeLink = defineMessages({
   },
 });
 
-export const roundEmails = defineMessages({
+export const roundEmails = /* @__PURE__ */ defineMessages({
   deadlineReminderSubject: {
     vi: (p: DeadlineReminderWords) => `Còn ${p.daysLeft} ngày để nộp hồ sơ: ${p.space}`,
     en: (p: DeadlineReminderWords) => `${p.daysLeft} day(s) left to submit: ${p.space}`,

@@ -23,7 +23,7 @@ export interface SignOffDigestWords {
 }
 
 /** How long a dossier has waited, after its date (nothing on its first day). */
-const digestWords = defineMessages({
+const digestWords = /* @__PURE__ */ defineMessages({
   waited: {
     vi: (days: number) => (days > 0 ? ` · đã chờ ${days} ngày` : ''),
     en: (days: number) => (days > 0 ? ` · waiting ${days} day(s)` : ''),
@@ -31,7 +31,7 @@ const digestWords = defineMessages({
 });
 
 /** The Director's daily digest: what awaits sign-off, and the one link to sign them. */
-export const signOffEmails = defineMessages({
+export const signOffEmails = /* @__PURE__ */ defineMessages({
   digestSubject: {
     vi: (p: SignOffDigestWords) => `${p.entries.length} hồ sơ chờ Giám đốc phê duyệt`,
     en: (p: SignOffDigestWords) => `${p.entries.length} dossier(s) awaiting your sign-off`,

@@ -13,7 +13,7 @@ export interface SupplementWords {
   readonly url: string;
 }
 
-export const supplementEmails = defineMessages({
+export const supplementEmails = /* @__PURE__ */ defineMessages({
   requestSubject: {
     vi: (p: SupplementWords) => `Yêu cầu bổ sung hồ sơ ${p.code}`,
     en: (p: SupplementWords) => `Supplement requested: ${p.code}`,

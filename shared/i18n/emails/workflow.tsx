@@ -11,7 +11,7 @@ export interface ReviewRequestWords {
 }
 
 /** The opening sentence of a decision, escalation or failure notice. */
-export const outcomeLeads = defineMessages({
+export const outcomeLeads = /* @__PURE__ */ defineMessages({
   approved: {
     vi: 'Chúc mừng! Không gian của bạn đã được công nhận là thành viên Mạng lưới. Thư mời dự lễ trao giấy chứng nhận sẽ được gửi tới bạn.',
     en: 'Congratulations! Your space has been approved as a member of the Network. The invitation to the certificate ceremony will follow.',
@@ -55,7 +55,7 @@ export interface OutcomeWords {
   };
 }
 
-export const workflowEmails = defineMessages({
+export const workflowEmails = /* @__PURE__ */ defineMessages({
   reviewSubject: {
     vi: (p: ReviewRequestWords) => `${p.reminder ? '[Nhắc lại] ' : ''}Thẩm định hồ sơ ${p.code}: ${p.space}`,
     en: (p: ReviewRequestWords) => `${p.reminder ? '[Reminder] ' : ''}Review dossier ${p.code}: ${p.space}`,

@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** The public events calendar (`/su-kien`) and the member's sign-in form on it. */
-export const EVENTS_PAGE = defineMessages({
+export const EVENTS_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Lịch sự kiện', en: 'Events calendar' },
   intro: {
     vi: 'Các hoạt động của thành viên Mạng lưới tại Trung tâm Điều phối các hoạt động sáng tạo, Bảo tàng Hà Nội và các địa điểm khác đã được Trung tâm chấp thuận.',
@@ -40,7 +40,7 @@ export const EVENTS_PAGE = defineMessages({
 });
 
 /** The proposal form (emailed link) and what it answers. */
-export const PROPOSAL_PAGE = defineMessages({
+export const PROPOSAL_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Đăng ký hoạt động', en: 'Propose an activity' },
   intro: {
     vi: (space: string) => `Đăng ký hoạt động của ${space}. Trung tâm xem xét và trả lời qua email.`,
@@ -100,7 +100,7 @@ export const PROPOSAL_PAGE = defineMessages({
 });
 
 /** Why a proposal's time, venue or size is refused: each names its field. */
-export const PROPOSAL_ERRORS = defineMessages({
+export const PROPOSAL_ERRORS = /* @__PURE__ */ defineMessages({
   unknownVenue: { vi: 'Chọn một địa điểm trong danh sách', en: 'Choose a venue from the list' },
   'end-before-start': { vi: 'Giờ kết thúc phải sau giờ bắt đầu', en: 'The end must be after the start' },
   'not-on-slot': {
@@ -134,7 +134,7 @@ export const PROPOSAL_ERRORS = defineMessages({
 });
 
 /** The Centre's decision page (emailed link to each coordinator). */
-export const ACTIVITY_REVIEW_PAGE = defineMessages({
+export const ACTIVITY_REVIEW_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Xét duyệt đăng ký hoạt động', en: 'Activity proposal' },
   member: { vi: 'Thành viên', en: 'Member' },
   when: { vi: 'Thời gian', en: 'When' },
@@ -171,7 +171,7 @@ export const ACTIVITY_REVIEW_PAGE = defineMessages({
 });
 
 /** The venues page of `/admin` and the permit guidance setting. */
-export const VENUES_PAGE = defineMessages({
+export const VENUES_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Địa điểm và hướng dẫn cấp phép', en: 'Venues and permit guidance' },
   intro: {
     vi: 'Các địa điểm thành viên đăng ký hoạt động: sức chứa và giờ mở cửa từng ngày (để trống là đóng cửa).',
@@ -205,7 +205,7 @@ export const VENUES_PAGE = defineMessages({
  * The permit guidance used until a coordinator edits it on `/admin/venues`: the documents and steps for an
  * event permit and an advertising permit in Hanoi, as the Centre explains them to members.
  */
-export const DEFAULT_PERMIT_GUIDANCE = defineMessages({
+export const DEFAULT_PERMIT_GUIDANCE = /* @__PURE__ */ defineMessages({
   text: {
     vi: [
       'Giấy phép tổ chức sự kiện (biểu diễn nghệ thuật, lễ hội, triển lãm có bán vé):',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** The coordinator's pages: sign-in, the dossier list, a dossier. */
-export const ADMIN_PAGES = defineMessages({
+export const ADMIN_PAGES = /* @__PURE__ */ defineMessages({
   dashboard: { vi: 'Trang điều phối', en: 'Coordinator dashboard' },
   signIn: { vi: 'Đăng nhập trang điều phối', en: 'Coordinator sign-in' },
   signInIntro: {
@@ -74,7 +74,7 @@ export const ADMIN_PAGES = defineMessages({
 });
 
 /** The staff pages' menu. */
-export const ADMIN_NAV = defineMessages({
+export const ADMIN_NAV = /* @__PURE__ */ defineMessages({
   dashboard: { vi: 'Hồ sơ', en: 'Dossiers' },
   rounds: { vi: 'Các đợt đăng ký', en: 'Calls' },
   staff: { vi: 'Cán bộ', en: 'Staff' },
@@ -84,7 +84,7 @@ export const ADMIN_NAV = defineMessages({
 });
 
 /** An audit trail's table. */
-export const AUDIT_TRAIL = defineMessages({
+export const AUDIT_TRAIL = /* @__PURE__ */ defineMessages({
   title: { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
   at: { vi: 'Lúc', en: 'At' },
   by: { vi: 'Người thực hiện', en: 'By' },
@@ -92,7 +92,7 @@ export const AUDIT_TRAIL = defineMessages({
 });
 
 /** The staff list (coordinators). */
-export const STAFF_PAGE = defineMessages({
+export const STAFF_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Cán bộ', en: 'Staff' },
   intro: {
     vi: 'Người điều phối quản lý các đợt và danh sách cán bộ; cán bộ thẩm định nhận hồ sơ của các đợt có tên họ. Người bị xóa mất quyền ngay: phiên đăng nhập và đường dẫn thẩm định của họ không còn dùng được.',
@@ -109,7 +109,7 @@ export const STAFF_PAGE = defineMessages({
 });
 
 /** The staff list's audit actions. */
-export const STAFF_ACTIONS = defineMessages({
+export const STAFF_ACTIONS = /* @__PURE__ */ defineMessages({
   'add-staff': { vi: 'Thêm', en: 'Added' },
   'change-staff': { vi: 'Đổi vai trò', en: 'Roles changed' },
   'remove-staff': { vi: 'Xóa', en: 'Removed' },
@@ -117,7 +117,7 @@ export const STAFF_ACTIONS = defineMessages({
 });
 
 /** A reviewer's page at /admin: the dossiers under review in their rounds. */
-export const ASSIGNED_PAGE = defineMessages({
+export const ASSIGNED_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Hồ sơ đang chờ thẩm định', en: 'Dossiers awaiting review' },
   intro: {
     vi: 'Đây là các hồ sơ đang thẩm định của những đợt có tên bạn. Hãy quyết định qua đường dẫn trong email của từng hồ sơ.',
@@ -127,7 +127,7 @@ export const ASSIGNED_PAGE = defineMessages({
 });
 
 /** The admin function's form fields and query parameters, as a 400 names them. */
-export const ADMIN_FIELDS = defineMessages({
+export const ADMIN_FIELDS = /* @__PURE__ */ defineMessages({
   email: { vi: 'Email', en: 'Email' },
   secret: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
   status: { vi: 'Tình trạng', en: 'Status' },
@@ -148,7 +148,7 @@ export const ADMIN_FIELDS = defineMessages({
  * The coordinator's refusals (rounds, staff, dashboard): use-cases do not know the request's language, so
  * they carry both and the answer picks one.
  */
-export const ADMIN_ERRORS = defineMessages({
+export const ADMIN_ERRORS = /* @__PURE__ */ defineMessages({
   callNotFound: { vi: 'Không tìm thấy đợt đăng ký.', en: 'Call not found.' },
   noCallYet: {
     vi: 'Chưa có đợt đăng ký nào đang mở: hãy tạo một đợt ở mục “Các đợt đăng ký”.',
@@ -195,7 +195,7 @@ export const ADMIN_ERRORS = defineMessages({
 });
 
 /** Fields a use-case names in a 400, and what it says of them (both languages; the answer picks one). */
-export const ADMIN_ISSUE_FIELDS = defineMessages({
+export const ADMIN_ISSUE_FIELDS = /* @__PURE__ */ defineMessages({
   roundId: { vi: 'Mã đợt', en: 'Round id' },
   reviewers: { vi: 'Cán bộ thẩm định', en: 'Reviewers' },
   newDeadline: { vi: 'Hạn nộp mới', en: 'New deadline' },
@@ -204,7 +204,7 @@ export const ADMIN_ISSUE_FIELDS = defineMessages({
   next: { vi: 'Trang tiếp', en: 'Next page' },
 });
 
-export const ADMIN_ISSUES = defineMessages({
+export const ADMIN_ISSUES = /* @__PURE__ */ defineMessages({
   idTaken: { vi: 'Mã này đã được dùng cho một đợt khác', en: 'This id is taken by another call' },
   deadlinePassed: {
     vi: 'Hạn nộp đã qua: hãy sửa hạn trước khi mở',
@@ -222,7 +222,7 @@ export const ADMIN_ISSUES = defineMessages({
 });
 
 /** The columns of the dossiers' CSV export, in order. */
-export const CSV_COLUMNS = defineMessages({
+export const CSV_COLUMNS = /* @__PURE__ */ defineMessages({
   code: { vi: 'Mã hồ sơ', en: 'Dossier code' },
   status: { vi: 'Trạng thái', en: 'Status' },
   nameVi: { vi: 'Tên không gian', en: 'Space name' },

@@ -5,7 +5,7 @@ import { defineMessages } from '../catalog.ts';
  * (`<script type="application/json" id="words">`, see layout.tsx), so one bundle serves both languages and
  * the catalog stays out of it; `{name}` marks a value the script fills in.
  */
-export const BROWSER = defineMessages({
+export const BROWSER = /* @__PURE__ */ defineMessages({
   // ---- any page that talks to the server ----
   networkError: {
     vi: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** Refusals of the ceremony's RSVP link and check-in pass; times come formatted (Hanoi). */
-export const CEREMONY_ERRORS = defineMessages({
+export const CEREMONY_ERRORS = /* @__PURE__ */ defineMessages({
   revoked: {
     vi: 'Giấy chứng nhận thành viên của không gian này đã bị thu hồi, nên lời mời dự lễ và thẻ check-in không còn hiệu lực.',
     en: "This space's membership certificate was revoked, so the ceremony invitation and check-in pass no longer hold.",
@@ -29,11 +29,11 @@ export const CEREMONY_ERRORS = defineMessages({
  * The calendar invitation's title. A calendar event has one title whatever its reader's language, so it
  * says both: `<round name> – <vi> / <en>`.
  */
-export const CEREMONY_CALENDAR = defineMessages({
+export const CEREMONY_CALENDAR = /* @__PURE__ */ defineMessages({
   event: { vi: 'Lễ trao giấy chứng nhận', en: 'Membership ceremony' },
 });
 
 /** What the RSVP form's check says (its fields named by RSVP_PAGE). */
-export const RSVP_ISSUES = defineMessages({
+export const RSVP_ISSUES = /* @__PURE__ */ defineMessages({
   tooManyGuests: { vi: (max: number) => `Tối đa ${max} khách`, en: (max: number) => `At most ${max} guests` },
 });

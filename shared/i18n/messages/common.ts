@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** Names and words every page shares: the network, the centre, the header, the footer, the error page. */
-export const COMMON = defineMessages({
+export const COMMON = /* @__PURE__ */ defineMessages({
   networkName: { vi: 'Mạng lưới Không gian Sáng tạo Hà Nội', en: 'Hanoi Creative Space Network' },
   centreName: {
     vi: 'Trung tâm Điều phối các hoạt động sáng tạo',

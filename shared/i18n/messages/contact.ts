@@ -1,14 +1,14 @@
 import { defineMessages } from '../catalog.ts';
 
 /** The Centre's contact in every page's footer (the values come from `CENTRE_CONTACT`, not from here). */
-export const CONTACT = defineMessages({
+export const CONTACT = /* @__PURE__ */ defineMessages({
   address: { vi: 'Địa chỉ', en: 'Address' },
   phone: { vi: 'Điện thoại', en: 'Phone' },
   email: { vi: 'Email', en: 'Email' },
 });
 
 /** The way back from a wrong turn: the page for an address no route knows, and the titles of error pages. */
-export const WAY_BACK = defineMessages({
+export const WAY_BACK = /* @__PURE__ */ defineMessages({
   /** An unknown path, named (a mistyped or outdated link): the 404 page and the JSON 404 say which. */
   noSuchPage: {
     vi: (path: string) => `Không có trang nào ở địa chỉ ${path}. Có thể đường dẫn bị gõ sai hoặc đã cũ.`,

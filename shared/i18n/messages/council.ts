@@ -1,14 +1,14 @@
 import { defineMessages } from '../catalog.ts';
 
 /** A reviewer's opinion as the audit trail, the council's pages and the Director's digest name it. */
-export const OPINION_LABELS = defineMessages({
+export const OPINION_LABELS = /* @__PURE__ */ defineMessages({
   approved: { vi: 'Đề nghị công nhận', en: 'Recommends approval' },
   supplement: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Asks for a supplement' },
   rejected: { vi: 'Đề nghị không công nhận', en: 'Recommends rejection' },
 });
 
 /** How a round's dossiers are decided (round settings, review pages). */
-export const DECISION_MODE_LABELS = defineMessages({
+export const DECISION_MODE_LABELS = /* @__PURE__ */ defineMessages({
   single: { vi: 'Một chuyên viên thẩm định quyết định', en: 'One reviewer decides' },
   council: {
     vi: 'Hội đồng thẩm định (biểu quyết theo số phiếu tối thiểu)',
@@ -16,7 +16,7 @@ export const DECISION_MODE_LABELS = defineMessages({
   },
 });
 
-export const COUNCIL_WORDS = defineMessages({
+export const COUNCIL_WORDS = /* @__PURE__ */ defineMessages({
   score: {
     vi: (criterion: string, score: number) => `${criterion}: ${score}/5`,
     en: (criterion: string, score: number) => `${criterion}: ${score}/5`,
@@ -24,7 +24,7 @@ export const COUNCIL_WORDS = defineMessages({
 });
 
 /** A council member's scores, as the review page asks for them and names a missing one. */
-export const SCORE_WORDS = defineMessages({
+export const SCORE_WORDS = /* @__PURE__ */ defineMessages({
   field: {
     vi: (criterion: string) => `Điểm “${criterion}”`,
     en: (criterion: string) => `Score “${criterion}”`,

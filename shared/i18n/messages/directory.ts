@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** The public directory of members (`/thanh-vien`) and a member's profile page. */
-export const DIRECTORY_PAGE = defineMessages({
+export const DIRECTORY_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Thành viên Mạng lưới', en: 'Network members' },
   intro: {
     vi: 'Các không gian sáng tạo có giấy chứng nhận thành viên còn hiệu lực. Mỗi thẻ dẫn tới trang xác minh giấy chứng nhận.',
@@ -53,7 +53,7 @@ export const DIRECTORY_PAGE = defineMessages({
 });
 
 /** The member's own page: the profile's editing form behind the emailed link. */
-export const PROFILE_EDIT = defineMessages({
+export const PROFILE_EDIT = /* @__PURE__ */ defineMessages({
   title: { vi: 'Chỉnh sửa trang thành viên', en: 'Edit the member page' },
   validUntil: {
     vi: (at: string) => `Liên kết này dùng được nhiều lần tới ${at} (giờ Hà Nội).`,
@@ -80,7 +80,7 @@ export const PROFILE_EDIT = defineMessages({
 });
 
 /** The profile's photos: chosen from the dossier's images or uploaded, behind the emailed link. */
-export const PROFILE_PHOTOS = defineMessages({
+export const PROFILE_PHOTOS = /* @__PURE__ */ defineMessages({
   legend: {
     vi: (max: number) => `Ảnh trên trang thành viên (tối đa ${max})`,
     en: (max: number) => `Photos on the member page (up to ${max})`,
@@ -144,7 +144,7 @@ export const PROFILE_PHOTOS = defineMessages({
 });
 
 /** The directory's map (with a tile URL configured): markers link each member's page. */
-export const DIRECTORY_MAP = defineMessages({
+export const DIRECTORY_MAP = /* @__PURE__ */ defineMessages({
   label: { vi: 'Bản đồ các thành viên', en: 'Map of the members' },
   hint: {
     vi: 'Bản đồ chỉ là phần bổ sung: danh sách bên dưới có đầy đủ các thành viên.',
@@ -154,7 +154,7 @@ export const DIRECTORY_MAP = defineMessages({
 });
 
 /** Refusals of the directory's pages and links. */
-export const DIRECTORY_ERRORS = defineMessages({
+export const DIRECTORY_ERRORS = /* @__PURE__ */ defineMessages({
   unknownMember: { vi: 'Không tìm thấy thành viên này.', en: 'No member has this address.' },
   unknownPhoto: { vi: 'Không tìm thấy ảnh này.', en: 'No such photo.' },
   linkRefused: {
@@ -172,7 +172,7 @@ export const DIRECTORY_ERRORS = defineMessages({
 });
 
 /** The profile form's fields as a 400 names them, and what it says of them. */
-export const PROFILE_FIELDS = defineMessages({
+export const PROFILE_FIELDS = /* @__PURE__ */ defineMessages({
   descriptionVi: PROFILE_EDIT.descriptionVi,
   descriptionEn: PROFILE_EDIT.descriptionEn,
   website: PROFILE_EDIT.website,
@@ -208,7 +208,7 @@ export const PROFILE_FIELDS = defineMessages({
 });
 
 /** The coordinator's hiding of a profile (the admin dossier page's card). */
-export const MEMBER_ADMIN = defineMessages({
+export const MEMBER_ADMIN = /* @__PURE__ */ defineMessages({
   title: { vi: 'Trang thành viên công khai', en: 'Public member page' },
   hide: { vi: 'Ẩn khỏi danh sách thành viên', en: 'Hide from the directory' },
   show: { vi: 'Hiện lại trong danh sách', en: 'Show in the directory again' },

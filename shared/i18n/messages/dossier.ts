@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** A dossier's status as people read it (status page, dashboard, emails, CSV). */
-export const DOSSIER_STATUS_LABELS = defineMessages({
+export const DOSSIER_STATUS_LABELS = /* @__PURE__ */ defineMessages({
   draft: { vi: 'Bản nháp (chưa nộp)', en: 'Draft (not submitted)' },
   submitted: { vi: 'Đã tiếp nhận', en: 'Received' },
   in_review: { vi: 'Đang thẩm định', en: 'Under review' },
@@ -15,7 +15,7 @@ export const DOSSIER_STATUS_LABELS = defineMessages({
 });
 
 /** A checklist item short of files; its title comes in the same language (round data). */
-export const CHECKLIST_PROBLEMS = defineMessages({
+export const CHECKLIST_PROBLEMS = /* @__PURE__ */ defineMessages({
   tooFew: {
     vi: (title: string, min: number, count: number) => `${title}: cần ít nhất ${min} tệp (hiện có ${count})`,
     en: (title: string, min: number, count: number) =>
@@ -24,7 +24,7 @@ export const CHECKLIST_PROBLEMS = defineMessages({
 });
 
 /** Notes the lifecycle writes into a dossier's history (stored with both languages, shown in one). */
-export const HISTORY_NOTES = defineMessages({
+export const HISTORY_NOTES = /* @__PURE__ */ defineMessages({
   resubmitted: { vi: 'Đã bổ sung hồ sơ', en: 'Supplement sent' },
   reminded: {
     vi: (attempt: number) => `Nhắc thẩm định lần ${attempt}`,

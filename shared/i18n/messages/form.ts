@@ -4,7 +4,7 @@ import { defineMessages } from '../catalog.ts';
  * The application's fields, one entry each: the form, the dossier views, the supplement request and every
  * message that names a field (validation issues, emails) read these.
  */
-export const FIELDS = defineMessages({
+export const FIELDS = /* @__PURE__ */ defineMessages({
   'space.nameVi': { vi: 'Tên không gian (tiếng Việt)', en: 'Space name (Vietnamese)' },
   'space.nameEn': { vi: 'Tên không gian (tiếng Anh)', en: 'Space name (English)' },
   'space.ownership': { vi: 'Hình thức sở hữu', en: 'Ownership' },
@@ -39,7 +39,7 @@ export type FieldPath = keyof typeof FIELDS;
  * How the application form labels a field where it says more than the field's name: what is optional,
  * how to fill it in. The other fields are labelled with their name (`FIELDS`).
  */
-export const FORM_LABELS = defineMessages({
+export const FORM_LABELS = /* @__PURE__ */ defineMessages({
   'space.nameEn': { vi: 'Tên không gian (tiếng Anh, không bắt buộc)', en: 'Space name (English, optional)' },
   'space.creativeFields': {
     vi: 'Lĩnh vực sáng tạo (chọn ít nhất một)',
@@ -59,7 +59,7 @@ export const FORM_LABELS = defineMessages({
 });
 
 /** Hints under the form's fields. */
-export const FIELD_HINTS = defineMessages({
+export const FIELD_HINTS = /* @__PURE__ */ defineMessages({
   'space.wardCode': {
     vi: 'Gõ tên phường/xã, tên mới hoặc tên cũ trước 1/7/2025 (có thể không dấu), rồi chọn trong danh sách.',
     en: 'Type the ward’s name, new or as it was before 1 July 2025 (diacritics optional), and pick it from the list.',
@@ -76,7 +76,7 @@ export const FIELD_HINTS = defineMessages({
   'space.description': { vi: 'Ít nhất 50 ký tự.', en: '50 characters or more.' },
 });
 
-export const OWNERSHIP_LABELS = defineMessages({
+export const OWNERSHIP_LABELS = /* @__PURE__ */ defineMessages({
   public: { vi: 'Công lập', en: 'Public institution' },
   private_company: { vi: 'Doanh nghiệp tư nhân', en: 'Private company' },
   individual_group: { vi: 'Cá nhân, nhóm độc lập', en: 'Individual or independent group' },
@@ -84,7 +84,7 @@ export const OWNERSHIP_LABELS = defineMessages({
   other: { vi: 'Khác', en: 'Other' },
 });
 
-export const SPACE_TYPE_LABELS = defineMessages({
+export const SPACE_TYPE_LABELS = /* @__PURE__ */ defineMessages({
   gallery: { vi: 'Phòng trưng bày, triển lãm', en: 'Gallery' },
   craft_studio: { vi: 'Xưởng thủ công, mỹ nghệ', en: 'Craft studio' },
   music_venue: { vi: 'Không gian âm nhạc', en: 'Music venue' },
@@ -95,7 +95,7 @@ export const SPACE_TYPE_LABELS = defineMessages({
   other: { vi: 'Khác', en: 'Other' },
 });
 
-export const CREATIVE_FIELD_LABELS = defineMessages({
+export const CREATIVE_FIELD_LABELS = /* @__PURE__ */ defineMessages({
   design: { vi: 'Thiết kế', en: 'Design' },
   visual_arts: { vi: 'Mỹ thuật', en: 'Visual arts' },
   architecture: { vi: 'Kiến trúc', en: 'Architecture' },
@@ -111,7 +111,7 @@ export const CREATIVE_FIELD_LABELS = defineMessages({
 });
 
 /** The home page: the call, its checklist and the application form. */
-export const HOME = defineMessages({
+export const HOME = /* @__PURE__ */ defineMessages({
   benefits: { vi: 'Quyền lợi của thành viên', en: 'Membership benefits' },
   deadline: { vi: 'Hạn nộp hồ sơ: ', en: 'Deadline: ' },
   ict: { vi: ' (giờ Hà Nội, UTC+7)', en: ' (Hanoi time, UTC+7)' },
@@ -154,14 +154,14 @@ export const HOME = defineMessages({
 });
 
 /** What a checklist item takes, under its file picker. */
-export const DOCUMENT_SLOT = defineMessages({
+export const DOCUMENT_SLOT = /* @__PURE__ */ defineMessages({
   accepts: { vi: 'Chấp nhận', en: 'Accepted' },
   upTo: { vi: 'tối đa', en: 'up to' },
   files: { vi: 'tệp', en: 'files' },
 });
 
 /** The supplement page (bổ sung hồ sơ). */
-export const SUPPLEMENT = defineMessages({
+export const SUPPLEMENT = /* @__PURE__ */ defineMessages({
   title: { vi: 'Bổ sung hồ sơ', en: 'Supplement your dossier' },
   intro: {
     vi: 'Cán bộ thẩm định đề nghị bạn bổ sung một số nội dung của hồ sơ. Bấm nút dưới đây để mở yêu cầu; bạn chỉ sửa được những nội dung được yêu cầu. Đường dẫn trong email mở lại được nhiều lần cho tới hạn bổ sung.',

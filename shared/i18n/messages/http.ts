@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** Refusals of the HTTP layer itself, before or around any use-case (every function answers them). */
-export const HTTP_ERRORS = defineMessages({
+export const HTTP_ERRORS = /* @__PURE__ */ defineMessages({
   pageNotFound: { vi: 'Không tìm thấy trang.', en: 'Page not found.' },
   serverError: {
     vi: (requestId: string) => `Hệ thống đang gặp sự cố. Vui lòng thử lại sau (mã yêu cầu ${requestId}).`,
@@ -34,7 +34,7 @@ export const HTTP_ERRORS = defineMessages({
 });
 
 /** A body that is not JSON at all, named as a 400 names a field. */
-export const BODY_ISSUE = defineMessages({
+export const BODY_ISSUE = /* @__PURE__ */ defineMessages({
   field: { vi: 'Nội dung', en: 'Body' },
   notJson: { vi: 'Không đọc được JSON', en: 'Not valid JSON' },
 });

@@ -4,7 +4,7 @@ import { defineMessages } from '../catalog.ts';
  * The applicant's refusals (drafts, uploads, submission, resume and supplement links). Use-cases do not know
  * the request's language, so they carry both (`textOf`) and the answer picks one; times come formatted.
  */
-export const INTAKE_ERRORS = defineMessages({
+export const INTAKE_ERRORS = /* @__PURE__ */ defineMessages({
   closed: {
     vi: (deadline: string) =>
       `Đợt đăng ký đã đóng lúc ${deadline} (giờ Hà Nội); hồ sơ không thể thay đổi hay nộp thêm. Bạn vẫn có thể tra cứu hồ sơ đã nộp.`,
@@ -87,7 +87,7 @@ export const INTAKE_ERRORS = defineMessages({
 });
 
 /** The answer to a request for a fresh resume link: the same whether or not one was sent. */
-export const RESUME_RESENT = defineMessages({
+export const RESUME_RESENT = /* @__PURE__ */ defineMessages({
   message: {
     vi: 'Nếu hồ sơ còn là bản nháp, đường dẫn mới đã được gửi tới email.',
     en: 'If the draft is still open, a new link was emailed.',
@@ -95,7 +95,7 @@ export const RESUME_RESENT = defineMessages({
 });
 
 /** Asking for a new supplement link (the supplement page and `/status`): the button and the answer. */
-export const SUPPLEMENT_RESEND = defineMessages({
+export const SUPPLEMENT_RESEND = /* @__PURE__ */ defineMessages({
   button: { vi: 'Gửi lại đường dẫn mới', en: 'Email me a new link' },
   sent: {
     vi: 'Nếu hồ sơ còn đang chờ bổ sung, đường dẫn mới đã được gửi tới email người đại diện. Đường dẫn dùng được nhiều lần cho tới hạn bổ sung.',
@@ -104,7 +104,7 @@ export const SUPPLEMENT_RESEND = defineMessages({
 });
 
 /** What the submit check says of one uploaded document (by its file name), in the request's language. */
-export const DOCUMENT_PROBLEMS = defineMessages({
+export const DOCUMENT_PROBLEMS = /* @__PURE__ */ defineMessages({
   slotGone: {
     vi: (name: string) => `“${name}”: mục không còn trong danh sách`,
     en: (name: string) => `“${name}”: item no longer exists`,
@@ -134,7 +134,7 @@ export const DOCUMENT_PROBLEMS = defineMessages({
 });
 
 /** What an upload request is refused for, before any byte is sent. */
-export const UPLOAD_PROBLEMS = defineMessages({
+export const UPLOAD_PROBLEMS = /* @__PURE__ */ defineMessages({
   slot: { vi: 'Mục tài liệu không có trong danh sách của đợt', en: 'Not a document item of this call' },
   typeNotAccepted: {
     vi: (name: string, slot: string, types: string) =>

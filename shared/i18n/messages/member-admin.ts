@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** `/admin/permits`: approved activities to come that need a permit, and whether it was obtained (issue 16 item 5). */
-export const PERMITS_PAGE = defineMessages({
+export const PERMITS_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Giấy phép của các hoạt động', en: 'Permits of activities' },
   intro: {
     vi: 'Các hoạt động đã được chấp thuận trong 12 tháng tới cần giấy phép tổ chức sự kiện hoặc quảng cáo. Khi thành viên đã có giấy phép, hãy đánh dấu để lưu lại ai xác nhận và lúc nào.',
@@ -34,7 +34,7 @@ export const PERMITS_PAGE = defineMessages({
 });
 
 /** `/admin/members`: hidden profiles (with why), showing one again, and making the profiles that are missing. */
-export const MEMBERS_PAGE = defineMessages({
+export const MEMBERS_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Trang thành viên bị ẩn', en: 'Hidden member pages' },
   intro: {
     vi: 'Các trang thành viên đã bị ẩn khỏi danh sách /thanh-vien, kèm lý do. Hiện lại một trang cần ghi lý do; việc này được ghi vào nhật ký hồ sơ.',

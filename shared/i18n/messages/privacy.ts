@@ -5,7 +5,7 @@ import { defineMessages } from '../catalog.ts';
  * parameters: the page passes the numbers of `shared/domain/retention.ts`, which the bucket's lifecycle
  * rules and the table's TTLs are built from too.
  */
-export const PRIVACY = defineMessages({
+export const PRIVACY = /* @__PURE__ */ defineMessages({
   title: { vi: 'Thông báo xử lý dữ liệu cá nhân', en: 'Privacy notice' },
   intro: {
     vi: 'Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, trước khi bạn đồng ý, Trung tâm cho bạn biết ai xử lý dữ liệu trong hồ sơ đăng ký, để làm gì, trong bao lâu, và bạn có những quyền gì.',

@@ -1,14 +1,14 @@
 import { defineMessages } from '../catalog.ts';
 
 /** A reviewer's decisions, as the review page's buttons and its "already decided" notice name them. */
-export const OUTCOME_LABELS = defineMessages({
+export const OUTCOME_LABELS = /* @__PURE__ */ defineMessages({
   approved: { vi: 'Công nhận thành viên', en: 'Approve' },
   supplement: { vi: 'Yêu cầu bổ sung', en: 'Request a supplement' },
   rejected: { vi: 'Không chấp thuận', en: 'Reject' },
 });
 
 /** The reviewer's page behind an emailed review link. */
-export const REVIEW_PAGE = defineMessages({
+export const REVIEW_PAGE = /* @__PURE__ */ defineMessages({
   review: { vi: 'Thẩm định', en: 'Review' },
   heading: { vi: 'Thẩm định hồ sơ', en: 'Review dossier' },
   status: { vi: 'Tình trạng: ', en: 'Status: ' },
@@ -79,14 +79,14 @@ export const REVIEW_PAGE = defineMessages({
 });
 
 /** The decision as the confirmation restates it ("Bạn sắp … hồ sơ …"). */
-export const OUTCOME_VERBS = defineMessages({
+export const OUTCOME_VERBS = /* @__PURE__ */ defineMessages({
   approved: { vi: 'chấp thuận', en: 'approve' },
   supplement: { vi: 'yêu cầu bổ sung', en: 'request a supplement to' },
   rejected: { vi: 'không chấp thuận', en: 'reject' },
 });
 
 /** The review form's fields, as a 400 names them. */
-export const REVIEW_FIELDS = defineMessages({
+export const REVIEW_FIELDS = /* @__PURE__ */ defineMessages({
   comment: { vi: 'Ý kiến', en: 'Comment' },
   outcome: { vi: 'Quyết định', en: 'Decision' },
   s: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
@@ -95,7 +95,7 @@ export const REVIEW_FIELDS = defineMessages({
 });
 
 /** The review link's refusals: use-cases carry both languages and the answer picks one. */
-export const REVIEW_ERRORS = defineMessages({
+export const REVIEW_ERRORS = /* @__PURE__ */ defineMessages({
   invalidLink: {
     vi: 'Đường dẫn thẩm định không hợp lệ hoặc đã hết hạn.',
     en: 'This review link is not valid or has expired.',
@@ -115,7 +115,7 @@ export const REVIEW_ERRORS = defineMessages({
 });
 
 /** What a supplement request lacks (its fields named by REVIEW_FIELDS). */
-export const SUPPLEMENT_TERMS = defineMessages({
+export const SUPPLEMENT_TERMS = /* @__PURE__ */ defineMessages({
   chooseItem: { vi: 'Chọn ít nhất một mục', en: 'Choose at least one item' },
   dueRange: {
     vi: (days: number) => `Từ ngày mai đến tối đa ${days} ngày`,

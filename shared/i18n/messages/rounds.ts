@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** Labels of the round settings form's fields: the form shows them, and a 400 names fields by them. */
-export const ROUND_SETTING_LABELS = defineMessages({
+export const ROUND_SETTING_LABELS = /* @__PURE__ */ defineMessages({
   id: { vi: 'Mã đợt', en: 'Call id' },
   nameVi: { vi: 'Tên đợt (tiếng Việt)', en: 'Name (Vietnamese)' },
   nameEn: { vi: 'Tên đợt (tiếng Anh)', en: 'Name (English)' },
@@ -27,7 +27,7 @@ export const ROUND_SETTING_LABELS = defineMessages({
 });
 
 /** Labels of one checklist item's fields. */
-export const CHECKLIST_ITEM_LABELS = defineMessages({
+export const CHECKLIST_ITEM_LABELS = /* @__PURE__ */ defineMessages({
   slot: { vi: 'Mã mục', en: 'Key' },
   titleVi: { vi: 'Tên (tiếng Việt)', en: 'Title (Vietnamese)' },
   titleEn: { vi: 'Tên (tiếng Anh)', en: 'Title (English)' },
@@ -41,7 +41,7 @@ export const CHECKLIST_ITEM_LABELS = defineMessages({
 });
 
 /** A checklist item's field, named with its row (a 400 on the settings form). */
-export const CHECKLIST_ROW = defineMessages({
+export const CHECKLIST_ROW = /* @__PURE__ */ defineMessages({
   field: {
     vi: (row: number, label: string) => `Tài liệu mục ${row} · ${label}`,
     en: (row: number, label: string) => `Document item ${row} · ${label}`,
@@ -49,7 +49,7 @@ export const CHECKLIST_ROW = defineMessages({
 });
 
 /** Messages of the settings' checks, by the key their zod issue carries. */
-export const ROUND_SETTING_MESSAGES = defineMessages({
+export const ROUND_SETTING_MESSAGES = /* @__PURE__ */ defineMessages({
   dateTime: { vi: 'Cần ngày và giờ (dd/mm/yyyy hh:mm)', en: 'A date and time are needed' },
   date: { vi: 'Cần một ngày hợp lệ', en: 'A valid date is needed' },
   slotKey: {
@@ -93,14 +93,14 @@ export const ROUND_SETTING_MESSAGES = defineMessages({
   },
 });
 
-export const ROUND_STATUS_LABELS = defineMessages({
+export const ROUND_STATUS_LABELS = /* @__PURE__ */ defineMessages({
   draft: { vi: 'Bản nháp', en: 'Draft' },
   open: { vi: 'Đang mở', en: 'Open' },
   closed: { vi: 'Đã đóng', en: 'Closed' },
 });
 
 /** The dashboard's forms that change an open round (deadline, ceremony, close) and their results. */
-export const ROUND_CHANGE_PAGES = defineMessages({
+export const ROUND_CHANGE_PAGES = /* @__PURE__ */ defineMessages({
   deadline: { vi: 'Gia hạn nộp hồ sơ', en: 'Extend the deadline' },
   current: { vi: 'Hạn hiện tại', en: 'Current deadline' },
   newDate: { vi: 'Hạn nộp mới (hết ngày, giờ Hà Nội)', en: 'New deadline (end of day, Hanoi time)' },
@@ -140,7 +140,7 @@ export const ROUND_CHANGE_PAGES = defineMessages({
 });
 
 /** The rounds' pages: the list, the settings form, a round's page. */
-export const ROUNDS_PAGES = defineMessages({
+export const ROUNDS_PAGES = /* @__PURE__ */ defineMessages({
   rounds: { vi: 'Các đợt đăng ký', en: 'Calls for applications' },
   create: { vi: 'Tạo đợt đăng ký mới', en: 'Create a call' },
   none: {
@@ -190,7 +190,7 @@ export const ROUNDS_PAGES = defineMessages({
 });
 
 /** A round's audit actions. */
-export const ROUND_ACTIONS = defineMessages({
+export const ROUND_ACTIONS = /* @__PURE__ */ defineMessages({
   'create-round': { vi: 'Tạo đợt', en: 'Created' },
   'update-round': { vi: 'Sửa cài đặt', en: 'Settings changed' },
   'delete-round': { vi: 'Xóa bản nháp', en: 'Draft deleted' },
@@ -201,7 +201,7 @@ export const ROUND_ACTIONS = defineMessages({
 });
 
 /** A round's automatic jobs, as its page's schedule lists them. */
-export const SCHEDULE_TITLES = defineMessages({
+export const SCHEDULE_TITLES = /* @__PURE__ */ defineMessages({
   'deadline-reminder': {
     vi: 'Nhắc hạn nộp hồ sơ cho các bản nháp',
     en: 'Deadline reminder to unsubmitted drafts',

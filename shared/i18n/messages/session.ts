@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** Refusals of the staff's sign-in and sessions; times come formatted (Hanoi). */
-export const SESSION_ERRORS = defineMessages({
+export const SESSION_ERRORS = /* @__PURE__ */ defineMessages({
   signInRequired: {
     vi: 'Hãy đăng nhập để xem trang điều phối.',
     en: 'Sign in to see the coordinator dashboard.',

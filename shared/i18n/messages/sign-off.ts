@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** The Director's batch sign-off page (phê duyệt), behind the daily digest's link. */
-export const SIGN_OFF_PAGE = defineMessages({
+export const SIGN_OFF_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Phê duyệt hồ sơ', en: 'Sign off dossiers' },
   heading: { vi: 'Hồ sơ chờ Giám đốc phê duyệt', en: "Dossiers awaiting the Director's sign-off" },
   lead: {
@@ -59,7 +59,7 @@ export const SIGN_OFF_PAGE = defineMessages({
 });
 
 /** The confirmation step: what the POST is about to do, restated. */
-export const SIGN_OFF_CONFIRM = defineMessages({
+export const SIGN_OFF_CONFIRM = /* @__PURE__ */ defineMessages({
   title: { vi: 'Xác nhận phê duyệt', en: 'Confirm the sign-off' },
   approveLead: {
     vi: (count: number, codes: string) => `Bạn sắp phê duyệt ${count} hồ sơ: ${codes}.`,
@@ -83,7 +83,7 @@ export const SIGN_OFF_CONFIRM = defineMessages({
 });
 
 /** What became of each dossier of a confirmed sign-off. */
-export const SIGN_OFF_RESULTS = defineMessages({
+export const SIGN_OFF_RESULTS = /* @__PURE__ */ defineMessages({
   title: { vi: 'Kết quả phê duyệt', en: 'Sign-off results' },
   approved: {
     vi: 'Đã phê duyệt; giấy chứng nhận đang được cấp.',
@@ -102,13 +102,13 @@ export const SIGN_OFF_RESULTS = defineMessages({
 });
 
 /** The Director's decisions, as the results and the "already decided" notice name them. */
-export const SIGN_OFF_OUTCOMES = defineMessages({
+export const SIGN_OFF_OUTCOMES = /* @__PURE__ */ defineMessages({
   approved: { vi: 'phê duyệt', en: 'signed off' },
   sentBack: { vi: 'trả lại thẩm định', en: 'sent back' },
 });
 
 /** The sign-off form's fields, as a 400 names them. */
-export const SIGN_OFF_FIELDS = defineMessages({
+export const SIGN_OFF_FIELDS = /* @__PURE__ */ defineMessages({
   approve: { vi: 'Hồ sơ phê duyệt', en: 'Dossiers to sign off' },
   sendBack: { vi: 'Hồ sơ trả lại', en: 'Dossiers sent back' },
   comment: {
@@ -117,7 +117,7 @@ export const SIGN_OFF_FIELDS = defineMessages({
   },
 });
 
-export const SIGN_OFF_ISSUES = defineMessages({
+export const SIGN_OFF_ISSUES = /* @__PURE__ */ defineMessages({
   chooseOne: {
     vi: 'Hãy đánh dấu ít nhất một hồ sơ để phê duyệt hoặc trả lại.',
     en: 'Tick at least one dossier to sign off or send back.',
@@ -136,7 +136,7 @@ export const SIGN_OFF_ISSUES = defineMessages({
   },
 });
 
-export const SIGN_OFF_ERRORS = defineMessages({
+export const SIGN_OFF_ERRORS = /* @__PURE__ */ defineMessages({
   invalidLink: {
     vi: 'Đường dẫn phê duyệt không hợp lệ hoặc đã hết hạn.',
     en: 'This sign-off link is not valid or has expired.',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** The public lookup page (tra cứu hồ sơ): the form, the dossier's status and history, its certificate. */
-export const STATUS_PAGE = defineMessages({
+export const STATUS_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Tra cứu hồ sơ', en: 'Check a dossier' },
   intro: {
     vi: 'Nhập mã hồ sơ (trong giấy tiếp nhận gửi qua email) và email của người đại diện.',
@@ -33,7 +33,7 @@ export const STATUS_PAGE = defineMessages({
 });
 
 /** The ceremony RSVP page; its form's fields as a 400 names them. */
-export const RSVP_PAGE = defineMessages({
+export const RSVP_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Xác nhận tham dự lễ trao giấy chứng nhận', en: 'Ceremony RSVP' },
   when: { vi: 'Thời gian', en: 'When' },
   where: { vi: 'Địa điểm', en: 'Where' },
@@ -66,7 +66,7 @@ export const RSVP_PAGE = defineMessages({
   },
 });
 
-export const RSVP_FIELDS = defineMessages({
+export const RSVP_FIELDS = /* @__PURE__ */ defineMessages({
   s: { vi: 'Mã bí mật của đường dẫn', en: 'Link secret' },
   attending: { vi: 'Tham dự', en: 'Attending' },
   guests: { vi: 'Khách đi cùng', en: 'Guests' },
@@ -74,7 +74,7 @@ export const RSVP_FIELDS = defineMessages({
 });
 
 /** The page a scanned check-in QR code opens. */
-export const CHECK_IN_PAGE = defineMessages({
+export const CHECK_IN_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Check-in dự lễ', en: 'Ceremony check-in' },
   holder: { vi: 'Người tham dự', en: 'Attendee' },
   space: { vi: 'Không gian', en: 'Space' },
@@ -91,7 +91,7 @@ export const CHECK_IN_PAGE = defineMessages({
 });
 
 /** The page behind an emailed resume link. */
-export const RESUME_PAGE = defineMessages({
+export const RESUME_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Tiếp tục hồ sơ', en: 'Continue your application' },
   intro: {
     vi: 'Bấm nút dưới đây để mở lại hồ sơ nháp của bạn. Mỗi đường dẫn chỉ dùng được một lần.',
@@ -102,7 +102,7 @@ export const RESUME_PAGE = defineMessages({
 });
 
 /** The public site's refusals (site function, public queries). */
-export const SITE = defineMessages({
+export const SITE = /* @__PURE__ */ defineMessages({
   fileNotFound: { vi: 'Không tìm thấy tệp.', en: 'File not found.' },
   noCall: { vi: 'Chưa có đợt đăng ký nào.', en: 'There is no call for applications yet.' },
   noMatch: {

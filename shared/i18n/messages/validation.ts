@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** Messages our schemas name by key (`error: 'phone'`): the application's checks. */
-export const VALIDATION = defineMessages({
+export const VALIDATION = /* @__PURE__ */ defineMessages({
   required: { vi: 'Bắt buộc nhập', en: 'Required' },
   phone: {
     vi: 'Số điện thoại Việt Nam không hợp lệ (ví dụ 0912 345 678 hoặc +84 912 345 678)',
@@ -36,7 +36,7 @@ export const VALIDATION = defineMessages({
 });
 
 /** The one text rule's refusals (shared/domain/text.ts), by the key its zod issue carries. */
-export const TEXT_PROBLEMS = defineMessages({
+export const TEXT_PROBLEMS = /* @__PURE__ */ defineMessages({
   controlChar: {
     vi: 'Có ký tự điều khiển không hiển thị (ví dụ ký tự NUL); hãy gõ lại nội dung này',
     en: 'Contains an invisible control character (such as NUL); type this value again',
@@ -48,7 +48,7 @@ export const TEXT_PROBLEMS = defineMessages({
 });
 
 /** Readable messages for zod's own issues, where no check of ours named one. */
-export const ISSUES = defineMessages({
+export const ISSUES = /* @__PURE__ */ defineMessages({
   wrongType: { vi: 'Kiểu dữ liệu không đúng', en: 'Wrong type of value' },
   minChars: { vi: (n: unknown) => `Cần ít nhất ${n} ký tự`, en: (n: unknown) => `At least ${n} characters` },
   minItems: { vi: (n: unknown) => `Chọn ít nhất ${n} mục`, en: (n: unknown) => `Choose at least ${n}` },
@@ -71,7 +71,7 @@ export const ISSUES = defineMessages({
  * What to do about an application field left empty, naming the field: the page (before sending) and the
  * server (its 400) say the same words. Fields that may stay empty have none.
  */
-export const FIELD_MISSING = defineMessages({
+export const FIELD_MISSING = /* @__PURE__ */ defineMessages({
   'space.nameVi': {
     vi: 'Vui lòng nhập tên không gian (tiếng Việt)',
     en: 'Enter the space’s name in Vietnamese',
@@ -126,7 +126,7 @@ export const FIELD_MISSING = defineMessages({
 });
 
 /** What to do about an application field filled in wrongly, naming the field (page and server alike). */
-export const FIELD_INVALID = defineMessages({
+export const FIELD_INVALID = /* @__PURE__ */ defineMessages({
   'space.nameVi': {
     vi: 'Tên không gian (tiếng Việt): nhập từ 2 đến 200 ký tự',
     en: 'Space name (Vietnamese): 2 to 200 characters',

@@ -1,7 +1,7 @@
 import { defineMessages } from '../catalog.ts';
 
 /** The public verification page of a certificate (`/verify/<id>`): for anyone the holder shows it to. */
-export const VERIFY_PAGE = defineMessages({
+export const VERIFY_PAGE = /* @__PURE__ */ defineMessages({
   title: { vi: 'Xác minh giấy chứng nhận', en: 'Certificate verification' },
   valid: { vi: 'Giấy chứng nhận hợp lệ', en: 'Valid certificate' },
   validText: {

@@ -7,7 +7,7 @@ import type { Lang } from '../lang.ts';
  * diacritics (it is how the place is written on signs and papers) and the kind follows it: "Vạn Phúc ward,
  * Hà Đông district"; quận and huyện are both districts, thị trấn and thị xã both towns.
  */
-export const UNIT_TYPES = defineMessages({
+export const UNIT_TYPES = /* @__PURE__ */ defineMessages({
   phuong: { vi: 'phường', en: 'ward' },
   xa: { vi: 'xã', en: 'commune' },
   thiTran: { vi: 'thị trấn', en: 'town' },
@@ -17,7 +17,7 @@ export const UNIT_TYPES = defineMessages({
 } satisfies Record<UnitType, unknown>);
 
 /** The hint after a ward found by an old name: "Phường Hà Đông (trước 1/7/2025: phường Vạn Phúc, quận Hà Đông)". */
-export const WARD_HINTS = defineMessages({
+export const WARD_HINTS = /* @__PURE__ */ defineMessages({
   named: {
     vi: (kind: string, name: string) => `${kind} ${name}`,
     en: (kind: string, name: string) => `${name} ${kind}`,
@@ -45,7 +45,7 @@ export const WARD_HINTS = defineMessages({
 });
 
 /** Words of the ward picker: the listbox's name, and what its script says (given as a data attribute). */
-export const WARD_PICKER = defineMessages({
+export const WARD_PICKER = /* @__PURE__ */ defineMessages({
   suggestions: { vi: 'Gợi ý', en: 'Suggestions' },
   unpicked: {
     vi: 'Hãy chọn phường/xã trong danh sách gợi ý (dùng phím mũi tên và Enter, hoặc bấm vào tên).',
